@@ -1,0 +1,59 @@
+namespace Tickets.Storage.Cosmos;
+
+/// <summary>
+/// The one description of the Cosmos DB model: container names, partition keys, TTLs and the
+/// indexing the queries need. The adapter creates containers from it (emulators only) and the
+/// infrastructure test checks that <c>infra/</c> declares exactly the same.
+/// </summary>
+public static class CosmosModel
+{
+    public const string DefaultDatabaseName = "tickets";
+
+    public static readonly CosmosContainerModel Tickets = new(
+        Name: "tickets",
+        PartitionKeyPath: "/ticketId",
+        DefaultTtlSeconds: null,
+        CompositeIndexes:
+        [
+            [new("/createdAt", Ascending: true), new("/id", Ascending: true)],
+            [new("/updatedAt", Ascending: true), new("/id", Ascending: true)],
+            [new("/priorityRank", Ascending: true), new("/createdAt", Ascending: true), new("/id", Ascending: true)],
+            [new("/slaDueAt", Ascending: true), new("/id", Ascending: true)],
+            [new("/ticketId", Ascending: true), new("/createdAt", Ascending: true)],
+        ],
+        ExcludedPaths: ["/description/?", "/body/?", "/data/*", "/\"_etag\"/?"]);
+
+    public static readonly CosmosContainerModel Users = new(
+        Name: "users",
+        PartitionKeyPath: "/id",
+        // -1: TTL is on, items without their own "ttl" never expire (throttle and token records set one).
+        DefaultTtlSeconds: -1,
+        CompositeIndexes: [],
+        ExcludedPaths: ["/passwordHash/?", "/\"_etag\"/?"]);
+
+    public static readonly CosmosContainerModel Notifications = new(
+        Name: "notifications",
+        PartitionKeyPath: "/recipientId",
+        DefaultTtlSeconds: 60 * 60 * 24 * 90,
+        CompositeIndexes: [[new("/createdAt", Ascending: false), new("/id", Ascending: false)]],
+        ExcludedPaths: ["/message/?", "/\"_etag\"/?"]);
+
+    public static readonly CosmosContainerModel Meta = new(
+        Name: "meta",
+        PartitionKeyPath: "/id",
+        // -1: idempotency records carry their own 24 h "ttl"; counters never expire.
+        DefaultTtlSeconds: -1,
+        CompositeIndexes: [],
+        ExcludedPaths: ["/response/*", "/\"_etag\"/?"]);
+
+    public static IReadOnlyList<CosmosContainerModel> Containers { get; } = [Tickets, Users, Notifications, Meta];
+}
+
+public sealed record CosmosContainerModel(
+    string Name,
+    string PartitionKeyPath,
+    int? DefaultTtlSeconds,
+    IReadOnlyList<IReadOnlyList<CompositePath>> CompositeIndexes,
+    IReadOnlyList<string> ExcludedPaths);
+
+public sealed record CompositePath(string Path, bool Ascending);
