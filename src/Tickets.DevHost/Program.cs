@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Tickets.DevHost;
+
+var app = DevHostApp.Create(args);
+await app.RunAsync();

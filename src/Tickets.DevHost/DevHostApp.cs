@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.FileProviders;
+using Tickets.Common;
+using Tickets.Functions;
+using Tickets.Startup;
+
+namespace Tickets.DevHost;
+
+/// <summary>
+/// Runs the function classes of Tickets.Functions on Kestrel, for machines without the Functions host.
+/// Routes, methods and access rules come from the functions' own attributes; the same composition and the
+/// same gate (authorization, error mapping) as in the Functions worker.
+/// </summary>
+public static partial class DevHostApp
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var root = RepositoryRoot();
+
+        // Local defaults sit underneath appsettings, environment variables and --Key=value arguments.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["urls"] = DefaultUrl,
+                ["Tickets:Store"] = "Sqlite",
+                ["Tickets:Sqlite:Path"] = Path.Combine(root, ".data", "tickets.db"),
+                ["Tickets:DemoData"] = "true",
+                ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            },
+        });
+        AddDevelopmentSigningKey(builder.Configuration);
+
+        builder.Services.AddTicketsFunctions(builder.Configuration);
+        builder.Services.AddHostedService<StartupBanner>();
+
+        var app = builder.Build();
+        app.MapFunctions();
+        app.ServeWebFrontEnd(builder.Configuration["DevHost:WebRoot"]!);
+        return app;
+    }
+
+    /// <summary>The folder holding TicketSystem.sln (so `dotnet run` from anywhere uses one .data/), else the current one.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "TicketSystem.sln"))) return directory.FullName;
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    /// <summary>
+    /// Without configured signing keys the local host makes one and keeps it beside the database, so tokens
+    /// survive restarts. Production configuration never reaches this: keys come from Key Vault there.
+    /// </summary>
+    private static void AddDevelopmentSigningKey(ConfigurationManager configuration)
+    {
+        if (!string.IsNullOrEmpty(configuration["Tickets:Jwt:SigningKeys:0:Key"])) return;
+
+        var dataDirectory = Path.GetDirectoryName(Path.GetFullPath(configuration["Tickets:Sqlite:Path"]!))!;
+        Directory.CreateDirectory(dataDirectory);
+        var keyFile = Path.Combine(dataDirectory, "dev-signing-key");
+        if (!File.Exists(keyFile))
+            File.WriteAllText(keyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tickets:Jwt:SigningKeys:0:Id"] = "dev",
+            ["Tickets:Jwt:SigningKeys:0:Key"] = File.ReadAllText(keyFile).Trim(),
+        });
+    }
+
+    private static void ServeWebFrontEnd(this WebApplication app, string webRoot)
+    {
+        var root = Path.GetFullPath(webRoot);
+        if (!File.Exists(Path.Combine(root, "index.html")))
+        {
+            LogNoFrontEnd(app.Logger, root);
+            return;
+        }
+
+        var files = new PhysicalFileProvider(root);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+
+        // Client-side routes (e.g. /tickets/TCK-000001) load the app; /api stays the API's.
+        app.MapFallback("{*path:regex(^(?!api/).*$)}", async context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.SendFileAsync(files.GetFileInfo("index.html"));
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No web front end at {WebRoot}: build it with 'npm --prefix web ci && npm --prefix web run build'")]
+    private static partial void LogNoFrontEnd(ILogger logger, string webRoot);
+
+    /// <summary>Prints where the host listens and, with demo data, who can sign in.</summary>
+    private sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer server, IConfiguration configuration) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStarted.Register(() =>
+            {
+                var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+                Console.WriteLine();
+                Console.WriteLine("Tickets local host is running:");
+                foreach (var address in addresses)
+                    Console.WriteLine($"  web  {address}/    api  {address}/api/health");
+                if (configuration.GetValue("Tickets:DemoData", false))
+                {
+                    Console.WriteLine("Demo accounts:");
+                    foreach (var account in DemoAccounts.All)
+                        Console.WriteLine($"  {Json.EnumName(account.Role!.Value),-11} {account.Email,-22} {account.Password}");
+                }
+
+                Console.WriteLine();
+            });
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

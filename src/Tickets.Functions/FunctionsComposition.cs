@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Tickets.Functions.Http;
+
+namespace Tickets.Functions;
+
+public static class FunctionsComposition
+{
+    /// <summary>The product plus the HTTP edge; the Functions worker and the local host both call this.</summary>
+    public static IServiceCollection AddTicketsFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTickets(configuration);
+        services.AddScoped<HttpAuthorizer>();
+        return services;
+    }
+}

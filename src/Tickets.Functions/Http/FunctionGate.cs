@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Tickets.Functions.Http;
+
+/// <summary>
+/// What runs around every HTTP function in every host: authorization from its declaration, then the
+/// function, and an unexpected exception turned into a 500 problem with a trace id and a structured log.
+/// </summary>
+public static partial class FunctionGate
+{
+    /// <param name="http">The request.</param>
+    /// <param name="services">The invocation's scope (where the function's <c>CurrentUser</c> lives).</param>
+    /// <param name="function">The function's declaration.</param>
+    /// <param name="invoke">Runs the function; returns its result, or null when the host handles the result itself.</param>
+    public static async Task<IActionResult?> RunAsync(HttpContext http, IServiceProvider services, HttpFunction function, Func<Task<IActionResult?>> invoke)
+    {
+        try
+        {
+            var denied = await services.GetRequiredService<HttpAuthorizer>().AuthorizeAsync(http, function.Access);
+            return denied ?? await invoke();
+        }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Tickets.Functions");
+            LogUnhandled(logger, e, function.Name, http.Request.Method, http.Request.Path);
+            return Api.Problem(Problems.Unexpected);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string function, string method, string path);
+}

@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Tickets.Common;
+
+namespace Tickets.Functions.Http;
+
+/// <summary>Reads a JSON body: 415 if it is not JSON, 413 over 64 KiB, 400 naming the field for malformed JSON.</summary>
+public static class RequestBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<Result<T>> ReadJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (request.ContentLength > MaxBytes) return TooLarge;
+
+        var contentType = request.ContentType;
+        if (string.IsNullOrEmpty(contentType) || !IsJson(contentType))
+        {
+            return new Error(ErrorKind.UnsupportedMediaType, "unsupported_media_type", "Unsupported media type.",
+                "Send the body as application/json.");
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken)) > 0)
+            {
+                length += read;
+                if (length > MaxBytes) return TooLarge;
+            }
+
+            if (length == 0) return Error.Field("body", "A JSON body is required.");
+
+            try
+            {
+                var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Json.Options);
+                return value is null ? Error.Field("body", "A JSON object is required.") : value;
+            }
+            catch (JsonException e)
+            {
+                return Error.Field(FieldOf(e.Path), e.Path is null or "$" ? "Is not valid JSON." : "Has the wrong type or format.");
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static Error TooLarge => new(ErrorKind.PayloadTooLarge, "payload_too_large", "Payload too large.",
+        $"The body may not exceed {MaxBytes / 1024} KiB.");
+
+    private static bool IsJson(string contentType)
+    {
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"$.priority" → "priority"; "$" or unknown → "body".</summary>
+    private static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return string.IsNullOrEmpty(field) ? "body" : field;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace Tickets.Common;
+
+/// <summary>
+/// Collects every problem with an input before anything is stored, so a 400 names all bad fields at once.
+/// </summary>
+public sealed partial class Validator
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Validator Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public bool Has(string field) => _errors.ContainsKey(field);
+
+    /// <summary>Required text, trimmed, with a length range.</summary>
+    public Validator Text(string field, string? value, int min, int max, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required) Add(field, "Required.");
+            return this;
+        }
+
+        var length = value.Trim().Length;
+        if (length < min || length > max)
+            Add(field, min == max ? $"Must be {min} characters." : $"Must be between {min} and {max} characters.");
+        return this;
+    }
+
+    public Validator Email(string field, string? value, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required) Add(field, "Required.");
+            return this;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > 254 || !EmailPattern().IsMatch(trimmed))
+            Add(field, "Must be a valid e-mail address.");
+        return this;
+    }
+
+    public Validator Dni(string field, string? value, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required) Add(field, "Required.");
+            return this;
+        }
+
+        if (!DniPattern().IsMatch(value.Trim()))
+            Add(field, "Must be 5 to 15 digits.");
+        return this;
+    }
+
+    public Validator Phone(string field, string? value, bool required = true)
+    {
+        if (value is null)
+        {
+            if (required) Add(field, "Required.");
+            return this;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length is < 7 or > 20 || !PhonePattern().IsMatch(trimmed) || !trimmed.Any(char.IsAsciiDigit))
+            Add(field, "Must be 7 to 20 characters: digits, spaces and + - ( ).");
+        return this;
+    }
+
+    public Validator Password(string field, string? value)
+    {
+        if (value is null) return Add(field, "Required.");
+        if (value.Length is < 10 or > 128) Add(field, "Must be between 10 and 128 characters.");
+        return this;
+    }
+
+    public Validator Defined<TEnum>(string field, TEnum? value, bool required = true)
+        where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            if (required) Add(field, "Required.");
+            return this;
+        }
+
+        if (!Enum.IsDefined(value.Value))
+            Add(field, $"Must be one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
+        return this;
+    }
+
+    public Error? ToError() => IsValid ? null : Error.Validation(ToDictionary());
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+        _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^[0-9]{5,15}$")]
+    private static partial Regex DniPattern();
+
+    [GeneratedRegex(@"^[0-9 +\-()]+$")]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tickets.Identity;
+using Tickets.Startup;
+using Tickets.Storage;
+using Tickets.Storage.Sqlite;
+using Tickets.Users;
+
+namespace Tickets;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Everything the product needs, for every host (Functions worker, local host, tests): one composition.
+    /// </summary>
+    public static IServiceCollection AddTickets(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Time comes from TimeProvider so tests can move it.
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Identity: own JWTs, refresh-token rotation, login throttling.
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.Section)).ValidateDataAnnotations();
+        services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section));
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<Passwords>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<IdentityService>();
+
+        // Users.
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<UserAdministration>();
+
+        // Storage, chosen by Tickets:Store.
+        services.AddTicketsStore(configuration);
+
+        // Start-up: schema, bootstrap admin, demo data.
+        services.AddScoped<IDemoDataSeeder, DemoUsersSeeder>();
+        services.AddHostedService<TicketsInitializer>();
+        return services;
+    }
+
+    private static void AddTicketsStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var store = configuration["Tickets:Store"] ?? "Sqlite";
+        switch (store.ToLowerInvariant())
+        {
+            case "sqlite":
+                services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section));
+                services.AddSingleton<SqliteDatabase>();
+                services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<SqliteDatabase>());
+                services.AddSingleton<IUserStore, SqliteUserStore>();
+                services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
+                services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
+                break;
+            default:
+                throw new InvalidOperationException($"Tickets:Store '{store}' is not supported: use Sqlite or Cosmos.");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Tickets.Common;
+using Tickets.Users;
+
+namespace Tickets.Identity;
+
+public sealed record AccessToken(string Token, int ExpiresInSeconds);
+
+/// <summary>Issues and validates this service's access tokens (HS256, explicit allow-lists, key ids).</summary>
+public sealed class TokenService
+{
+    private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.HmacSha256];
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly JwtOptions _options;
+    private readonly TimeProvider _time;
+    private readonly IReadOnlyList<SymmetricSecurityKey> _keys;
+    private readonly TokenValidationParameters _parameters;
+
+    public TokenService(IOptions<JwtOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        _keys = CreateKeys(_options.SigningKeys);
+        _parameters = new TokenValidationParameters
+        {
+            ValidIssuer = _options.Issuer,
+            ValidAudience = _options.Audience,
+            ValidAlgorithms = AllowedAlgorithms,
+            IssuerSigningKeys = _keys,
+            TryAllIssuerSigningKeys = false,
+            RequireSignedTokens = true,
+            RequireExpirationTime = true,
+            ValidateIssuer = true,
+            ValidateAudience = true,
+            ValidateLifetime = true,
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TimeSpan.FromSeconds(_options.ClockSkewSeconds),
+            LifetimeValidator = ValidateLifetime,
+            NameClaimType = "name",
+            RoleClaimType = "role",
+        };
+    }
+
+    public AccessToken Issue(User user)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var lifetime = TimeSpan.FromMinutes(_options.AccessTokenMinutes);
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = _options.Issuer,
+            Audience = _options.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
+            SigningCredentials = new SigningCredentials(_keys[0], SecurityAlgorithms.HmacSha256),
+            Claims = new Dictionary<string, object>
+            {
+                ["sub"] = user.Id,
+                ["role"] = Json.EnumName(user.Role),
+                ["name"] = user.FullName,
+                ["email"] = user.Email,
+                ["jti"] = Guid.NewGuid().ToString("N"),
+            },
+        };
+        return new AccessToken(_handler.CreateToken(descriptor), (int)lifetime.TotalSeconds);
+    }
+
+    /// <summary>The subject (user id) of a valid token, or null for anything else.</summary>
+    public async Task<string?> ValidateAsync(string token)
+    {
+        if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token)) return null;
+
+        JsonWebToken parsed;
+        try
+        {
+            parsed = _handler.ReadJsonWebToken(token);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        // Key rotation relies on kid: a token without one, or with an unknown one, is not ours.
+        if (string.IsNullOrEmpty(parsed.Kid) || _keys.All(k => k.KeyId != parsed.Kid)) return null;
+
+        var result = await _handler.ValidateTokenAsync(token, _parameters);
+        if (!result.IsValid) return null;
+        var subject = result.ClaimsIdentity.FindFirst("sub")?.Value;
+        return string.IsNullOrEmpty(subject) ? null : subject;
+    }
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var skew = parameters.ClockSkew;
+        if (expires is null || expires.Value.ToUniversalTime() <= now - skew) return false;
+        return notBefore is null || notBefore.Value.ToUniversalTime() <= now + skew;
+    }
+
+    private static List<SymmetricSecurityKey> CreateKeys(IReadOnlyList<SigningKeyOptions> keys)
+    {
+        if (keys.Count == 0)
+            throw new InvalidOperationException($"{JwtOptions.Section}:SigningKeys is empty: configure at least one key (id and base64 value).");
+
+        var result = new List<SymmetricSecurityKey>();
+        foreach (var key in keys)
+        {
+            if (string.IsNullOrWhiteSpace(key.Id))
+                throw new InvalidOperationException($"{JwtOptions.Section}:SigningKeys: every key needs an Id.");
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(key.Key);
+            }
+            catch (FormatException)
+            {
+                throw new InvalidOperationException($"{JwtOptions.Section}:SigningKeys '{key.Id}' is not base64.");
+            }
+
+            if (bytes.Length < 32)
+                throw new InvalidOperationException($"{JwtOptions.Section}:SigningKeys '{key.Id}' must be at least 256 bits.");
+            result.Add(new SymmetricSecurityKey(bytes) { KeyId = key.Id });
+        }
+
+        return result;
+    }
+}
+
+/// <summary>Claims helper kept for hosts that want a principal (diagnostics, logging scopes).</summary>
+public static class TokenClaims
+{
+    public static ClaimsPrincipal ToPrincipal(User user) => new(new ClaimsIdentity(
+        [
+            new Claim("sub", user.Id),
+            new Claim("role", Json.EnumName(user.Role)),
+            new Claim("name", user.FullName),
+        ],
+        authenticationType: "Bearer",
+        nameType: "name",
+        roleType: "role"));
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tickets.Storage;
+using Tickets.Users;
+
+namespace Tickets.Startup;
+
+/// <summary>
+/// Runs before the app takes traffic: brings the store up to date, creates the bootstrap admin when no
+/// active admin exists, and seeds demo data on an empty store when <c>Tickets:DemoData</c> is on.
+/// </summary>
+public sealed partial class TicketsInitializer(
+    IServiceScopeFactory scopes,
+    IOptions<BootstrapAdminOptions> bootstrap,
+    IConfiguration configuration,
+    ILogger<TicketsInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        foreach (var store in services.GetServices<IStoreInitializer>())
+            await store.InitializeAsync(cancellationToken);
+
+        var users = services.GetRequiredService<IUserStore>();
+        var accounts = services.GetRequiredService<UserAccounts>();
+
+        if (configuration.GetValue("Tickets:DemoData", false))
+        {
+            foreach (var seeder in services.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
+                await seeder.SeedAsync(cancellationToken);
+        }
+
+        var admin = bootstrap.Value;
+        if (!string.IsNullOrWhiteSpace(admin.Email) && !string.IsNullOrEmpty(admin.Password)
+            && !await users.AnyActiveAdminAsync(cancellationToken))
+        {
+            var created = await accounts.CreateAsync(new RegisterRequest
+            {
+                Email = admin.Email,
+                Password = admin.Password,
+                FirstNames = "Administrator",
+                LastNames = "Bootstrap",
+                Department = "IT",
+                Dni = "00000",
+                Phone = "0000000",
+            }, Role.Admin, cancellationToken);
+            if (created.IsSuccess) LogBootstrapped(logger, created.Value.Email);
+            else LogBootstrapFailed(logger, created.Error!.Detail ?? created.Error.Code);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bootstrap admin {Email} created")]
+    private static partial void LogBootstrapped(ILogger logger, string email);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bootstrap admin could not be created: {Reason}")]
+    private static partial void LogBootstrapFailed(ILogger logger, string reason);
+}
+
+/// <summary>A feature's demo data; each seeds only what is missing, so restarts add nothing twice.</summary>
+public interface IDemoDataSeeder
+{
+    int Order { get; }
+
+    Task SeedAsync(CancellationToken cancellationToken);
+}
+
+public sealed class DemoUsersSeeder(IUserStore users, UserAccounts accounts) : IDemoDataSeeder
+{
+    public int Order => 0;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var account in DemoAccounts.All)
+        {
+            if (await users.FindByEmailAsync(account.Email!, cancellationToken) is null)
+                await accounts.CreateAsync(account, account.Role!.Value, cancellationToken);
+        }
+    }
+}

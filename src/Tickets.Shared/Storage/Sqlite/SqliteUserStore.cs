@@ -1,0 +1,213 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Tickets.Common;
+using Tickets.Users;
+
+namespace Tickets.Storage.Sqlite;
+
+public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
+{
+    private const string Columns =
+        "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name";
+
+    public async Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, "id = $key", id, cancellationToken);
+    }
+
+    public async Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, "email = $key", normalizedEmail, cancellationToken);
+    }
+
+    public async Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await database.WriteAsync(async (connection, transaction) =>
+            {
+                if (await ExistsAsync(connection, transaction, "email", user.Email, cancellationToken)) return UserWrite.DuplicateEmail;
+                if (await ExistsAsync(connection, transaction, "dni", user.Dni, cancellationToken)) return UserWrite.DuplicateDni;
+
+                await using var insert = connection.Command($"""
+                    INSERT INTO users ({Columns}, search_text)
+                    VALUES ($id, $email, $dni, $phone, $first, $last, $department, $role, $active, $hash, $created, $updated, $login, 1, $sort, $search)
+                    """, transaction);
+                Bind(insert, user);
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                return UserWrite.Done;
+            }, cancellationToken);
+        }
+        catch (SqliteException e) when (e.IsUniqueViolation())
+        {
+            // Another writer won between our check and insert on a different connection pool; report which key.
+            return e.Message.Contains("users.dni", StringComparison.Ordinal) ? UserWrite.DuplicateDni : UserWrite.DuplicateEmail;
+        }
+    }
+
+    public Task<UserWrite> UpdateAsync(User user, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var stored = await FindAsync(connection, transaction, "id = $key", user.Id, cancellationToken);
+            if (stored is null) return UserWrite.NotFound;
+            if (stored.Version != user.Version) return UserWrite.VersionConflict;
+
+            if (stored.IsActiveAdmin && !user.IsActiveAdmin)
+            {
+                await using var others = connection.Command(
+                    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND active = 1 AND id <> $id", transaction).With("$id", user.Id);
+                if (Convert.ToInt64(await others.ExecuteScalarAsync(cancellationToken)) == 0) return UserWrite.LastActiveAdmin;
+            }
+
+            await using var update = connection.Command("""
+                UPDATE users SET phone = $phone, first_names = $first, last_names = $last, department = $department, role = $role,
+                    active = $active, password_hash = $hash, updated_at = $updated, last_login_at = $login, version = version + 1,
+                    sort_name = $sort, search_text = $search
+                WHERE id = $id AND version = $version
+                """, transaction);
+            Bind(update, user);
+            update.With("$version", user.Version);
+            return await update.ExecuteNonQueryAsync(cancellationToken) == 1 ? UserWrite.Done : UserWrite.VersionConflict;
+        }, cancellationToken);
+
+    public async Task<Page<User>> ListAsync(UserQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var where = new StringBuilder("1 = 1");
+        await using var command = connection.Command("");
+
+        if (query.Roles.Count > 0)
+        {
+            var names = query.Roles.Select((role, i) => (Name: $"$role{i}", Value: Json.EnumName(role))).ToList();
+            where.Append($" AND role IN ({string.Join(", ", names.Select(n => n.Name))})");
+            foreach (var (name, value) in names) command.With(name, value);
+        }
+
+        if (query.Active is { } active)
+        {
+            where.Append(" AND active = $active");
+            command.With("$active", active ? 1 : 0);
+        }
+
+        if (query.Department is { } department)
+        {
+            where.Append(" AND department = $department COLLATE NOCASE");
+            command.With("$department", department);
+        }
+
+        if (query.Search is { } search)
+        {
+            where.Append(" AND search_text LIKE $search ESCAPE '\\'");
+            command.With("$search", SqliteExtensions.Contains(Text.Fold(search)));
+        }
+
+        long? total = null;
+        if (query.Page.IncludeTotal)
+        {
+            command.CommandText = $"SELECT COUNT(*) FROM users WHERE {where}";
+            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+        }
+
+        if (query.Page.Cursor is not null && Cursor.TryDecode(query.Page.Cursor, 2, out var key))
+        {
+            where.Append(" AND (sort_name, id) > ($afterSort, $afterId)");
+            command.With("$afterSort", key[0]).With("$afterId", key[1]);
+        }
+
+        command.CommandText = $"SELECT {Columns} FROM users WHERE {where} ORDER BY sort_name, id LIMIT $take";
+        command.With("$take", query.Page.Limit + 1);
+
+        var items = new List<User>();
+        var sortNames = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(Read(reader));
+                sortNames.Add(reader.GetString(14));
+            }
+        }
+
+        string? next = null;
+        if (items.Count > query.Page.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = Cursor.Encode([sortNames[items.Count - 1], items[^1].Id]);
+        }
+
+        return new Page<User>(items, next, total);
+    }
+
+    public async Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND active = 1)");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
+    }
+
+    public async Task<IReadOnlyList<User>> ListActiveByRoleAsync(IReadOnlyList<Role> roles, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var names = roles.Select((_, i) => $"$r{i}").ToList();
+        await using var command = connection.Command(
+            $"SELECT {Columns} FROM users WHERE active = 1 AND role IN ({string.Join(", ", names)}) ORDER BY sort_name, id");
+        for (var i = 0; i < roles.Count; i++) command.With(names[i], Json.EnumName(roles[i]));
+        var result = new List<User>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) result.Add(Read(reader));
+        return result;
+    }
+
+    /// <summary>The key the list is ordered by; also used to build cursors.</summary>
+    internal static string SortName(User user) => Text.Fold($"{user.LastNames} {user.FirstNames}");
+
+    private static async Task<User?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string predicate, string key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"SELECT {Columns} FROM users WHERE {predicate}", transaction).With("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    private static async Task<bool> ExistsAsync(SqliteConnection connection, SqliteTransaction transaction, string column, string value, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command($"SELECT EXISTS (SELECT 1 FROM users WHERE {column} = $value)", transaction).With("$value", value);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1;
+    }
+
+    private static void Bind(SqliteCommand command, User user) => command
+        .With("$id", user.Id)
+        .With("$email", user.Email)
+        .With("$dni", user.Dni)
+        .With("$phone", user.Phone)
+        .With("$first", user.FirstNames)
+        .With("$last", user.LastNames)
+        .With("$department", user.Department)
+        .With("$role", Json.EnumName(user.Role))
+        .With("$active", user.Active ? 1 : 0)
+        .With("$hash", user.PasswordHash)
+        .With("$created", user.CreatedAt.Ticks())
+        .With("$updated", user.UpdatedAt.Ticks())
+        .With("$login", user.LastLoginAt.Ticks())
+        .With("$sort", SortName(user))
+        .With("$search", Text.Fold($"{user.FirstNames} {user.LastNames} {user.Email} {user.Dni} {user.Department}"));
+
+    private static User Read(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Email = reader.GetString(1),
+        Dni = reader.GetString(2),
+        Phone = reader.GetString(3),
+        FirstNames = reader.GetString(4),
+        LastNames = reader.GetString(5),
+        Department = reader.GetString(6),
+        Role = Json.TryParseEnum<Role>(reader.GetString(7), out var role) ? role : throw new InvalidDataException($"Unknown role '{reader.GetString(7)}'."),
+        Active = reader.GetInt64(8) == 1,
+        PasswordHash = reader.GetString(9),
+        CreatedAt = reader.GetInstant(10),
+        UpdatedAt = reader.GetInstant(11),
+        LastLoginAt = reader.GetInstantOrNull(12),
+        Version = reader.GetInt64(13),
+    };
+}

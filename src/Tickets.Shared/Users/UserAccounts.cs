@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using Tickets.Common;
+using Tickets.Identity;
+
+namespace Tickets.Users;
+
+/// <summary>Creating and changing accounts: the rules every caller (sign-up, admin, bootstrap, demo data) shares.</summary>
+public sealed partial class UserAccounts(
+    IUserStore users,
+    IRefreshTokenStore refreshTokens,
+    Passwords passwords,
+    TimeProvider time,
+    ILogger<UserAccounts> logger)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<Result<User>> CreateAsync(RegisterRequest request, Role role, CancellationToken cancellationToken)
+    {
+        if (request.Validate().ToError() is { } invalid) return invalid;
+
+        var now = time.GetUtcNow();
+        var user = new User
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Email = Text.NormalizeEmail(request.Email!),
+            Dni = request.Dni!.Trim(),
+            Phone = request.Phone!.Trim(),
+            FirstNames = Text.Clean(request.FirstNames!),
+            LastNames = Text.Clean(request.LastNames!),
+            Department = Text.Clean(request.Department!),
+            Role = role,
+            Active = true,
+            PasswordHash = passwords.Hash(request.Password!),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        return await users.CreateAsync(user, cancellationToken) switch
+        {
+            UserWrite.Done => user with { Version = 1 },
+            UserWrite.DuplicateEmail => Error.Conflict("duplicate_email", "An account with this e-mail already exists.",
+                new Dictionary<string, string[]> { ["email"] = ["Is already registered."] }),
+            UserWrite.DuplicateDni => Error.Conflict("duplicate_dni", "An account with this DNI already exists.",
+                new Dictionary<string, string[]> { ["dni"] = ["Is already registered."] }),
+            var other => throw new InvalidOperationException($"Unexpected store answer {other} on create."),
+        };
+    }
+
+    /// <summary>Read-modify-write with optimistic concurrency: a concurrent change is re-read and re-applied, never lost.</summary>
+    public async Task<Result<User>> UpdateAsync(string id, Func<User, Result<User>> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await users.FindByIdAsync(id, cancellationToken);
+            if (current is null) return Error.NotFound("user");
+
+            var changed = change(current);
+            if (!changed.IsSuccess) return changed.Error!;
+
+            var next = changed.Value;
+            switch (await users.UpdateAsync(next, cancellationToken))
+            {
+                case UserWrite.Done:
+                    if (current.Active && !next.Active)
+                        await refreshTokens.RevokeAllForUserAsync(id, time.GetUtcNow(), cancellationToken);
+                    return next with { Version = current.Version + 1 };
+                case UserWrite.LastActiveAdmin:
+                    return Error.Conflict("last_active_admin", "This is the last active admin: promote another admin first.");
+                case UserWrite.NotFound:
+                    return Error.NotFound("user");
+                case UserWrite.VersionConflict when attempt < MaxAttempts:
+                    LogRetry(logger, id, attempt);
+                    continue;
+                case var other:
+                    throw new InvalidOperationException($"User {id} could not be updated: {other} after {attempt} attempts.");
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "User {UserId} changed concurrently; retry {Attempt}")]
+    private static partial void LogRetry(ILogger logger, string userId, int attempt);
+}

@@ -1,0 +1,56 @@
+using Tickets.Common;
+
+namespace Tickets.Users;
+
+/// <summary>What admins do with accounts: list, create staff, change role and status, edit profiles.</summary>
+public sealed class UserAdministration(IUserStore users, UserAccounts accounts, TimeProvider time)
+{
+    public async Task<Result<Page<UserView>>> ListAsync(
+        string? role, string? active, string? department, string? search, string? limit, string? cursor, string? includeTotal,
+        CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var roles = new List<Role>();
+        foreach (var item in (role ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Json.TryParseEnum<Role>(item, out var parsed)) roles.Add(parsed);
+            else v.Add("role", $"Unknown role '{item}': use user, technician or admin.");
+        }
+
+        bool? isActive = null;
+        if (!string.IsNullOrEmpty(active))
+        {
+            if (bool.TryParse(active, out var flag)) isActive = flag;
+            else v.Add("active", "Must be true or false.");
+        }
+
+        var page = PageRequest.Parse(v, limit, cursor, includeTotal);
+        if (page.Cursor is not null && !Cursor.TryDecode(page.Cursor, 2, out _)) v.Add("cursor", "Is not a cursor from this list.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        var found = await users.ListAsync(new UserQuery(roles, isActive, NullIfEmpty(department), NullIfEmpty(search), page), cancellationToken);
+        return found.Map(u => u.ToView());
+    }
+
+    public async Task<Result<User>> GetAsync(string id, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(id, cancellationToken) is { } user ? user : Error.NotFound("user");
+
+    public Task<Result<User>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Validate().ToError() is { } invalid) return Task.FromResult<Result<User>>(invalid);
+        return accounts.CreateAsync(request, request.Role!.Value, cancellationToken);
+    }
+
+    public Task<Result<User>> UpdateAsync(string id, UpdateUserRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Validate().ToError() is { } invalid) return Task.FromResult<Result<User>>(invalid);
+        var now = time.GetUtcNow();
+        return accounts.UpdateAsync(id, user => request.Profile.ApplyTo(user, now) with
+        {
+            Role = request.Role ?? user.Role,
+            Active = request.Active ?? user.Active,
+        }, cancellationToken);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

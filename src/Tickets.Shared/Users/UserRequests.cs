@@ -1,0 +1,89 @@
+using Tickets.Common;
+
+namespace Tickets.Users;
+
+/// <summary>The fields every new account needs, whether self-registered or created by an admin.</summary>
+public record RegisterRequest
+{
+    public string? Dni { get; init; }
+    public string? Phone { get; init; }
+    public string? FirstNames { get; init; }
+    public string? LastNames { get; init; }
+    public string? Department { get; init; }
+    public string? Email { get; init; }
+    public string? Password { get; init; }
+
+    public virtual Validator Validate()
+    {
+        var v = new Validator();
+        v.Dni("dni", Dni);
+        v.Phone("phone", Phone);
+        v.Text("firstNames", FirstNames, 1, 100);
+        v.Text("lastNames", LastNames, 1, 100);
+        v.Text("department", Department, 1, 100);
+        v.Email("email", Email);
+        v.Password("password", Password);
+        return v;
+    }
+}
+
+public sealed record CreateUserRequest : RegisterRequest
+{
+    public Role? Role { get; init; }
+
+    public override Validator Validate() => base.Validate().Defined("role", Role);
+}
+
+public sealed record UpdateProfileRequest(string? Phone, string? Department, string? FirstNames, string? LastNames)
+{
+    public Validator Validate()
+    {
+        var v = new Validator();
+        v.Phone("phone", Phone, required: false);
+        v.Text("department", Department, 1, 100, required: false);
+        v.Text("firstNames", FirstNames, 1, 100, required: false);
+        v.Text("lastNames", LastNames, 1, 100, required: false);
+        return v;
+    }
+
+    public User ApplyTo(User user, DateTimeOffset now) => user with
+    {
+        Phone = Phone?.Trim() ?? user.Phone,
+        Department = Department is null ? user.Department : Text.Clean(Department),
+        FirstNames = FirstNames is null ? user.FirstNames : Text.Clean(FirstNames),
+        LastNames = LastNames is null ? user.LastNames : Text.Clean(LastNames),
+        UpdatedAt = now,
+    };
+}
+
+public sealed record UpdateUserRequest(
+    Role? Role,
+    bool? Active,
+    string? Department,
+    string? Phone,
+    string? FirstNames,
+    string? LastNames)
+{
+    public UpdateProfileRequest Profile => new(Phone, Department, FirstNames, LastNames);
+
+    public Validator Validate() => Profile.Validate().Defined("role", Role, required: false);
+}
+
+public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword)
+{
+    public Validator Validate()
+    {
+        var v = new Validator();
+        if (string.IsNullOrEmpty(CurrentPassword)) v.Add("currentPassword", "Required.");
+        v.Password("newPassword", NewPassword);
+        return v;
+    }
+}
+
+/// <summary>Filters of <c>GET /users</c>.</summary>
+public sealed record UserQuery(
+    IReadOnlyList<Role> Roles,
+    bool? Active,
+    string? Department,
+    string? Search,
+    PageRequest Page);
