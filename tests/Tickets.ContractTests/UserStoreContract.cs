@@ -1,0 +1,190 @@
+using Tickets.Common;
+using Tickets.Users;
+
+namespace Tickets.ContractTests;
+
+public abstract class UserStoreContract : StoreContract
+{
+    private IUserStore Users => Get<IUserStore>();
+
+    private int _sequence;
+
+    private User NewUser(string? lastNames = null, Role role = Role.User, bool active = true, string? department = null)
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var now = Time.GetUtcNow();
+        return new User
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Email = $"person{n}-{Guid.NewGuid():N}@example.org",
+            Dni = (10000000 + n).ToString(System.Globalization.CultureInfo.InvariantCulture) + Random.Shared.Next(100, 999),
+            Phone = "+34 600 000 000",
+            FirstNames = "Persona",
+            LastNames = lastNames ?? $"Apellido{n:D3}",
+            Department = department ?? "Ventas",
+            Role = role,
+            Active = active,
+            PasswordHash = "hash",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    [Fact]
+    public async Task CreatedUserCanBeFoundByIdAndByEmail()
+    {
+        var user = NewUser();
+        Assert.Equal(UserWrite.Done, await Users.CreateAsync(user));
+
+        var byId = await Users.FindByIdAsync(user.Id);
+        var byEmail = await Users.FindByEmailAsync(user.Email);
+
+        Assert.Equal(user with { Version = 1 }, byId);
+        Assert.Equal(user.Id, byEmail?.Id);
+    }
+
+    [Fact]
+    public async Task UnknownUserIsNotFound()
+    {
+        Assert.Null(await Users.FindByIdAsync("missing"));
+        Assert.Null(await Users.FindByEmailAsync("missing@example.org"));
+    }
+
+    [Fact]
+    public async Task SecondAccountWithSameEmailIsRefused()
+    {
+        var first = NewUser();
+        await Users.CreateAsync(first);
+
+        var outcome = await Users.CreateAsync(NewUser() with { Email = first.Email });
+
+        Assert.Equal(UserWrite.DuplicateEmail, outcome);
+    }
+
+    [Fact]
+    public async Task SecondAccountWithSameDniIsRefused()
+    {
+        var first = NewUser();
+        await Users.CreateAsync(first);
+
+        var outcome = await Users.CreateAsync(NewUser() with { Dni = first.Dni });
+
+        Assert.Equal(UserWrite.DuplicateDni, outcome);
+        Assert.Null(await Users.FindByEmailAsync(NewUser().Email));
+    }
+
+    [Fact]
+    public async Task UpdateBasedOnStaleVersionIsRefusedAndChangesNothing()
+    {
+        var user = NewUser();
+        await Users.CreateAsync(user);
+        var stored = (await Users.FindByIdAsync(user.Id))!;
+        Assert.Equal(UserWrite.Done, await Users.UpdateAsync(stored with { Department = "Compras" }));
+
+        var stale = await Users.UpdateAsync(stored with { Department = "Legal" });
+
+        Assert.Equal(UserWrite.VersionConflict, stale);
+        var after = (await Users.FindByIdAsync(user.Id))!;
+        Assert.Equal("Compras", after.Department);
+        Assert.Equal(2, after.Version);
+    }
+
+    [Fact]
+    public async Task UpdatingMissingUserReportsNotFound()
+    {
+        Assert.Equal(UserWrite.NotFound, await Users.UpdateAsync(NewUser() with { Version = 1 }));
+    }
+
+    [Fact]
+    public async Task LastActiveAdminCannotBeDemotedOrDeactivated()
+    {
+        var admin = NewUser(role: Role.Admin);
+        await Users.CreateAsync(admin);
+        var stored = (await Users.FindByIdAsync(admin.Id))!;
+
+        Assert.Equal(UserWrite.LastActiveAdmin, await Users.UpdateAsync(stored with { Role = Role.Technician }));
+        Assert.Equal(UserWrite.LastActiveAdmin, await Users.UpdateAsync(stored with { Active = false }));
+        Assert.True((await Users.FindByIdAsync(admin.Id))!.IsActiveAdmin);
+    }
+
+    [Fact]
+    public async Task AdminCanBeDemotedWhileAnotherActiveAdminExists()
+    {
+        var first = NewUser(role: Role.Admin);
+        var second = NewUser(role: Role.Admin);
+        await Users.CreateAsync(first);
+        await Users.CreateAsync(second);
+        var stored = (await Users.FindByIdAsync(first.Id))!;
+
+        Assert.Equal(UserWrite.Done, await Users.UpdateAsync(stored with { Role = Role.User }));
+        Assert.True(await Users.AnyActiveAdminAsync());
+    }
+
+    [Fact]
+    public async Task AnyActiveAdminIgnoresDeactivatedAdmins()
+    {
+        Assert.False(await Users.AnyActiveAdminAsync());
+        await Users.CreateAsync(NewUser(role: Role.Admin, active: false));
+        Assert.False(await Users.AnyActiveAdminAsync());
+        await Users.CreateAsync(NewUser(role: Role.Admin));
+        Assert.True(await Users.AnyActiveAdminAsync());
+    }
+
+    [Fact]
+    public async Task ListPagesThroughEveryUserOnceInNameOrder()
+    {
+        var created = new List<User>();
+        for (var i = 0; i < 23; i++)
+        {
+            var user = NewUser(lastNames: $"Zapata{(i * 7) % 23:D2}");
+            created.Add(user);
+            await Users.CreateAsync(user);
+        }
+
+        var seen = new List<User>();
+        string? cursor = null;
+        do
+        {
+            var page = await Users.ListAsync(new UserQuery([], null, null, null, new PageRequest(5, cursor, false)));
+            Assert.True(page.Items.Count <= 5);
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(created.Select(u => u.Id).Order(), seen.Select(u => u.Id).Order());
+        Assert.Equal(created.OrderBy(u => u.LastNames, StringComparer.Ordinal).Select(u => u.Id), seen.Select(u => u.Id));
+    }
+
+    [Fact]
+    public async Task ListFiltersByRoleActiveDepartmentAndAccentInsensitiveSearch()
+    {
+        var tech = NewUser(lastNames: "Muñoz", role: Role.Technician, department: "Soporte");
+        var inactiveTech = NewUser(role: Role.Technician, active: false, department: "Soporte");
+        var user = NewUser(lastNames: "Pérez", department: "Ventas");
+        foreach (var u in new[] { tech, inactiveTech, user }) await Users.CreateAsync(u);
+
+        var technicians = await Users.ListAsync(new UserQuery([Role.Technician], true, null, null, new PageRequest(25, null, true)));
+        var support = await Users.ListAsync(new UserQuery([], null, "soporte", null, new PageRequest(25, null, true)));
+        var search = await Users.ListAsync(new UserQuery([], null, null, "MUNOZ", new PageRequest(25, null, true)));
+
+        Assert.Equal([tech.Id], technicians.Items.Select(u => u.Id));
+        Assert.Equal(1, technicians.Total);
+        Assert.Equal(2, support.Total);
+        Assert.Equal([tech.Id], search.Items.Select(u => u.Id));
+    }
+
+    [Fact]
+    public async Task ListActiveByRoleReturnsOnlyActiveAccountsOfThoseRoles()
+    {
+        var tech = NewUser(role: Role.Technician);
+        var admin = NewUser(role: Role.Admin);
+        var off = NewUser(role: Role.Technician, active: false);
+        var user = NewUser();
+        foreach (var u in new[] { tech, admin, off, user }) await Users.CreateAsync(u);
+
+        var staff = await Users.ListActiveByRoleAsync([Role.Technician, Role.Admin]);
+
+        Assert.Equal(new[] { tech.Id, admin.Id }.Order(), staff.Select(u => u.Id).Order());
+    }
+}
