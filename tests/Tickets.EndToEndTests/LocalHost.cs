@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Tickets.Common;
+using Tickets.DevHost;
+
+namespace Tickets.EndToEndTests;
+
+/// <summary>
+/// The real local host — Kestrel on a free loopback port, a fresh SQLite file, demo accounts — shared by the
+/// tests of one class. Tests talk to it over HTTP only.
+/// </summary>
+public sealed class LocalHost : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tickets-e2e", Guid.NewGuid().ToString("N"));
+    private WebApplication? _app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Extra configuration (e.g. assignment mode); set before the host starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--Tickets:Sqlite:Path={Path.Combine(_dataDirectory, "tickets.db")}",
+            "--Tickets:DemoData=true",
+            "--Logging:LogLevel:Default=Warning",
+            $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
+        };
+        args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));
+        _app = DevHostApp.Create([.. args]);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still closing is left to the OS temp cleaner; the next run uses a new folder.
+        }
+    }
+
+    /// <summary>An anonymous client.</summary>
+    public HttpClient Client() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>A client signed in as the given account.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync("api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => SignInAsync("admin@tickets.local", "Admin123!demo");
+
+    public Task<HttpClient> TechnicianAsync() => SignInAsync("tech@tickets.local", "Tech123!demo");
+
+    public Task<HttpClient> UserAsync() => SignInAsync("user@tickets.local", "User123!demo");
+
+    private int _sequence;
+
+    /// <summary>Registers a fresh account and returns a client signed in as it, with its id.</summary>
+    public async Task<(HttpClient Client, string Id, string Email)> NewUserAsync(string password = "Password123!")
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var email = $"person{n}-{Guid.NewGuid():N}@example.org";
+        var response = await Client().PostAsJsonAsync("api/auth/register", new
+        {
+            dni = Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            phone = "+34 600 123 456",
+            firstNames = "Persona",
+            lastNames = $"De Prueba {n}",
+            department = "Ventas",
+            email,
+            password,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var user = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user");
+        return (await SignInAsync(email, password), user.GetProperty("id").GetString()!, email);
+    }
+}
+
+public static class HttpAssertions
+{
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(Json.Options);
+
+    /// <summary>Asserts an RFC 9457 problem with the status and returns it.</summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, int status)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.JsonAsync();
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
+        return problem;
+    }
+
+    public static string[] FieldErrors(this JsonElement problem) =>
+        problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(p => p.Name).ToArray() : [];
+}
