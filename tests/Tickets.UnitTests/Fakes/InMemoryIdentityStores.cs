@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using Tickets.Common;
+using Tickets.Identity;
+using Tickets.Users;
+
+namespace Tickets.UnitTests.Fakes;
+
+/// <summary>In-memory users for service tests; the store contract suite covers the real adapters.</summary>
+public sealed class InMemoryUserStore : IUserStore
+{
+    private readonly ConcurrentDictionary<string, User> _users = new();
+
+    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_users.GetValueOrDefault(id));
+
+    public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_users.Values.FirstOrDefault(u => u.Email == normalizedEmail));
+
+    public Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default)
+    {
+        lock (_users)
+        {
+            if (_users.Values.Any(u => u.Email == user.Email)) return Task.FromResult(UserWrite.DuplicateEmail);
+            if (_users.Values.Any(u => u.Dni == user.Dni)) return Task.FromResult(UserWrite.DuplicateDni);
+            _users[user.Id] = user with { Version = 1 };
+            return Task.FromResult(UserWrite.Done);
+        }
+    }
+
+    public Task<UserWrite> UpdateAsync(User user, CancellationToken cancellationToken = default)
+    {
+        lock (_users)
+        {
+            if (!_users.TryGetValue(user.Id, out var stored)) return Task.FromResult(UserWrite.NotFound);
+            if (stored.Version != user.Version) return Task.FromResult(UserWrite.VersionConflict);
+            if (stored.IsActiveAdmin && !user.IsActiveAdmin && !_users.Values.Any(u => u.Id != user.Id && u.IsActiveAdmin))
+                return Task.FromResult(UserWrite.LastActiveAdmin);
+            _users[user.Id] = user with { Version = stored.Version + 1 };
+            return Task.FromResult(UserWrite.Done);
+        }
+    }
+
+    public Task<Page<User>> ListAsync(UserQuery query, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new Page<User>(_users.Values.ToList(), null));
+
+    public Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_users.Values.Any(u => u.IsActiveAdmin));
+
+    public Task<IReadOnlyList<User>> ListActiveByRoleAsync(IReadOnlyList<Role> roles, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<User>>(_users.Values.Where(u => u.Active && roles.Contains(u.Role)).ToList());
+}
+
+public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
+{
+    private readonly ConcurrentDictionary<string, RefreshToken> _tokens = new();
+
+    public IReadOnlyCollection<RefreshToken> All => _tokens.Values.ToList();
+
+    public Task AddAsync(RefreshToken token, CancellationToken cancellationToken = default)
+    {
+        _tokens[token.TokenHash] = token;
+        return Task.CompletedTask;
+    }
+
+    public Task<RefreshToken?> FindAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tokens.GetValueOrDefault(tokenHash));
+
+    public Task<bool> TrySpendAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_tokens)
+        {
+            if (!_tokens.TryGetValue(tokenHash, out var token) || token.SpentAt is not null || token.RevokedAt is not null)
+                return Task.FromResult(false);
+            _tokens[tokenHash] = token with { SpentAt = at };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task RevokeFamilyAsync(string familyId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        RevokeWhere(t => t.FamilyId == familyId, at);
+
+    public Task RevokeAllForUserAsync(string userId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        RevokeWhere(t => t.UserId == userId, at);
+
+    private Task RevokeWhere(Func<RefreshToken, bool> match, DateTimeOffset at)
+    {
+        foreach (var token in _tokens.Values.Where(match).Where(t => t.RevokedAt is null))
+            _tokens[token.TokenHash] = token with { RevokedAt = at };
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class InMemoryLoginThrottleStore : ILoginThrottleStore
+{
+    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _failures = new();
+
+    public Task RecordFailureAsync(string normalizedEmail, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var list = _failures.GetOrAdd(normalizedEmail, _ => []);
+        lock (list) list.Add(at);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DateTimeOffset>> FailuresSinceAsync(string normalizedEmail, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var list = _failures.GetOrAdd(normalizedEmail, _ => []);
+        lock (list) return Task.FromResult<IReadOnlyList<DateTimeOffset>>(list.Where(at => at >= since).Order().ToList());
+    }
+
+    public Task ClearAsync(string normalizedEmail, CancellationToken cancellationToken = default)
+    {
+        _failures.TryRemove(normalizedEmail, out _);
+        return Task.CompletedTask;
+    }
+}
