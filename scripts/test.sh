@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Runs every test: .NET unit, store contract (SQLite; Cosmos when an endpoint is available), end-to-end
+# through the local host, infrastructure; web unit tests and type-checked build; browser tests in headless
+# Chromium against a local host serving the built front end. Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+log_dir=${TEST_LOG_DIR:-$root/TestResults}
+mkdir -p "$log_dir"
+
+passed=0 failed=0 skipped=0 status=0
+add_counts() { passed=$((passed + $1)); failed=$((failed + $2)); skipped=$((skipped + $3)); }
+fail() { echo "FAILED: $*" >&2; status=1; }
+
+cleanup() {
+  [[ -n "${host_pid:-}" ]] && kill "$host_pid" 2>/dev/null
+  [[ -n "${cosmos_started:-}" ]] && bash scripts/cosmos-test-server.sh stop >/dev/null 2>&1
+  return 0
+}
+trap cleanup EXIT
+
+echo "== build (warnings are errors)"
+dotnet build TicketSystem.sln -c Release -nologo -v minimal || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+
+# The Cosmos contract suite needs a Cosmos endpoint: TICKETS_COSMOS_CONNECTION (emulator/account) or the
+# local cosmosdb-server started here from npm. Without either, those cases report themselves as skipped.
+if [[ -z "${TICKETS_COSMOS_CONNECTION:-}" && -f scripts/cosmos-test-server.sh && -z "${TICKETS_COSMOS_TEST_ENDPOINT:-}" ]]; then
+  if eval "$(bash scripts/cosmos-test-server.sh start)"; then cosmos_started=1; else echo "cosmosdb-server did not start: Cosmos contract cases will be skipped"; fi
+fi
+
+echo "== dotnet test"
+dotnet test TicketSystem.sln -c Release --no-build -nologo --logger "console;verbosity=normal" --results-directory "$log_dir" \
+  > "$log_dir/dotnet-test.log" 2>&1 || fail "dotnet test"
+grep -E "^\s+Failed |^Test Run|^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$| error " "$log_dir/dotnet-test.log"
+read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/dotnet-test.log")
+add_counts "$p" "$f" "$s"
+grep -E "^\s+Skipped " "$log_dir/dotnet-test.log" | sed 's/^/  /' | head -40
+
+if [[ -f web/package.json ]]; then
+  echo "== web: install, unit tests, build"
+  [[ -d web/node_modules ]] || npm --prefix web ci --no-audit --no-fund || fail "npm ci"
+  if npm --prefix web test 2>&1 | tee "$log_dir/web-unit.log"; then :; else fail "web unit tests"; fi
+  read -r p f < <(sed -E 's/\x1b\[[0-9;]*m//g' "$log_dir/web-unit.log" | awk '/Tests +[0-9]+/ {
+      p=0; f=0; for (i=1;i<=NF;i++) { if ($(i+1) ~ /^passed/) p=$i; if ($(i+1) ~ /^failed/) f=$i }; print p, f; exit }')
+  add_counts "${p:-0}" "${f:-0}" 0
+  npm --prefix web run build > "$log_dir/web-build.log" 2>&1 || { cat "$log_dir/web-build.log"; fail "web build"; }
+
+  echo "== browser tests (headless Chromium against the local host)"
+  chromium_bin=${CHROMIUM_PATH:-/usr/bin/chromium}
+  if [[ ! -x "$chromium_bin" ]]; then
+    echo "SKIPPED browser tests: no Chromium at $chromium_bin (apt-get install -y chromium, or set CHROMIUM_PATH)"
+    add_counts 0 0 1
+  else
+    data=$(mktemp -d)
+    port=${E2E_PORT:-7088}
+    dotnet src/Tickets.DevHost/bin/Release/net10.0/Tickets.DevHost.dll --urls "http://127.0.0.1:$port" \
+      --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" > "$log_dir/e2e-host.log" 2>&1 &
+    host_pid=$!
+    for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.5; done
+    if TICKETS_BASE_URL="http://127.0.0.1:$port" CHROMIUM_PATH="$chromium_bin" npm --prefix web run test:e2e 2>&1 | tee "$log_dir/web-e2e.log"; then :; else fail "browser tests"; fi
+    read -r p f s < <(awk '/^# pass / {p=$3} /^# fail / {f=$3} /^# skipped / {s=$3} END {print p+0, f+0, s+0}' "$log_dir/web-e2e.log")
+    add_counts "$p" "$f" "$s"
+    kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null; host_pid=
+  fi
+fi
+
+echo
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+[[ $failed -gt 0 ]] && status=1
+exit $status
