@@ -13,3 +13,7 @@ param jwtSigningKeyId = 'dev-1'
 param jwtSigningKey = readEnvironmentVariable('TICKETS_JWT_SIGNING_KEY', '')
 param bootstrapAdminEmail = readEnvironmentVariable('TICKETS_BOOTSTRAP_ADMIN_EMAIL', '')
 param bootstrapAdminPassword = readEnvironmentVariable('TICKETS_BOOTSTRAP_ADMIN_PASSWORD', '')
+param smtpHost = readEnvironmentVariable('TICKETS_SMTP_HOST', '')
+param smtpFrom = readEnvironmentVariable('TICKETS_SMTP_FROM', '')
+param smtpUsername = readEnvironmentVariable('TICKETS_SMTP_USERNAME', '')
+param smtpPassword = readEnvironmentVariable('TICKETS_SMTP_PASSWORD', '')
