@@ -1,0 +1,247 @@
+// Tickets: the whole system in one resource group (DESIGN §9).
+//   Function App (Flex Consumption, dotnet-isolated 10.0, system-assigned identity)
+//   Storage (host state, deployment package, queues)   Cosmos DB (tickets database)
+//   Key Vault (JWT signing key, bootstrap admin and SMTP passwords)
+//   Log Analytics + Application Insights               Static Web App (web/)
+// Every data-plane access is the app identity with the roles in modules/roles.bicep; no keys,
+// connection strings or passwords appear in app settings or outputs.
+targetScope = 'resourceGroup'
+
+@description('Environment name; part of every resource name.')
+@allowed(['dev', 'prod'])
+param environmentName string
+
+@description('Short application name; part of every resource name.')
+@minLength(2)
+@maxLength(10)
+param appName string = 'tickets'
+
+@description('Region for everything except the Static Web App.')
+param location string = resourceGroup().location
+
+@description('Static Web Apps run in a few regions only.')
+@allowed(['westus2', 'centralus', 'eastus2', 'westeurope', 'eastasia'])
+param staticWebAppLocation string
+
+@allowed(['Free', 'Standard'])
+param staticWebAppSku string = 'Free'
+
+@description('Extra browser origins allowed to call the API, e.g. a custom domain of the front end (https://…).')
+param additionalCorsOrigins string[] = []
+
+@description('Cosmos DB capacity: serverless (default) or provisioned autoscale shared by the database.')
+@allowed(['serverless', 'autoscale'])
+param cosmosCapacityMode string = 'serverless'
+
+@description('Autoscale ceiling in RU/s (autoscale mode only).')
+@minValue(1000)
+param cosmosAutoscaleMaxThroughput int = 1000
+
+param cosmosZoneRedundant bool = false
+
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
+param storageSku string = 'Standard_LRS'
+
+@minValue(1)
+@maxValue(1000)
+param functionMaximumInstanceCount int = 40
+
+@allowed([512, 2048, 4096])
+param functionInstanceMemoryMB int = 2048
+
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Key Vault purge protection; cannot be turned off again once enabled.')
+param keyVaultPurgeProtection bool = true
+
+@description('Issuer of the access tokens the API signs.')
+param jwtIssuer string = 'https://${appName}-${environmentName}'
+
+@description('Audience of the access tokens the API signs.')
+param jwtAudience string = '${appName}-api'
+
+@description('Key id (kid) of the current signing key; change it together with the key when rotating.')
+param jwtSigningKeyId string
+
+@secure()
+@description('Base64 JWT signing key (>= 256 bits). Give it on the first deployment and when rotating; empty keeps the stored one.')
+param jwtSigningKey string = ''
+
+@description('E-mail of the admin created at start when no active admin exists. Empty: no bootstrap admin.')
+param bootstrapAdminEmail string = ''
+
+@secure()
+@description('Password of the bootstrap admin, stored only in Key Vault. Empty keeps the stored one.')
+param bootstrapAdminPassword string = ''
+
+@description('SMTP host for e-mail notifications. Empty: in-app notifications only.')
+param smtpHost string = ''
+
+param smtpPort int = 587
+param smtpFrom string = ''
+param smtpUsername string = ''
+
+@secure()
+@description('SMTP password, stored only in Key Vault. Empty keeps the stored one.')
+param smtpPassword string = ''
+
+param tags object = {}
+
+// The application's own names (src/Tickets.Shared): Tickets.Infra.Tests keeps them in step.
+var cosmosDatabaseName = 'tickets'
+var queueNames = ['notifications', 'sla-checks', 'notifications-poison', 'sla-checks-poison']
+
+var secretNames = {
+  jwtSigningKey: 'jwt-signing-key'
+  bootstrapAdminPassword: 'bootstrap-admin-password'
+  smtpPassword: 'smtp-password'
+}
+
+var token = uniqueString(resourceGroup().id, appName, environmentName)
+var allTags = union(tags, { application: appName, environment: environmentName })
+var names = {
+  functionApp: 'func-${appName}-${environmentName}-${token}'
+  plan: 'plan-${appName}-${environmentName}-${token}'
+  storage: take(toLower('st${appName}${environmentName}${token}'), 24)
+  deploymentContainer: 'app-package'
+  cosmos: 'cosmos-${appName}-${environmentName}-${token}'
+  keyVault: take('kv-${appName}-${environmentName}-${token}', 24)
+  logAnalytics: 'log-${appName}-${environmentName}-${token}'
+  appInsights: 'appi-${appName}-${environmentName}-${token}'
+  staticWebApp: 'stapp-${appName}-${environmentName}-${token}'
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: names.logAnalytics
+    appInsightsName: names.appInsights
+    location: location
+    tags: allTags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: allTags
+    skuName: storageSku
+    deploymentContainerName: names.deploymentContainer
+    queueNames: queueNames
+  }
+}
+
+module cosmos 'modules/cosmos.bicep' = {
+  name: 'cosmos'
+  params: {
+    accountName: names.cosmos
+    location: location
+    tags: allTags
+    databaseName: cosmosDatabaseName
+    capacityMode: cosmosCapacityMode
+    autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
+    zoneRedundant: cosmosZoneRedundant
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyVault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: allTags
+    enablePurgeProtection: keyVaultPurgeProtection
+    secretNames: secretNames
+    jwtSigningKey: jwtSigningKey
+    bootstrapAdminPassword: bootstrapAdminPassword
+    smtpPassword: smtpPassword
+  }
+}
+
+module web 'modules/staticwebapp.bicep' = {
+  name: 'web'
+  params: {
+    name: names.staticWebApp
+    location: staticWebAppLocation
+    tags: allTags
+    sku: staticWebAppSku
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionApp'
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: allTags
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    maximumInstanceCount: functionMaximumInstanceCount
+    instanceMemoryMB: functionInstanceMemoryMB
+    allowedOrigins: concat([web.outputs.url], additionalCorsOrigins)
+    appSettings: {
+      // Host storage through the identity (blobs only; the app's queues have their own connection).
+      AzureWebJobsStorage__accountName: storage.outputs.name
+      AzureWebJobsStorage__credential: 'managedidentity'
+      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+      OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=${environmentName}'
+      Tickets__Store: 'Cosmos'
+      Tickets__DemoData: 'false'
+      Tickets__Cosmos__Endpoint: cosmos.outputs.endpoint
+      Tickets__Cosmos__Database: cosmos.outputs.databaseName
+      Tickets__Queues__Connection__queueServiceUri: storage.outputs.queueEndpoint
+      Tickets__Queues__Connection__credential: 'managedidentity'
+      Tickets__Jwt__Issuer: jwtIssuer
+      Tickets__Jwt__Audience: jwtAudience
+      Tickets__Jwt__SigningKeys__0__Id: jwtSigningKeyId
+      Tickets__Jwt__SigningKeys__0__Key: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.jwtSigningKey}/)'
+    }
+    optionalAppSettings: union(
+      empty(bootstrapAdminEmail)
+        ? {}
+        : {
+            Tickets__BootstrapAdmin__Email: bootstrapAdminEmail
+            Tickets__BootstrapAdmin__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.bootstrapAdminPassword}/)'
+          },
+      empty(smtpHost)
+        ? {}
+        : {
+            Tickets__Smtp__Host: smtpHost
+            Tickets__Smtp__Port: string(smtpPort)
+            Tickets__Smtp__From: smtpFrom
+            Tickets__Smtp__Username: smtpUsername
+            Tickets__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.smtpPassword}/)'
+          }
+    )
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  params: {
+    principalId: functionApp.outputs.principalId
+    storageAccountName: storage.outputs.name
+    queueNames: queueNames
+    cosmosAccountName: cosmos.outputs.accountName
+    cosmosDatabaseName: cosmos.outputs.databaseName
+    keyVaultName: keyVault.outputs.name
+    appInsightsName: monitoring.outputs.appInsightsName
+  }
+}
+
+output resourceGroupName string = resourceGroup().name
+output functionAppName string = functionApp.outputs.name
+output apiUrl string = '${functionApp.outputs.url}/api'
+output staticWebAppName string = web.outputs.name
+output webUrl string = web.outputs.url
+output storageAccountName string = storage.outputs.name
+output cosmosAccountName string = cosmos.outputs.accountName
+output cosmosEndpoint string = cosmos.outputs.endpoint
+output keyVaultName string = keyVault.outputs.name
+output appInsightsName string = monitoring.outputs.appInsightsName

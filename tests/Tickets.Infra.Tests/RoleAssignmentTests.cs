@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Tickets.Messaging;
+
+namespace Tickets.Infra.Tests;
+
+/// <summary>The app identity holds exactly the roles it needs, each at the narrowest scope, all declared in modules/roles.bicep.</summary>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
+{
+    private const string RoleAssignment = "Microsoft.Authorization/roleAssignments";
+    private const string CosmosRoleAssignment = "Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments";
+
+    private static readonly Dictionary<string, string> RoleNames = new()
+    {
+        ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "Storage Blob Data Owner",
+        ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "Storage Queue Data Contributor",
+        ["4633458b-17de-408a-b874-0445c86b69e6"] = "Key Vault Secrets User",
+        ["3913510d-42f4-4d42-8a07-a6e5f3bb0d36"] = "Monitoring Metrics Publisher",
+        ["00000000-0000-0000-0000-000000000002"] = "Cosmos DB Built-in Data Contributor",
+    };
+
+    private ArmTemplate Roles => compiled.Main.Module("roles");
+
+    private IEnumerable<JsonObject> Assignments => Roles.OfType(RoleAssignment).Concat(Roles.OfType(CosmosRoleAssignment));
+
+    [Fact]
+    public void AppIdentityHasExactlyTheRolesItNeeds()
+    {
+        string[] expected =
+        [
+            "Cosmos DB Built-in Data Contributor on the Cosmos database",
+            "Key Vault Secrets User on Microsoft.KeyVault/vaults",
+            "Monitoring Metrics Publisher on Microsoft.Insights/components",
+            "Storage Blob Data Owner on Microsoft.Storage/storageAccounts",
+            "Storage Queue Data Contributor on Microsoft.Storage/storageAccounts/queueServices/queues",
+        ];
+
+        Assert.Equal(expected, Assignments.Select(Describe).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void RoleAssignmentsLiveOnlyInTheRolesModule()
+    {
+        var elsewhere = compiled.Main.SelfAndModules()
+            .Where(m => m.Path != "main/roles")
+            .SelectMany(m => m.Template.OfType(RoleAssignment).Concat(m.Template.OfType(CosmosRoleAssignment)).Select(_ => m.Path));
+
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
+    public void EveryRoleAssignmentTargetsTheAppIdentity()
+    {
+        Assert.Equal(
+            (Passed: "[reference('functionApp').outputs.principalId.value]", Assigned: "[parameters('principalId')]"),
+            (Passed: (string?)compiled.Main.ModuleArgument("roles", "principalId"), Assigned: string.Join(" ", Assignments.Select(a => (string)a["properties"]!["principalId"]!).Distinct())));
+    }
+
+    [Fact]
+    public void QueueRoleCoversExactlyTheApplicationQueues()
+    {
+        var queueRole = Assert.Single(Roles.OfType(RoleAssignment), a => ((string)a["scope"]!).Contains("/queues'", StringComparison.Ordinal));
+        var queues = compiled.Main.ModuleArgument("roles", "queueNames")!.AsArray().Select(q => (string)q!);
+
+        Assert.Equal(
+            (PerQueue: "[length(parameters('queueNames'))]", Queues: string.Join(" ", QueueNames.All.Order(StringComparer.Ordinal))),
+            (PerQueue: (string?)queueRole["copy"]?["count"], Queues: string.Join(" ", queues.Order(StringComparer.Ordinal))));
+    }
+
+    [Fact]
+    public void CosmosRoleIsScopedToTheApplicationDatabase()
+    {
+        var cosmosRole = Roles.Single(CosmosRoleAssignment);
+
+        Assert.Equal(
+            ("[reference('cosmos').outputs.databaseName.value]", "[format('{0}/dbs/{1}', resourceId('Microsoft.DocumentDB/databaseAccounts', parameters('cosmosAccountName')), parameters('cosmosDatabaseName'))]"),
+            ((string?)compiled.Main.ModuleArgument("roles", "cosmosDatabaseName"), (string?)cosmosRole["properties"]!["scope"]));
+    }
+
+    private static string Describe(JsonObject assignment)
+    {
+        var properties = assignment["properties"]!;
+        var roleId = Guid().Match((string)properties["roleDefinitionId"]!).Value;
+        var role = RoleNames.GetValueOrDefault(roleId, roleId);
+
+        if ((string?)assignment["type"] == CosmosRoleAssignment)
+            return ((string?)properties["scope"])?.Contains("/dbs/", StringComparison.Ordinal) == true ? $"{role} on the Cosmos database" : $"{role} on {(string?)properties["scope"]}";
+
+        var scope = (string?)assignment["scope"] ?? "the resource group";
+        return $"{role} on {ScopeType().Match(scope) switch { { Success: true } m => m.Groups[1].Value, _ => scope }}";
+    }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"^\[resourceId\('([^']+)'")]
+    private static partial Regex ScopeType();
+}
