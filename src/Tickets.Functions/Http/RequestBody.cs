@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Tickets.Common;
 
 namespace Tickets.Functions.Http;
@@ -49,6 +50,14 @@ public static class RequestBody
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Reads the body and hands it to <paramref name="handle"/>, or answers the body's problem.</summary>
+    public static async Task<IActionResult> WithJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken, Func<T, Task<IActionResult>> handle)
+        where T : class
+    {
+        var input = await request.ReadJsonAsync<T>(cancellationToken);
+        return input.IsSuccess ? await handle(input.Value) : Api.Problem(input.Error!);
     }
 
     private static Error TooLarge => new(ErrorKind.PayloadTooLarge, "payload_too_large", "Payload too large.",

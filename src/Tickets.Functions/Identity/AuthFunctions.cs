@@ -11,43 +11,32 @@ public sealed class AuthFunctions(IdentityService identity)
 {
     [Function("Register")]
     [Access(Who.Anyone)]
-    public async Task<IActionResult> Register(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<RegisterRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        var created = await identity.RegisterAsync(input.Value, cancellationToken);
-        return Api.From(created, user => Api.Created("/api/me", new { user = user.ToView() }));
-    }
+    public Task<IActionResult> Register(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<RegisterRequest>(cancellationToken, async input =>
+            Api.From(await identity.RegisterAsync(input, cancellationToken), user => Api.Created("/api/me", new { user = user.ToView() })));
 
     [Function("Login")]
     [Access(Who.Anyone)]
-    public async Task<IActionResult> Login(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<LoginRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return Api.From(await identity.LoginAsync(input.Value, cancellationToken), Api.Ok);
-    }
+    public Task<IActionResult> Login(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<LoginRequest>(cancellationToken, async input =>
+            Api.From(await identity.LoginAsync(input, cancellationToken), Api.Ok));
 
     [Function("Refresh")]
     [Access(Who.Anyone)]
-    public async Task<IActionResult> Refresh(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<RefreshRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return Api.From(await identity.RefreshAsync(input.Value, cancellationToken), Api.Ok);
-    }
+    public Task<IActionResult> Refresh(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<RefreshRequest>(cancellationToken, async input =>
+            Api.From(await identity.RefreshAsync(input, cancellationToken), Api.Ok));
 
     [Function("Logout")]
     [Access(Who.Anyone)]
-    public async Task<IActionResult> Logout(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<RefreshRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        await identity.LogoutAsync(input.Value, cancellationToken);
-        return Api.NoContent();
-    }
+    public Task<IActionResult> Logout(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<RefreshRequest>(cancellationToken, async input =>
+        {
+            await identity.LogoutAsync(input, cancellationToken);
+            return Api.NoContent();
+        });
 }

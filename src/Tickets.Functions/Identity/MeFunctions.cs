@@ -18,22 +18,15 @@ public sealed class MeFunctions(IdentityService identity, CurrentUser me)
 
     [Function("UpdateMe")]
     [Access(Who.SignedIn)]
-    public async Task<IActionResult> Update(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "me")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<UpdateProfileRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        var updated = await identity.UpdateProfileAsync(me.Id, input.Value, cancellationToken);
-        return Api.From(updated, user => Api.Ok(new { user = user.ToView() }));
-    }
+    public Task<IActionResult> Update(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "me")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<UpdateProfileRequest>(cancellationToken, async input =>
+            Api.From(await identity.UpdateProfileAsync(me.Id, input, cancellationToken), user => Api.Ok(new { user = user.ToView() })));
 
     [Function("ChangePassword")]
     [Access(Who.SignedIn)]
-    public async Task<IActionResult> ChangePassword(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/password")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<PasswordChangeRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return Api.From(await identity.ChangePasswordAsync(me.Id, input.Value, cancellationToken), Api.NoContent);
-    }
+    public Task<IActionResult> ChangePassword(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "me/password")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<PasswordChangeRequest>(cancellationToken, async input =>
+            Api.From(await identity.ChangePasswordAsync(me.Id, input, cancellationToken), Api.NoContent));
 }

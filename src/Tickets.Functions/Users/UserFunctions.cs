@@ -21,14 +21,10 @@ public sealed class UserFunctions(UserAdministration administration)
 
     [Function("CreateUser")]
     [Access(Who.Admin)]
-    public async Task<IActionResult> Create(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<CreateUserRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        var created = await administration.CreateAsync(input.Value, cancellationToken);
-        return Api.From(created, user => Api.Created($"/api/users/{user.Id}", user.ToView()));
-    }
+    public Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<CreateUserRequest>(cancellationToken, async input =>
+            Api.From(await administration.CreateAsync(input, cancellationToken), user => Api.Created($"/api/users/{user.Id}", user.ToView())));
 
     [Function("GetUser")]
     [Access(Who.Admin)]
@@ -38,11 +34,8 @@ public sealed class UserFunctions(UserAdministration administration)
 
     [Function("UpdateUser")]
     [Access(Who.Admin)]
-    public async Task<IActionResult> Update(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<UpdateUserRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return Api.From(await administration.UpdateAsync(id, input.Value, cancellationToken), user => Api.Ok(user.ToView()));
-    }
+    public Task<IActionResult> Update(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<UpdateUserRequest>(cancellationToken, async input =>
+            Api.From(await administration.UpdateAsync(id, input, cancellationToken), user => Api.Ok(user.ToView())));
 }

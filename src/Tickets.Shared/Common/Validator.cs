@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace Tickets.Common;
@@ -21,14 +22,18 @@ public sealed partial class Validator
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
+    /// <summary>False when there is nothing to check further (absent); records "Required." if it had to be there.</summary>
+    private bool Present(string field, [NotNullWhen(true)] object? value, bool required)
+    {
+        if (value is not null) return true;
+        if (required) Add(field, "Required.");
+        return false;
+    }
+
     /// <summary>Required text, trimmed, with a length range.</summary>
     public Validator Text(string field, string? value, int min, int max, bool required = true)
     {
-        if (value is null)
-        {
-            if (required) Add(field, "Required.");
-            return this;
-        }
+        if (!Present(field, value, required)) return this;
 
         var length = value.Trim().Length;
         if (length < min || length > max)
@@ -38,11 +43,7 @@ public sealed partial class Validator
 
     public Validator Email(string field, string? value, bool required = true)
     {
-        if (value is null)
-        {
-            if (required) Add(field, "Required.");
-            return this;
-        }
+        if (!Present(field, value, required)) return this;
 
         var trimmed = value.Trim();
         if (trimmed.Length > 254 || !EmailPattern().IsMatch(trimmed))
@@ -52,11 +53,7 @@ public sealed partial class Validator
 
     public Validator Dni(string field, string? value, bool required = true)
     {
-        if (value is null)
-        {
-            if (required) Add(field, "Required.");
-            return this;
-        }
+        if (!Present(field, value, required)) return this;
 
         if (!DniPattern().IsMatch(value.Trim()))
             Add(field, "Must be 5 to 15 digits.");
@@ -65,11 +62,7 @@ public sealed partial class Validator
 
     public Validator Phone(string field, string? value, bool required = true)
     {
-        if (value is null)
-        {
-            if (required) Add(field, "Required.");
-            return this;
-        }
+        if (!Present(field, value, required)) return this;
 
         var trimmed = value.Trim();
         if (trimmed.Length is < 7 or > 20 || !PhonePattern().IsMatch(trimmed) || !trimmed.Any(char.IsAsciiDigit))
@@ -87,13 +80,9 @@ public sealed partial class Validator
     public Validator Defined<TEnum>(string field, TEnum? value, bool required = true)
         where TEnum : struct, Enum
     {
-        if (value is null)
-        {
-            if (required) Add(field, "Required.");
-            return this;
-        }
+        if (!Present(field, value, required) || value is not { } defined) return this;
 
-        if (!Enum.IsDefined(value.Value))
+        if (!Enum.IsDefined(defined))
             Add(field, $"Must be one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
         return this;
     }
