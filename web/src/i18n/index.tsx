@@ -1,19 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en } from './en';
 import { es, type MessageKey } from './es';
+import { interpolate, type Vars } from './interpolate';
 
 export type Lang = 'es' | 'en';
 export const LANGS: readonly Lang[] = ['es', 'en'];
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { es, en };
 export type { MessageKey };
 
-export type Vars = Record<string, string | number>;
-
-/** Replaces `{name}` placeholders; an unknown placeholder is left visible so it gets noticed. */
-export function interpolate(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-}
+export type { Vars };
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   return interpolate(dictionaries[lang][key] ?? dictionaries.es[key] ?? key, vars);
