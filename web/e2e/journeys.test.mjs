@@ -155,6 +155,13 @@ describe('Tickets in the browser', () => {
     await page.getByTestId('assignee').getByText(techName).waitFor();
     await page.getByRole('list', { name: 'Historial' }).getByText('Asignación').first().waitFor();
     await screenshot(page, '2-admin-assigns');
+
+    // The dashboard draws its charts from /stats.
+    await page.getByRole('link', { name: 'Panel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Panel' }).waitFor();
+    await page.getByRole('heading', { name: 'Tickets por estado' }).waitFor();
+    await page.getByRole('list', { name: 'Indicadores' }).getByText('Cumplimiento de SLA').waitFor();
+    await screenshot(page, '2-dashboard');
     await page.context().close();
   });
 

@@ -289,7 +289,7 @@ async function api(req, res, url) {
     return send(res, 204);
   }
   if (sub === 'transitions') return send(res, 200, { current: t.status, allowed: allowed(me, t) });
-  if (sub === 'history') return send(res, 200, page(history.get(t.id), url));
+  if (sub === 'history') return send(res, 200, page(history.get(t.id).filter((e) => isStaff(me) || !e.data?.internal), url));
   if (sub === 'comments' && method === 'GET') return send(res, 200, page(comments.get(t.id).filter((c) => !c.internal || isStaff(me)), url));
   if (sub === 'comments' && method === 'POST') {
     if (!body.body) return problem(res, 400, 'Validation failed', { errors: { body: ['Obligatorio.'] } });

@@ -29,7 +29,8 @@ export function describeError(t: I18n['t'], error: unknown): string {
 export function ErrorAlert({ error, message }: { error: unknown; message?: string }) {
   const { t } = useI18n();
   if (!error) return null;
-  const traceId = isApiError(error) ? error.problem.traceId : undefined;
+  // The trace id only helps support with server faults; for a 4xx the message says it all.
+  const traceId = isApiError(error) && error.status >= 500 ? error.problem.traceId : undefined;
   const detail = isApiError(error) && error.status === 409 ? error.problem.detail : undefined;
   return (
     <div role="alert" className="alert alert--error">

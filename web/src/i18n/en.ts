@@ -23,6 +23,8 @@ export const en: Record<MessageKey, string> = {
   'common.close': 'Close',
   'common.confirm': 'Confirm',
   'common.edit': 'Edit',
+  'common.yes': 'Yes',
+  'common.no': 'No',
   'common.delete': 'Delete',
 
   'role.user': 'User',

@@ -25,6 +25,8 @@ export const es = {
   'common.close': 'Cerrar',
   'common.confirm': 'Confirmar',
   'common.edit': 'Editar',
+  'common.yes': 'Sí',
+  'common.no': 'No',
   'common.delete': 'Eliminar',
 
   'role.user': 'Usuario',

@@ -87,7 +87,7 @@ export default function Dashboard() {
                 <XAxis dataKey="name" />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
-                <Bar dataKey="count" name={t('dashboard.tickets')}>
+                <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.tickets')}>
                   {byStatus.map((c) => (
                     <Cell key={c.key} fill={STATUS_COLORS[c.key as TicketStatus] ?? '#1d4ed8'} />
                   ))}
@@ -100,7 +100,7 @@ export default function Dashboard() {
                 <XAxis dataKey="name" />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
-                <Bar dataKey="count" name={t('dashboard.tickets')}>
+                <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.tickets')}>
                   {byPriority.map((c) => (
                     <Cell key={c.key} fill={PRIORITY_COLORS[c.key as Priority] ?? '#1d4ed8'} />
                   ))}
@@ -113,7 +113,7 @@ export default function Dashboard() {
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={120} />
                 <Tooltip />
-                <Bar dataKey="count" name={t('dashboard.openTickets')} fill="#7c3aed" />
+                <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.openTickets')} fill="#7c3aed" />
               </BarChart>
             </Chart>
             <Chart title={t('dashboard.perDay')} rows={perDay.map((d) => ({ key: d.date, name: d.name, count: d.count }))}>
@@ -122,7 +122,7 @@ export default function Dashboard() {
                 <XAxis dataKey="name" />
                 <YAxis allowDecimals={false} />
                 <Tooltip />
-                <Line type="monotone" dataKey="count" name={t('dashboard.tickets')} stroke="#1d4ed8" strokeWidth={2} dot={false} />
+                <Line isAnimationActive={false} type="monotone" dataKey="count" name={t('dashboard.tickets')} stroke="#1d4ed8" strokeWidth={2} dot={false} />
               </LineChart>
             </Chart>
           </div>

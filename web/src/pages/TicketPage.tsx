@@ -435,6 +435,7 @@ const STATUS_VALUES: readonly string[] = ['open', 'in_progress', 'on_hold', 'res
 function fieldValue(t: I18n['t'], value: unknown): string {
   if (typeof value === 'string' && STATUS_VALUES.includes(value)) return t(`status.${value as TicketStatus}`);
   if (typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value)) return t(`priority.${value as Priority}`);
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   return valueText(value);
 }
 
@@ -447,6 +448,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   assigneeId: 'ticket.assignee',
   category: 'ticket.category',
   note: 'ticket.note',
+  internal: 'comment.internal',
 };
 
 function HistoryItem({ event }: { event: HistoryEvent }) {
