@@ -34,10 +34,16 @@ export function launch() {
   });
 }
 
+/** Content-Security-Policy violations seen by any page (the app must run under its own CSP). */
+export const cspViolations = [];
+
 export async function newPage(browser, baseURL, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ baseURL, viewport, locale: 'es-ES' });
   const page = await context.newPage();
   page.setDefaultTimeout(Number(process.env.TICKETS_E2E_TIMEOUT ?? 15_000));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return page;
 }
 

@@ -4,7 +4,7 @@
 //   npm run test:e2e:mock   (the built app against e2e/mock-server.mjs)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO, launch, login, newPage, screenshot, uniqueSuffix } from './helpers.mjs';
+import { cspViolations, DEMO, launch, login, newPage, screenshot, uniqueSuffix } from './helpers.mjs';
 
 let baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
 let browser;
@@ -307,5 +307,9 @@ describe('Tickets in the browser', () => {
     assert.equal(await page.locator('[data-field-error="email"]').count(), 0);
     await screenshot(page, '7-validation-error');
     await page.context().close();
+  });
+
+  it('ran every page without a Content-Security-Policy violation', () => {
+    assert.deepEqual(cspViolations, []);
   });
 });

@@ -2,12 +2,19 @@
 // so the browser journeys can run without the .NET local host: `npm run test:e2e:mock`.
 // It follows the contract closely enough for the journeys; it is not a second backend.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+// Serve the app with the same headers Azure Static Web Apps will add, so the journeys also prove
+// the CSP lets the app work. Over plain http, HSTS and upgrade-insecure-requests are left out.
+const SWA_HEADERS = Object.fromEntries(
+  Object.entries(JSON.parse(readFileSync(new URL('../public/staticwebapp.config.json', import.meta.url), 'utf8')).globalHeaders)
+    .filter(([name]) => name !== 'Strict-Transport-Security')
+    .map(([name, value]) => [name, value.replace(/;\s*upgrade-insecure-requests/, '')]),
+);
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
 
 const now = () => new Date().toISOString();
@@ -333,7 +340,7 @@ async function api(req, res, url) {
 function serveStatic(res, url) {
   let file = normalize(join(DIST, decodeURIComponent(url.pathname)));
   if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', ...SWA_HEADERS });
   createReadStream(file).pipe(res);
 }
 
