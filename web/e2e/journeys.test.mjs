@@ -1,0 +1,315 @@
+// Browser journeys against the local host (DESIGN §8, §10). They share one store, so they run
+// in order: a user registered in the first journey is assigned, helped, and finally deactivated.
+//   TICKETS_BASE_URL=http://127.0.0.1:7071 npm run test:e2e
+//   npm run test:e2e:mock   (the built app against e2e/mock-server.mjs)
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { cspViolations, DEMO, launch, login, newPage, screenshot, uniqueSuffix } from './helpers.mjs';
+
+let baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
+let browser;
+let mock;
+
+const id = uniqueSuffix();
+const person = {
+  dni: id,
+  phone: `+34 600 ${id.slice(-6)}`,
+  firstNames: 'Lucía',
+  lastNames: `Prueba ${id.slice(-4)}`,
+  department: 'Contabilidad',
+  email: `lucia.${id}@example.com`,
+  password: 'Lucia123!segura',
+};
+const printer = { title: `Impresora atascada ${id}`, description: 'La impresora de la planta 2 muestra "atasco de papel" y no imprime.' };
+const vpn = { title: `VPN sin conexión ${id}`, description: 'La VPN corporativa se desconecta cada pocos minutos.' };
+const publicReply = `Hola Lucía, ya estamos revisando la impresora (${id}).`;
+const internalNote = `Nota interna: pedir tóner al proveedor (${id}).`;
+
+describe('Tickets in the browser', () => {
+  before(async () => {
+    if (process.env.TICKETS_E2E_MOCK === '1') {
+      const { startMockServer } = await import('./mock-server.mjs');
+      mock = await startMockServer(0);
+      baseURL = `http://127.0.0.1:${mock.address().port}`;
+    }
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (mock ? mock.close(resolve) : resolve()));
+  });
+
+  it('a newcomer registers, signs in, creates tickets and finds them with search and filters', async () => {
+    const page = await newPage(browser, baseURL);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Crear una cuenta' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Crear una cuenta' }).waitFor();
+    await page.getByLabel('DNI').fill(person.dni);
+    await page.getByLabel('Teléfono').fill(person.phone);
+    await page.getByLabel('Nombres').fill(person.firstNames);
+    await page.getByLabel('Apellidos').fill(person.lastNames);
+    await page.getByLabel('Departamento').fill(person.department);
+    await page.getByLabel('Correo electrónico').fill(person.email);
+    await page.getByLabel('Contraseña').fill(person.password);
+    await page.getByRole('button', { name: 'Registrarme' }).click();
+
+    // Registration leads to the login with the e-mail filled in.
+    await page.getByText('Cuenta creada. Ya puedes iniciar sesión.').waitFor();
+    assert.equal(await page.getByLabel('Correo electrónico').inputValue(), person.email);
+    await page.getByLabel('Contraseña').fill(person.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mis tickets' }).waitFor();
+
+    // New ticket dialog: priority defaults to Media.
+    await page.getByRole('button', { name: 'Nuevo ticket' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Nuevo ticket' });
+    await dialog.waitFor();
+    assert.equal(await dialog.getByLabel('Prioridad').inputValue(), 'medium');
+    assert.equal(await dialog.getByLabel('Prioridad').locator('option:checked').textContent(), 'Media');
+    await dialog.getByLabel('Título').fill(printer.title);
+    await dialog.getByLabel('Descripción').fill(printer.description);
+    await dialog.getByRole('button', { name: 'Crear ticket' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText(/Ticket TCK-\d+ creado\./).waitFor();
+
+    const printerCard = page.getByRole('article', { name: printer.title });
+    await printerCard.waitFor();
+    await printerCard.getByText('Media').waitFor();
+    await printerCard.getByText('Abierto').waitFor();
+    await printerCard.getByText(`${person.firstNames} ${person.lastNames}`).waitFor();
+    await printerCard.getByRole('button', { name: /Editar/ }).waitFor();
+    await printerCard.getByRole('button', { name: /Eliminar/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Nuevo ticket' }).click();
+    dialog = page.getByRole('dialog', { name: 'Nuevo ticket' });
+    await dialog.getByLabel('Título').fill(vpn.title);
+    await dialog.getByLabel('Descripción').fill(vpn.description);
+    await dialog.getByLabel('Prioridad').selectOption('high');
+    await dialog.getByRole('button', { name: 'Crear ticket' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const vpnCard = page.getByRole('article', { name: vpn.title });
+    await vpnCard.getByText('Alta').waitFor();
+
+    const filters = page.getByRole('search', { name: 'Filtrar tickets' });
+
+    // Search is accent-insensitive on the server: "impresora" finds the printer, not the VPN.
+    await filters.getByRole('searchbox', { name: 'Buscar' }).fill(`impresora atascada ${id}`);
+    await vpnCard.waitFor({ state: 'detached' });
+    await printerCard.waitFor();
+    await filters.getByRole('searchbox', { name: 'Buscar' }).fill(id);
+    await vpnCard.waitFor();
+
+    // Priority filter.
+    await filters.getByLabel('Prioridad').selectOption('high');
+    await printerCard.waitFor({ state: 'detached' });
+    await vpnCard.waitFor();
+    await filters.getByLabel('Prioridad').selectOption('');
+    await printerCard.waitFor();
+
+    // Status filter: nothing of ours is closed yet.
+    await filters.getByLabel('Estado').selectOption('closed');
+    await page.getByText('Ningún ticket coincide con los filtros.').waitFor();
+    await filters.getByLabel('Estado').selectOption('open');
+    await printerCard.waitFor();
+    await vpnCard.waitFor();
+
+    // Date range: created today (local), then a range that ends yesterday.
+    const today = new Date();
+    const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await filters.getByLabel('Desde').fill(iso(today));
+    await filters.getByLabel('Hasta').fill(iso(today));
+    await printerCard.waitFor();
+    await vpnCard.waitFor();
+    const yesterday = new Date(today.getTime() - 86_400_000);
+    await filters.getByLabel('Desde').fill(iso(yesterday));
+    await filters.getByLabel('Hasta').fill(iso(yesterday));
+    await page.getByText('Ningún ticket coincide con los filtros.').waitFor();
+
+    // Filters live in the URL, so the view survives a reload.
+    assert.match(page.url(), /status=open/);
+    await filters.getByRole('button', { name: 'Limpiar filtros' }).click();
+    await printerCard.waitFor();
+    await vpnCard.waitFor();
+    await screenshot(page, '1-register-create-filter');
+    await page.context().close();
+  });
+
+  it('an admin assigns the ticket to the technician', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, DEMO.admin);
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Cola de trabajo' }).click();
+    await page.getByRole('button', { name: 'Sin asignar' }).click();
+    await page.getByRole('search', { name: 'Filtrar tickets' }).getByRole('searchbox', { name: 'Buscar' }).fill(printer.title);
+    await page.getByRole('article', { name: printer.title }).getByRole('link', { name: printer.title }).click();
+
+    await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
+    const picker = page.getByLabel('Asignar a');
+    const techOption = picker.locator('option', { hasText: DEMO.tech.email });
+    await techOption.waitFor({ state: 'attached' });
+    const techName = (await techOption.textContent()).split(' (')[0];
+    await picker.selectOption(await techOption.getAttribute('value'));
+    await page.getByRole('button', { name: 'Asignar', exact: true }).click();
+    await page.getByText('Asignación actualizada.').waitFor();
+    await page.getByTestId('assignee').getByText(techName).waitFor();
+    await page.getByRole('list', { name: 'Historial' }).getByText('Asignación').first().waitFor();
+    await screenshot(page, '2-admin-assigns');
+
+    // The dashboard draws its charts from /stats.
+    await page.getByRole('link', { name: 'Panel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Panel' }).waitFor();
+    await page.getByRole('heading', { name: 'Tickets por estado' }).waitFor();
+    await page.getByRole('list', { name: 'Indicadores' }).getByText('Cumplimiento de SLA').waitFor();
+    await screenshot(page, '2-dashboard');
+    await page.context().close();
+  });
+
+  it('the technician finds it in the queue, comments, adds an internal note and resolves it', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, DEMO.tech);
+    await page.getByRole('button', { name: /Notificaciones: \d+ sin leer/ }).waitFor();
+    await page.getByRole('link', { name: 'Cola de trabajo' }).click();
+    // "Asignados a mí" is the default view.
+    await page.getByRole('button', { name: 'Asignados a mí', pressed: true }).waitFor();
+    await page.getByRole('search', { name: 'Filtrar tickets' }).getByRole('searchbox', { name: 'Buscar' }).fill(id);
+    await page.getByRole('article', { name: printer.title }).getByRole('link', { name: printer.title }).click();
+    await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
+    await page.getByTestId('sla-badge').waitFor();
+
+    await page.getByRole('textbox', { name: 'Comentario', exact: true }).fill(publicReply);
+    await page.getByRole('button', { name: 'Enviar comentario' }).click();
+    const comments = page.getByRole('list', { name: 'Comentarios' });
+    await comments.getByText(publicReply).waitFor();
+
+    await page.getByRole('textbox', { name: 'Comentario', exact: true }).fill(internalNote);
+    await page.getByLabel('Nota interna (solo visible para el equipo)').check();
+    await page.getByRole('button', { name: 'Enviar comentario' }).click();
+    const note = comments.getByRole('listitem').filter({ hasText: internalNote });
+    await note.getByText('Nota interna', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Iniciar trabajo' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Confirmar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('status-badge').getByText('En curso').waitFor();
+
+    await page.getByRole('button', { name: 'Resolver' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Nota de resolución/).fill('Se retiró el papel atascado y se limpió el rodillo.');
+    await dialog.getByRole('button', { name: 'Confirmar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('status-badge').getByText('Resuelto').waitFor();
+    await screenshot(page, '3-technician-resolves');
+    await page.context().close();
+  });
+
+  it('the requester sees the reply and the history, not the internal note, and closes the ticket', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, person);
+    const card = page.getByRole('article', { name: printer.title });
+    await card.getByText('Resuelto').waitFor();
+    await card.getByRole('link', { name: printer.title }).click();
+    await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
+
+    await page.getByRole('list', { name: 'Comentarios' }).getByText(publicReply).waitFor();
+    assert.equal(await page.getByText(internalNote).count(), 0, 'internal notes are for agents only');
+    assert.equal(await page.getByLabel('Nota interna (solo visible para el equipo)').count(), 0);
+
+    const historyList = page.getByRole('list', { name: 'Historial' });
+    await historyList.getByText('Ticket creado').waitFor();
+    await historyList.getByText('Asignación').first().waitFor();
+    await historyList.getByText('Cambio de estado').first().waitFor();
+
+    await page.getByRole('button', { name: 'Confirmar y cerrar' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Confirmar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('status-badge').getByText('Cerrado').waitFor();
+    await screenshot(page, '4-requester-closes');
+    await page.context().close();
+  });
+
+  it('an admin deactivates the user, who then cannot sign in', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, DEMO.admin);
+    await page.getByRole('link', { name: 'Usuarios' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Usuarios' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Buscar usuarios' }).fill(person.email);
+    const row = page.getByRole('row').filter({ hasText: person.email });
+    await row.getByText('Activo', { exact: true }).waitFor();
+    await row.getByRole('button', { name: /Desactivar/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Desactivar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row.getByText('Inactivo', { exact: true }).waitFor();
+    await screenshot(page, '5-admin-deactivates');
+
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    await page.getByLabel('Correo electrónico').fill(person.email);
+    await page.getByLabel('Contraseña').fill(person.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('alert').getByText('Correo o contraseña incorrectos, o la cuenta está desactivada.').waitFor();
+    assert.match(new URL(page.url()).pathname, /\/login$/);
+    await screenshot(page, '5-deactivated-cannot-login');
+    await page.context().close();
+  });
+
+  it('switches the language to English and back, and remembers the choice', async () => {
+    const page = await newPage(browser, baseURL);
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Soporte para toda la organización' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Support for the whole organisation' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.reload();
+    await page.getByRole('link', { name: 'Sign in' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email').waitFor();
+    await screenshot(page, '6-language-english');
+
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    await page.context().close();
+  });
+
+  it('shows validation errors next to their fields, from the form and from the server', async () => {
+    const page = await newPage(browser, baseURL, { width: 390, height: 844 }); // a phone
+    await page.goto('/register');
+    await page.getByRole('button', { name: 'Registrarme' }).click();
+    // Empty form: every field says it is required, and focus lands on the first.
+    const dni = page.getByLabel('DNI');
+    await page.locator('[data-field-error="dni"]').getByText('Este campo es obligatorio.').waitFor();
+    assert.equal(await dni.evaluate((el) => el === document.activeElement), true);
+
+    const other = uniqueSuffix();
+    await dni.fill('12ab');
+    await page.getByLabel('Teléfono').fill('600 123 456');
+    await page.getByLabel('Nombres').fill('Pablo');
+    await page.getByLabel('Apellidos').fill('Inválido');
+    await page.getByLabel('Departamento').fill('Compras');
+    await page.getByLabel('Correo electrónico').fill(`pablo.${other}@example.com`);
+    await page.getByLabel('Contraseña').fill('Pablo123!segura');
+    await page.getByRole('button', { name: 'Registrarme' }).click();
+
+    // The server's problem+json names the DNI; the message sits under that field and is linked to it.
+    await page.getByRole('alert').getByText('Revisa los campos marcados.').waitFor();
+    const error = page.locator('[data-field-error="dni"]');
+    await error.waitFor();
+    assert.notEqual((await error.textContent()).trim(), 'Este campo es obligatorio.');
+    assert.equal(await dni.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await dni.getAttribute('aria-describedby')).split(' ');
+    assert.ok(describedBy.includes(await error.getAttribute('id')), 'the error is announced with the field');
+    assert.equal(await page.locator('[data-field-error="email"]').count(), 0);
+    await screenshot(page, '7-validation-error');
+    await page.context().close();
+  });
+
+  it('ran every page without a Content-Security-Policy violation', () => {
+    assert.deepEqual(cspViolations, []);
+  });
+});

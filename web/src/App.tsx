@@ -1,0 +1,66 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { Layout } from './components/Layout';
+import { I18nProvider, useI18n } from './i18n';
+import { Landing } from './pages/Landing';
+import { Login } from './pages/Login';
+import { MyTickets } from './pages/MyTickets';
+import { NotFound } from './pages/NotFound';
+import { Queue } from './pages/Queue';
+import { Register } from './pages/Register';
+import { TicketPage } from './pages/TicketPage';
+import { Users } from './pages/Users';
+
+// The charts library is only needed by staff on one screen: keep it out of the first load.
+const Dashboard = lazy(() => import('./pages/Dashboard'));
+
+function RequireAuth({ role, children }: { role?: 'staff' | 'admin'; children: ReactNode }) {
+  const { user, isStaff, isAdmin } = useAuth();
+  const location = useLocation();
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if ((role === 'staff' && !isStaff) || (role === 'admin' && !isAdmin)) return <NotFound />;
+  return <>{children}</>;
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="muted">
+      {t('common.loading')}
+    </p>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<Landing />} />
+              <Route path="login" element={<Login />} />
+              <Route path="register" element={<Register />} />
+              <Route path="tickets" element={<RequireAuth><MyTickets /></RequireAuth>} />
+              <Route path="tickets/:id" element={<RequireAuth><TicketPage /></RequireAuth>} />
+              <Route path="queue" element={<RequireAuth role="staff"><Queue /></RequireAuth>} />
+              <Route
+                path="dashboard"
+                element={
+                  <RequireAuth role="staff">
+                    <Suspense fallback={<Loading />}>
+                      <Dashboard />
+                    </Suspense>
+                  </RequireAuth>
+                }
+              />
+              <Route path="users" element={<RequireAuth role="admin"><Users /></RequireAuth>} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  );
+}

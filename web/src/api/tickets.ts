@@ -1,0 +1,114 @@
+import type { ApiClient } from './client';
+import type { QueryValue } from './query';
+import type {
+  Comment,
+  CreateTicketRequest,
+  CreateUserRequest,
+  HistoryEvent,
+  NotificationPage,
+  Page,
+  RegisterRequest,
+  Ticket,
+  TicketStatus,
+  Transitions,
+  UpdateTicketRequest,
+  UpdateUserRequest,
+  User,
+} from './types';
+
+export interface TicketQuery {
+  q?: string;
+  status?: readonly string[];
+  priority?: readonly string[];
+  assigneeId?: string;
+  requesterId?: string;
+  createdFrom?: string;
+  createdTo?: string;
+  sort?: string;
+  limit?: number;
+  cursor?: string | null;
+  includeTotal?: boolean;
+}
+
+export interface UserQuery {
+  role?: string;
+  active?: boolean;
+  department?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** One typed function per endpoint of DESIGN §3. */
+export function createApi(client: ApiClient) {
+  return {
+    client,
+    register: (body: RegisterRequest) =>
+      client.json<{ user: User } | User>('POST', '/auth/register', { body, auth: false }),
+    me: () => client.json<{ user: User } | User>('GET', '/me').then(unwrapUser),
+
+    listUsers: (query: UserQuery) =>
+      client.json<Page<User>>('GET', '/users', { query: query as Record<string, QueryValue> }),
+    createUser: (body: CreateUserRequest) => client.json<{ user: User } | User>('POST', '/users', { body }).then(unwrapUser),
+    updateUser: (userId: string, body: UpdateUserRequest) =>
+      client.json<{ user: User } | User>('PATCH', `/users/${id(userId)}`, { body }).then(unwrapUser),
+
+    listTickets: (query: TicketQuery) =>
+      client.json<Page<Ticket>>('GET', '/tickets', { query: query as Record<string, QueryValue> }),
+    getTicket: async (ticketId: string) => {
+      const response = await client.request<Ticket>('GET', `/tickets/${id(ticketId)}`);
+      return { ticket: response.data, etag: response.headers.get('ETag') ?? undefined };
+    },
+    createTicket: (body: CreateTicketRequest, idempotencyKey: string) =>
+      client.json<Ticket>('POST', '/tickets', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+    updateTicket: (ticketId: string, body: UpdateTicketRequest, etag?: string) =>
+      client.json<Ticket>('PATCH', `/tickets/${id(ticketId)}`, {
+        body,
+        headers: etag ? { 'If-Match': etag } : {},
+      }),
+    deleteTicket: (ticketId: string) => client.json<void>('DELETE', `/tickets/${id(ticketId)}`),
+    assign: (ticketId: string, assigneeId: string | null) =>
+      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/assignee`, { body: { assigneeId } }),
+    changeStatus: (ticketId: string, status: TicketStatus, note?: string) =>
+      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/status`, { body: note ? { status, note } : { status } }),
+    transitions: (ticketId: string) => client.json<Transitions>('GET', `/tickets/${id(ticketId)}/transitions`),
+    comments: (ticketId: string, cursor?: string | null) =>
+      client.json<Page<Comment>>('GET', `/tickets/${id(ticketId)}/comments`, { query: { limit: 100, cursor } }),
+    addComment: (ticketId: string, body: string, internal: boolean, idempotencyKey: string) =>
+      client.json<Comment>('POST', `/tickets/${id(ticketId)}/comments`, {
+        body: { body, internal },
+        headers: { 'Idempotency-Key': idempotencyKey },
+      }),
+    history: (ticketId: string, cursor?: string | null) =>
+      client.json<Page<HistoryEvent>>('GET', `/tickets/${id(ticketId)}/history`, { query: { limit: 100, cursor } }),
+
+    notifications: (unreadOnly: boolean) =>
+      client.json<NotificationPage>('GET', '/notifications', { query: { unread: unreadOnly || undefined, limit: 20 } }),
+    markRead: (notificationId: string) => client.json<void>('POST', `/notifications/${id(notificationId)}/read`),
+    markAllRead: () => client.json<void>('POST', '/notifications/read-all'),
+
+    stats: (from?: string, to?: string) => client.json<unknown>('GET', '/stats', { query: { from, to } }),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/** `{user}` per the contract; a bare user is accepted too so a small server change cannot blank a screen. */
+export function unwrapUser(body: { user: User } | User): User {
+  return 'user' in body && body.user ? body.user : (body as User);
+}
+
+/** Reads every page of a list endpoint (small lists only: comments, history, staff). */
+export async function readAll<T>(load: (cursor: string | null) => Promise<Page<T>>, maxPages = 20): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const result: Page<T> = await load(cursor);
+    items.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return items;
+}

@@ -1,0 +1,69 @@
+import { createContext, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { ApiClient } from '../api/client';
+import { createSessionStore, type SessionStore } from '../api/session';
+import { createApi, type Api } from '../api/tickets';
+import type { User } from '../api/types';
+
+export interface Auth {
+  api: Api;
+  user: User | null;
+  isStaff: boolean;
+  isAdmin: boolean;
+  /** True once the session ended because it could not be renewed (shown on the login page). */
+  expired: boolean;
+  login: (email: string, password: string) => Promise<User>;
+  logout: () => Promise<void>;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+const API_BASE = import.meta.env.VITE_API_BASE ?? '/api';
+
+function webLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks ? (navigator.locks.request(name, fn) as Promise<T>) : fn();
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [expired, setExpired] = useState(false);
+  const [{ store, api }] = useState(() => {
+    const sessionStore: SessionStore = createSessionStore(typeof localStorage === 'undefined' ? null : localStorage);
+    const client = new ApiClient({
+      baseUrl: API_BASE,
+      store: sessionStore,
+      withLock: webLock,
+      onSessionExpired: () => setExpired(true),
+    });
+    return { store: sessionStore, api: createApi(client) };
+  });
+
+  const user = useSyncExternalStore(
+    store.subscribe,
+    () => store.get()?.user ?? null,
+    () => null,
+  );
+
+  const value = useMemo<Auth>(
+    () => ({
+      api,
+      user,
+      isStaff: user?.role === 'technician' || user?.role === 'admin',
+      isAdmin: user?.role === 'admin',
+      expired,
+      login: async (email, password) => {
+        const session = await api.client.login(email, password);
+        setExpired(false);
+        return session.user;
+      },
+      logout: () => api.client.logout(),
+    }),
+    [api, user, expired],
+  );
+
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}

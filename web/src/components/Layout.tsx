@@ -1,0 +1,86 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { useI18n } from '../i18n';
+import { NotificationBell } from './NotificationBell';
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  const other = lang === 'es' ? 'en' : 'es';
+  return (
+    <button
+      type="button"
+      className="button button--ghost"
+      lang={other}
+      onClick={() => setLang(other)}
+      title={t('lang.switchTo')}
+    >
+      {t('lang.other')}
+    </button>
+  );
+}
+
+export function Layout() {
+  const { user, isStaff, isAdmin, logout } = useAuth();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+
+  async function signOut() {
+    await logout();
+    navigate('/login');
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="header">
+        <div className="header__inner">
+          <NavLink to={user ? '/tickets' : '/'} className="brand">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>{t('app.name')}</span>
+          </NavLink>
+          {user ? (
+            <nav aria-label={t('nav.label')} className="nav">
+              <NavLink to="/tickets" end>
+                {t('nav.myTickets')}
+              </NavLink>
+              {isStaff ? <NavLink to="/queue">{t('nav.queue')}</NavLink> : null}
+              {isStaff ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
+              {isAdmin ? <NavLink to="/users">{t('nav.users')}</NavLink> : null}
+            </nav>
+          ) : null}
+          <div className="header__tools">
+            {user ? <NotificationBell /> : null}
+            <LanguageSwitch />
+            {user ? (
+              <>
+                <span className="header__user" data-testid="current-user">
+                  {user.firstNames} <span className="muted">({t(`role.${user.role}`)})</span>
+                </span>
+                <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+                  {t('nav.logout')}
+                </button>
+              </>
+            ) : (
+              <>
+                <NavLink to="/login" className="button button--ghost">
+                  {t('nav.login')}
+                </NavLink>
+                <NavLink to="/register" className="button button--primary">
+                  {t('nav.register')}
+                </NavLink>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>{t('footer.text')}</p>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '../api/types';
+import { useI18n } from '../i18n';
+import { EMPTY_FILTERS, hasActiveFilters, type TicketFilters } from '../lib/filters';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+export function TicketFiltersBar({ value, onChange }: { value: TicketFilters; onChange: (f: TicketFilters) => void }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState(value.q);
+
+  useEffect(() => setQ(value.q), [value.q]);
+
+  useEffect(() => {
+    if (q === value.q) return;
+    const timer = window.setTimeout(() => onChange({ ...value, q }), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [q, value, onChange]);
+
+  return (
+    <form
+      role="search"
+      aria-label={t('filters.label')}
+      className="filters"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onChange({ ...value, q });
+      }}
+    >
+      <div className="field filters__search">
+        <label htmlFor="filter-q">{t('filters.search')}</label>
+        <input
+          id="filter-q"
+          type="search"
+          value={q}
+          placeholder={t('filters.searchPlaceholder')}
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-status">{t('filters.status')}</label>
+        <select
+          id="filter-status"
+          value={value.status}
+          onChange={(e) => onChange({ ...value, q, status: e.target.value as TicketStatus | '' })}
+        >
+          <option value="">{t('filters.allStatuses')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-priority">{t('filters.priority')}</label>
+        <select
+          id="filter-priority"
+          value={value.priority}
+          onChange={(e) => onChange({ ...value, q, priority: e.target.value as Priority | '' })}
+        >
+          <option value="">{t('filters.allPriorities')}</option>
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`priority.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-from">{t('filters.from')}</label>
+        <input id="filter-from" type="date" value={value.from} max={value.to || undefined} onChange={(e) => onChange({ ...value, q, from: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-to">{t('filters.to')}</label>
+        <input id="filter-to" type="date" value={value.to} min={value.from || undefined} onChange={(e) => onChange({ ...value, q, to: e.target.value })} />
+      </div>
+      {hasActiveFilters(value) ? (
+        <button type="button" className="button button--link filters__clear" onClick={() => onChange(EMPTY_FILTERS)}>
+          {t('filters.clear')}
+        </button>
+      ) : null}
+    </form>
+  );
+}

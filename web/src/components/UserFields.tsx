@@ -1,0 +1,60 @@
+import type { FieldErrors } from '../api/problem';
+import type { RegisterRequest } from '../api/types';
+import { useI18n } from '../i18n';
+import { Field } from './Field';
+
+export const EMPTY_REGISTRATION: RegisterRequest = {
+  dni: '',
+  phone: '',
+  firstNames: '',
+  lastNames: '',
+  department: '',
+  email: '',
+  password: '',
+};
+
+export const REGISTRATION_FIELDS = ['dni', 'phone', 'firstNames', 'lastNames', 'department', 'email', 'password'] as const;
+
+/** The registration fields, shared by self-registration and the admin's "create staff" form. */
+export function UserFields({
+  values,
+  errors,
+  onChange,
+}: {
+  values: RegisterRequest;
+  errors: FieldErrors;
+  onChange: (values: RegisterRequest) => void;
+}) {
+  const { t } = useI18n();
+  const input = (
+    name: keyof RegisterRequest,
+    type: string,
+    autoComplete: string,
+    extra: { inputMode?: 'numeric' | 'tel'; hint?: string } = {},
+  ) => (
+    <Field label={t(`field.${name}`)} name={name} errors={errors[name]} hint={extra.hint} required>
+      {(p) => (
+        <input
+          {...p}
+          type={type}
+          autoComplete={autoComplete}
+          inputMode={extra.inputMode}
+          aria-required="true"
+          value={values[name]}
+          onChange={(e) => onChange({ ...values, [name]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <div className="grid-2">
+      {input('dni', 'text', 'off', { inputMode: 'numeric', hint: t('field.dni.hint') })}
+      {input('phone', 'tel', 'tel', { inputMode: 'tel', hint: t('field.phone.hint') })}
+      {input('firstNames', 'text', 'given-name')}
+      {input('lastNames', 'text', 'family-name')}
+      {input('department', 'text', 'organization-title')}
+      {input('email', 'email', 'email')}
+      {input('password', 'password', 'new-password', { hint: t('field.password.hint') })}
+    </div>
+  );
+}

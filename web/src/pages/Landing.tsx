@@ -1,0 +1,38 @@
+import { Link, Navigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { useI18n } from '../i18n';
+
+export function Landing() {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  if (user) return <Navigate to="/tickets" replace />;
+  const roles = [
+    { key: 'user', title: t('landing.user.title'), text: t('landing.user.text') },
+    { key: 'technician', title: t('landing.technician.title'), text: t('landing.technician.text') },
+    { key: 'admin', title: t('landing.admin.title'), text: t('landing.admin.text') },
+  ];
+  return (
+    <section className="page landing">
+      <div className="hero">
+        <h1>{t('landing.title')}</h1>
+        <p className="lead">{t('landing.lead')}</p>
+        <div className="actions">
+          <Link to="/register" className="button button--primary">
+            {t('landing.cta.register')}
+          </Link>
+          <Link to="/login" className="button button--secondary">
+            {t('landing.cta.login')}
+          </Link>
+        </div>
+      </div>
+      <ul className="role-cards">
+        {roles.map((r) => (
+          <li key={r.key} className="card">
+            <h2>{r.title}</h2>
+            <p>{r.text}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

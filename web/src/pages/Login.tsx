@@ -1,0 +1,95 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { isApiError, type FieldErrors } from '../api/problem';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import { useI18n } from '../i18n';
+import { focusFirstInvalid, hasErrors, requiredErrors } from '../lib/forms';
+
+interface LoginState {
+  from?: string;
+  registeredEmail?: string;
+}
+
+export function Login() {
+  const { t } = useI18n();
+  const { login, expired } = useAuth();
+  const navigate = useNavigate();
+  const state = (useLocation().state ?? {}) as LoginState;
+  const [values, setValues] = useState({ email: state.registeredEmail ?? '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const errors = requiredErrors(values, ['email', 'password'], t('validation.required'));
+    setFieldErrors(errors);
+    setError(null);
+    if (hasErrors(errors)) return focusFirstInvalid(formRef.current);
+    setBusy(true);
+    try {
+      await login(values.email.trim(), values.password);
+      navigate(state.from ?? '/tickets', { replace: true });
+    } catch (err) {
+      setFieldErrors(isApiError(err) ? err.fieldErrors : {});
+      setMessage(isApiError(err) && err.status === 401 ? t('login.invalid') : undefined);
+      setError(err);
+      focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="page narrow">
+      <h1>{t('login.title')}</h1>
+      {state.registeredEmail ? (
+        <p role="status" className="alert alert--success">
+          {t('register.done')}
+        </p>
+      ) : null}
+      {expired && !state.registeredEmail ? (
+        <p role="status" className="alert alert--info">
+          {t('login.expired')}
+        </p>
+      ) : null}
+      <ErrorAlert error={error} message={message} />
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form card">
+        <Field label={t('field.email')} name="email" errors={fieldErrors.email} required>
+          {(p) => (
+            <input
+              {...p}
+              type="email"
+              autoComplete="username"
+              aria-required="true"
+              value={values.email}
+              onChange={(e) => setValues({ ...values, email: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={t('field.password')} name="password" errors={fieldErrors.password} required>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              aria-required="true"
+              value={values.password}
+              onChange={(e) => setValues({ ...values, password: e.target.value })}
+            />
+          )}
+        </Field>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('common.working') : t('login.submit')}
+        </button>
+      </form>
+      <p>
+        {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>
+      </p>
+    </section>
+  );
+}

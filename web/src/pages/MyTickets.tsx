@@ -1,0 +1,97 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import type { Ticket } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { TicketFiltersBar } from '../components/TicketFilters';
+import { TicketFormDialog } from '../components/TicketFormDialog';
+import { TicketList } from '../components/TicketList';
+import { useI18n } from '../i18n';
+import { filtersFromParams, filtersToParams, hasActiveFilters, toTicketQuery, type TicketFilters } from '../lib/filters';
+import { canDeleteTicket, canEditTicket } from '../lib/permissions';
+
+type Dialog = { kind: 'new' } | { kind: 'edit'; ticket: Ticket } | { kind: 'delete'; ticket: Ticket } | null;
+
+export function MyTickets() {
+  const { t } = useI18n();
+  const { api, user } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string>();
+
+  const setFilters = useCallback(
+    (next: TicketFilters) => setParams(filtersToParams(next, params), { replace: true }),
+    [params, setParams],
+  );
+  // Everyone's own requests; the server scopes a user's list anyway, staff see theirs here too.
+  const query = useMemo(() => toTicketQuery(filters, { requesterId: 'me' }), [filters]);
+
+  function saved(message: string) {
+    setDialog(null);
+    setNotice(message);
+    setVersion((v) => v + 1);
+  }
+
+  return (
+    <section className="page">
+      <div className="page__header">
+        <h1>{t('myTickets.title')}</h1>
+        <button type="button" className="button button--primary" onClick={() => setDialog({ kind: 'new' })}>
+          {t('myTickets.new')}
+        </button>
+      </div>
+      {notice ? (
+        <p role="status" className="alert alert--success">
+          {notice}
+        </p>
+      ) : null}
+      <TicketFiltersBar value={filters} onChange={setFilters} />
+      <TicketList
+        query={query}
+        version={version}
+        emptyText={hasActiveFilters(filters) ? t('list.emptyFiltered') : t('myTickets.empty')}
+        actions={(ticket) => (
+          <>
+            {canEditTicket(ticket, user) ? (
+              <button type="button" className="button button--secondary button--small" onClick={() => setDialog({ kind: 'edit', ticket })}>
+                {t('common.edit')}
+                <span className="visually-hidden"> {ticket.number}</span>
+              </button>
+            ) : null}
+            {canDeleteTicket(ticket, user) ? (
+              <button type="button" className="button button--danger-outline button--small" onClick={() => setDialog({ kind: 'delete', ticket })}>
+                {t('common.delete')}
+                <span className="visually-hidden"> {ticket.number}</span>
+              </button>
+            ) : null}
+          </>
+        )}
+      />
+      {dialog?.kind === 'new' ? (
+        <TicketFormDialog onClose={() => setDialog(null)} onSaved={(ticket) => saved(t('myTickets.created', { number: ticket.number }))} />
+      ) : null}
+      {dialog?.kind === 'edit' ? (
+        <TicketFormDialog
+          ticket={dialog.ticket}
+          onClose={() => setDialog(null)}
+          onSaved={(ticket) => saved(t('myTickets.updated', { number: ticket.number }))}
+        />
+      ) : null}
+      {dialog?.kind === 'delete' ? (
+        <ConfirmDialog
+          title={t('myTickets.deleteTitle', { number: dialog.ticket.number })}
+          message={t('myTickets.deleteText')}
+          confirmLabel={t('common.delete')}
+          danger
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await api.deleteTicket(dialog.ticket.id);
+            saved(t('myTickets.deleted', { number: dialog.ticket.number }));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,253 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { isApiError, type FieldErrors } from '../api/problem';
+import { ROLES, type CreateUserRequest, type Page, type Role, type User } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import { Modal } from '../components/Modal';
+import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../components/UserFields';
+import { useI18n } from '../i18n';
+import { focusFirstInvalid, hasErrors, requiredErrors } from '../lib/forms';
+import { useLoad } from '../lib/useLoad';
+
+type Dialog = { kind: 'create' } | { kind: 'active'; user: User } | null;
+
+export function Users() {
+  const { t, formatDateTime } = useI18n();
+  const { api, user: me } = useAuth();
+  const [q, setQ] = useState('');
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [active, setActive] = useState<'' | 'true' | 'false'>('');
+  const [version, setVersion] = useState(0);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<unknown>(null);
+  const [extra, setExtra] = useState<Page<User>[]>([]);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSearch(q.trim()), 300);
+    return () => window.clearTimeout(timer);
+  }, [q]);
+
+  const query = { q: search || undefined, role: role || undefined, active: active === '' ? undefined : active === 'true', limit: 50 };
+  const first = useLoad(() => {
+    setExtra([]);
+    return api.listUsers(query);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search, role, active, version]);
+  const pages = first.data ? [first.data, ...extra] : [];
+  const users = pages.flatMap((p) => p.items);
+  const nextCursor = pages.length ? pages[pages.length - 1].nextCursor : null;
+
+  function done(message: string) {
+    setDialog(null);
+    setError(null);
+    setNotice(message);
+    setVersion((v) => v + 1);
+  }
+
+  async function changeRole(user: User, next: Role) {
+    setError(null);
+    try {
+      await api.updateUser(user.id, { role: next });
+      done(t('users.roleChanged', { name: fullName(user), role: t(`role.${next}`) }));
+    } catch (err) {
+      setError(err);
+      setVersion((v) => v + 1);
+    }
+  }
+
+  return (
+    <section className="page">
+      <div className="page__header">
+        <h1>{t('users.title')}</h1>
+        <button type="button" className="button button--primary" onClick={() => setDialog({ kind: 'create' })}>
+          {t('users.create')}
+        </button>
+      </div>
+      {notice ? (
+        <p role="status" className="alert alert--success">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorAlert error={error} />
+      <form role="search" aria-label={t('users.filters')} className="filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field filters__search">
+          <label htmlFor="users-q">{t('users.search')}</label>
+          <input id="users-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="users-role">{t('field.role')}</label>
+          <select id="users-role" value={role} onChange={(e) => setRole(e.target.value as Role | '')}>
+            <option value="">{t('users.allRoles')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="users-active">{t('users.state')}</label>
+          <select id="users-active" value={active} onChange={(e) => setActive(e.target.value as '' | 'true' | 'false')}>
+            <option value="">{t('users.allStates')}</option>
+            <option value="true">{t('users.active')}</option>
+            <option value="false">{t('users.inactive')}</option>
+          </select>
+        </div>
+      </form>
+      <p role="status" className="muted list-status">
+        {first.loading ? t('common.loading') : t('list.shown', { shown: users.length })}
+      </p>
+      <ErrorAlert error={first.error} />
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{t('users.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.name')}</th>
+              <th scope="col">{t('field.email')}</th>
+              <th scope="col">{t('field.department')}</th>
+              <th scope="col">{t('field.role')}</th>
+              <th scope="col">{t('users.state')}</th>
+              <th scope="col">{t('users.lastLogin')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('ticket.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} data-user-email={u.email}>
+                <th scope="row">{fullName(u)}</th>
+                <td>{u.email}</td>
+                <td>{u.department}</td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                    {t('users.roleOf', { name: fullName(u) })}
+                  </label>
+                  <select id={`role-${u.id}`} value={u.role} disabled={u.id === me?.id} onChange={(e) => void changeRole(u, e.target.value as Role)}>
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`role.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <span className={`badge ${u.active ? 'badge--active' : 'badge--inactive'}`}>
+                    {u.active ? t('users.active') : t('users.inactive')}
+                  </span>
+                </td>
+                <td>{formatDateTime(u.lastLoginAt)}</td>
+                <td>
+                  {u.id !== me?.id ? (
+                    <button
+                      type="button"
+                      className={`button button--small ${u.active ? 'button--danger-outline' : 'button--secondary'}`}
+                      onClick={() => setDialog({ kind: 'active', user: u })}
+                    >
+                      {u.active ? t('users.deactivate') : t('users.reactivate')}
+                      <span className="visually-hidden"> {u.email}</span>
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {nextCursor ? (
+        <div className="actions actions--center">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() =>
+              void api.listUsers({ ...query, cursor: nextCursor }).then((page) => setExtra((e) => [...e, page]), setError)
+            }
+          >
+            {t('list.loadMore')}
+          </button>
+        </div>
+      ) : null}
+      {dialog?.kind === 'create' ? (
+        <CreateStaffDialog onClose={() => setDialog(null)} onCreated={(u) => done(t('users.created', { name: fullName(u) }))} />
+      ) : null}
+      {dialog?.kind === 'active' ? (
+        <ConfirmDialog
+          title={dialog.user.active ? t('users.deactivateTitle', { name: fullName(dialog.user) }) : t('users.reactivateTitle', { name: fullName(dialog.user) })}
+          message={dialog.user.active ? t('users.deactivateText') : t('users.reactivateText')}
+          confirmLabel={dialog.user.active ? t('users.deactivate') : t('users.reactivate')}
+          danger={dialog.user.active}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await api.updateUser(dialog.user.id, { active: !dialog.user.active });
+            done(dialog.user.active ? t('users.deactivated', { name: fullName(dialog.user) }) : t('users.reactivated', { name: fullName(dialog.user) }));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function fullName(u: Pick<User, 'firstNames' | 'lastNames'>): string {
+  return `${u.firstNames} ${u.lastNames}`.trim();
+}
+
+function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (u: User) => void }) {
+  const { t } = useI18n();
+  const { api } = useAuth();
+  const [values, setValues] = useState<CreateUserRequest>({ ...EMPTY_REGISTRATION, role: 'technician' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const errors = requiredErrors(values, REGISTRATION_FIELDS, t('validation.required'));
+    setFieldErrors(errors);
+    setError(null);
+    if (hasErrors(errors)) return focusFirstInvalid(formRef.current);
+    setBusy(true);
+    try {
+      onCreated(await api.createUser(values));
+    } catch (err) {
+      setFieldErrors(isApiError(err) ? err.fieldErrors : {});
+      setError(err);
+      focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal title={t('users.create')} onClose={onClose}>
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form">
+        <ErrorAlert error={error} />
+        <UserFields values={values} errors={fieldErrors} onChange={(v) => setValues({ ...values, ...v })} />
+        <Field label={t('field.role')} name="role" errors={fieldErrors.role}>
+          {(p) => (
+            <select {...p} value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value as Role })}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="actions actions--end">
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t('common.working') : t('users.createSubmit')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
