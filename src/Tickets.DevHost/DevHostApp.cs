@@ -43,8 +43,9 @@ public static partial class DevHostApp
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
-        app.MapFunctions();
         app.ServeWebFrontEnd(builder.Configuration["DevHost:WebRoot"]!);
+        app.UseRouting();
+        app.MapFunctions();
         return app;
     }
 
@@ -93,8 +94,9 @@ public static partial class DevHostApp
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
 
-        // Client-side routes (e.g. /tickets/TCK-000001) load the app; /api stays the API's.
-        app.MapFallback("{*path:regex(^(?!api/).*$)}", async context =>
+        // Client-side routes (e.g. /tickets/TCK-000001) load the app. Files are served above, before routing;
+        // /api/... is matched by the API's own routes, which always win over a fallback.
+        app.MapFallback("{*path:nonfile}", async context =>
         {
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.SendFileAsync(files.GetFileInfo("index.html"));
