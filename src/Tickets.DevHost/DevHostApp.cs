@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
 using Tickets.Common;
+using Tickets.CosmosDbServer;
 using Tickets.Functions;
 using Tickets.Startup;
 
@@ -40,6 +41,9 @@ public static partial class DevHostApp
         AddDevelopmentSigningKey(builder.Configuration);
 
         builder.Services.AddTicketsFunctions(builder.Configuration);
+        // Manual smoke of the Cosmos adapter against @vercel/cosmosdb-server (docs/cosmos.md): the SDK shims that server needs.
+        if (builder.Configuration.GetValue("DevHost:CosmosDbServer", false))
+            builder.Services.AddCosmosDbServerCompatibility();
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();

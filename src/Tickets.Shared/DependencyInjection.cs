@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tickets.Identity;
 using Tickets.Startup;
 using Tickets.Storage;
+using Tickets.Storage.Cosmos;
 using Tickets.Storage.Sqlite;
 using Tickets.Users;
 
@@ -53,6 +54,9 @@ public static class DependencyInjection
                 services.AddSingleton<IUserStore, SqliteUserStore>();
                 services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
                 services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
+                break;
+            case "cosmos":
+                services.AddCosmosStore(configuration);
                 break;
             default:
                 throw new InvalidOperationException($"Tickets:Store '{store}' is not supported: use Sqlite or Cosmos.");

@@ -24,7 +24,7 @@ public abstract class RefreshTokenStoreContract : StoreContract
         RefreshTokenSecret.Hash(RefreshTokenSecret.Create()), userId, family ?? Guid.NewGuid().ToString("N"),
         Time.GetUtcNow(), Time.GetUtcNow().AddDays(14), null, null);
 
-    [Fact]
+    [StoreFact]
     public async Task StoredTokenIsFoundByItsHash()
     {
         var token = NewToken(await CreateUserAsync());
@@ -34,7 +34,7 @@ public abstract class RefreshTokenStoreContract : StoreContract
         Assert.Null(await Tokens.FindAsync(RefreshTokenSecret.Hash("unknown")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TokenCanBeSpentOnlyOnce()
     {
         var token = NewToken(await CreateUserAsync());
@@ -45,7 +45,7 @@ public abstract class RefreshTokenStoreContract : StoreContract
         Assert.NotNull((await Tokens.FindAsync(token.TokenHash))!.SpentAt);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RevokingAFamilyRevokesEveryTokenInItAndNoOther()
     {
         var user = await CreateUserAsync();
@@ -62,7 +62,7 @@ public abstract class RefreshTokenStoreContract : StoreContract
         Assert.False(await Tokens.TrySpendAsync(a.TokenHash, Time.GetUtcNow()));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RevokingAllForAUserLeavesOtherUsersAlone()
     {
         var user = await CreateUserAsync();
@@ -83,7 +83,7 @@ public abstract class LoginThrottleStoreContract : StoreContract
 {
     private ILoginThrottleStore Throttle => Get<ILoginThrottleStore>();
 
-    [Fact]
+    [StoreFact]
     public async Task FailuresAreCountedPerAccountWithinTheWindow()
     {
         var start = Time.GetUtcNow();
@@ -97,7 +97,7 @@ public abstract class LoginThrottleStoreContract : StoreContract
         Assert.Equal([start.AddMinutes(-5), start], failures);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClearingForgetsOnlyThatAccount()
     {
         var now = Time.GetUtcNow();

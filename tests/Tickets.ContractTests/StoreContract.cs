@@ -24,6 +24,14 @@ public abstract class StoreContract : IAsyncLifetime
     /// <summary>Configuration selecting this adapter, pointing at a store no other test uses.</summary>
     protected abstract IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName);
 
+    /// <summary>Services an adapter's tests add to the composition (e.g. a test server's SDK handler); never product behaviour.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Removes what the test created while the composition is still alive (e.g. drops a database through its client).</summary>
+    protected virtual Task DropStoreAsync() => Task.CompletedTask;
+
     /// <summary>Removes what <see cref="StoreSettings"/> created.</summary>
     protected virtual Task CleanUpAsync(string uniqueName) => Task.CompletedTask;
 
@@ -37,6 +45,7 @@ public abstract class StoreContract : IAsyncLifetime
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<TimeProvider>(Time)
             .AddTickets(configuration);
+        ConfigureServices(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         foreach (var store in _services.GetServices<IStoreInitializer>())
             await store.InitializeAsync(CancellationToken.None);
@@ -44,7 +53,12 @@ public abstract class StoreContract : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_services is not null) await _services.DisposeAsync();
+        if (_services is not null)
+        {
+            await DropStoreAsync();
+            await _services.DisposeAsync();
+        }
+
         await CleanUpAsync(_uniqueName);
     }
 }

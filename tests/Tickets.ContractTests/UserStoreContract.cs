@@ -30,7 +30,7 @@ public abstract class UserStoreContract : StoreContract
         };
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CreatedUserCanBeFoundByIdAndByEmail()
     {
         var user = NewUser();
@@ -43,14 +43,14 @@ public abstract class UserStoreContract : StoreContract
         Assert.Equal(user.Id, byEmail?.Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UnknownUserIsNotFound()
     {
         Assert.Null(await Users.FindByIdAsync("missing"));
         Assert.Null(await Users.FindByEmailAsync("missing@example.org"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SecondAccountWithSameEmailIsRefused()
     {
         var first = NewUser();
@@ -61,7 +61,7 @@ public abstract class UserStoreContract : StoreContract
         Assert.Equal(UserWrite.DuplicateEmail, outcome);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SecondAccountWithSameDniIsRefused()
     {
         var first = NewUser();
@@ -73,7 +73,7 @@ public abstract class UserStoreContract : StoreContract
         Assert.Null(await Users.FindByEmailAsync(NewUser().Email));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UpdateBasedOnStaleVersionIsRefusedAndChangesNothing()
     {
         var user = NewUser();
@@ -89,13 +89,13 @@ public abstract class UserStoreContract : StoreContract
         Assert.Equal(2, after.Version);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UpdatingMissingUserReportsNotFound()
     {
         Assert.Equal(UserWrite.NotFound, await Users.UpdateAsync(NewUser() with { Version = 1 }));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LastActiveAdminCannotBeDemotedOrDeactivated()
     {
         var admin = NewUser(role: Role.Admin);
@@ -107,7 +107,7 @@ public abstract class UserStoreContract : StoreContract
         Assert.True((await Users.FindByIdAsync(admin.Id))!.IsActiveAdmin);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AdminCanBeDemotedWhileAnotherActiveAdminExists()
     {
         var first = NewUser(role: Role.Admin);
@@ -120,7 +120,7 @@ public abstract class UserStoreContract : StoreContract
         Assert.True(await Users.AnyActiveAdminAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnyActiveAdminIgnoresDeactivatedAdmins()
     {
         Assert.False(await Users.AnyActiveAdminAsync());
@@ -130,7 +130,7 @@ public abstract class UserStoreContract : StoreContract
         Assert.True(await Users.AnyActiveAdminAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListPagesThroughEveryUserOnceInNameOrder()
     {
         var created = new List<User>();
@@ -156,7 +156,7 @@ public abstract class UserStoreContract : StoreContract
         Assert.Equal(created.OrderBy(u => u.LastNames, StringComparer.Ordinal).Select(u => u.Id), seen.Select(u => u.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListFiltersByRoleActiveDepartmentAndAccentInsensitiveSearch()
     {
         var tech = NewUser(lastNames: "Muñoz", role: Role.Technician, department: "Soporte");
@@ -174,7 +174,7 @@ public abstract class UserStoreContract : StoreContract
         Assert.Equal([tech.Id], search.Items.Select(u => u.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListActiveByRoleReturnsOnlyActiveAccountsOfThoseRoles()
     {
         var tech = NewUser(role: Role.Technician);

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tickets.Storage;
 
 namespace Tickets.Functions.Http;
 
 /// <summary>
 /// What runs around every HTTP function in every host: authorization from its declaration, then the
-/// function, and an unexpected exception turned into a 500 problem with a trace id and a structured log.
+/// function, a busy store turned into a 503 with Retry-After, and an unexpected exception into a 500 problem with a trace id and a structured log.
 /// </summary>
 public static partial class FunctionGate
 {
@@ -22,6 +23,12 @@ public static partial class FunctionGate
             var denied = await services.GetRequiredService<HttpAuthorizer>().AuthorizeAsync(http, function.Access);
             return denied ?? await invoke();
         }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && StoreBusy.From(e) is { } busy)
+        {
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Tickets.Functions");
+            LogStoreBusy(logger, e, function.Name);
+            return Api.Problem(busy);
+        }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested)
         {
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Tickets.Functions");
@@ -29,6 +36,9 @@ public static partial class FunctionGate
             return Api.Problem(Problems.Unexpected);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} answered 503: the store is throttling or unavailable")]
+    private static partial void LogStoreBusy(ILogger logger, Exception exception, string function);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Function {Function} failed on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string function, string method, string path);

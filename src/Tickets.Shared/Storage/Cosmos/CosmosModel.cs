@@ -28,8 +28,10 @@ public static class CosmosModel
         PartitionKeyPath: "/id",
         // -1: TTL is on, items without their own "ttl" never expire (throttle and token records set one).
         DefaultTtlSeconds: -1,
-        CompositeIndexes: [],
-        ExcludedPaths: ["/passwordHash/?", "/\"_etag\"/?"]);
+        // The user list's order (same as SQLite): folded "last names first names", then id; ORDER BY on two paths needs it.
+        CompositeIndexes: [[new("/sortName", Ascending: true), new("/id", Ascending: true)]],
+        // Never queried: the hash, and the throttle's failure list (read by point reads only).
+        ExcludedPaths: ["/passwordHash/?", "/failures/*", "/\"_etag\"/?"]);
 
     public static readonly CosmosContainerModel Notifications = new(
         Name: "notifications",

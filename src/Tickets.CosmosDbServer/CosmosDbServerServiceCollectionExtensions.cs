@@ -1,0 +1,34 @@
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tickets.CosmosDbServer;
+
+public static class CosmosDbServerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Points the Cosmos adapter's client at @vercel/cosmosdb-server: Gateway mode on the one endpoint given, its
+    /// self-signed certificate accepted, and <see cref="CosmosDbServerHandler"/> in the pipeline. Tests and the local host only.
+    /// </summary>
+    public static IServiceCollection AddCosmosDbServerCompatibility(this IServiceCollection services) =>
+        services.PostConfigure<CosmosClientOptions>(options =>
+        {
+            options.ConnectionMode = ConnectionMode.Gateway;
+            options.LimitToEndpoint = true;
+            options.HttpClientFactory = AcceptingSelfSignedCertificate;
+            options.CustomHandlers.Add(new CosmosDbServerHandler());
+        });
+
+    /// <summary>For emulators with their own self-signed certificate (the Linux emulator): Gateway mode, certificate accepted.</summary>
+    public static IServiceCollection AddCosmosEmulatorCertificateTrust(this IServiceCollection services) =>
+        services.PostConfigure<CosmosClientOptions>(options =>
+        {
+            options.ConnectionMode = ConnectionMode.Gateway;
+            options.LimitToEndpoint = true;
+            options.HttpClientFactory = AcceptingSelfSignedCertificate;
+        });
+
+    private static HttpClient AcceptingSelfSignedCertificate() => new(new HttpClientHandler
+    {
+        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+    });
+}

@@ -1,0 +1,171 @@
+using System.Text;
+using Tickets.Common;
+using Tickets.Identity;
+using Tickets.Users;
+
+namespace Tickets.Storage.Cosmos;
+
+/// <summary>
+/// What the <c>users</c> container holds, told apart by <c>type</c>. The partition key is <c>/id</c>, so every
+/// document is its own logical partition and every lookup by key is a point read.
+/// </summary>
+internal static class DocumentTypes
+{
+    public const string User = "user";
+    public const string EmailClaim = "emailClaim";
+    public const string DniClaim = "dniClaim";
+    public const string RefreshToken = "refreshToken";
+    public const string LoginThrottle = "loginThrottle";
+}
+
+/// <summary>Ids of the documents that are found by a natural key (the key is the id, so the read is a point read).</summary>
+internal static class DocumentIds
+{
+    public static string EmailClaim(string normalizedEmail) => "email:" + Escape(normalizedEmail);
+
+    public static string DniClaim(string dni) => "dni:" + Escape(dni);
+
+    public static string RefreshToken(string tokenHash) => "token:" + tokenHash;
+
+    public static string LoginThrottle(string normalizedEmail) => "throttle:" + Escape(normalizedEmail);
+
+    /// <summary>Cosmos ids may not contain / \ ? #; an e-mail's local part may. Escaped reversibly, % first.</summary>
+    public static string Escape(string value)
+    {
+        if (value.AsSpan().IndexOfAny("%/\\?#") < 0) return value;
+        var builder = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            builder.Append(c switch
+            {
+                '%' => "%25",
+                '/' => "%2F",
+                '\\' => "%5C",
+                '?' => "%3F",
+                '#' => "%23",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+}
+
+internal sealed record UserDocument
+{
+    public required string Id { get; init; }
+    public string Type { get; init; } = DocumentTypes.User;
+    public required string Email { get; init; }
+    public required string Dni { get; init; }
+    public required string Phone { get; init; }
+    public required string FirstNames { get; init; }
+    public required string LastNames { get; init; }
+    public required string Department { get; init; }
+
+    /// <summary>Lower-cased department, for the case-insensitive equality filter (an index seek, not a function scan).</summary>
+    public required string DepartmentKey { get; init; }
+
+    public required Role Role { get; init; }
+    public required bool Active { get; init; }
+    public required string PasswordHash { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? LastLoginAt { get; init; }
+    public required long Version { get; init; }
+
+    /// <summary>Folded "last names first names": the list order, the same key SQLite sorts by.</summary>
+    public required string SortName { get; init; }
+
+    /// <summary>Folded names, e-mail, DNI and department: what <c>q</c> searches.</summary>
+    public required string SearchText { get; init; }
+
+    public static UserDocument From(User user, long version) => new()
+    {
+        Id = user.Id,
+        Email = user.Email,
+        Dni = user.Dni,
+        Phone = user.Phone,
+        FirstNames = user.FirstNames,
+        LastNames = user.LastNames,
+        Department = user.Department,
+        DepartmentKey = user.Department.ToLowerInvariant(),
+        Role = user.Role,
+        Active = user.Active,
+        PasswordHash = user.PasswordHash,
+        CreatedAt = user.CreatedAt,
+        UpdatedAt = user.UpdatedAt,
+        LastLoginAt = user.LastLoginAt,
+        Version = version,
+        SortName = SortNameOf(user),
+        SearchText = Text.Fold($"{user.FirstNames} {user.LastNames} {user.Email} {user.Dni} {user.Department}"),
+    };
+
+    public static string SortNameOf(User user) => Text.Fold($"{user.LastNames} {user.FirstNames}");
+
+    public User ToUser() => new()
+    {
+        Id = Id,
+        Email = Email,
+        Dni = Dni,
+        Phone = Phone,
+        FirstNames = FirstNames,
+        LastNames = LastNames,
+        Department = Department,
+        Role = Role,
+        Active = Active,
+        PasswordHash = PasswordHash,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        LastLoginAt = LastLoginAt,
+        Version = Version,
+    };
+}
+
+/// <summary>Holds an e-mail or DNI for one user; its id is the normalised value, so a second create of it is a 409.</summary>
+internal sealed record ClaimDocument(string Id, string Type, string UserId);
+
+internal sealed record RefreshTokenDocument
+{
+    public required string Id { get; init; }
+    public string Type { get; init; } = DocumentTypes.RefreshToken;
+    public required string TokenHash { get; init; }
+    public required string UserId { get; init; }
+    public required string FamilyId { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? SpentAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>Seconds after the last write until Cosmos deletes the document: past expiry plus a day, so reuse is still detected until then.</summary>
+    public required int Ttl { get; init; }
+
+    public static RefreshTokenDocument From(RefreshToken token, DateTimeOffset writtenAt) => new()
+    {
+        Id = DocumentIds.RefreshToken(token.TokenHash),
+        TokenHash = token.TokenHash,
+        UserId = token.UserId,
+        FamilyId = token.FamilyId,
+        CreatedAt = token.CreatedAt,
+        ExpiresAt = token.ExpiresAt,
+        SpentAt = token.SpentAt,
+        RevokedAt = token.RevokedAt,
+        Ttl = TtlUntil(token.ExpiresAt, writtenAt),
+    };
+
+    public static int TtlUntil(DateTimeOffset expiresAt, DateTimeOffset writtenAt) =>
+        (int)Math.Clamp(Math.Ceiling((expiresAt - writtenAt + TimeSpan.FromDays(1)).TotalSeconds), 60, int.MaxValue);
+
+    public RefreshToken ToToken() => new(TokenHash, UserId, FamilyId, CreatedAt, ExpiresAt, SpentAt, RevokedAt);
+}
+
+/// <summary>Recent failed sign-ins for one e-mail, in one small document that expires a day after the last failure.</summary>
+internal sealed record LoginThrottleDocument
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
+
+    public required string Id { get; init; }
+    public string Type { get; init; } = DocumentTypes.LoginThrottle;
+    public required string Email { get; init; }
+    public required IReadOnlyList<DateTimeOffset> Failures { get; init; }
+    public int Ttl { get; init; } = (int)Retention.TotalSeconds;
+}

@@ -1,0 +1,53 @@
+using Azure.Identity;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tickets.Common;
+using Tickets.Identity;
+using Tickets.Users;
+
+namespace Tickets.Storage.Cosmos;
+
+public static class CosmosServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Cosmos DB adapters (<c>Tickets:Store=Cosmos</c>) over one singleton <see cref="CosmosClient"/>. Hosts and tests
+    /// may post-configure <see cref="CosmosClientOptions"/> (handlers, connection mode); the defaults suit Azure.
+    /// </summary>
+    public static IServiceCollection AddCosmosStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Endpoint) || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Tickets:Store is Cosmos: set Tickets:Cosmos:Endpoint (Azure, with DefaultAzureCredential) or Tickets:Cosmos:ConnectionString (emulator).")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "Tickets:Cosmos:Database must not be empty.");
+
+        services.AddOptions<CosmosClientOptions>().Configure(options =>
+        {
+            options.ApplicationName = "tickets";
+            // The API's own System.Text.Json options: the same names and enum spellings in documents as on the wire.
+            options.UseSystemTextJsonSerializerWithOptions = Json.Options;
+            // 429s are retried by the SDK honouring x-ms-retry-after-ms; past these limits the request fails (a 503 to callers).
+            options.MaxRetryAttemptsOnRateLimitedRequests = 9;
+            options.MaxRetryWaitTimeOnRateLimitedRequests = TimeSpan.FromSeconds(30);
+        });
+
+        services.AddSingleton(sp => CreateClient(
+            sp.GetRequiredService<IOptions<CosmosOptions>>().Value, sp.GetRequiredService<IOptions<CosmosClientOptions>>().Value));
+        services.AddSingleton<CosmosStore>();
+        services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<CosmosStore>());
+
+        services.AddSingleton<IUserStore>(sp => new CosmosUserStore(Users(sp)));
+        services.AddSingleton<IRefreshTokenStore>(sp => new CosmosRefreshTokenStore(Users(sp)));
+        services.AddSingleton<ILoginThrottleStore>(sp => new CosmosLoginThrottleStore(Users(sp)));
+        return services;
+    }
+
+    private static Container Users(IServiceProvider services) => services.GetRequiredService<CosmosStore>().Container(CosmosModel.Users);
+
+    private static CosmosClient CreateClient(CosmosOptions settings, CosmosClientOptions options) =>
+        !string.IsNullOrWhiteSpace(settings.Endpoint)
+            // Managed identity in Azure, the developer's az/VS login locally: no keys (local auth is disabled on the account).
+            ? new CosmosClient(settings.Endpoint, new DefaultAzureCredential(), options)
+            : new CosmosClient(settings.ConnectionString, options);
+}

@@ -1,0 +1,75 @@
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
+using Tickets.CosmosDbServer;
+
+namespace Tickets.ContractTests.Cosmos;
+
+/// <summary>
+/// @vercel/cosmosdb-server, started by <c>scripts/cosmos-test-server.sh</c>: everything but TransactionalBatch and TTL
+/// (DESIGN §7). <c>TICKETS_COSMOS_TEST_ENDPOINT</c> names it; <c>TICKETS_COSMOS_TEST_KEY</c> is optional (any key works).
+/// </summary>
+public sealed class CosmosDbServerEndpointAttribute : StoreEndpointAttribute
+{
+    public const string EndpointVariable = "TICKETS_COSMOS_TEST_ENDPOINT";
+    public const string KeyVariable = "TICKETS_COSMOS_TEST_KEY";
+
+    public static string? Endpoint => Environment.GetEnvironmentVariable(EndpointVariable) is { Length: > 0 } value ? value : null;
+
+    public static string ConnectionString => $"AccountEndpoint={Endpoint};AccountKey={Key};";
+
+    private static string Key => Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } key ? key : Convert.ToBase64String(new byte[64]);
+
+    public override string? SkipReason(StoreNeeds needs)
+    {
+        if (Endpoint is null)
+            return $"Needs @vercel/cosmosdb-server: set {EndpointVariable} (e.g. https://127.0.0.1:3000, printed by scripts/cosmos-test-server.sh start).";
+        if (needs.HasFlag(StoreNeeds.TransactionalBatch))
+            return $"Needs TransactionalBatch, which cosmosdb-server at {Endpoint} cannot parse: runs against the emulator or an account when {CosmosAccountEndpointAttribute.ConnectionVariable} is set.";
+        if (needs.HasFlag(StoreNeeds.TimeToLive))
+            return $"Needs documents to expire (TTL), which cosmosdb-server at {Endpoint} ignores: runs against the emulator or an account when {CosmosAccountEndpointAttribute.ConnectionVariable} is set.";
+        return null;
+    }
+}
+
+/// <summary>The Cosmos DB emulator or a real account: every case. <c>TICKETS_COSMOS_CONNECTION</c> is its connection string.</summary>
+public sealed class CosmosAccountEndpointAttribute : StoreEndpointAttribute
+{
+    public const string ConnectionVariable = "TICKETS_COSMOS_CONNECTION";
+
+    public static string? ConnectionString => Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } value ? value : null;
+
+    public override string? SkipReason(StoreNeeds needs) => ConnectionString is null
+        ? $"Needs the Cosmos DB emulator or an account: set {ConnectionVariable} to its connection string (AccountEndpoint=…;AccountKey=…)."
+        : null;
+}
+
+/// <summary>Settings and clean-up shared by the Cosmos subclasses: one database per test, created from CosmosModel, dropped after.</summary>
+internal static class CosmosTestStore
+{
+    public static IReadOnlyDictionary<string, string?> Settings(string connectionString, string uniqueName) => new Dictionary<string, string?>
+    {
+        ["Tickets:Store"] = "Cosmos",
+        ["Tickets:Cosmos:ConnectionString"] = connectionString,
+        ["Tickets:Cosmos:Database"] = uniqueName,
+        ["Tickets:Cosmos:CreateIfNotExists"] = "true",
+        ["Tickets:Jwt:SigningKeys:0:Id"] = "test",
+        ["Tickets:Jwt:SigningKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
+    };
+
+    public static void UseCosmosDbServer(IServiceCollection services) => services.AddCosmosDbServerCompatibility();
+
+    /// <summary>The emulator on this machine has a self-signed certificate; a remote account has a real one.</summary>
+    public static void UseAccount(IServiceCollection services)
+    {
+        if (CosmosAccountEndpointAttribute.ConnectionString is { } connection && IsLocal(connection))
+            services.AddCosmosEmulatorCertificateTrust();
+    }
+
+    public static async Task DropAsync(IServiceProvider services, string database)
+    {
+        using var response = await services.GetRequiredService<CosmosClient>().GetDatabase(database).DeleteStreamAsync();
+    }
+
+    private static bool IsLocal(string connection) =>
+        connection.Contains("localhost", StringComparison.OrdinalIgnoreCase) || connection.Contains("127.0.0.1", StringComparison.Ordinal);
+}
