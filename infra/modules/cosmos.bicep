@@ -113,7 +113,11 @@ resource users 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@20
         includedPaths: [{ path: '/*' }]
         excludedPaths: [
           { path: '/passwordHash/?' }
+          { path: '/failures/*' }
           { path: '/"_etag"/?' }
+        ]
+        compositeIndexes: [
+          [{ path: '/sortName', order: 'ascending' }, { path: '/id', order: 'ascending' }]
         ]
       }
     }
