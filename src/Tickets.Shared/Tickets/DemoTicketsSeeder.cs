@@ -24,7 +24,7 @@ public sealed class DemoTicketsSeeder(IServiceScopeFactory scopes, ITicketStore 
 
         var printer = await As(user, s => s.CreateAsync(new("La impresora de la segunda planta no imprime",
             "Desde esta mañana la impresora HP de la segunda planta muestra 'atasco de papel', pero no hay papel atascado.", "high", "hardware"), cancellationToken));
-        await As(tech, s => s.AssignAsync(printer.Id, new(tech.Id), null, cancellationToken));
+        await As(admin, s => s.AssignAsync(printer.Id, new(tech.Id), null, cancellationToken));
         await As(tech, s => s.ChangeStatusAsync(printer.Id, new("in_progress"), null, cancellationToken));
         await As(tech, s => s.CommentAsync(printer.Id, new("Voy a revisarla ahora mismo; parece un sensor del rodillo."), cancellationToken));
 
@@ -44,7 +44,7 @@ public sealed class DemoTicketsSeeder(IServiceScopeFactory scopes, ITicketStore 
 
         var laptop = await As(user, s => s.CreateAsync(new("El portátil se calienta mucho",
             "El portátil se apaga solo cuando hago videollamadas largas.", "medium", "hardware"), cancellationToken));
-        await As(tech, s => s.AssignAsync(laptop.Id, new(tech.Id), null, cancellationToken));
+        await As(admin, s => s.AssignAsync(laptop.Id, new(tech.Id), null, cancellationToken));
         await As(tech, s => s.ChangeStatusAsync(laptop.Id, new("in_progress"), null, cancellationToken));
         await As(tech, s => s.CommentAsync(laptop.Id, new("¿Puedes traerlo el lunes a Soporte para limpiar el ventilador?"), cancellationToken));
         await As(tech, s => s.ChangeStatusAsync(laptop.Id, new("on_hold", "Esperando a que el usuario traiga el equipo."), null, cancellationToken));
