@@ -11,6 +11,7 @@ public static class FunctionsComposition
     {
         services.AddTickets(configuration);
         services.AddScoped<HttpAuthorizer>();
+        services.AddScoped<IdempotentRequests>();
         return services;
     }
 }

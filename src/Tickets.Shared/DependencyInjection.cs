@@ -2,10 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tickets.Identity;
+using Tickets.Idempotency;
+using Tickets.Sla;
+using Tickets.Stats;
 using Tickets.Startup;
 using Tickets.Storage;
 using Tickets.Storage.Cosmos;
 using Tickets.Storage.Sqlite;
+using Tickets.Tickets;
 using Tickets.Users;
 
 namespace Tickets;
@@ -33,13 +37,29 @@ public static class DependencyInjection
         services.AddScoped<UserAccounts>();
         services.AddScoped<UserAdministration>();
 
+        // Tickets: the aggregate's configured rules, SLA policy, assignment, the routes' service, stats.
+        services.AddTicketsCore(configuration);
+
         // Storage, chosen by Tickets:Store.
         services.AddTicketsStore(configuration);
 
         // Start-up: schema, bootstrap admin, demo data.
         services.AddScoped<IDemoDataSeeder, DemoUsersSeeder>();
+        services.AddScoped<IDemoDataSeeder, DemoTicketsSeeder>();
         services.AddHostedService<TicketsInitializer>();
         return services;
+    }
+
+    private static void AddTicketsCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section));
+        services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.Section));
+        services.AddSingleton<SlaPolicy>();
+        services.AddSingleton<TicketRules>();
+        services.AddScoped<AutoAssigner>();
+        services.AddScoped<TicketService>();
+        services.AddScoped<StatsService>();
     }
 
     private static void AddTicketsStore(this IServiceCollection services, IConfiguration configuration)
@@ -54,6 +74,8 @@ public static class DependencyInjection
                 services.AddSingleton<IUserStore, SqliteUserStore>();
                 services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
                 services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
+                services.AddSingleton<ITicketStore, SqliteTicketStore>();
+                services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

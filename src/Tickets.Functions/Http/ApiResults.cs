@@ -67,6 +67,14 @@ public static class Api
 {
     public static IActionResult Ok(object body) => new JsonResult(StatusCodes.Status200OK, body);
 
+    /// <summary>200 with an <c>ETag</c> header (the entity tag quoted).</summary>
+    public static IActionResult Ok(object body, string etag)
+    {
+        var result = new JsonResult(StatusCodes.Status200OK, body);
+        result.Headers["ETag"] = Preconditions.Quote(etag);
+        return result;
+    }
+
     public static IActionResult NoContent() => new JsonResult(StatusCodes.Status204NoContent, null);
 
     public static IActionResult Created(string location, object body, string? etag = null)

@@ -20,3 +20,17 @@ public sealed class SqliteLoginThrottleStoreContract : LoginThrottleStoreContrac
 
     protected override Task CleanUpAsync(string uniqueName) => SqliteStore.CleanUpAsync(uniqueName);
 }
+
+public sealed class SqliteTicketStoreContract : TicketStoreContract
+{
+    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) => SqliteStore.Settings(uniqueName);
+
+    protected override Task CleanUpAsync(string uniqueName) => SqliteStore.CleanUpAsync(uniqueName);
+}
+
+public sealed class SqliteIdempotencyStoreContract : IdempotencyStoreContract
+{
+    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) => SqliteStore.Settings(uniqueName);
+
+    protected override Task CleanUpAsync(string uniqueName) => SqliteStore.CleanUpAsync(uniqueName);
+}

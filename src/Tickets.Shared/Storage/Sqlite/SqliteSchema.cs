@@ -48,5 +48,68 @@ internal static class SqliteSchema
             );
             CREATE INDEX ix_login_failures ON login_failures (email, at)
             """),
+        new(2, "tickets", """
+            CREATE TABLE counters (
+                name TEXT PRIMARY KEY,
+                value INTEGER NOT NULL
+            );
+
+            -- The ticket document plus the columns its filters, sorts, search and stats need.
+            CREATE TABLE tickets (
+                id TEXT PRIMARY KEY,
+                number INTEGER NOT NULL UNIQUE,
+                status TEXT NOT NULL,
+                priority_rank INTEGER NOT NULL,
+                category TEXT NULL,
+                requester_id TEXT NOT NULL,
+                assignee_id TEXT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                first_response_at INTEGER NULL,
+                resolved_at INTEGER NULL,
+                first_response_due INTEGER NOT NULL,
+                resolution_due INTEGER NOT NULL,
+                sla_due INTEGER NOT NULL,
+                deleted INTEGER NOT NULL,
+                search_text TEXT NOT NULL,
+                etag TEXT NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_tickets_created ON tickets (deleted, created_at, id);
+            CREATE INDEX ix_tickets_updated ON tickets (deleted, updated_at, id);
+            CREATE INDEX ix_tickets_priority ON tickets (deleted, priority_rank, created_at, id);
+            CREATE INDEX ix_tickets_sla_due ON tickets (deleted, sla_due, id);
+            CREATE INDEX ix_tickets_status ON tickets (status, created_at, id);
+            CREATE INDEX ix_tickets_assignee ON tickets (assignee_id, created_at, id);
+            CREATE INDEX ix_tickets_requester ON tickets (requester_id, created_at, id);
+            CREATE INDEX ix_tickets_category ON tickets (category, created_at, id);
+
+            CREATE TABLE ticket_comments (
+                id TEXT PRIMARY KEY,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                seq INTEGER NOT NULL,
+                internal INTEGER NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX ix_ticket_comments_order ON ticket_comments (ticket_id, seq);
+
+            CREATE TABLE ticket_events (
+                id TEXT PRIMARY KEY,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                seq INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                internal INTEGER NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX ix_ticket_events_order ON ticket_events (ticket_id, seq);
+
+            CREATE TABLE idempotency (
+                key TEXT PRIMARY KEY,
+                request_hash TEXT NOT NULL,
+                response TEXT NULL,
+                expires_at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_idempotency_expires ON idempotency (expires_at)
+            """),
     ];
 }

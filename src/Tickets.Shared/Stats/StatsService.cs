@@ -1,0 +1,23 @@
+using Tickets.Common;
+using Tickets.Tickets;
+
+namespace Tickets.Stats;
+
+/// <summary><c>GET /stats?from=&amp;to=</c>: by default the last 30 days.</summary>
+public sealed class StatsService(ITicketStore tickets, TimeProvider time)
+{
+    public const int MaxDays = 366;
+
+    public async Task<Result<TicketStats>> GetAsync(string? from, string? to, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var now = time.GetUtcNow();
+        var end = TicketListParameters.Instant(v, "to", to, endOfDay: true) ?? now;
+        var start = TicketListParameters.Instant(v, "from", from, endOfDay: false) ?? end.AddDays(-30);
+        if (v.IsValid && start >= end) v.Add("from", "Must be before to.");
+        if (v.IsValid && end - start > TimeSpan.FromDays(MaxDays)) v.Add("from", $"The range may span at most {MaxDays} days.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        return await tickets.StatsAsync(start, end, now, cancellationToken);
+    }
+}

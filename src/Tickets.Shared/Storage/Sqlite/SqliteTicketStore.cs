@@ -1,0 +1,357 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Tickets.Common;
+using Tickets.Stats;
+using Tickets.Tickets;
+
+namespace Tickets.Storage.Sqlite;
+
+/// <summary>
+/// Tickets as JSON documents with the columns their filters and sorts need (all indexed); comments and history
+/// in their own tables, written in the same immediate transaction as the ticket change.
+/// </summary>
+public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
+{
+    private const string OpenWork = "('open', 'in_progress', 'on_hold')";
+
+    public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => NextAsync("ticket_number", cancellationToken);
+
+    public Task<long> NextAssignmentTurnAsync(CancellationToken cancellationToken = default) => NextAsync("assignment_turn", cancellationToken);
+
+    public Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var stored = change.Ticket with { ETag = NewETag() };
+            await using var insert = connection.Command("""
+                INSERT INTO tickets (id, number, status, priority_rank, category, requester_id, assignee_id, created_at, updated_at,
+                    first_response_at, resolved_at, first_response_due, resolution_due, sla_due, deleted, search_text, etag, doc)
+                VALUES ($id, $number, $status, $rank, $category, $requester, $assignee, $created, $updated,
+                    $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $deleted, $search, $etag, $doc)
+                """, transaction);
+            Bind(insert, stored);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await AppendAsync(connection, transaction, change, cancellationToken);
+            return stored;
+        }, cancellationToken);
+
+    public Task<Ticket?> SaveAsync(TicketChange change, string expectedETag, CancellationToken cancellationToken = default) =>
+        database.WriteAsync<Ticket?>(async (connection, transaction) =>
+        {
+            var stored = change.Ticket with { ETag = NewETag() };
+            await using var update = connection.Command("""
+                UPDATE tickets SET status = $status, priority_rank = $rank, category = $category, assignee_id = $assignee,
+                    updated_at = $updated, first_response_at = $responded, resolved_at = $resolved, first_response_due = $responseDue,
+                    resolution_due = $resolutionDue, sla_due = $slaDue, deleted = $deleted, search_text = $search, etag = $etag, doc = $doc
+                WHERE id = $id AND etag = $expected
+                """, transaction);
+            Bind(update, stored);
+            update.With("$expected", expectedETag);
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return null;
+            await AppendAsync(connection, transaction, change, cancellationToken);
+            return stored;
+        }, cancellationToken);
+
+    public async Task<Ticket?> FindAsync(string id, CancellationToken cancellationToken = default) =>
+        await FindOneAsync("id = $key", id, cancellationToken);
+
+    public async Task<Ticket?> FindByNumberAsync(long number, CancellationToken cancellationToken = default) =>
+        await FindOneAsync("number = $key", number, cancellationToken);
+
+    public async Task<Page<Ticket>> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("");
+        var where = new StringBuilder("deleted = 0");
+
+        In(where, command, "status", query.Statuses.Select(s => (object)Json.EnumName(s)).ToList());
+        In(where, command, "priority_rank", query.Priorities.Select(p => (object)(int)p).ToList());
+        In(where, command, "requester_id", query.RequesterIds.Cast<object>().ToList());
+        In(where, command, "category", query.Categories.Cast<object>().ToList());
+        if (query.AssigneeIds.Count > 0 || query.Unassigned)
+        {
+            var names = query.AssigneeIds.Select((id, i) => (Name: $"$assignee{i}", id)).ToList();
+            foreach (var (name, id) in names) command.With(name, id);
+            var options = new List<string>();
+            if (names.Count > 0) options.Add($"assignee_id IN ({string.Join(", ", names.Select(n => n.Name))})");
+            if (query.Unassigned) options.Add("assignee_id IS NULL");
+            where.Append($" AND ({string.Join(" OR ", options)})");
+        }
+
+        if (query.OnlyRequesterId is { } only)
+        {
+            where.Append(" AND requester_id = $only");
+            command.With("$only", only);
+        }
+
+        if (query.Search is { } search)
+        {
+            where.Append(" AND search_text LIKE $search ESCAPE '\\'");
+            command.With("$search", SqliteExtensions.Contains(search));
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            where.Append(" AND created_at >= $from");
+            command.With("$from", from.Ticks());
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            where.Append(" AND created_at <= $to");
+            command.With("$to", to.Ticks());
+        }
+
+        long? total = null;
+        if (query.Page.IncludeTotal)
+        {
+            command.CommandText = $"SELECT COUNT(*) FROM tickets WHERE {where}";
+            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }
+
+        var (columns, descending) = KeyOf(query.Sort);
+        var direction = descending ? "DESC" : "ASC";
+        if (query.Page.Cursor is not null && Cursor.TryDecode(query.Page.Cursor, columns.Length + 1, out var key))
+        {
+            var after = columns.Select((_, i) => $"$after{i}").ToList();
+            where.Append($" AND ({string.Join(", ", columns)}) {(descending ? "<" : ">")} ({string.Join(", ", after)})");
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var value = key[i + 1];
+                command.With(after[i], columns[i] == "id" ? value : long.Parse(value!, CultureInfo.InvariantCulture));
+            }
+        }
+
+        command.CommandText = $"""
+            SELECT doc, etag, {string.Join(", ", columns)} FROM tickets WHERE {where}
+            ORDER BY {string.Join(", ", columns.Select(c => $"{c} {direction}"))} LIMIT $take
+            """;
+        command.With("$take", query.Page.Limit + 1);
+
+        var items = new List<Ticket>();
+        var keys = new List<string?[]>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadTicket(reader));
+                var row = new string?[columns.Length + 1];
+                row[0] = Json.EnumName(query.Sort);
+                for (var i = 0; i < columns.Length; i++)
+                    row[i + 1] = columns[i] == "id" ? reader.GetString(2 + i) : reader.GetInt64(2 + i).ToString(CultureInfo.InvariantCulture);
+                keys.Add(row);
+            }
+        }
+
+        string? next = null;
+        if (items.Count > query.Page.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = Cursor.Encode(keys[items.Count - 1]);
+        }
+
+        return new Page<Ticket>(items, next, total);
+    }
+
+    public Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
+        ListChildrenAsync<Comment>("ticket_comments", ticketId, includeInternal, page, (c, seq) => c with { Sequence = seq }, cancellationToken);
+
+    public Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
+        ListChildrenAsync<TicketEvent>("ticket_events", ticketId, includeInternal, page, (e, seq) => e with { Sequence = seq }, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT assignee_id, COUNT(*) FROM tickets WHERE deleted = 0 AND assignee_id IS NOT NULL AND status IN {OpenWork} GROUP BY assignee_id");
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) result[reader.GetString(0)] = reader.GetInt32(1);
+        return result;
+    }
+
+    public async Task<TicketStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        const string InRange = "deleted = 0 AND created_at >= $from AND created_at <= $to";
+
+        async Task<List<(string? Key, string? Name, long Count, double? A, double? B)>> Rows(string sql)
+        {
+            await using var command = connection.Command(sql).With("$from", from.Ticks()).With("$to", to.Ticks()).With("$now", now.Ticks());
+            var rows = new List<(string?, string?, long, double?, double?)>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture),
+                    reader.GetStringOrNull(1), reader.GetInt64(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetDouble(4)));
+            }
+
+            return rows;
+        }
+
+        var byStatus = Enum.GetValues<TicketStatus>().ToDictionary(Json.EnumName, _ => 0L);
+        foreach (var row in await Rows($"SELECT status, NULL, COUNT(*), NULL, NULL FROM tickets WHERE {InRange} GROUP BY status"))
+            byStatus[row.Key!] = row.Count;
+
+        var byPriority = Enum.GetValues<Priority>().ToDictionary(Json.EnumName, _ => 0L);
+        foreach (var row in await Rows($"SELECT priority_rank, NULL, COUNT(*), NULL, NULL FROM tickets WHERE {InRange} GROUP BY priority_rank"))
+            byPriority[Json.EnumName((Priority)int.Parse(row.Key!, CultureInfo.InvariantCulture))] = row.Count;
+
+        var load = (await Rows($"""
+                SELECT assignee_id, MAX(json_extract(doc, '$.assignee.name')), COUNT(*), NULL, NULL
+                FROM tickets WHERE deleted = 0 AND status IN {OpenWork} GROUP BY assignee_id ORDER BY COUNT(*) DESC, assignee_id
+                """))
+            .Select(r => new AssigneeLoad(r.Key, r.Name, r.Count)).ToList();
+
+        // Met: answered/resolved in time. Breached: flagged late, or still pending (and running) past the due time.
+        var sla = (await Rows($"""
+            SELECT NULL, NULL, COUNT(*),
+                SUM((first_response_at IS NOT NULL AND json_extract(doc, '$.sla.firstResponseBreached') = 0)
+                    + (resolved_at IS NOT NULL AND json_extract(doc, '$.sla.resolutionBreached') = 0)),
+                SUM((json_extract(doc, '$.sla.firstResponseBreached') = 1
+                        OR (first_response_at IS NULL AND status IN {OpenWork} AND json_extract(doc, '$.sla.pausedAt') IS NULL AND first_response_due < $now))
+                    + (json_extract(doc, '$.sla.resolutionBreached') = 1
+                        OR (resolved_at IS NULL AND status IN {OpenWork} AND json_extract(doc, '$.sla.pausedAt') IS NULL AND resolution_due < $now)))
+            FROM tickets WHERE {InRange}
+            """)).Single();
+        var met = (long)(sla.A ?? 0);
+        var breached = (long)(sla.B ?? 0);
+
+        var means = (await Rows($"""
+            SELECT NULL, NULL, COUNT(*),
+                AVG(CASE WHEN first_response_at IS NOT NULL THEN (first_response_at - created_at) / 600000000.0 END),
+                AVG(CASE WHEN resolved_at IS NOT NULL THEN (resolved_at - created_at) / 600000000.0 END)
+            FROM tickets WHERE {InRange}
+            """)).Single();
+
+        var perDay = (await Rows($"SELECT created_at / {TimeSpan.TicksPerDay}, NULL, COUNT(*), NULL, NULL FROM tickets WHERE {InRange} GROUP BY 1 ORDER BY 1"))
+            .Select(r => new DayCount(DateOnly.FromDayNumber(int.Parse(r.Key!, CultureInfo.InvariantCulture)), r.Count)).ToList();
+
+        return new TicketStats(
+            from, to, means.Count, byStatus, byPriority, load,
+            new SlaFigures(met, breached, met + breached == 0 ? null : Math.Round(100.0 * met / (met + breached), 1)),
+            means.A is { } a ? Math.Round(a, 1) : null,
+            means.B is { } b ? Math.Round(b, 1) : null,
+            perDay);
+    }
+
+    private async Task<long> NextAsync(string counter, CancellationToken cancellationToken) =>
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.Command("""
+                INSERT INTO counters (name, value) VALUES ($name, 1)
+                ON CONFLICT (name) DO UPDATE SET value = value + 1
+                RETURNING value
+                """, transaction).With("$name", counter);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }, cancellationToken);
+
+    private async Task<Ticket?> FindOneAsync(string predicate, object key, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT doc, etag FROM tickets WHERE {predicate}").With("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadTicket(reader) : null;
+    }
+
+    private async Task<Page<T>> ListChildrenAsync<T>(
+        string table, string ticketId, bool includeInternal, PageRequest page, Func<T, long, T> withSequence, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var after = Cursor.TryDecode(page.Cursor, 1, out var key) && key.Count == 1 ? long.Parse(key[0]!, CultureInfo.InvariantCulture) : -1;
+        await using var command = connection.Command($"""
+            SELECT doc, seq FROM {table}
+            WHERE ticket_id = $ticket AND seq > $after AND ($all = 1 OR internal = 0)
+            ORDER BY seq LIMIT $take
+            """).With("$ticket", ticketId).With("$after", after).With("$all", includeInternal ? 1 : 0).With("$take", page.Limit + 1);
+        var items = new List<T>();
+        var sequences = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sequences.Add(reader.GetInt64(1));
+                items.Add(withSequence(JsonSerializer.Deserialize<T>(reader.GetString(0), Json.Options)!, sequences[^1]));
+            }
+        }
+
+        string? next = null;
+        if (items.Count > page.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = Cursor.Encode([sequences[items.Count - 1].ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        return new Page<T>(items, next);
+    }
+
+    private static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, TicketChange change, CancellationToken cancellationToken)
+    {
+        foreach (var e in change.Events)
+        {
+            await using var insert = connection.Command(
+                "INSERT INTO ticket_events (id, ticket_id, seq, type, internal, doc) VALUES ($id, $ticket, $seq, $type, $internal, $doc)", transaction)
+                .With("$id", e.Id).With("$ticket", e.TicketId).With("$seq", e.Sequence).With("$type", Json.EnumName(e.Type))
+                .With("$internal", e.Internal ? 1 : 0).With("$doc", JsonSerializer.Serialize(e, Json.Options));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (change.Comment is { } c)
+        {
+            await using var insert = connection.Command(
+                "INSERT INTO ticket_comments (id, ticket_id, seq, internal, doc) VALUES ($id, $ticket, $seq, $internal, $doc)", transaction)
+                .With("$id", c.Id).With("$ticket", c.TicketId).With("$seq", c.Sequence).With("$internal", c.Internal ? 1 : 0)
+                .With("$doc", JsonSerializer.Serialize(c, Json.Options));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static (string[] Columns, bool Descending) KeyOf(TicketSort sort) => sort switch
+    {
+        TicketSort.CreatedAt => (["created_at", "id"], false),
+        TicketSort.CreatedAtDescending => (["created_at", "id"], true),
+        TicketSort.UpdatedAt => (["updated_at", "id"], false),
+        TicketSort.UpdatedAtDescending => (["updated_at", "id"], true),
+        TicketSort.Priority => (["priority_rank", "created_at", "id"], false),
+        TicketSort.PriorityDescending => (["priority_rank", "created_at", "id"], true),
+        _ => (["sla_due", "id"], false),
+    };
+
+    private static void In(StringBuilder where, SqliteCommand command, string column, IReadOnlyList<object> values)
+    {
+        if (values.Count == 0) return;
+        var names = values.Select((_, i) => $"${column}{i}").ToList();
+        for (var i = 0; i < values.Count; i++) command.With(names[i], values[i]);
+        where.Append($" AND {column} IN ({string.Join(", ", names)})");
+    }
+
+    private static string NewETag() => Guid.NewGuid().ToString("N");
+
+    /// <summary>The running target's due time; finished tickets sort last.</summary>
+    private static long SlaDue(Ticket t) => !t.IsWorkOpen ? long.MaxValue : t.Sla.NextDueAt(t.FirstResponseAt is not null).UtcTicks;
+
+    private static void Bind(SqliteCommand command, Ticket t) => command
+        .With("$id", t.Id)
+        .With("$number", t.Number)
+        .With("$status", Json.EnumName(t.Status))
+        .With("$rank", (int)t.Priority)
+        .With("$category", t.Category)
+        .With("$requester", t.Requester.Id)
+        .With("$assignee", t.Assignee?.Id)
+        .With("$created", t.CreatedAt.Ticks())
+        .With("$updated", t.UpdatedAt.Ticks())
+        .With("$responded", t.FirstResponseAt.Ticks())
+        .With("$resolved", t.ResolvedAt.Ticks())
+        .With("$responseDue", t.Sla.FirstResponseDueAt.Ticks())
+        .With("$resolutionDue", t.Sla.ResolutionDueAt.Ticks())
+        .With("$slaDue", SlaDue(t))
+        .With("$deleted", t.DeletedAt is null ? 0 : 1)
+        .With("$search", Text.Fold($"{t.DisplayNumber} {t.Title} {t.Description}"))
+        .With("$etag", t.ETag)
+        .With("$doc", JsonSerializer.Serialize(t, Json.Options));
+
+    private static Ticket ReadTicket(SqliteDataReader reader) =>
+        JsonSerializer.Deserialize<Ticket>(reader.GetString(0), Json.Options)! with { ETag = reader.GetString(1) };
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Tickets.Common;
+using Tickets.Identity;
+using Tickets.Startup;
+using Tickets.Users;
+
+namespace Tickets.Tickets;
+
+/// <summary>
+/// Sample tickets in several states, made through the same service the API uses (so history, SLA and numbers
+/// are real). Runs after the demo accounts and only on a store without tickets.
+/// </summary>
+public sealed class DemoTicketsSeeder(IServiceScopeFactory scopes, ITicketStore tickets, IUserStore users) : IDemoDataSeeder
+{
+    public int Order => 10;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await tickets.FindByNumberAsync(1, cancellationToken) is not null) return;
+        var user = await users.FindByEmailAsync(DemoAccounts.User.Email!, cancellationToken);
+        var tech = await users.FindByEmailAsync(DemoAccounts.Technician.Email!, cancellationToken);
+        var admin = await users.FindByEmailAsync(DemoAccounts.Admin.Email!, cancellationToken);
+        if (user is null || tech is null || admin is null) return;
+
+        var printer = await As(user, s => s.CreateAsync(new("La impresora de la segunda planta no imprime",
+            "Desde esta mañana la impresora HP de la segunda planta muestra 'atasco de papel', pero no hay papel atascado.", "high", "hardware"), cancellationToken));
+        await As(admin, s => s.AssignAsync(printer.Id, new(tech.Id), null, cancellationToken));
+        await As(tech, s => s.ChangeStatusAsync(printer.Id, new("in_progress"), null, cancellationToken));
+        await As(tech, s => s.CommentAsync(printer.Id, new("Voy a revisarla ahora mismo; parece un sensor del rodillo."), cancellationToken));
+
+        await As(user, s => s.CreateAsync(new("No puedo acceder a la VPN desde casa",
+            "El cliente de VPN da el error 809 al conectar. Necesito acceder al ERP para el cierre de mes.", "critical", "network"), cancellationToken));
+
+        var licence = await As(user, s => s.CreateAsync(new("Solicitud de licencia de Excel",
+            "Necesito Excel con Power Query para los informes trimestrales.", "low", "software"), cancellationToken));
+        await As(admin, s => s.AssignAsync(licence.Id, new(tech.Id), null, cancellationToken));
+        await As(tech, s => s.ChangeStatusAsync(licence.Id, new("resolved", "Licencia asignada en el portal de Microsoft 365."), null, cancellationToken));
+
+        var password = await As(user, s => s.CreateAsync(new("Cambio de contraseña del correo corporativo",
+            "He olvidado la contraseña del correo y el autoservicio no me envía el código.", "medium", "access"), cancellationToken));
+        await As(admin, s => s.AssignAsync(password.Id, new(admin.Id), null, cancellationToken));
+        await As(admin, s => s.ChangeStatusAsync(password.Id, new("resolved", "Contraseña restablecida; se envió una temporal por SMS."), null, cancellationToken));
+        await As(user, s => s.ChangeStatusAsync(password.Id, new("closed"), null, cancellationToken));
+
+        var laptop = await As(user, s => s.CreateAsync(new("El portátil se calienta mucho",
+            "El portátil se apaga solo cuando hago videollamadas largas.", "medium", "hardware"), cancellationToken));
+        await As(admin, s => s.AssignAsync(laptop.Id, new(tech.Id), null, cancellationToken));
+        await As(tech, s => s.ChangeStatusAsync(laptop.Id, new("in_progress"), null, cancellationToken));
+        await As(tech, s => s.CommentAsync(laptop.Id, new("¿Puedes traerlo el lunes a Soporte para limpiar el ventilador?"), cancellationToken));
+        await As(tech, s => s.ChangeStatusAsync(laptop.Id, new("on_hold", "Esperando a que el usuario traiga el equipo."), null, cancellationToken));
+
+        await As(user, s => s.CreateAsync(new("Pantalla azul al arrancar el equipo",
+            "Aparece una pantalla azul con el código CRITICAL_PROCESS_DIED al encender el ordenador.", "high", "hardware"), cancellationToken));
+
+        var share = await As(user, s => s.CreateAsync(new("Acceso a la carpeta compartida de Contabilidad",
+            "Necesito permisos de lectura en \\\\files\\contabilidad para revisar las facturas.", "medium", "access"), cancellationToken));
+        await As(admin, s => s.AssignAsync(share.Id, new(tech.Id), null, cancellationToken));
+        await As(tech, s => s.CommentAsync(share.Id, new("Pendiente de la aprobación del responsable de Contabilidad.", Internal: true), cancellationToken));
+    }
+
+    private async Task<T> As<T>(User actor, Func<TicketService, Task<Result<T>>> action)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().SignIn(actor);
+        var result = await action(scope.ServiceProvider.GetRequiredService<TicketService>());
+        return result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo ticket step failed: {result.Error!.Code} {result.Error.Detail}");
+    }
+}

@@ -1,0 +1,46 @@
+using Tickets.Common;
+using Tickets.Stats;
+
+namespace Tickets.Tickets;
+
+/// <summary>
+/// Tickets with their comments and history. Shaped for a partition per ticket: a change, its events and its
+/// comment are one atomic write; comments and history are listed per ticket; lists are one filtered keyset query.
+/// </summary>
+public interface ITicketStore
+{
+    /// <summary>The next human-facing number (1, 2, 3, …); never handed out twice.</summary>
+    Task<long> NextNumberAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>A monotonically increasing counter for round-robin assignment.</summary>
+    Task<long> NextAssignmentTurnAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a new ticket and its events atomically; returns it with its first ETag.</summary>
+    Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes the change (ticket, events, comment) atomically if the stored ticket still has
+    /// <paramref name="expectedETag"/>; returns the stored ticket with its new ETag, or null and writes nothing.
+    /// </summary>
+    Task<Ticket?> SaveAsync(TicketChange change, string expectedETag, CancellationToken cancellationToken = default);
+
+    /// <summary>Deleted tickets included: the caller decides what to show.</summary>
+    Task<Ticket?> FindAsync(string id, CancellationToken cancellationToken = default);
+
+    Task<Ticket?> FindByNumberAsync(long number, CancellationToken cancellationToken = default);
+
+    /// <summary>Not deleted tickets matching the query, in its sort order, keyset paged.</summary>
+    Task<Page<Ticket>> ListAsync(TicketQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Oldest first; internal notes only when asked.</summary>
+    Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Oldest first; events about internal notes only when asked.</summary>
+    Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Open work (open, in progress, on hold) per assignee id, for load-based assignment.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Figures over tickets created in [from, to); open per assignee is the current load.</summary>
+    Task<TicketStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,104 @@
+using Tickets.Common;
+
+namespace Tickets.Tickets;
+
+/// <summary><c>POST /tickets</c>.</summary>
+public sealed record CreateTicketRequest(string? Title, string? Description, string? Priority = null, string? Category = null)
+{
+    /// <summary>The parsed priority; null when absent or invalid (validation names it).</summary>
+    public Priority? PriorityValue => Parse<Priority>(Priority);
+    public const int TitleMin = 3;
+    public const int TitleMax = 200;
+    public const int DescriptionMax = 10_000;
+
+    public Validator Validate(TicketRules rules)
+    {
+        var v = new Validator();
+        v.Text("title", Title, TitleMin, TitleMax);
+        v.Text("description", Description, 1, DescriptionMax);
+        CheckEnum<Priority>(v, "priority", Priority);
+        rules.ValidateCategory(v, Category, allowClear: false);
+        return v;
+    }
+
+    internal static TEnum? Parse<TEnum>(string? value) where TEnum : struct, Enum =>
+        value is not null && Json.TryParseEnum<TEnum>(value, out var parsed) ? parsed : null;
+
+    internal static void CheckEnum<TEnum>(Validator v, string field, string? value) where TEnum : struct, Enum
+    {
+        if (value is not null && Parse<TEnum>(value) is null)
+            v.Add(field, $"Must be one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
+    }
+}
+
+/// <summary><c>PATCH /tickets/{id}</c>: absent fields stay; <c>"category": ""</c> clears the category.</summary>
+public sealed record UpdateTicketRequest(string? Title = null, string? Description = null, string? Priority = null, string? Category = null)
+{
+    public Priority? PriorityValue => CreateTicketRequest.Parse<Priority>(Priority);
+    public Validator Validate(TicketRules rules)
+    {
+        var v = new Validator();
+        v.Text("title", Title, CreateTicketRequest.TitleMin, CreateTicketRequest.TitleMax, required: false);
+        v.Text("description", Description, 1, CreateTicketRequest.DescriptionMax, required: false);
+        CreateTicketRequest.CheckEnum<Priority>(v, "priority", Priority);
+        rules.ValidateCategory(v, Category, allowClear: true);
+        return v;
+    }
+}
+
+/// <summary><c>PUT /tickets/{id}/assignee</c>; a null id unassigns.</summary>
+public sealed record AssignRequest(string? AssigneeId);
+
+/// <summary><c>PUT /tickets/{id}/status</c>.</summary>
+public sealed record StatusChangeRequest(string? Status, string? Note = null)
+{
+    public TicketStatus? StatusValue => CreateTicketRequest.Parse<TicketStatus>(Status);
+}
+
+/// <summary><c>POST /tickets/{id}/comments</c>.</summary>
+public sealed record CommentRequest(string? Body, bool? Internal = null)
+{
+    public Validator Validate() => new Validator().Text("body", Body, 1, Comment.BodyMax);
+}
+
+public enum TicketSort
+{
+    CreatedAt,
+    CreatedAtDescending,
+    UpdatedAt,
+    UpdatedAtDescending,
+    Priority,
+    PriorityDescending,
+    SlaDue,
+}
+
+/// <summary>Filters of <c>GET /tickets</c>, already resolved (<c>me</c> → an id) and scoped to what the caller may see.</summary>
+public sealed record TicketQuery
+{
+    public IReadOnlyList<TicketStatus> Statuses { get; init; } = [];
+
+    public IReadOnlyList<Priority> Priorities { get; init; } = [];
+
+    public IReadOnlyList<string> AssigneeIds { get; init; } = [];
+
+    /// <summary>Unassigned tickets match too (<c>assigneeId=none</c>).</summary>
+    public bool Unassigned { get; init; }
+
+    public IReadOnlyList<string> RequesterIds { get; init; } = [];
+
+    /// <summary>Set for users: only this requester's tickets, whatever else is asked.</summary>
+    public string? OnlyRequesterId { get; init; }
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Already folded (lower case, no accents).</summary>
+    public string? Search { get; init; }
+
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    public DateTimeOffset? CreatedTo { get; init; }
+
+    public TicketSort Sort { get; init; } = TicketSort.CreatedAtDescending;
+
+    public required PageRequest Page { get; init; }
+}

@@ -1,0 +1,269 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Tickets.Common;
+using Tickets.Identity;
+using Tickets.Users;
+
+namespace Tickets.Tickets;
+
+/// <summary>The caller's view of a ticket's status machine: <c>GET /tickets/{id}/transitions</c>.</summary>
+public sealed record TransitionsView(TicketStatus Current, IReadOnlyList<AllowedTransition> Allowed);
+
+/// <summary>
+/// Everything the ticket routes do, as the signed-in caller. Reads enforce visibility (404 for what the caller
+/// may not see); writes are read-modify-write with the ETag: with If-Match a stale tag is a 412, without it a
+/// concurrent change is re-read and the change re-applied, so no update is lost.
+/// </summary>
+public sealed partial class TicketService(
+    ITicketStore store,
+    IUserStore users,
+    CurrentUser me,
+    TicketRules rules,
+    AutoAssigner autoAssigner,
+    TimeProvider time,
+    ILogger<TicketService> logger)
+{
+    private const int MaxAttempts = 8;
+
+    private Actor Caller => Actor.Of(me.User);
+
+    public async Task<Result<Ticket>> CreateAsync(CreateTicketRequest request, CancellationToken cancellationToken)
+    {
+        // Validate before taking a number, so bad input leaves no gap and nothing stored.
+        if (request.Validate(rules).ToError() is { } invalid) return invalid;
+
+        var number = await store.NextNumberAsync(cancellationToken);
+        var assignee = await autoAssigner.PickAsync(cancellationToken);
+        var opened = Ticket.Create(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), number, request, Caller, rules, time.GetUtcNow(), assignee);
+        if (!opened.IsSuccess) return opened.Error!;
+
+        var created = await store.CreateAsync(opened.Value, cancellationToken);
+        LogCreated(logger, created.DisplayNumber, created.Id, me.Id);
+        return created;
+    }
+
+    public async Task<Result<Ticket>> GetAsync(string idOrNumber, CancellationToken cancellationToken)
+    {
+        var ticket = Ticket.TryParseNumber(idOrNumber, out var number)
+            ? await store.FindByNumberAsync(number, cancellationToken)
+            : await store.FindAsync(idOrNumber, cancellationToken);
+        return ticket is not null && ticket.IsVisibleTo(Caller) ? ticket : Error.NotFound("ticket");
+    }
+
+    public async Task<Result<Ticket>> UpdateAsync(string idOrNumber, UpdateTicketRequest request, string? ifMatch, CancellationToken cancellationToken) =>
+        (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.Edit(Caller, request, rules, time.GetUtcNow())), cancellationToken))
+        .Map(change => change.Ticket);
+
+    public async Task<Result> DeleteAsync(string idOrNumber, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var deleted = await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.Delete(Caller, time.GetUtcNow())), cancellationToken);
+        return deleted.IsSuccess ? Result.Success : deleted.Error!;
+    }
+
+    public async Task<Result<Ticket>> AssignAsync(string idOrNumber, AssignRequest request, string? ifMatch, CancellationToken cancellationToken) =>
+        (await ChangeAsync(idOrNumber, ifMatch, async ticket =>
+        {
+            // Users are refused by the aggregate before anything about the proposed assignee is revealed.
+            if (!Caller.IsStaff || request.AssigneeId is null) return ticket.Assign(Caller, null, time.GetUtcNow());
+
+            var target = await users.FindByIdAsync(request.AssigneeId, cancellationToken);
+            if (target is not { Active: true, IsStaff: true })
+                return Error.Field("assigneeId", "Must be the id of an active technician or admin.");
+            return ticket.Assign(Caller, new Assignee(target.Id, target.FullName), time.GetUtcNow());
+        }, cancellationToken)).Map(change => change.Ticket);
+
+    public async Task<Result<Ticket>> ChangeStatusAsync(string idOrNumber, StatusChangeRequest request, string? ifMatch, CancellationToken cancellationToken)
+    {
+        if (request.StatusValue is not { } status)
+            return Error.Field("status", $"Required: one of {string.Join(", ", Enum.GetValues<TicketStatus>().Select(Json.EnumName))}.");
+        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.ChangeStatus(Caller, status, request.Note, time.GetUtcNow())), cancellationToken))
+            .Map(change => change.Ticket);
+    }
+
+    public async Task<Result<TransitionsView>> TransitionsAsync(string idOrNumber, CancellationToken cancellationToken) =>
+        (await GetAsync(idOrNumber, cancellationToken)).Map(ticket => new TransitionsView(ticket.Status, ticket.TransitionsFor(Caller)));
+
+    public async Task<Result<Comment>> CommentAsync(string idOrNumber, CommentRequest request, CancellationToken cancellationToken)
+    {
+        var commentId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        var added = await ChangeAsync(idOrNumber, null, ticket => Task.FromResult(ticket.AddComment(Caller, commentId, request, time.GetUtcNow())), cancellationToken);
+        return added.Map(change => change.Comment!);
+    }
+
+    public async Task<Result<Page<Comment>>> ListCommentsAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var page = PageRequest.Parse(v, limit, cursor, null);
+        if (page.Cursor is not null && !Cursor.TryDecode(page.Cursor, 1, out _)) v.Add("cursor", "Is not a cursor from this list.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        var ticket = await GetAsync(idOrNumber, cancellationToken);
+        if (!ticket.IsSuccess) return ticket.Error!;
+        return await store.ListCommentsAsync(ticket.Value.Id, Caller.IsStaff, page, cancellationToken);
+    }
+
+    public async Task<Result<Page<TicketEvent>>> HistoryAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var page = PageRequest.Parse(v, limit, cursor, null);
+        if (page.Cursor is not null && !Cursor.TryDecode(page.Cursor, 1, out _)) v.Add("cursor", "Is not a cursor from this list.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        var ticket = await GetAsync(idOrNumber, cancellationToken);
+        if (!ticket.IsSuccess) return ticket.Error!;
+        return await store.ListHistoryAsync(ticket.Value.Id, Caller.IsStaff, page, cancellationToken);
+    }
+
+    public async Task<Result<Page<Ticket>>> ListAsync(TicketListParameters parameters, CancellationToken cancellationToken)
+    {
+        var parsed = parameters.Parse(me.User);
+        if (!parsed.IsSuccess) return parsed.Error!;
+        return await store.ListAsync(parsed.Value, cancellationToken);
+    }
+
+    private async Task<Result<TicketChange>> ChangeAsync(
+        string idOrNumber, string? ifMatch, Func<Ticket, Task<Result<TicketChange>>> change, CancellationToken cancellationToken)
+    {
+        var conditional = ifMatch is not null && ifMatch != "*";
+        for (var attempt = 1; ; attempt++)
+        {
+            var found = await GetAsync(idOrNumber, cancellationToken);
+            if (!found.IsSuccess) return found.Error!;
+            var current = found.Value;
+            if (conditional && ifMatch != current.ETag) return StaleETag;
+
+            var changed = await change(current);
+            if (!changed.IsSuccess) return changed.Error!;
+            if (changed.Value.IsEmpty) return changed.Value with { Ticket = current };
+
+            var saved = await store.SaveAsync(changed.Value, current.ETag, cancellationToken);
+            if (saved is not null) return changed.Value with { Ticket = saved };
+            if (conditional) return StaleETag;
+            if (attempt == MaxAttempts)
+                throw new InvalidOperationException($"Ticket {current.Id} kept changing concurrently: gave up after {attempt} attempts.");
+            LogRetry(logger, current.Id, attempt);
+        }
+    }
+
+    private static Error StaleETag => Error.PreconditionFailed("The ticket changed since you read it (If-Match no longer matches): read it again.");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} ({TicketId}) created by {UserId}")]
+    private static partial void LogCreated(ILogger logger, string number, string ticketId, string userId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket {TicketId} changed concurrently; retry {Attempt}")]
+    private static partial void LogRetry(ILogger logger, string ticketId, int attempt);
+}
+
+/// <summary>The raw query string of <c>GET /tickets</c>; <see cref="Parse"/> validates every parameter at once.</summary>
+public sealed record TicketListParameters(
+    string? Status = null,
+    string? Priority = null,
+    string? AssigneeId = null,
+    string? RequesterId = null,
+    string? Category = null,
+    string? Search = null,
+    string? CreatedFrom = null,
+    string? CreatedTo = null,
+    string? Sort = null,
+    string? Limit = null,
+    string? Cursor = null,
+    string? IncludeTotal = null)
+{
+    public static IReadOnlyDictionary<string, TicketSort> Sorts { get; } = new Dictionary<string, TicketSort>(StringComparer.Ordinal)
+    {
+        ["createdAt"] = TicketSort.CreatedAt,
+        ["-createdAt"] = TicketSort.CreatedAtDescending,
+        ["updatedAt"] = TicketSort.UpdatedAt,
+        ["-updatedAt"] = TicketSort.UpdatedAtDescending,
+        ["priority"] = TicketSort.Priority,
+        ["-priority"] = TicketSort.PriorityDescending,
+        ["slaDue"] = TicketSort.SlaDue,
+    };
+
+    public Result<TicketQuery> Parse(User caller)
+    {
+        var v = new Validator();
+        var statuses = Enums<TicketStatus>(v, "status", Status);
+        var priorities = Enums<Priority>(v, "priority", Priority);
+
+        var assignees = new List<string>();
+        var unassigned = false;
+        foreach (var item in List(AssigneeId))
+        {
+            if (item.Equals("none", StringComparison.OrdinalIgnoreCase)) unassigned = true;
+            else assignees.Add(item.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : item);
+        }
+
+        var requesters = List(RequesterId).Select(r => r.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : r).ToList();
+        var from = Instant(v, "createdFrom", CreatedFrom, endOfDay: false);
+        var to = Instant(v, "createdTo", CreatedTo, endOfDay: true);
+        if (from > to) v.Add("createdTo", "Must not be before createdFrom.");
+
+        var sort = TicketSort.CreatedAtDescending;
+        if (!string.IsNullOrEmpty(Sort) && !Sorts.TryGetValue(Sort, out sort))
+            v.Add("sort", $"Must be one of: {string.Join(", ", Sorts.Keys)}.");
+
+        var page = PageRequest.Parse(v, Limit, Cursor, IncludeTotal);
+        if (page.Cursor is not null && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
+            v.Add("cursor", "Is not a cursor from this list and sort.");
+        if (Search?.Length > 200) v.Add("q", "Must be at most 200 characters.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        return new TicketQuery
+        {
+            Statuses = statuses,
+            Priorities = priorities,
+            AssigneeIds = assignees,
+            Unassigned = unassigned,
+            RequesterIds = requesters,
+            OnlyRequesterId = caller.IsStaff ? null : caller.Id,
+            Categories = List(Category).Select(c => c.ToLowerInvariant()).ToList(),
+            Search = string.IsNullOrWhiteSpace(Search) ? null : Text.Fold(Search.Trim()),
+            CreatedFrom = from,
+            CreatedTo = to,
+            Sort = sort,
+            Page = page,
+        };
+    }
+
+    private static List<string> List(string? value) =>
+        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+
+    private static List<TEnum> Enums<TEnum>(Validator v, string field, string? value) where TEnum : struct, Enum
+    {
+        var result = new List<TEnum>();
+        foreach (var item in List(value))
+        {
+            if (Json.TryParseEnum<TEnum>(item, out var parsed)) result.Add(parsed);
+            else v.Add(field, $"Unknown value '{item}': use {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
+        }
+
+        return result;
+    }
+
+    /// <summary>ISO-8601 instant, or a date (whole day: from its start, to its end).</summary>
+    internal static DateTimeOffset? Instant(Validator v, string field, string? value, bool endOfDay)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+            return instant;
+        v.Add(field, "Must be an ISO-8601 date or date-time.");
+        return null;
+    }
+}
+
+/// <summary>The keyset of each sort; cursors carry the sort so one from another sort is refused.</summary>
+public static class TicketKeyset
+{
+    /// <summary>Sort-key parts after the sort name (the last is always the id).</summary>
+    public static int Parts(TicketSort sort) => sort is TicketSort.Priority or TicketSort.PriorityDescending ? 3 : 2;
+
+    public static bool IsCursorFor(string cursor, TicketSort sort) =>
+        Cursor.TryDecode(cursor, Parts(sort) + 1, out var key) && key[0] == Json.EnumName(sort);
+}

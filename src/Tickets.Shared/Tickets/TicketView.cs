@@ -1,0 +1,28 @@
+using Tickets.Sla;
+
+namespace Tickets.Tickets;
+
+/// <summary>The ticket as the API shows it.</summary>
+public sealed record TicketView(
+    string Id,
+    string Number,
+    string Title,
+    string Description,
+    Priority Priority,
+    string? Category,
+    TicketStatus Status,
+    Requester Requester,
+    Assignee? Assignee,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FirstResponseAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    int CommentCount,
+    SlaState Sla,
+    string Etag)
+{
+    public static TicketView Of(Ticket t) => new(
+        t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee,
+        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, t.Sla, t.ETag);
+}
