@@ -25,7 +25,7 @@ public abstract class TicketStoreContract : StoreContract
         return await Tickets.CreateAsync(change);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CreatedTicketIsFoundByIdAndByNumberWithItsETag()
     {
         var created = await NewTicketAsync();
@@ -38,14 +38,14 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(created, byNumber);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task UnknownTicketIsNotFound()
     {
         Assert.Null(await Tickets.FindAsync("missing"));
         Assert.Null(await Tickets.FindByNumberAsync(999_999));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task NumbersAreSequentialAndNeverHandedOutTwice()
     {
         var numbers = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => Tickets.NextNumberAsync()));
@@ -53,7 +53,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(Enumerable.Range(1, 25).Select(n => (long)n), numbers.Order());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SaveWritesTheChangeItsEventsAndItsCommentTogether()
     {
         var ticket = await NewTicketAsync();
@@ -72,7 +72,7 @@ public abstract class TicketStoreContract : StoreContract
             history.Items.Select(e => e.Type));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SaveBasedOnAStaleETagWritesNothing()
     {
         var ticket = await NewTicketAsync();
@@ -88,7 +88,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Single(history.Items, e => e.Type == TicketEventType.Updated);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task InternalNotesAndTheirEventsAreListedOnlyWhenAsked()
     {
         var ticket = await NewTicketAsync();
@@ -106,7 +106,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Single(userHistory.Items, e => e.Type == TicketEventType.Commented);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CommentsPageOldestFirst()
     {
         var ticket = await NewTicketAsync();
@@ -156,7 +156,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(seen.Count, seen.Distinct().Count());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListFiltersCombineAndLeaveOutDeletedTickets()
     {
         var other = new Actor("requester-2", "Otra Persona", Role.User, "Ventas");
@@ -182,7 +182,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(2, (await Tickets.ListAsync(all)).Total);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task OpenWorkIsCountedPerAssignee()
     {
         var ticket = await NewTicketAsync();
@@ -194,7 +194,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(new Dictionary<string, int> { [Technician.Id] = 1 }, load);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task StatsCountByStatusAndPriorityAndMeasureFirstResponse()
     {
         var ticket = await NewTicketAsync(priority: "critical");
@@ -218,7 +218,7 @@ public abstract class IdempotencyStoreContract : StoreContract
 {
     private IIdempotencyStore Store => Get<IIdempotencyStore>();
 
-    [Fact]
+    [StoreFact]
     public async Task FirstClaimWinsAndLaterClaimsSeeTheRecord()
     {
         var now = Time.GetUtcNow();
@@ -234,7 +234,7 @@ public abstract class IdempotencyStoreContract : StoreContract
         Assert.Equal("/x", done.Response.Headers["Location"]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReleasedClaimCanBeClaimedAgain()
     {
         var now = Time.GetUtcNow();
@@ -245,7 +245,7 @@ public abstract class IdempotencyStoreContract : StoreContract
         Assert.Null(await Store.TryClaimAsync("k2", "hash", now, now.AddHours(24)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ExpiredRecordIsReplaced()
     {
         var now = Time.GetUtcNow();
