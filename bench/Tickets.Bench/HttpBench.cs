@@ -50,8 +50,8 @@ public static class HttpBench
             (await http.PostAsJsonAsync("api/auth/login", new { email = "user@tickets.local", password = "User123!demo" })).IsSuccessStatusCode, duration, concurrency));
         results.Add(await Measurement.RunAsync("GET /me", async _ => (await Send(http, HttpMethod.Get, "api/me", token)).IsSuccessStatusCode, duration, concurrency));
 
-        foreach (var extra in BenchScenarios.All)
-            results.AddRange(await extra(app, http, token, duration, concurrency));
+        var sizes = (OptionText(args, "--tickets") ?? "10000,100000").Split(',').Select(int.Parse).ToArray();
+        results.AddRange(await TicketScenarios.RunAsync(app, http, token, sizes, duration, concurrency));
 
         await app.StopAsync();
         Print(results, seconds, concurrency);
@@ -95,17 +95,15 @@ public static class HttpBench
         File.WriteAllText(Path.Combine(directory, $"http-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"), text.ToString());
     }
 
+    private static string? OptionText(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
     private static int Option(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
     }
-}
-
-/// <summary>Scenarios added by features (tickets, comments, lists); each returns its measurements.</summary>
-public static partial class BenchScenarios
-{
-    public delegate Task<IReadOnlyList<Measurement>> Scenario(WebApplication app, HttpClient http, string adminToken, TimeSpan duration, int concurrency);
-
-    public static List<Scenario> All { get; } = [];
 }

@@ -15,15 +15,12 @@ public sealed class TicketFunctions(TicketService tickets, IdempotentRequests id
 {
     [Function("CreateTicket")]
     [Access(Who.SignedIn)]
-    public async Task<IActionResult> Create(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<CreateTicketRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return await idempotency.RunAsync(request, "create-ticket", input.Value, async () =>
-            Api.From(await tickets.CreateAsync(input.Value, cancellationToken),
-                t => Api.Created($"/api/tickets/{t.Id}", TicketView.Of(t), Preconditions.Quote(t.ETag))), cancellationToken);
-    }
+    public Task<IActionResult> Create(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<CreateTicketRequest>(cancellationToken, input =>
+            idempotency.RunAsync(request, "create-ticket", input, async () =>
+                Api.From(await tickets.CreateAsync(input, cancellationToken),
+                    t => Api.Created($"/api/tickets/{t.Id}", TicketView.Of(t), Preconditions.Quote(t.ETag))), cancellationToken));
 
     [Function("ListTickets")]
     [Access(Who.SignedIn)]
@@ -44,13 +41,10 @@ public sealed class TicketFunctions(TicketService tickets, IdempotentRequests id
 
     [Function("UpdateTicket")]
     [Access(Who.SignedIn)]
-    public async Task<IActionResult> Update(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<UpdateTicketRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return Api.From(await tickets.UpdateAsync(id, input.Value, request.IfMatch(), cancellationToken), Ok);
-    }
+    public Task<IActionResult> Update(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<UpdateTicketRequest>(cancellationToken, async input =>
+            Api.From(await tickets.UpdateAsync(id, input, request.IfMatch(), cancellationToken), Ok));
 
     [Function("DeleteTicket")]
     [Access(Who.SignedIn)]
@@ -60,23 +54,17 @@ public sealed class TicketFunctions(TicketService tickets, IdempotentRequests id
 
     [Function("AssignTicket")]
     [Access(Who.SignedIn)]
-    public async Task<IActionResult> Assign(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/assignee")] HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<AssignRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return Api.From(await tickets.AssignAsync(id, input.Value, request.IfMatch(), cancellationToken), Ok);
-    }
+    public Task<IActionResult> Assign(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/assignee")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<AssignRequest>(cancellationToken, async input =>
+            Api.From(await tickets.AssignAsync(id, input, request.IfMatch(), cancellationToken), Ok));
 
     [Function("ChangeTicketStatus")]
     [Access(Who.SignedIn)]
-    public async Task<IActionResult> ChangeStatus(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/status")] HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<StatusChangeRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return Api.From(await tickets.ChangeStatusAsync(id, input.Value, request.IfMatch(), cancellationToken), Ok);
-    }
+    public Task<IActionResult> ChangeStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/status")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<StatusChangeRequest>(cancellationToken, async input =>
+            Api.From(await tickets.ChangeStatusAsync(id, input, request.IfMatch(), cancellationToken), Ok));
 
     [Function("TicketTransitions")]
     [Access(Who.SignedIn)]
@@ -98,15 +86,12 @@ public sealed class TicketFunctions(TicketService tickets, IdempotentRequests id
 
     [Function("AddComment")]
     [Access(Who.SignedIn)]
-    public async Task<IActionResult> AddComment(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/comments")] HttpRequest request, string id, CancellationToken cancellationToken)
-    {
-        var input = await request.ReadJsonAsync<CommentRequest>(cancellationToken);
-        if (!input.IsSuccess) return Api.Problem(input.Error!);
-        return await idempotency.RunAsync(request, $"comment:{id}", input.Value, async () =>
-            Api.From(await tickets.CommentAsync(id, input.Value, cancellationToken),
-                c => Api.Created($"/api/tickets/{c.TicketId}/comments/{c.Id}", c)), cancellationToken);
-    }
+    public Task<IActionResult> AddComment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/comments")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<CommentRequest>(cancellationToken, input =>
+            idempotency.RunAsync(request, $"comment:{id}", input, async () =>
+                Api.From(await tickets.CommentAsync(id, input, cancellationToken),
+                    c => Api.Created($"/api/tickets/{c.TicketId}/comments/{c.Id}", c)), cancellationToken));
 
     private static IActionResult Ok(Ticket ticket) => Api.Ok(TicketView.Of(ticket), ticket.ETag);
 }
