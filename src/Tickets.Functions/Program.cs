@@ -2,12 +2,19 @@ using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tickets.Functions;
 using Tickets.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+
+// In Azure the store is Cosmos DB unless configuration says otherwise (local.settings.json may pick Sqlite).
+builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+{
+    InitialData = new Dictionary<string, string?> { ["Tickets:Store"] = "Cosmos" },
+});
 
 // ASP.NET Core integration: HttpRequest in, IActionResult out. Registered before our own middleware.
 builder.ConfigureFunctionsWebApplication();
