@@ -64,7 +64,9 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2025-10-15
 }
 
 // One ticket's document, comments, history events and outbox share a partition, so a change and its
-// event and outbox message are one transactional batch.
+// event and outbox message are one transactional batch. The aggregates are nested (ticket/comment/event)
+// and not indexed; lists filter and sort on copies at the top level. Each composite index also serves
+// the exact reverse order (the descending sorts).
 resource tickets 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-10-15' = {
   parent: database
   name: 'tickets'
@@ -77,9 +79,9 @@ resource tickets 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
         automatic: true
         includedPaths: [{ path: '/*' }]
         excludedPaths: [
-          { path: '/description/?' }
-          { path: '/body/?' }
-          { path: '/data/*' }
+          { path: '/ticket/*' }
+          { path: '/comment/*' }
+          { path: '/event/*' }
           { path: '/"_etag"/?' }
         ]
         compositeIndexes: [
@@ -91,7 +93,6 @@ resource tickets 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
             { path: '/id', order: 'ascending' }
           ]
           [{ path: '/slaDueAt', order: 'ascending' }, { path: '/id', order: 'ascending' }]
-          [{ path: '/ticketId', order: 'ascending' }, { path: '/createdAt', order: 'ascending' }]
         ]
       }
     }

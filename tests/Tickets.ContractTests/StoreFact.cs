@@ -12,6 +12,11 @@ public enum StoreNeeds
     TransactionalBatch = 1,
     /// <summary>Documents that really expire.</summary>
     TimeToLive = 2,
+    /// <summary>
+    /// A descending ORDER BY served by the ascending composite index of the same paths (Cosmos serves a composite
+    /// index's exact reverse; the production model declares ascending indexes only).
+    /// </summary>
+    ReverseCompositeIndex = 4,
 }
 
 /// <summary>
@@ -47,5 +52,30 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : IX
         yield return skip is null
             ? new XunitTestCase(diagnosticMessageSink, display, displayOptions, testMethod)
             : new XunitSkippedDataRowTestCase(diagnosticMessageSink, display, displayOptions, testMethod, skip);
+    }
+}
+
+/// <summary>A data-driven contract case; skipped as a whole, with the reason, when the endpoint lacks what it <see cref="Needs"/>.</summary>
+[XunitTestCaseDiscoverer("Tickets.ContractTests.StoreTheoryDiscoverer", "Tickets.ContractTests")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class StoreTheoryAttribute : TheoryAttribute
+{
+    public StoreNeeds Needs { get; set; }
+}
+
+public sealed class StoreTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute)
+    {
+        var needs = theoryAttribute.GetNamedArgument<StoreNeeds>(nameof(StoreTheoryAttribute.Needs));
+        var endpoint = testMethod.TestClass.Class.ToRuntimeType()
+            ?.GetCustomAttributes(typeof(StoreEndpointAttribute), inherit: true).OfType<StoreEndpointAttribute>().SingleOrDefault();
+        if (endpoint?.SkipReason(needs) is { } skip)
+        {
+            return [new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
+                discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, skip)];
+        }
+
+        return base.Discover(discoveryOptions, testMethod, theoryAttribute);
     }
 }

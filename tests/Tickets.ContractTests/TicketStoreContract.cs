@@ -25,7 +25,7 @@ public abstract class TicketStoreContract : StoreContract
         return await Tickets.CreateAsync(change);
     }
 
-    [StoreFact]
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
     public async Task CreatedTicketIsFoundByIdAndByNumberWithItsETag()
     {
         var created = await NewTicketAsync();
@@ -45,6 +45,47 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Null(await Tickets.FindByNumberAsync(999_999));
     }
 
+    /// <summary>Runs every list, filter, ascending sort, cursor and figure query once, so each is proven valid where no ticket can be written.</summary>
+    [StoreFact]
+    public async Task EveryListAndFigureOfAnEmptyStoreIsEmpty()
+    {
+        await AssertSortsListNothingAsync(TicketSort.CreatedAt, TicketSort.UpdatedAt, TicketSort.Priority, TicketSort.SlaDue);
+
+        Assert.Empty((await Tickets.ListCommentsAsync("missing", true, new PageRequest(10, Cursor.Encode(["100"]), false))).Items);
+        Assert.Empty((await Tickets.ListHistoryAsync("missing", false, new PageRequest(10, null, false))).Items);
+        Assert.Empty(await Tickets.CountOpenByAssigneeAsync());
+        var stats = await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow());
+        Assert.Equal((0, 0L, (double?)null), (stats.Total, stats.ByStatus["open"], stats.Sla.CompliancePercent));
+    }
+
+    [StoreFact(Needs = StoreNeeds.ReverseCompositeIndex)]
+    public async Task DescendingSortsOfAnEmptyStoreListNothing() =>
+        await AssertSortsListNothingAsync(TicketSort.CreatedAtDescending, TicketSort.UpdatedAtDescending, TicketSort.PriorityDescending);
+
+    private async Task AssertSortsListNothingAsync(params TicketSort[] sorts)
+    {
+        var everyFilter = new TicketQuery
+        {
+            Statuses = [TicketStatus.Open], Priorities = [Priority.High], AssigneeIds = [Technician.Id], Unassigned = true,
+            RequesterIds = [Requester.Id], OnlyRequesterId = Requester.Id, Categories = ["hardware"], Search = "impresora",
+            CreatedFrom = Time.GetUtcNow().AddDays(-1), CreatedTo = Time.GetUtcNow(), Page = new PageRequest(10, null, true),
+        };
+
+        foreach (var sort in sorts)
+        {
+            var page = await Tickets.ListAsync(everyFilter with { Sort = sort });
+            var next = await Tickets.ListAsync(new TicketQuery { Sort = sort, Page = new PageRequest(10, EmptyStoreCursor(sort), false) });
+            Assert.Equal((0, (long?)0, 0), (page.Items.Count, page.Total, next.Items.Count));
+        }
+    }
+
+    /// <summary>A cursor every store can decode (sort name, key values as numbers, an id): it drives the keyset predicate, whatever the store's own encoding.</summary>
+    private string EmptyStoreCursor(TicketSort sort) => sort is TicketSort.Priority or TicketSort.PriorityDescending
+        ? Cursor.Encode([Json.EnumName(sort), "2", EmptyStoreTime(), "z"])
+        : Cursor.Encode([Json.EnumName(sort), EmptyStoreTime(), "z"]);
+
+    private string EmptyStoreTime() => Time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     [StoreFact]
     public async Task NumbersAreSequentialAndNeverHandedOutTwice()
     {
@@ -53,7 +94,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(Enumerable.Range(1, 25).Select(n => (long)n), numbers.Order());
     }
 
-    [StoreFact]
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
     public async Task SaveWritesTheChangeItsEventsAndItsCommentTogether()
     {
         var ticket = await NewTicketAsync();
@@ -72,7 +113,7 @@ public abstract class TicketStoreContract : StoreContract
             history.Items.Select(e => e.Type));
     }
 
-    [StoreFact]
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
     public async Task SaveBasedOnAStaleETagWritesNothing()
     {
         var ticket = await NewTicketAsync();
@@ -88,7 +129,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Single(history.Items, e => e.Type == TicketEventType.Updated);
     }
 
-    [StoreFact]
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
     public async Task InternalNotesAndTheirEventsAreListedOnlyWhenAsked()
     {
         var ticket = await NewTicketAsync();
@@ -106,7 +147,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Single(userHistory.Items, e => e.Type == TicketEventType.Commented);
     }
 
-    [StoreFact]
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
     public async Task CommentsPageOldestFirst()
     {
         var ticket = await NewTicketAsync();
@@ -124,7 +165,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Null(last.NextCursor);
     }
 
-    [Theory]
+    [StoreTheory(Needs = StoreNeeds.TransactionalBatch)]
     [InlineData(TicketSort.CreatedAt)]
     [InlineData(TicketSort.CreatedAtDescending)]
     [InlineData(TicketSort.UpdatedAt)]
@@ -156,7 +197,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(seen.Count, seen.Distinct().Count());
     }
 
-    [StoreFact]
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
     public async Task ListFiltersCombineAndLeaveOutDeletedTickets()
     {
         var other = new Actor("requester-2", "Otra Persona", Role.User, "Ventas");
@@ -182,7 +223,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(2, (await Tickets.ListAsync(all)).Total);
     }
 
-    [StoreFact]
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
     public async Task OpenWorkIsCountedPerAssignee()
     {
         var ticket = await NewTicketAsync();
@@ -194,7 +235,7 @@ public abstract class TicketStoreContract : StoreContract
         Assert.Equal(new Dictionary<string, int> { [Technician.Id] = 1 }, load);
     }
 
-    [StoreFact]
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
     public async Task StatsCountByStatusAndPriorityAndMeasureFirstResponse()
     {
         var ticket = await NewTicketAsync(priority: "critical");

@@ -43,6 +43,32 @@ public sealed class CosmosDbServerLoginThrottleStoreContract : LoginThrottleStor
     protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
 }
 
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerTicketStoreContract : TicketStoreContract
+{
+    private string _database = "";
+
+    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
+        CosmosTestStore.Settings(CosmosDbServerEndpointAttribute.ConnectionString, _database = uniqueName);
+
+    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseCosmosDbServer(services);
+
+    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
+}
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerIdempotencyStoreContract : IdempotencyStoreContract
+{
+    private string _database = "";
+
+    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
+        CosmosTestStore.Settings(CosmosDbServerEndpointAttribute.ConnectionString, _database = uniqueName);
+
+    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseCosmosDbServer(services);
+
+    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
+}
+
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountUserStoreContract : UserStoreContract
 {
@@ -71,6 +97,32 @@ public sealed class CosmosAccountRefreshTokenStoreContract : RefreshTokenStoreCo
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountLoginThrottleStoreContract : LoginThrottleStoreContract
+{
+    private string _database = "";
+
+    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
+        CosmosTestStore.Settings(CosmosAccountEndpointAttribute.ConnectionString!, _database = uniqueName);
+
+    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseAccount(services);
+
+    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
+}
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountTicketStoreContract : TicketStoreContract
+{
+    private string _database = "";
+
+    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
+        CosmosTestStore.Settings(CosmosAccountEndpointAttribute.ConnectionString!, _database = uniqueName);
+
+    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseAccount(services);
+
+    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
+}
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountIdempotencyStoreContract : IdempotencyStoreContract
 {
     private string _database = "";
 

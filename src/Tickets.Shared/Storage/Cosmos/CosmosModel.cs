@@ -13,15 +13,18 @@ public static class CosmosModel
         Name: "tickets",
         PartitionKeyPath: "/ticketId",
         DefaultTtlSeconds: null,
+        // The ticket list sorts, each ending in id as the tie-break (SQLite's exact order); a composite index also serves
+        // its exact reverse, so the descending sorts need no index of their own. Comments and history order on one path (seq).
         CompositeIndexes:
         [
             [new("/createdAt", Ascending: true), new("/id", Ascending: true)],
             [new("/updatedAt", Ascending: true), new("/id", Ascending: true)],
             [new("/priorityRank", Ascending: true), new("/createdAt", Ascending: true), new("/id", Ascending: true)],
             [new("/slaDueAt", Ascending: true), new("/id", Ascending: true)],
-            [new("/ticketId", Ascending: true), new("/createdAt", Ascending: true)],
         ],
-        ExcludedPaths: ["/description/?", "/body/?", "/data/*", "/\"_etag\"/?"]);
+        // The nested aggregates are read, never filtered on: only the top-level copies (status, priorityRank, searchText, …)
+        // and, for comments and events, ticketId/type/seq/internal are indexed. Keeps writes cheap.
+        ExcludedPaths: ["/ticket/*", "/comment/*", "/event/*", "/\"_etag\"/?"]);
 
     public static readonly CosmosContainerModel Users = new(
         Name: "users",

@@ -4,7 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tickets.Common;
+using Tickets.Idempotency;
 using Tickets.Identity;
+using Tickets.Tickets;
 using Tickets.Users;
 
 namespace Tickets.Storage.Cosmos;
@@ -40,10 +42,14 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IUserStore>(sp => new CosmosUserStore(Users(sp)));
         services.AddSingleton<IRefreshTokenStore>(sp => new CosmosRefreshTokenStore(Users(sp)));
         services.AddSingleton<ILoginThrottleStore>(sp => new CosmosLoginThrottleStore(Users(sp)));
+        services.AddSingleton<ITicketStore>(sp => new CosmosTicketStore(Container(sp, CosmosModel.Tickets), Container(sp, CosmosModel.Meta)));
+        services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
         return services;
     }
 
-    private static Container Users(IServiceProvider services) => services.GetRequiredService<CosmosStore>().Container(CosmosModel.Users);
+    private static Container Users(IServiceProvider services) => Container(services, CosmosModel.Users);
+
+    private static Container Container(IServiceProvider services, CosmosContainerModel model) => services.GetRequiredService<CosmosStore>().Container(model);
 
     private static CosmosClient CreateClient(CosmosOptions settings, CosmosClientOptions options) =>
         !string.IsNullOrWhiteSpace(settings.Endpoint)

@@ -1,0 +1,321 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Azure.Cosmos;
+using Tickets.Common;
+using Tickets.Stats;
+using Tickets.Tickets;
+
+namespace Tickets.Storage.Cosmos;
+
+/// <summary>
+/// Tickets in the <c>tickets</c> container, one logical partition per ticket (<c>/ticketId</c>) holding the ticket, its
+/// comments and its history: a change is one <see cref="TransactionalBatch"/> (replace with <c>If-Match</c> + new
+/// documents), a read by id is a point read. Numbers and assignment turns are patch-incremented counters in <c>meta</c>,
+/// where a <c>number:{n}</c> document also maps a number to its ticket. Lists are one parameterised keyset query.
+/// </summary>
+public sealed class CosmosTicketStore(Container tickets, Container meta) : ITicketStore
+{
+    private static readonly string[] OpenStatuses = [.. new[] { TicketStatus.Open, TicketStatus.InProgress, TicketStatus.OnHold }.Select(Json.EnumName)];
+    private static readonly ItemRequestOptions NoContent = new() { EnableContentResponseOnWrite = false };
+    private static readonly TransactionalBatchItemRequestOptions NoBatchContent = new() { EnableContentResponseOnWrite = false };
+    private const int CounterAttempts = 10;
+
+    public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => NextAsync(MetaIds.TicketNumberCounter, cancellationToken);
+
+    public Task<long> NextAssignmentTurnAsync(CancellationToken cancellationToken = default) => NextAsync(MetaIds.AssignmentTurnCounter, cancellationToken);
+
+    public async Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default)
+    {
+        var ticket = change.Ticket;
+
+        // The number is already reserved (never reused), so the lookup can go first: if the batch then fails, a lookup
+        // without its ticket is left behind, and FindByNumber answers "not found" for it, as for any unused number.
+        var lookupId = MetaIds.TicketNumber(ticket.Number);
+        await meta.CreateItemAsync(new TicketNumberDocument(lookupId, ticket.Id), new PartitionKey(lookupId), NoContent, cancellationToken);
+
+        var batch = Append(tickets.CreateTransactionalBatch(new PartitionKey(ticket.Id))
+            .CreateItem(TicketDocument.From(ticket), NoBatchContent), change);
+        using var response = await batch.ExecuteAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode) throw Failure(response, "create", ticket.Id);
+        return ticket with { ETag = CosmosETag.Unquote(response[0].ETag) };
+    }
+
+    public async Task<Ticket?> SaveAsync(TicketChange change, string expectedETag, CancellationToken cancellationToken = default)
+    {
+        var ticket = change.Ticket;
+        var batch = Append(tickets.CreateTransactionalBatch(new PartitionKey(ticket.Id))
+            .ReplaceItem(ticket.Id, TicketDocument.From(ticket),
+                new TransactionalBatchItemRequestOptions { IfMatchEtag = CosmosETag.Quote(expectedETag), EnableContentResponseOnWrite = false }),
+            change);
+        using var response = await batch.ExecuteAsync(cancellationToken);
+        if (response.IsSuccessStatusCode) return ticket with { ETag = CosmosETag.Unquote(response[0].ETag) };
+
+        // 412: someone changed the ticket since it was read; 404: it is gone. Either way the batch wrote nothing.
+        if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) return null;
+        throw Failure(response, "save", ticket.Id);
+    }
+
+    public async Task<Ticket?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        var read = await tickets.ReadOrNullAsync<TicketDocument>(id, new PartitionKey(id), cancellationToken);
+        return read is { Document: { Type: TicketDocumentTypes.Ticket } document, ETag: var etag } ? document.ToTicket(etag) : null;
+    }
+
+    public async Task<Ticket?> FindByNumberAsync(long number, CancellationToken cancellationToken = default)
+    {
+        var lookupId = MetaIds.TicketNumber(number);
+        var lookup = await meta.ReadOrNullAsync<TicketNumberDocument>(lookupId, new PartitionKey(lookupId), cancellationToken);
+        if (lookup is null) return null;
+        var ticket = await FindAsync(lookup.Value.Document.TicketId, cancellationToken);
+        return ticket?.Number == number ? ticket : null;
+    }
+
+    public async Task<Page<Ticket>> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
+    {
+        var sql = new Sql("c.type = @type AND c.deleted = false").With("@type", TicketDocumentTypes.Ticket);
+        sql.In("c.status", "@statuses", query.Statuses.Select(Json.EnumName).ToArray());
+        sql.In("c.priorityRank", "@priorities", query.Priorities.Select(p => (int)p).ToArray());
+        sql.In("c.requesterId", "@requesters", query.RequesterIds.ToArray());
+        sql.In("c.category", "@categories", query.Categories.ToArray());
+        if (query.AssigneeIds.Count > 0 && query.Unassigned)
+            sql.And("(ARRAY_CONTAINS(@assignees, c.assigneeId) OR IS_NULL(c.assigneeId))").With("@assignees", query.AssigneeIds.ToArray());
+        else if (query.AssigneeIds.Count > 0)
+            sql.In("c.assigneeId", "@assignees", query.AssigneeIds.ToArray());
+        else if (query.Unassigned)
+            sql.And("IS_NULL(c.assigneeId)");
+        if (query.OnlyRequesterId is { } only) sql.And("c.requesterId = @only").With("@only", only);
+        if (query.Search is { } search) sql.And("CONTAINS(c.searchText, @search)").With("@search", search);
+        if (query.CreatedFrom is { } from) sql.And("c.createdAt >= @from").With("@from", SortableTime.Of(from));
+        if (query.CreatedTo is { } to) sql.And("c.createdAt <= @to").With("@to", SortableTime.Of(to));
+
+        long? total = null;
+        if (query.Page.IncludeTotal)
+            total = (await tickets.QueryAllAsync<long>(sql.Query("SELECT VALUE COUNT(1) FROM c WHERE {0}"), cancellationToken)).SingleOrDefault();
+
+        var key = SortKey.Of(query.Sort);
+        var sortName = Json.EnumName(query.Sort);
+        if (query.Page.Cursor is not null && Cursor.TryDecode(query.Page.Cursor, key.Paths.Length + 1, out var after) && after[0] == sortName)
+            key.After(sql, after.Skip(1).ToList());
+
+        sql.With("@take", query.Page.Limit + 1);
+        var order = string.Join(", ", key.Paths.Select(p => $"c.{p} {(key.Descending ? "DESC" : "ASC")}"));
+        var documents = await tickets.QueryAllAsync<TicketDocument>(sql.Query($"SELECT TOP @take * FROM c WHERE {{0}} ORDER BY {order}"), cancellationToken);
+
+        string? next = null;
+        if (documents.Count > query.Page.Limit)
+        {
+            documents.RemoveAt(documents.Count - 1);
+            next = Cursor.Encode([sortName, .. key.ValuesOf(documents[^1])]);
+        }
+
+        return new Page<Ticket>(documents.Select(d => d.ToTicket(d.ETag ?? "")).ToList(), next, total);
+    }
+
+    public async Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var (documents, next) = await ListChildrenAsync<CommentDocument>(TicketDocumentTypes.Comment, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
+        return new Page<Comment>(documents.Select(d => d.ToComment()).ToList(), next);
+    }
+
+    public async Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var (documents, next) = await ListChildrenAsync<EventDocument>(TicketDocumentTypes.Event, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
+        return new Page<TicketEvent>(documents.Select(d => d.ToEvent()).ToList(), next);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(CancellationToken cancellationToken = default) =>
+        (await OpenWorkAsync(cancellationToken))
+            .Where(w => w.AssigneeId is not null)
+            .GroupBy(w => w.AssigneeId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    public async Task<TicketStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        // One projection of the period's tickets, figured here: the same documents a GROUP BY would read (that is
+        // what Cosmos charges for), and the SLA rules stay one C# expression instead of SQL per store.
+        var rows = await tickets.QueryAllAsync<TicketFigures>(new QueryDefinition("""
+                SELECT c.status, c.priorityRank, c.ticket.createdAt, c.ticket.firstResponseAt, c.ticket.resolvedAt, c.ticket.sla
+                FROM c WHERE c.type = @type AND c.deleted = false AND c.createdAt >= @from AND c.createdAt <= @to
+                """)
+            .WithParameter("@type", TicketDocumentTypes.Ticket)
+            .WithParameter("@from", SortableTime.Of(from))
+            .WithParameter("@to", SortableTime.Of(to)), cancellationToken);
+
+        var byStatus = Enum.GetValues<TicketStatus>().ToDictionary(Json.EnumName, s => (long)rows.Count(r => r.Status == s));
+        var byPriority = Enum.GetValues<Priority>().ToDictionary(Json.EnumName, p => (long)rows.Count(r => r.PriorityRank == (int)p));
+
+        var load = (await OpenWorkAsync(cancellationToken))
+            .GroupBy(w => w.AssigneeId)
+            .Select(g => new AssigneeLoad(g.Key, g.Max(w => w.AssigneeName), g.LongCount()))
+            .OrderByDescending(l => l.Open).ThenBy(l => l.AssigneeId, StringComparer.Ordinal)
+            .ToList();
+
+        static bool Open(TicketFigures r) => r.Status is TicketStatus.Open or TicketStatus.InProgress or TicketStatus.OnHold;
+        bool Overdue(TicketFigures r, DateTimeOffset due) => Open(r) && r.Sla.PausedAt is null && due < now;
+        var met = rows.LongCount(r => r.FirstResponseAt is not null && !r.Sla.FirstResponseBreached)
+            + rows.LongCount(r => r.ResolvedAt is not null && !r.Sla.ResolutionBreached);
+        var breached = rows.LongCount(r => r.Sla.FirstResponseBreached || (r.FirstResponseAt is null && Overdue(r, r.Sla.FirstResponseDueAt)))
+            + rows.LongCount(r => r.Sla.ResolutionBreached || (r.ResolvedAt is null && Overdue(r, r.Sla.ResolutionDueAt)));
+
+        static double? MeanMinutes(IEnumerable<TimeSpan> spans) =>
+            spans.Select(s => s.TotalMinutes).DefaultIfEmpty(double.NaN).Average() is var mean && double.IsNaN(mean) ? null : Math.Round(mean, 1);
+
+        var perDay = rows.GroupBy(r => DateOnly.FromDateTime(r.CreatedAt.UtcDateTime)).OrderBy(g => g.Key)
+            .Select(g => new DayCount(g.Key, g.LongCount())).ToList();
+
+        return new TicketStats(
+            from, to, rows.Count, byStatus, byPriority, load,
+            new SlaFigures(met, breached, met + breached == 0 ? null : Math.Round(100.0 * met / (met + breached), 1)),
+            MeanMinutes(rows.Where(r => r.FirstResponseAt is not null).Select(r => r.FirstResponseAt!.Value - r.CreatedAt)),
+            MeanMinutes(rows.Where(r => r.ResolvedAt is not null).Select(r => r.ResolvedAt!.Value - r.CreatedAt)),
+            perDay);
+    }
+
+    /// <summary>Patch-increment (atomic on the server); the first use creates the counter, and a lost creation race patches again.</summary>
+    private async Task<long> NextAsync(string counterId, CancellationToken cancellationToken)
+    {
+        var partitionKey = new PartitionKey(counterId);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var response = await meta.PatchItemAsync<CounterDocument>(counterId, partitionKey, [PatchOperation.Increment("/value", 1)],
+                    cancellationToken: cancellationToken);
+                return response.Resource.Value;
+            }
+            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                try
+                {
+                    await meta.CreateItemAsync(new CounterDocument(counterId, 1), partitionKey, NoContent, cancellationToken);
+                    return 1;
+                }
+                catch (CosmosException c) when (c.StatusCode == HttpStatusCode.Conflict && attempt < CounterAttempts)
+                {
+                    // Another instance created it first: increment theirs.
+                }
+            }
+        }
+    }
+
+    /// <summary>Open work across tickets (a cross-partition query of small projections; the backlog, not the history).</summary>
+    private Task<List<OpenWork>> OpenWorkAsync(CancellationToken cancellationToken) =>
+        tickets.QueryAllAsync<OpenWork>(new QueryDefinition("""
+                SELECT c.assigneeId, c.ticket.assignee.name AS assigneeName FROM c
+                WHERE c.type = @type AND c.deleted = false AND ARRAY_CONTAINS(@open, c.status)
+                """)
+            .WithParameter("@type", TicketDocumentTypes.Ticket)
+            .WithParameter("@open", OpenStatuses), cancellationToken);
+
+    /// <summary>A partition-scoped keyset page over <c>seq</c> (revision × 100 + position: the order the change wrote them in).</summary>
+    private async Task<(List<T> Items, string? Next)> ListChildrenAsync<T>(
+        string type, string ticketId, bool includeInternal, PageRequest page, Func<T, long> sequenceOf, CancellationToken cancellationToken)
+    {
+        var after = Cursor.TryDecode(page.Cursor, 1, out var key) && key.Count == 1 && long.TryParse(key[0], CultureInfo.InvariantCulture, out var seq) ? seq : -1;
+        var text = "SELECT TOP @take * FROM c WHERE c.ticketId = @ticket AND c.type = @type AND c.seq > @after"
+            + (includeInternal ? string.Empty : " AND c.internal = false")
+            + " ORDER BY c.seq";
+        var query = new QueryDefinition(text)
+            .WithParameter("@take", page.Limit + 1)
+            .WithParameter("@ticket", ticketId)
+            .WithParameter("@type", type)
+            .WithParameter("@after", after);
+        var items = await tickets.QueryAllAsync<T>(query, cancellationToken, new QueryRequestOptions { PartitionKey = new PartitionKey(ticketId) });
+
+        string? next = null;
+        if (items.Count > page.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = Cursor.Encode([sequenceOf(items[^1]).ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        return (items, next);
+    }
+
+    private static TransactionalBatch Append(TransactionalBatch batch, TicketChange change)
+    {
+        foreach (var e in change.Events) batch.CreateItem(EventDocument.From(e), NoBatchContent);
+        if (change.Comment is { } comment) batch.CreateItem(CommentDocument.From(comment), NoBatchContent);
+        return batch;
+    }
+
+    /// <summary>
+    /// A failed batch as the exception a failed single call would have been, so 429/503 reach the one mapping to
+    /// "store busy" (<see cref="StoreBusy"/>) and everything else stays unexpected.
+    /// </summary>
+    private static CosmosException Failure(TransactionalBatchResponse response, string operation, string ticketId) => new(
+        $"Ticket {operation} batch for {ticketId} failed with {(int)response.StatusCode}: {response.ErrorMessage}",
+        response.StatusCode, 0, response.ActivityId ?? string.Empty, response.RequestCharge);
+
+    /// <summary>The sort of a ticket list as document paths, the last always <c>id</c> (the tie-break), in SQLite's order.</summary>
+    private sealed record SortKey(string[] Paths, bool Descending)
+    {
+        public static SortKey Of(TicketSort sort) => sort switch
+        {
+            TicketSort.CreatedAt => new(["createdAt", "id"], false),
+            TicketSort.CreatedAtDescending => new(["createdAt", "id"], true),
+            TicketSort.UpdatedAt => new(["updatedAt", "id"], false),
+            TicketSort.UpdatedAtDescending => new(["updatedAt", "id"], true),
+            TicketSort.Priority => new(["priorityRank", "createdAt", "id"], false),
+            TicketSort.PriorityDescending => new(["priorityRank", "createdAt", "id"], true),
+            _ => new(["slaDueAt", "id"], false),
+        };
+
+        public IEnumerable<string?> ValuesOf(TicketDocument d) => Paths.Select(p => p switch
+        {
+            "createdAt" => d.CreatedAt,
+            "updatedAt" => d.UpdatedAt,
+            "priorityRank" => d.PriorityRank.ToString(CultureInfo.InvariantCulture),
+            "slaDueAt" => d.SlaDueAt,
+            _ => d.Id,
+        });
+
+        /// <summary>Strictly after the cursor in this order: (a &gt; x) OR (a = x AND b &gt; y) OR … (Cosmos has no row comparison).</summary>
+        public void After(Sql sql, IReadOnlyList<string?> values)
+        {
+            var beyond = Descending ? "<" : ">";
+            var options = new List<string>();
+            for (var i = 0; i < Paths.Length; i++)
+            {
+                var equal = Enumerable.Range(0, i).Select(j => $"c.{Paths[j]} = @after{j}");
+                options.Add("(" + string.Join(" AND ", equal.Append($"c.{Paths[i]} {beyond} @after{i}")) + ")");
+                object value = Paths[i] == "priorityRank" ? int.Parse(values[i] ?? "0", CultureInfo.InvariantCulture) : values[i] ?? string.Empty;
+                sql.With($"@after{i}", value);
+            }
+
+            sql.And("(" + string.Join(" OR ", options) + ")");
+        }
+    }
+
+    /// <summary>A WHERE clause built from fixed fragments; every value a client sent is a parameter.</summary>
+    private sealed class Sql(string initial)
+    {
+        private readonly StringBuilder _where = new(initial);
+        private readonly List<(string Name, object Value)> _parameters = [];
+
+        public Sql And(string predicate)
+        {
+            _where.Append(" AND ").Append(predicate);
+            return this;
+        }
+
+        public Sql With(string name, object value)
+        {
+            _parameters.Add((name, value));
+            return this;
+        }
+
+        public void In<T>(string path, string name, T[] values)
+        {
+            if (values.Length > 0) And($"ARRAY_CONTAINS({name}, {path})").With(name, values);
+        }
+
+        public QueryDefinition Query(string template)
+        {
+            var definition = new QueryDefinition(string.Format(CultureInfo.InvariantCulture, template, _where));
+            foreach (var (name, value) in _parameters) definition.WithParameter(name, value);
+            return definition;
+        }
+    }
+}
