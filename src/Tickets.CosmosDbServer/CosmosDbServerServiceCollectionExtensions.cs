@@ -1,5 +1,6 @@
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.DependencyInjection;
+using Tickets.Storage;
 
 namespace Tickets.CosmosDbServer;
 
@@ -9,14 +10,18 @@ public static class CosmosDbServerServiceCollectionExtensions
     /// Points the Cosmos adapter's client at @vercel/cosmosdb-server: Gateway mode on the one endpoint given, its
     /// self-signed certificate accepted, and <see cref="CosmosDbServerHandler"/> in the pipeline. Tests and the local host only.
     /// </summary>
-    public static IServiceCollection AddCosmosDbServerCompatibility(this IServiceCollection services) =>
-        services.PostConfigure<CosmosClientOptions>(options =>
+    public static IServiceCollection AddCosmosDbServerCompatibility(this IServiceCollection services)
+    {
+        // First among the store initializers: the database must exist, with a usable id, before containers are made.
+        services.Insert(0, ServiceDescriptor.Singleton<IStoreInitializer, SlashFreeDatabase>());
+        return services.PostConfigure<CosmosClientOptions>(options =>
         {
             options.ConnectionMode = ConnectionMode.Gateway;
             options.LimitToEndpoint = true;
             options.HttpClientFactory = AcceptingSelfSignedCertificate;
             options.CustomHandlers.Add(new CosmosDbServerHandler());
         });
+    }
 
     /// <summary>For emulators with their own self-signed certificate (the Linux emulator): Gateway mode, certificate accepted.</summary>
     public static IServiceCollection AddCosmosEmulatorCertificateTrust(this IServiceCollection services) =>
