@@ -3,7 +3,7 @@ using Tickets.Users;
 
 namespace Tickets.ContractTests;
 
-public abstract class RefreshTokenStoreContract : StoreContract
+public abstract class RefreshTokenStoreContract(IStoreUnderTest store) : StoreContract(store)
 {
     private IRefreshTokenStore Tokens => Get<IRefreshTokenStore>();
 
@@ -79,7 +79,7 @@ public abstract class RefreshTokenStoreContract : StoreContract
     }
 }
 
-public abstract class LoginThrottleStoreContract : StoreContract
+public abstract class LoginThrottleStoreContract(IStoreUnderTest store) : StoreContract(store)
 {
     private ILoginThrottleStore Throttle => Get<ILoginThrottleStore>();
 

@@ -8,11 +8,33 @@ using Tickets.Storage;
 namespace Tickets.ContractTests;
 
 /// <summary>
-/// Base of every store contract: builds the real composition (<c>AddTickets</c>) against a fresh, empty store
-/// per test class instance. An adapter joins the suite by subclassing each contract with its settings.
+/// An adapter as the contract suite sees it: the settings that select it on a store no other test uses, the
+/// test-only services it needs, and how to remove what a test created. Each adapter has one of these; each
+/// concrete contract class is one line pairing a contract with it.
 /// </summary>
-public abstract class StoreContract : IAsyncLifetime
+public interface IStoreUnderTest
 {
+    IReadOnlyDictionary<string, string?> Settings(string uniqueName);
+
+    /// <summary>Services the adapter's tests add (e.g. a test server's SDK shims); never product behaviour.</summary>
+    void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Removes the store while the composition is still alive (e.g. drops a database through its client).</summary>
+    Task DropAsync(IServiceProvider services, string uniqueName) => Task.CompletedTask;
+
+    /// <summary>Removes what is left after the composition is disposed (e.g. files).</summary>
+    Task CleanUpAsync(string uniqueName) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Base of every store contract: builds the real composition (<c>AddTickets</c>) against a fresh, empty store
+/// per test, selected by <paramref name="store"/>.
+/// </summary>
+public abstract class StoreContract(IStoreUnderTest store) : IAsyncLifetime
+{
+    private readonly string _uniqueName = "contract-" + Guid.NewGuid().ToString("N")[..12];
     private ServiceProvider? _services;
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
@@ -21,52 +43,36 @@ public abstract class StoreContract : IAsyncLifetime
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>Configuration selecting this adapter, pointing at a store no other test uses.</summary>
-    protected abstract IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName);
-
-    /// <summary>Services an adapter's tests add to the composition (e.g. a test server's SDK handler); never product behaviour.</summary>
-    protected virtual void ConfigureServices(IServiceCollection services)
-    {
-    }
-
-    /// <summary>Removes what the test created while the composition is still alive (e.g. drops a database through its client).</summary>
-    protected virtual Task DropStoreAsync() => Task.CompletedTask;
-
-    /// <summary>Removes what <see cref="StoreSettings"/> created.</summary>
-    protected virtual Task CleanUpAsync(string uniqueName) => Task.CompletedTask;
-
-    private readonly string _uniqueName = "contract-" + Guid.NewGuid().ToString("N")[..12];
-
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(StoreSettings(_uniqueName)).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(store.Settings(_uniqueName)).Build();
         var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddSingleton<TimeProvider>(Time)
             .AddTickets(configuration);
-        ConfigureServices(services);
+        store.ConfigureServices(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        foreach (var store in _services.GetServices<IStoreInitializer>())
-            await store.InitializeAsync(CancellationToken.None);
+        foreach (var initializer in _services.GetServices<IStoreInitializer>())
+            await initializer.InitializeAsync(CancellationToken.None);
     }
 
     public async Task DisposeAsync()
     {
         if (_services is not null)
         {
-            await DropStoreAsync();
+            await store.DropAsync(_services, _uniqueName);
             await _services.DisposeAsync();
         }
 
-        await CleanUpAsync(_uniqueName);
+        await store.CleanUpAsync(_uniqueName);
     }
 }
 
-/// <summary>SQLite settings shared by the SQLite subclasses: one temporary database file per test.</summary>
-internal static class SqliteStore
+/// <summary>SQLite: one temporary database file per test.</summary>
+public sealed class SqliteStore : IStoreUnderTest
 {
-    public static IReadOnlyDictionary<string, string?> Settings(string uniqueName) => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Settings(string uniqueName) => new Dictionary<string, string?>
     {
         ["Tickets:Store"] = "Sqlite",
         ["Tickets:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), "tickets-tests", uniqueName + ".db"),
@@ -74,7 +80,7 @@ internal static class SqliteStore
         ["Tickets:Jwt:SigningKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
     };
 
-    public static Task CleanUpAsync(string uniqueName)
+    public Task CleanUpAsync(string uniqueName)
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Path.GetTempPath(), "tickets-tests"), uniqueName + ".db*"))

@@ -8,7 +8,7 @@ using Tickets.Users;
 namespace Tickets.ContractTests;
 
 /// <summary>What every ticket store must do: atomic change + history, ETag checks, numbering, keyset lists.</summary>
-public abstract class TicketStoreContract : StoreContract
+public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract(store)
 {
     private ITicketStore Tickets => Get<ITicketStore>();
 
@@ -255,7 +255,7 @@ public abstract class TicketStoreContract : StoreContract
     }
 }
 
-public abstract class IdempotencyStoreContract : StoreContract
+public abstract class IdempotencyStoreContract(IStoreUnderTest store) : StoreContract(store)
 {
     private IIdempotencyStore Store => Get<IIdempotencyStore>();
 

@@ -3,7 +3,7 @@ using Tickets.Users;
 
 namespace Tickets.ContractTests;
 
-public abstract class UserStoreContract : StoreContract
+public abstract class UserStoreContract(IStoreUnderTest store) : StoreContract(store)
 {
     private IUserStore Users => Get<IUserStore>();
 

@@ -1,135 +1,34 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Tickets.ContractTests.Cosmos;
 
 // Each contract runs twice for Cosmos: on @vercel/cosmosdb-server (CI) and on the emulator or an account when configured.
+// The endpoint attribute decides, per case, whether that endpoint can run it; if not, the case is skipped with the reason.
 
 [CosmosDbServerEndpoint]
-public sealed class CosmosDbServerUserStoreContract : UserStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosDbServerEndpointAttribute.ConnectionString, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseCosmosDbServer(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosDbServerUserStoreContract() : UserStoreContract(new CosmosDbServerStore());
 
 [CosmosDbServerEndpoint]
-public sealed class CosmosDbServerRefreshTokenStoreContract : RefreshTokenStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosDbServerEndpointAttribute.ConnectionString, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseCosmosDbServer(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosDbServerRefreshTokenStoreContract() : RefreshTokenStoreContract(new CosmosDbServerStore());
 
 [CosmosDbServerEndpoint]
-public sealed class CosmosDbServerLoginThrottleStoreContract : LoginThrottleStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosDbServerEndpointAttribute.ConnectionString, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseCosmosDbServer(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosDbServerLoginThrottleStoreContract() : LoginThrottleStoreContract(new CosmosDbServerStore());
 
 [CosmosDbServerEndpoint]
-public sealed class CosmosDbServerTicketStoreContract : TicketStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosDbServerEndpointAttribute.ConnectionString, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseCosmosDbServer(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosDbServerTicketStoreContract() : TicketStoreContract(new CosmosDbServerStore());
 
 [CosmosDbServerEndpoint]
-public sealed class CosmosDbServerIdempotencyStoreContract : IdempotencyStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosDbServerEndpointAttribute.ConnectionString, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseCosmosDbServer(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosDbServerIdempotencyStoreContract() : IdempotencyStoreContract(new CosmosDbServerStore());
 
 [CosmosAccountEndpoint]
-public sealed class CosmosAccountUserStoreContract : UserStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosAccountEndpointAttribute.ConnectionString!, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseAccount(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosAccountUserStoreContract() : UserStoreContract(new CosmosAccountStore());
 
 [CosmosAccountEndpoint]
-public sealed class CosmosAccountRefreshTokenStoreContract : RefreshTokenStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosAccountEndpointAttribute.ConnectionString!, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseAccount(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosAccountRefreshTokenStoreContract() : RefreshTokenStoreContract(new CosmosAccountStore());
 
 [CosmosAccountEndpoint]
-public sealed class CosmosAccountLoginThrottleStoreContract : LoginThrottleStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosAccountEndpointAttribute.ConnectionString!, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseAccount(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosAccountLoginThrottleStoreContract() : LoginThrottleStoreContract(new CosmosAccountStore());
 
 [CosmosAccountEndpoint]
-public sealed class CosmosAccountTicketStoreContract : TicketStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosAccountEndpointAttribute.ConnectionString!, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseAccount(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosAccountTicketStoreContract() : TicketStoreContract(new CosmosAccountStore());
 
 [CosmosAccountEndpoint]
-public sealed class CosmosAccountIdempotencyStoreContract : IdempotencyStoreContract
-{
-    private string _database = "";
-
-    protected override IReadOnlyDictionary<string, string?> StoreSettings(string uniqueName) =>
-        CosmosTestStore.Settings(CosmosAccountEndpointAttribute.ConnectionString!, _database = uniqueName);
-
-    protected override void ConfigureServices(IServiceCollection services) => CosmosTestStore.UseAccount(services);
-
-    protected override Task DropStoreAsync() => CosmosTestStore.DropAsync(Services, _database);
-}
+public sealed class CosmosAccountIdempotencyStoreContract() : IdempotencyStoreContract(new CosmosAccountStore());

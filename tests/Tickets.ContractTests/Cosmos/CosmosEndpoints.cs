@@ -45,33 +45,50 @@ public sealed class CosmosAccountEndpointAttribute : StoreEndpointAttribute
         : null;
 }
 
-/// <summary>Settings and clean-up shared by the Cosmos subclasses: one database per test, created from CosmosModel, dropped after.</summary>
-internal static class CosmosTestStore
+/// <summary>Cosmos on @vercel/cosmosdb-server (CI): one database per test, created from CosmosModel, dropped after.</summary>
+public sealed class CosmosDbServerStore : IStoreUnderTest
 {
-    public static IReadOnlyDictionary<string, string?> Settings(string connectionString, string uniqueName) => new Dictionary<string, string?>
-    {
-        ["Tickets:Store"] = "Cosmos",
-        ["Tickets:Cosmos:ConnectionString"] = connectionString,
-        ["Tickets:Cosmos:Database"] = uniqueName,
-        ["Tickets:Cosmos:CreateIfNotExists"] = "true",
-        ["Tickets:Jwt:SigningKeys:0:Id"] = "test",
-        ["Tickets:Jwt:SigningKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
-    };
+    public IReadOnlyDictionary<string, string?> Settings(string uniqueName) =>
+        CosmosStoreSettings.For(CosmosDbServerEndpointAttribute.ConnectionString, uniqueName);
 
-    public static void UseCosmosDbServer(IServiceCollection services) => services.AddCosmosDbServerCompatibility();
+    public void ConfigureServices(IServiceCollection services) => services.AddCosmosDbServerCompatibility();
+
+    public Task DropAsync(IServiceProvider services, string uniqueName) => CosmosStoreSettings.DropAsync(services, uniqueName);
+}
+
+/// <summary>Cosmos on the emulator or a real account (<c>TICKETS_COSMOS_CONNECTION</c>): same, with every case.</summary>
+public sealed class CosmosAccountStore : IStoreUnderTest
+{
+    public IReadOnlyDictionary<string, string?> Settings(string uniqueName) =>
+        CosmosStoreSettings.For(CosmosAccountEndpointAttribute.ConnectionString!, uniqueName);
 
     /// <summary>The emulator on this machine has a self-signed certificate; a remote account has a real one.</summary>
-    public static void UseAccount(IServiceCollection services)
+    public void ConfigureServices(IServiceCollection services)
     {
         if (CosmosAccountEndpointAttribute.ConnectionString is { } connection && IsLocal(connection))
             services.AddCosmosEmulatorCertificateTrust();
     }
 
+    public Task DropAsync(IServiceProvider services, string uniqueName) => CosmosStoreSettings.DropAsync(services, uniqueName);
+
+    private static bool IsLocal(string connection) =>
+        connection.Contains("localhost", StringComparison.OrdinalIgnoreCase) || connection.Contains("127.0.0.1", StringComparison.Ordinal);
+}
+
+internal static class CosmosStoreSettings
+{
+    public static IReadOnlyDictionary<string, string?> For(string connectionString, string database) => new Dictionary<string, string?>
+    {
+        ["Tickets:Store"] = "Cosmos",
+        ["Tickets:Cosmos:ConnectionString"] = connectionString,
+        ["Tickets:Cosmos:Database"] = database,
+        ["Tickets:Cosmos:CreateIfNotExists"] = "true",
+        ["Tickets:Jwt:SigningKeys:0:Id"] = "test",
+        ["Tickets:Jwt:SigningKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
+    };
+
     public static async Task DropAsync(IServiceProvider services, string database)
     {
         using var response = await services.GetRequiredService<CosmosClient>().GetDatabase(database).DeleteStreamAsync();
     }
-
-    private static bool IsLocal(string connection) =>
-        connection.Contains("localhost", StringComparison.OrdinalIgnoreCase) || connection.Contains("127.0.0.1", StringComparison.Ordinal);
 }
