@@ -92,17 +92,21 @@ public sealed partial class TicketService(
 
     public async Task<Result<Page<Comment>>> ListCommentsAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var v = new Validator();
-        var page = PageRequest.Parse(v, limit, cursor, null);
-        if (page.Cursor is not null && !Cursor.TryDecode(page.Cursor, 1, out _)) v.Add("cursor", "Is not a cursor from this list.");
-        if (v.ToError() is { } invalid) return invalid;
-
-        var ticket = await GetAsync(idOrNumber, cancellationToken);
-        if (!ticket.IsSuccess) return ticket.Error!;
-        return await store.ListCommentsAsync(ticket.Value.Id, Caller.IsStaff, page, cancellationToken);
+        var target = await PageOfVisibleTicketAsync(idOrNumber, limit, cursor, cancellationToken);
+        if (!target.IsSuccess) return target.Error!;
+        return await store.ListCommentsAsync(target.Value.TicketId, Caller.IsStaff, target.Value.Page, cancellationToken);
     }
 
     public async Task<Result<Page<TicketEvent>>> HistoryAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var target = await PageOfVisibleTicketAsync(idOrNumber, limit, cursor, cancellationToken);
+        if (!target.IsSuccess) return target.Error!;
+        return await store.ListHistoryAsync(target.Value.TicketId, Caller.IsStaff, target.Value.Page, cancellationToken);
+    }
+
+    /// <summary>Paging arguments of a per-ticket list (400 if bad) and the ticket, if the caller may see it (else 404).</summary>
+    private async Task<Result<(string TicketId, PageRequest Page)>> PageOfVisibleTicketAsync(
+        string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         var v = new Validator();
         var page = PageRequest.Parse(v, limit, cursor, null);
@@ -110,8 +114,7 @@ public sealed partial class TicketService(
         if (v.ToError() is { } invalid) return invalid;
 
         var ticket = await GetAsync(idOrNumber, cancellationToken);
-        if (!ticket.IsSuccess) return ticket.Error!;
-        return await store.ListHistoryAsync(ticket.Value.Id, Caller.IsStaff, page, cancellationToken);
+        return ticket.IsSuccess ? (ticket.Value.Id, page) : ticket.Error!;
     }
 
     public async Task<Result<Page<Ticket>>> ListAsync(TicketListParameters parameters, CancellationToken cancellationToken)
