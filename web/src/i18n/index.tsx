@@ -83,3 +83,10 @@ export function useI18n(): I18n {
   if (!ctx) throw new Error('useI18n outside I18nProvider');
   return ctx;
 }
+
+const KNOWN_CATEGORIES = ['hardware', 'software', 'network', 'access', 'other'] as const;
+
+/** The default categories are translated; a category an organisation configured itself is shown as configured. */
+export function categoryLabel(category: string, t: (key: MessageKey) => string): string {
+  return (KNOWN_CATEGORIES as readonly string[]).includes(category) ? t(`category.${category}` as MessageKey) : category;
+}

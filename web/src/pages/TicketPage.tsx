@@ -9,7 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { SlaBadge } from '../components/SlaBadge';
 import { TicketFormDialog } from '../components/TicketFormDialog';
-import { useI18n, type I18n, type MessageKey } from '../i18n';
+import { categoryLabel, useI18n, type I18n, type MessageKey } from '../i18n';
 import { historyChanges, valueText } from '../lib/history';
 import { canChangePriority, canDeleteTicket, canEditTicket, canTakeTicket, canWriteInternal } from '../lib/permissions';
 import { isDestructive, transitionAction } from '../lib/transitions';
@@ -219,7 +219,7 @@ export function TicketPage() {
               {ticket.category ? (
                 <>
                   <dt>{t('ticket.category')}</dt>
-                  <dd>{ticket.category}</dd>
+                  <dd>{categoryLabel(ticket.category, t)}</dd>
                 </>
               ) : null}
               <dt>{t('ticket.created')}</dt>
