@@ -72,6 +72,12 @@ public sealed class TicketFunctions(TicketService tickets, IdempotentRequests id
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/transitions")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Api.From(await tickets.TransitionsAsync(id, cancellationToken), Api.Ok);
 
+    [Function("TicketSla")]
+    [Access(Who.SignedIn)]
+    public async Task<IActionResult> Sla(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/sla")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        Api.From(await tickets.SlaAsync(id, cancellationToken), Api.Ok);
+
     [Function("TicketHistory")]
     [Access(Who.SignedIn)]
     public async Task<IActionResult> History(

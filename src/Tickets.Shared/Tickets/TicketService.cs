@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Tickets.Common;
 using Tickets.Identity;
+using Tickets.Sla;
 using Tickets.Users;
 
 namespace Tickets.Tickets;
@@ -88,6 +89,25 @@ public sealed partial class TicketService(
         var commentId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
         var added = await ChangeAsync(idOrNumber, null, ticket => Task.FromResult(ticket.AddComment(Caller, commentId, request, time.GetUtcNow())), cancellationToken);
         return added.Map(change => change.Comment!);
+    }
+
+    /// <summary><c>GET /tickets/{id}/sla</c>: the clock, its pauses and its event log, for whoever can see the ticket.</summary>
+    public async Task<Result<SlaReport>> SlaAsync(string idOrNumber, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(idOrNumber, cancellationToken);
+        if (!found.IsSuccess) return found.Error!;
+
+        var history = new List<TicketEvent>();
+        string? cursor = null;
+        do
+        {
+            var page = await store.ListHistoryAsync(found.Value.Id, Caller.IsStaff, new PageRequest(PageRequest.MaxLimit, cursor, false), cancellationToken);
+            history.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return SlaReport.Build(found.Value, history, rules.Sla, time.GetUtcNow());
     }
 
     public async Task<Result<Page<Comment>>> ListCommentsAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
