@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -128,18 +127,4 @@ public sealed class TokenService
 
         return result;
     }
-}
-
-/// <summary>Claims helper kept for hosts that want a principal (diagnostics, logging scopes).</summary>
-public static class TokenClaims
-{
-    public static ClaimsPrincipal ToPrincipal(User user) => new(new ClaimsIdentity(
-        [
-            new Claim("sub", user.Id),
-            new Claim("role", Json.EnumName(user.Role)),
-            new Claim("name", user.FullName),
-        ],
-        authenticationType: "Bearer",
-        nameType: "name",
-        roleType: "role"));
 }

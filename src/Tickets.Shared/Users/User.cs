@@ -49,6 +49,12 @@ public sealed record User
 
     public bool IsActiveAdmin => Active && Role == Role.Admin;
 
+    /// <summary>The order of user lists (last names, first names), folded; every store keeps and sorts by it.</summary>
+    public string SortKey => Text.Fold($"{LastNames} {FirstNames}");
+
+    /// <summary>What the user list's <c>q</c> searches (names, e-mail, DNI, department), folded.</summary>
+    public string SearchText => Text.Fold($"{FirstNames} {LastNames} {Email} {Dni} {Department}");
+
     public UserView ToView() => new(
         Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt);
 }

@@ -96,11 +96,9 @@ internal sealed record UserDocument
         UpdatedAt = user.UpdatedAt,
         LastLoginAt = user.LastLoginAt,
         Version = version,
-        SortName = SortNameOf(user),
-        SearchText = Text.Fold($"{user.FirstNames} {user.LastNames} {user.Email} {user.Dni} {user.Department}"),
+        SortName = user.SortKey,
+        SearchText = user.SearchText,
     };
-
-    public static string SortNameOf(User user) => Text.Fold($"{user.LastNames} {user.FirstNames}");
 
     public User ToUser() => new()
     {

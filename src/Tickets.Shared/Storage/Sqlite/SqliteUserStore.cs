@@ -160,9 +160,6 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         return result;
     }
 
-    /// <summary>The key the list is ordered by; also used to build cursors.</summary>
-    internal static string SortName(User user) => Text.Fold($"{user.LastNames} {user.FirstNames}");
-
     private static async Task<User?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string predicate, string key, CancellationToken cancellationToken)
     {
         await using var command = connection.Command($"SELECT {Columns} FROM users WHERE {predicate}", transaction).With("$key", key);
@@ -190,8 +187,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         .With("$created", user.CreatedAt.Ticks())
         .With("$updated", user.UpdatedAt.Ticks())
         .With("$login", user.LastLoginAt.Ticks())
-        .With("$sort", SortName(user))
-        .With("$search", Text.Fold($"{user.FirstNames} {user.LastNames} {user.Email} {user.Dni} {user.Department}"));
+        .With("$sort", user.SortKey)
+        .With("$search", user.SearchText);
 
     private static User Read(SqliteDataReader reader) => new()
     {
