@@ -24,8 +24,6 @@ public sealed partial class TicketService(
     TimeProvider time,
     ILogger<TicketService> logger)
 {
-    private const int MaxAttempts = 8;
-
     private Actor Caller => Actor.Of(me.User);
 
     public async Task<Result<Ticket>> CreateAsync(CreateTicketRequest request, CancellationToken cancellationToken)
@@ -162,13 +160,21 @@ public sealed partial class TicketService(
             var saved = await store.SaveAsync(changed.Value, current.ETag, cancellationToken);
             if (saved is not null) return changed.Value with { Ticket = saved };
             if (conditional) return StaleETag;
-            if (attempt == MaxAttempts)
-                throw new InvalidOperationException($"Ticket {current.Id} kept changing concurrently: gave up after {attempt} attempts.");
+            if (attempt == Contention.MaxAttempts)
+            {
+                LogGaveUp(logger, current.Id, attempt);
+                return Contention.Busy("ticket");
+            }
+
             LogRetry(logger, current.Id, attempt);
+            await Contention.BackOffAsync(attempt, cancellationToken);
         }
     }
 
     private static Error StaleETag => Error.PreconditionFailed("The ticket changed since you read it (If-Match no longer matches): read it again.");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId} kept changing concurrently; gave up after {Attempts} attempts")]
+    private static partial void LogGaveUp(ILogger logger, string ticketId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} ({TicketId}) created by {UserId}")]
     private static partial void LogCreated(ILogger logger, string number, string ticketId, string userId);

@@ -12,8 +12,6 @@ public sealed partial class UserAccounts(
     TimeProvider time,
     ILogger<UserAccounts> logger)
 {
-    private const int MaxAttempts = 5;
-
     public async Task<Result<User>> CreateAsync(RegisterRequest request, Role role, CancellationToken cancellationToken)
     {
         if (request.Validate().ToError() is { } invalid) return invalid;
@@ -68,9 +66,12 @@ public sealed partial class UserAccounts(
                     return Error.Conflict("last_active_admin", "This is the last active admin: promote another admin first.");
                 case UserWrite.NotFound:
                     return Error.NotFound("user");
-                case UserWrite.VersionConflict when attempt < MaxAttempts:
+                case UserWrite.VersionConflict when attempt < Contention.MaxAttempts:
                     LogRetry(logger, id, attempt);
+                    await Contention.BackOffAsync(attempt, cancellationToken);
                     continue;
+                case UserWrite.VersionConflict:
+                    return Contention.Busy("user");
                 case var other:
                     throw new InvalidOperationException($"User {id} could not be updated: {other} after {attempt} attempts.");
             }

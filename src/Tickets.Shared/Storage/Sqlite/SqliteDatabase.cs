@@ -20,6 +20,8 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
         ForeignKeys = true,
     }.ToString();
 
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = new SqliteConnection(_connectionString);
@@ -27,14 +29,25 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one immediate transaction and commits it.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one immediate transaction and commits it. SQLite has one writer at a time;
+    /// queueing this process's writers here (asynchronously) spares them the provider's busy-retry sleeps.
+    /// </summary>
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

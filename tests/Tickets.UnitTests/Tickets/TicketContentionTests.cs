@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Tickets.Common;
+using Tickets.Identity;
+using Tickets.Tickets;
+using Tickets.Users;
+
+namespace Tickets.UnitTests.Tickets;
+
+public sealed class TicketContentionTests
+{
+    private static readonly User Admin = new()
+    {
+        Id = Build.Admin.Id, Email = "ana@example.org", Dni = "10000001", Phone = "600000001", FirstNames = "Ana",
+        LastNames = "Administradora", Department = "Sistemas", Role = Role.Admin, Active = true, PasswordHash = "x",
+        CreatedAt = Build.Start, UpdatedAt = Build.Start,
+    };
+
+    private readonly Mock<ITicketStore> _store = new();
+
+    private TicketService Service()
+    {
+        var me = new CurrentUser();
+        me.SignIn(Admin);
+        var users = new Mock<IUserStore>();
+        return new TicketService(_store.Object, users.Object, me, Build.Rules(),
+            new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
+            new FakeTimeProvider(Build.Start), NullLogger<TicketService>.Instance);
+    }
+
+    [Fact]
+    public async Task ATicketThatKeepsChangingAnswersBusyInsteadOfFailing()
+    {
+        var ticket = Build.NewTicket() with { ETag = "e1" };
+        _store.Setup(s => s.FindAsync(ticket.Id, It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
+        _store.Setup(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>())).ReturnsAsync((Ticket?)null);
+
+        var result = await Service().CommentAsync(ticket.Id, new CommentRequest("¿Sigue fallando?"), CancellationToken.None);
+
+        Assert.Equal(ErrorKind.Unavailable, result.Error!.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(1), result.Error.RetryAfter);
+        _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>()), Times.Exactly(Contention.MaxAttempts));
+    }
+
+    [Fact]
+    public async Task AConflictIsReReadAndTheChangeReApplied()
+    {
+        var stale = Build.NewTicket() with { ETag = "e1" };
+        var fresh = stale with { ETag = "e2" };
+        _store.SetupSequence(s => s.FindAsync(stale.Id, It.IsAny<CancellationToken>())).ReturnsAsync(stale).ReturnsAsync(fresh);
+        _store.Setup(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>())).ReturnsAsync((Ticket?)null);
+        _store.Setup(s => s.SaveAsync(It.IsAny<TicketChange>(), "e2", It.IsAny<CancellationToken>()))
+            .ReturnsAsync((TicketChange change, string _, CancellationToken _) => change.Ticket with { ETag = "e3" });
+
+        var result = await Service().CommentAsync(stale.Id, new CommentRequest("¿Sigue fallando?"), CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), "e2", It.IsAny<CancellationToken>()), Times.Once);
+    }
+}
