@@ -1,6 +1,6 @@
 // The React front end (web/). It calls the Function App directly over CORS rather than through a
 // linked backend: Static Web Apps replaces the Authorization header on proxied API calls, and the
-// API authenticates with its own bearer tokens (see docs/decisions/ADR-007-infrastructure.md).
+// API authenticates with its own bearer tokens (see docs/decisions/ADR-004-infrastructure.md).
 
 @description('Static Web App name.')
 param name string
