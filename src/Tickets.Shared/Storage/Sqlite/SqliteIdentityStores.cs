@@ -73,9 +73,14 @@ public sealed class SqliteLoginThrottleStore(SqliteDatabase database) : ILoginTh
     public async Task RecordFailureAsync(string normalizedEmail, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("INSERT INTO login_failures (email, at) VALUES ($email, $at)")
+        // The throttle window is at most a day (LoginThrottleOptions): older failures of this account go as new ones come.
+        await using var command = connection.Command("""
+            DELETE FROM login_failures WHERE email = $email AND at < $expired;
+            INSERT INTO login_failures (email, at) VALUES ($email, $at)
+            """)
             .With("$email", normalizedEmail)
-            .With("$at", at.Ticks());
+            .With("$at", at.Ticks())
+            .With("$expired", at.AddDays(-1).Ticks());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
