@@ -1,10 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { isApiError, type FieldErrors } from '../api/problem';
+import { useState } from 'react';
 import { PRIORITIES, type Priority, type Ticket } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
-import { focusFirstInvalid, hasErrors, requiredErrors } from '../lib/forms';
+import { useFormSubmission } from '../lib/useFormSubmission';
 import { newIdempotencyKey } from '../lib/useLoad';
+import { DialogActions } from './DialogActions';
 import { ErrorAlert } from './ErrorAlert';
 import { Field } from './Field';
 import { Modal } from './Modal';
@@ -25,36 +25,18 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
     description: ticket?.description ?? '',
     priority: (ticket?.priority ?? 'medium') as Priority,
   });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<typeof values>(['title', 'description']);
   // One key per dialog: a double submit or a retry after a lost answer creates one ticket.
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const formRef = useRef<HTMLFormElement>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const errors = requiredErrors(values, ['title', 'description'], t('validation.required'));
-    setFieldErrors(errors);
-    setError(null);
-    if (hasErrors(errors)) return focusFirstInvalid(formRef.current);
-    setBusy(true);
-    try {
-      const body = { title: values.title.trim(), description: values.description.trim(), priority: values.priority };
-      const saved = ticket ? await api.updateTicket(ticket.id, body, etag) : await api.createTicket(body, idempotencyKey);
-      onSaved(saved);
-    } catch (err) {
-      setFieldErrors(isApiError(err) ? err.fieldErrors : {});
-      setError(err);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = async () => {
+    const body = { title: values.title.trim(), description: values.description.trim(), priority: values.priority };
+    onSaved(ticket ? await api.updateTicket(ticket.id, body, etag) : await api.createTicket(body, idempotencyKey));
+  };
 
   return (
     <Modal title={ticket ? t('ticketForm.editTitle', { number: ticket.number }) : t('ticketForm.newTitle')} onClose={onClose}>
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form">
+      <form ref={formRef} onSubmit={(e) => void submit(e, values, save)} noValidate className="form">
         <ErrorAlert error={error} />
         <Field label={t('field.title')} name="title" errors={fieldErrors.title} required>
           {(p) => (
@@ -91,14 +73,7 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
             </select>
           )}
         </Field>
-        <div className="actions actions--end">
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('common.working') : ticket ? t('ticketForm.save') : t('ticketForm.create')}
-          </button>
-        </div>
+        <DialogActions busy={busy} submitLabel={ticket ? t('ticketForm.save') : t('ticketForm.create')} onCancel={onClose} />
       </form>
     </Modal>
   );

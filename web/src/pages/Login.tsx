@@ -1,11 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
-import { isApiError, type FieldErrors } from '../api/problem';
+import { isApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
-import { focusFirstInvalid, hasErrors, requiredErrors } from '../lib/forms';
+import { useFormSubmission } from '../lib/useFormSubmission';
 
 interface LoginState {
   from?: string;
@@ -18,31 +18,15 @@ export function Login() {
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginState;
   const [values, setValues] = useState({ email: state.registeredEmail ?? '', password: '' });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<typeof values>(['email', 'password']);
+  // Wrong e-mail or password gets one plain sentence, whatever the server's wording.
+  const message = isApiError(error) && error.status === 401 ? t('login.invalid') : undefined;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const errors = requiredErrors(values, ['email', 'password'], t('validation.required'));
-    setFieldErrors(errors);
-    setError(null);
-    if (hasErrors(errors)) return focusFirstInvalid(formRef.current);
-    setBusy(true);
-    try {
-      await login(values.email.trim(), values.password);
-      navigate(state.from ?? '/tickets', { replace: true });
-    } catch (err) {
-      setFieldErrors(isApiError(err) ? err.fieldErrors : {});
-      setMessage(isApiError(err) && err.status === 401 ? t('login.invalid') : undefined);
-      setError(err);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const signIn = async () => {
+    await login(values.email.trim(), values.password);
+    navigate(state.from ?? '/tickets', { replace: true });
+  };
+
 
   return (
     <section className="page narrow">
@@ -58,7 +42,7 @@ export function Login() {
         </p>
       ) : null}
       <ErrorAlert error={error} message={message} />
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form card">
+      <form ref={formRef} onSubmit={(e) => void submit(e, values, signIn)} noValidate className="form card">
         <Field label={t('field.email')} name="email" errors={fieldErrors.email} required>
           {(p) => (
             <input

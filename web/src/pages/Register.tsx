@@ -1,51 +1,33 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isApiError, type FieldErrors } from '../api/problem';
 import type { RegisterRequest } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../components/UserFields';
 import { useI18n } from '../i18n';
-import { focusFirstInvalid, hasErrors, requiredErrors } from '../lib/forms';
+import { useFormSubmission } from '../lib/useFormSubmission';
 
 export function Register() {
   const { t } = useI18n();
   const { api } = useAuth();
   const navigate = useNavigate();
   const [values, setValues] = useState<RegisterRequest>(EMPTY_REGISTRATION);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<RegisterRequest>(REGISTRATION_FIELDS);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const errors = requiredErrors(values, REGISTRATION_FIELDS, t('validation.required'));
-    setFieldErrors(errors);
-    setError(null);
-    if (hasErrors(errors)) return focusFirstInvalid(formRef.current);
-    setBusy(true);
-    try {
-      const trimmed = Object.fromEntries(
-        Object.entries(values).map(([k, v]) => [k, k === 'password' ? v : v.trim()]),
-      ) as unknown as RegisterRequest;
-      await api.register(trimmed);
-      navigate('/login', { state: { registeredEmail: trimmed.email } });
-    } catch (err) {
-      setFieldErrors(isApiError(err) ? err.fieldErrors : {});
-      setError(err);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const register = async () => {
+    const trimmed = Object.fromEntries(
+      Object.entries(values).map(([k, v]) => [k, k === 'password' ? v : v.trim()]),
+    ) as unknown as RegisterRequest;
+    await api.register(trimmed);
+    navigate('/login', { state: { registeredEmail: trimmed.email } });
+  };
 
   return (
     <section className="page narrow-wide">
       <h1>{t('register.title')}</h1>
       <p className="muted">{t('register.lead')}</p>
       <ErrorAlert error={error} />
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form card">
+      <form ref={formRef} onSubmit={(e) => void submit(e, values, register)} noValidate className="form card">
         <UserFields values={values} errors={fieldErrors} onChange={setValues} />
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('common.working') : t('register.submit')}

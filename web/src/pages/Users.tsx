@@ -1,14 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { isApiError, type FieldErrors } from '../api/problem';
+import { useEffect, useState } from 'react';
 import { ROLES, type CreateUserRequest, type Page, type Role, type User } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../components/UserFields';
 import { useI18n } from '../i18n';
-import { focusFirstInvalid, hasErrors, requiredErrors } from '../lib/forms';
+import { useFormSubmission } from '../lib/useFormSubmission';
 import { useLoad } from '../lib/useLoad';
 
 type Dialog = { kind: 'create' } | { kind: 'active'; user: User } | null;
@@ -200,32 +200,13 @@ function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCrea
   const { t } = useI18n();
   const { api } = useAuth();
   const [values, setValues] = useState<CreateUserRequest>({ ...EMPTY_REGISTRATION, role: 'technician' });
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CreateUserRequest>(REGISTRATION_FIELDS);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const errors = requiredErrors(values, REGISTRATION_FIELDS, t('validation.required'));
-    setFieldErrors(errors);
-    setError(null);
-    if (hasErrors(errors)) return focusFirstInvalid(formRef.current);
-    setBusy(true);
-    try {
-      onCreated(await api.createUser(values));
-    } catch (err) {
-      setFieldErrors(isApiError(err) ? err.fieldErrors : {});
-      setError(err);
-      focusFirstInvalid(formRef.current);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const create = async () => onCreated(await api.createUser(values));
 
   return (
     <Modal title={t('users.create')} onClose={onClose}>
-      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="form">
+      <form ref={formRef} onSubmit={(e) => void submit(e, values, create)} noValidate className="form">
         <ErrorAlert error={error} />
         <UserFields values={values} errors={fieldErrors} onChange={(v) => setValues({ ...values, ...v })} />
         <Field label={t('field.role')} name="role" errors={fieldErrors.role}>
@@ -239,14 +220,7 @@ function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCrea
             </select>
           )}
         </Field>
-        <div className="actions actions--end">
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('common.working') : t('users.createSubmit')}
-          </button>
-        </div>
+        <DialogActions busy={busy} submitLabel={t('users.createSubmit')} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -1,0 +1,36 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { isApiError, type FieldErrors } from '../api/problem';
+import { useI18n } from '../i18n';
+import { focusFirstInvalid, hasErrors, requiredErrors } from './forms';
+
+/**
+ * The life of every form here: check the required fields, send, and on a problem show the server's field errors
+ * next to their fields with focus on the first one. `busy` covers the request; `error` is the last failure.
+ */
+export function useFormSubmission<T extends object>(required: readonly (keyof T & string)[]) {
+  const { t } = useI18n();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  async function submit(event: FormEvent, values: T, send: () => Promise<void>) {
+    event.preventDefault();
+    const errors = requiredErrors(values, required, t('validation.required'));
+    setFieldErrors(errors);
+    setError(null);
+    if (hasErrors(errors)) return focusFirstInvalid(formRef.current);
+    setBusy(true);
+    try {
+      await send();
+    } catch (err) {
+      setFieldErrors(isApiError(err) ? err.fieldErrors : {});
+      setError(err);
+      focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return { formRef, fieldErrors, error, busy, submit };
+}
