@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { Ticket } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketFormDialog } from '../components/TicketFormDialog';
 import { TicketList } from '../components/TicketList';
@@ -42,11 +43,7 @@ export function MyTickets() {
           {t('myTickets.new')}
         </button>
       </div>
-      {notice ? (
-        <p role="status" className="alert alert--success">
-          {notice}
-        </p>
-      ) : null}
+      <SuccessNotice message={notice} />
       <TicketFiltersBar value={filters} onChange={setFilters} />
       <TicketList
         query={query}

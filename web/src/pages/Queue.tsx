@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import type { Ticket } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
@@ -68,11 +69,7 @@ export function Queue() {
           </button>
         ))}
       </div>
-      {notice ? (
-        <p role="status" className="alert alert--success">
-          {notice}
-        </p>
-      ) : null}
+      <SuccessNotice message={notice} />
       <ErrorAlert error={error} />
       <TicketFiltersBar value={filters} onChange={setFilters} />
       <TicketList

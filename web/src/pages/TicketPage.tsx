@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { SlaBadge } from '../components/SlaBadge';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFormDialog } from '../components/TicketFormDialog';
 import { categoryLabel, useI18n, type I18n, type MessageKey } from '../i18n';
 import { historyChanges, valueText } from '../lib/history';
@@ -108,11 +109,7 @@ export function TicketPage() {
         </div>
       </header>
 
-      {notice ? (
-        <p role="status" className="alert alert--success">
-          {notice}
-        </p>
-      ) : null}
+      <SuccessNotice message={notice} />
       <ErrorAlert error={actionError} />
 
       <section aria-labelledby="actions-heading" className="card">

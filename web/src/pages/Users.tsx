@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SuccessNotice } from '../components/SuccessNotice';
 import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../components/UserFields';
@@ -67,11 +68,7 @@ export function Users() {
           {t('users.create')}
         </button>
       </div>
-      {notice ? (
-        <p role="status" className="alert alert--success">
-          {notice}
-        </p>
-      ) : null}
+      <SuccessNotice message={notice} />
       <ErrorAlert error={error} />
       <form role="search" aria-label={t('users.filters')} className="filters" onSubmit={(e) => e.preventDefault()}>
         <div className="field filters__search">
