@@ -38,9 +38,8 @@ public sealed class StatusMachineTests
         return data;
     }
 
-    [Theory]
-    [MemberData(nameof(EveryMoveForEveryCaller))]
-    public void StatusChangeIsAllowedExactlyForTheCallersTheDesignNames(string from, string to, string caller, string expected)
+    /// <summary>A ticket in <paramref name="from"/>, the caller the row names, and the target status.</summary>
+    private static (Ticket Ticket, Actor Actor, TicketStatus Target) Scene(string from, string to, string caller)
     {
         Json.TryParseEnum<TicketStatus>(from, out var current);
         Json.TryParseEnum<TicketStatus>(to, out var target);
@@ -52,6 +51,14 @@ public sealed class StatusMachineTests
             "other_technician" => Build.OtherTechnician,
             _ => Build.Admin,
         };
+        return (ticket, actor, target);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryMoveForEveryCaller))]
+    public void StatusChangeIsAllowedExactlyForTheCallersTheDesignNames(string from, string to, string caller, string expected)
+    {
+        var (ticket, actor, target) = Scene(from, to, caller);
 
         var outcome = ticket.ChangeStatus(actor, target, "Nota de resolución.", Build.Start.AddHours(1));
 
@@ -68,16 +75,7 @@ public sealed class StatusMachineTests
     [MemberData(nameof(EveryMoveForEveryCaller))]
     public void TransitionsListIsWhatTheCallerMayDo(string from, string to, string caller, string expected)
     {
-        Json.TryParseEnum<TicketStatus>(from, out var current);
-        Json.TryParseEnum<TicketStatus>(to, out var target);
-        var ticket = Build.InStatus(current, assigned: caller != "requester_unassigned");
-        var actor = caller switch
-        {
-            "requester" or "requester_unassigned" => Build.Requester,
-            "assignee" => Build.Technician,
-            "other_technician" => Build.OtherTechnician,
-            _ => Build.Admin,
-        };
+        var (ticket, actor, target) = Scene(from, to, caller);
 
         var listed = ticket.TransitionsFor(actor).Any(t => t.Status == target);
 
