@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tickets.Identity;
 using Tickets.Idempotency;
+using Tickets.Messaging;
 using Tickets.Sla;
 using Tickets.Stats;
 using Tickets.Startup;
@@ -39,6 +40,9 @@ public static class DependencyInjection
 
         // Tickets: the aggregate's configured rules, SLA policy, assignment, the routes' service, stats.
         services.AddTicketsCore(configuration);
+
+        // Storage queues (notifications, SLA checks): one client from Tickets:Queues:Connection.
+        services.AddTicketsQueues(configuration);
 
         // Storage, chosen by Tickets:Store.
         services.AddTicketsStore(configuration);

@@ -6,6 +6,13 @@ public static class QueueNames
     public const string Notifications = "notifications";
     public const string SlaChecks = "sla-checks";
 
+    /// <summary>
+    /// The configuration key of the queues' Storage connection, used by the senders and named by every
+    /// <c>[QueueTrigger(Connection = …)]</c>: a connection string (Azurite's <c>UseDevelopmentStorage=true</c> or one
+    /// with <c>QueueEndpoint=</c>), or in Azure a section with <c>queueServiceUri</c> for the app's managed identity.
+    /// </summary>
+    public const string Connection = "Tickets:Queues:Connection";
+
     /// <summary>The Functions host moves a message here after host.json's maxDequeueCount failures.</summary>
     public static string Poison(string queue) => queue + "-poison";
 
