@@ -33,6 +33,8 @@ public static partial class DevHostApp
                 ["Tickets:Store"] = "Sqlite",
                 ["Tickets:Sqlite:Path"] = Path.Combine(root, ".data", "tickets.db"),
                 ["Tickets:DemoData"] = "true",
+                ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
+                ["Tickets:Outbox:RelaySchedule"] = "*/10 * * * * *",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
