@@ -98,7 +98,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
     public async Task SaveWritesTheChangeItsEventsAndItsCommentTogether()
     {
         var ticket = await NewTicketAsync();
-        var change = ticket.AddComment(Technician, "comment-1", new CommentRequest("Voy para allá."), Time.GetUtcNow()).Value;
+        var change = ticket.AddComment(Technician, "comment-1", new CommentRequest("Voy para allá."), Rules, Time.GetUtcNow()).Value;
 
         var saved = await Tickets.SaveAsync(change, ticket.ETag);
 
@@ -133,9 +133,9 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
     public async Task InternalNotesAndTheirEventsAreListedOnlyWhenAsked()
     {
         var ticket = await NewTicketAsync();
-        var note = ticket.AddComment(Technician, "note-1", new CommentRequest("Nota interna", Internal: true), Time.GetUtcNow()).Value;
+        var note = ticket.AddComment(Technician, "note-1", new CommentRequest("Nota interna", Internal: true), Rules, Time.GetUtcNow()).Value;
         ticket = (await Tickets.SaveAsync(note, ticket.ETag))!;
-        var reply = ticket.AddComment(Technician, "reply-1", new CommentRequest("Respuesta pública"), Time.GetUtcNow()).Value;
+        var reply = ticket.AddComment(Technician, "reply-1", new CommentRequest("Respuesta pública"), Rules, Time.GetUtcNow()).Value;
         await Tickets.SaveAsync(reply, ticket.ETag);
 
         var forStaff = await Tickets.ListCommentsAsync(ticket.Id, true, new PageRequest(10, null, false));
@@ -153,7 +153,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         var ticket = await NewTicketAsync();
         for (var i = 0; i < 5; i++)
         {
-            var change = ticket.AddComment(Requester, $"c{i}", new CommentRequest($"Comentario {i}"), Time.GetUtcNow()).Value;
+            var change = ticket.AddComment(Requester, $"c{i}", new CommentRequest($"Comentario {i}"), Rules, Time.GetUtcNow()).Value;
             ticket = (await Tickets.SaveAsync(change, ticket.ETag))!;
         }
 
@@ -241,7 +241,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         var ticket = await NewTicketAsync(priority: "critical");
         await NewTicketAsync(priority: "low");
         Time.Advance(TimeSpan.FromMinutes(30));
-        await Tickets.SaveAsync(ticket.AddComment(Technician, "c", new CommentRequest("Voy."), Time.GetUtcNow()).Value, ticket.ETag);
+        await Tickets.SaveAsync(ticket.AddComment(Technician, "c", new CommentRequest("Voy."), Rules, Time.GetUtcNow()).Value, ticket.ETag);
 
         var stats = await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow());
 
