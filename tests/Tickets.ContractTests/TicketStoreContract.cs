@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Tickets.Common;
 using Tickets.Idempotency;
 using Tickets.Sla;
+using Tickets.Stats;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -69,6 +70,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
             Statuses = [TicketStatus.Open], Priorities = [Priority.High], AssigneeIds = [Technician.Id], Unassigned = true,
             RequesterIds = [Requester.Id], OnlyRequesterId = Requester.Id, Categories = ["hardware"], Search = "impresora",
             CreatedFrom = Time.GetUtcNow().AddDays(-1), CreatedTo = Time.GetUtcNow(), Page = new PageRequest(10, null, true),
+            Sla = new SlaFilter(Enum.GetValues<SlaCondition>(), Time.GetUtcNow()),
         };
 
         foreach (var sort in sorts)
@@ -252,6 +254,31 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal(1, stats.Sla.Met);
         Assert.Equal(0, stats.Sla.Breached);
         Assert.Equal(2, Assert.Single(stats.CreatedPerDay).Count);
+    }
+
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    public async Task SlaFilterFindsTicketsByTheirConditionAtTheMomentAsked()
+    {
+        var scene = SlaScenes.EveryCondition(Rules, Time);
+        foreach (var ticket in scene) await Tickets.CreateAsync(new TicketChange(ticket, []));
+
+        await SlaScenes.AssertEveryConditionIsListedAsync(Tickets, Time.GetUtcNow());
+    }
+
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    public async Task SlaFilterAgreesWithTheConditionTheServerShowsAtEveryMoment()
+    {
+        foreach (var ticket in SlaScenes.EveryCondition(Rules, Time)) await Tickets.CreateAsync(new TicketChange(ticket, []));
+
+        await SlaScenes.AssertFilterAgreesWithEvaluateAsync(Tickets, Get<SlaPolicy>(), Time.GetUtcNow());
+    }
+
+    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    public async Task StatsReportSlaCompliancePerPriorityAndTheMedianFirstResponse()
+    {
+        foreach (var ticket in SlaScenes.FirstResponses(Rules, Time)) await Tickets.CreateAsync(new TicketChange(ticket, []));
+
+        SlaScenes.AssertFirstResponseFigures(await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow()));
     }
 }
 
