@@ -56,11 +56,13 @@ internal sealed record TicketDocument
     /// <summary>The running SLA target's due time; <see cref="SortableTime.Never"/> once work is finished.</summary>
     public required string SlaDueAt { get; init; }
 
+    // Not "required": documents written before these two fields existed must still read (the ticket is the nested copy).
+
     /// <summary>The running SLA target's warning point; <see cref="SortableTime.Never"/> once work is finished.</summary>
-    public required string SlaWarningAt { get; init; }
+    public string SlaWarningAt { get; init; } = SortableTime.Never;
 
     /// <summary><see cref="SlaStanding.Phase"/> (running, paused, met, breached): with the two times, what <c>sla=</c> filters on.</summary>
-    public required SlaPhase SlaPhase { get; init; }
+    public SlaPhase SlaPhase { get; init; }
 
     public required bool Deleted { get; init; }
 
