@@ -35,6 +35,11 @@ public static partial class DevHostApp
                 ["Tickets:DemoData"] = "true",
                 ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
                 ["Tickets:Outbox:RelaySchedule"] = "*/10 * * * * *",
+                // The demo's SLA: critical around the clock, the rest in Madrid office hours.
+                ["Tickets:Sla:Calendar:TimeZone"] = "Europe/Madrid",
+                ["Tickets:Sla:High:Calendar"] = "business",
+                ["Tickets:Sla:Medium:Calendar"] = "business",
+                ["Tickets:Sla:Low:Calendar"] = "business",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
