@@ -35,6 +35,8 @@ public static partial class DevHostApp
                 ["Tickets:DemoData"] = "true",
                 ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
                 ["Tickets:Outbox:RelaySchedule"] = "*/10 * * * * *",
+                ["Tickets:Sla:SweepSchedule"] = "0 */5 * * * *",
+                ["Tickets:AutoCloseSchedule"] = "0 */10 * * * *",
                 // The demo's SLA: critical around the clock, the rest in Madrid office hours.
                 ["Tickets:Sla:Calendar:TimeZone"] = "Europe/Madrid",
                 ["Tickets:Sla:High:Calendar"] = "business",

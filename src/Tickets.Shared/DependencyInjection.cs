@@ -83,6 +83,10 @@ public static class DependencyInjection
         services.AddSingleton<TicketViews>();
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
+        services.AddScoped<SystemTicketChanges>();
+        services.AddScoped<AutoCloser>();
+        services.AddOptions<SlaSweepOptions>().Bind(configuration.GetSection(SlaSweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SlaEscalation>();
         services.AddScoped<StatsService>();
     }
 

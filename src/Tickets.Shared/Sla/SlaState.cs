@@ -46,6 +46,12 @@ public sealed record SlaState
     /// </summary>
     public int Generation { get; init; }
 
+    /// <summary>The <see cref="Generation"/> whose first-response warning was given; a warning is given once per generation.</summary>
+    public int? FirstResponseWarnedGeneration { get; init; }
+
+    /// <summary>The <see cref="Generation"/> whose resolution warning was given.</summary>
+    public int? ResolutionWarnedGeneration { get; init; }
+
     /// <summary>The next target still running: first response until there is one, then resolution.</summary>
     public DateTimeOffset NextDueAt(bool responded) => responded ? ResolutionDueAt : FirstResponseDueAt;
 }

@@ -11,7 +11,7 @@ namespace Tickets.Tickets;
 /// The ticket aggregate. Always valid: every change goes through a method that checks the caller's right, the
 /// status machine and the field limits, and returns the new state with the history it writes — or fails loudly.
 /// </summary>
-public sealed record Ticket
+public sealed partial record Ticket
 {
     public required string Id { get; init; }
 
@@ -379,7 +379,7 @@ public sealed record Ticket
         {
             var who = new EventActor(actor.Id, actor.Name);
             var events = _events.Select((e, i) => new TicketEvent(
-                    Guid.CreateVersion7(now).ToString("N"), ticketId, e.Type, e.BySystem ? null : who, now,
+                    Guid.CreateVersion7(now).ToString("N"), ticketId, e.Type, e.BySystem || actor.IsSystem ? null : who, now,
                     JsonSerializer.SerializeToElement(e.Data, Json.Options))
                 {
                     Sequence = (next.Revision * 100) + i,

@@ -37,7 +37,7 @@ public sealed partial class TicketService(
         var opened = Ticket.Create(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), number, request, Caller, rules, time.GetUtcNow(), assignee);
         if (!opened.IsSuccess) return opened.Error!;
 
-        var change = await outbox.AttachAsync(opened.Value, Caller, cancellationToken);
+        var change = await outbox.AttachAsync(null, opened.Value, Caller, cancellationToken);
         var created = await store.CreateAsync(change, cancellationToken);
         outbox.Dispatch(change);
         LogCreated(logger, created.DisplayNumber, created.Id, me.Id);
@@ -160,7 +160,7 @@ public sealed partial class TicketService(
             if (!changed.IsSuccess) return changed.Error!;
             if (changed.Value.IsEmpty) return changed.Value with { Ticket = current };
 
-            var planned = await outbox.AttachAsync(changed.Value, Caller, cancellationToken);
+            var planned = await outbox.AttachAsync(current, changed.Value, Caller, cancellationToken);
             var saved = await store.SaveAsync(planned, current.ETag, cancellationToken);
             if (saved is not null)
             {
