@@ -1,12 +1,21 @@
 using BenchmarkDotNet.Running;
 using Tickets.Bench;
+using Tickets.Bench.Load;
 
-// dotnet run -c Release --project bench/Tickets.Bench -- http [--seconds 5] [--concurrency 4] [--tickets 10000,100000]
-// dotnet run -c Release --project bench/Tickets.Bench -- micro [BenchmarkDotNet arguments]
-if (args.Length > 0 && args[0] == "micro")
+// bash bench/run.sh                  wrk against the local host and a minimal Kestrel app (see bench/README.md)
+// Tickets.Bench wrk [options]        the same, without run.sh's build and wrk install
+// Tickets.Bench bare --urls URL      the minimal Kestrel app alone (the bench starts it)
+// Tickets.Bench micro [BenchmarkDotNet arguments]
+return args switch
 {
-    BenchmarkSwitcher.FromAssembly(typeof(HttpBench).Assembly).Run(args[1..]);
+    ["micro", .. var rest] => RunMicro(rest),
+    ["bare", .. var rest] => await BareKestrelApp.RunAsync(rest),
+    ["wrk", .. var rest] => await LoadBench.RunAsync(rest),
+    _ => await LoadBench.RunAsync(args),
+};
+
+static int RunMicro(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(TokenBenchmarks).Assembly).Run(args);
     return 0;
 }
-
-return await HttpBench.RunAsync(args.Length > 0 && args[0] == "http" ? args[1..] : args);

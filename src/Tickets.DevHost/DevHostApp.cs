@@ -59,6 +59,9 @@ public static partial class DevHostApp
         app.ServeWebFrontEnd(builder.Configuration["DevHost:WebRoot"]!);
         app.UseRouting();
         app.MapFunctions();
+        // Only for bench/: a bare endpoint in this pipeline and the process's counters.
+        if (builder.Configuration.GetValue(BenchEndpoints.EnabledKey, false))
+            app.MapBenchEndpoints();
         return app;
     }
 

@@ -25,16 +25,48 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         database.WriteAsync(async (connection, transaction) =>
         {
             var stored = change.Ticket with { ETag = NewETag() };
-            await using var insert = connection.Command("""
-                INSERT INTO tickets (id, number, status, priority_rank, category, requester_id, assignee_id, created_at, updated_at,
-                    first_response_at, resolved_at, first_response_due, resolution_due, sla_due, sla_phase, sla_warning, deleted, search_text, etag, doc)
-                VALUES ($id, $number, $status, $rank, $category, $requester, $assignee, $created, $updated,
-                    $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $slaPhase, $slaWarning, $deleted, $search, $etag, $doc)
-                """, transaction);
+            await using var insert = connection.Command(InsertTicket, transaction);
             Bind(insert, stored);
             await insert.ExecuteNonQueryAsync(cancellationToken);
             await AppendAsync(connection, transaction, change, cancellationToken);
             return stored;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Bulk load for benchmarks and imports: many new tickets (with their events, comments and outbox messages) in one
+    /// transaction, written row for row as <see cref="CreateAsync"/> writes them, through statements prepared once.
+    /// Numbers come from <see cref="ReserveNumbersAsync"/>.
+    /// </summary>
+    public Task<int> ImportAsync(IEnumerable<TicketChange> changes, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = connection.Command(InsertTicket, transaction);
+            await using var events = connection.Command(InsertEvent, transaction);
+            await using var outbox = connection.Command(InsertOutbox, transaction);
+            await using var comments = connection.Command(InsertComment, transaction);
+            var count = 0;
+            foreach (var change in changes)
+            {
+                insert.Parameters.Clear();
+                Bind(insert, change.Ticket with { ETag = NewETag() });
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+                await AppendAsync(events, outbox, comments, change, cancellationToken);
+                count++;
+            }
+
+            return count;
+        }, cancellationToken);
+
+    /// <summary>Takes <paramref name="count"/> consecutive ticket numbers at once; returns the first.</summary>
+    public async Task<long> ReserveNumbersAsync(int count, CancellationToken cancellationToken = default) =>
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.Command("""
+                INSERT INTO counters (name, value) VALUES ('ticket_number', $count)
+                ON CONFLICT (name) DO UPDATE SET value = value + $count
+                RETURNING value
+                """, transaction).With("$count", count);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) - count + 1;
         }, cancellationToken);
 
     public Task<Ticket?> SaveAsync(TicketChange change, string expectedETag, CancellationToken cancellationToken = default) =>
@@ -266,33 +298,53 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     private static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, TicketChange change, CancellationToken cancellationToken)
     {
+        await using var events = connection.Command(InsertEvent, transaction);
+        await using var outbox = connection.Command(InsertOutbox, transaction);
+        await using var comments = connection.Command(InsertComment, transaction);
+        await AppendAsync(events, outbox, comments, change, cancellationToken);
+    }
+
+    /// <summary>The change's events, outbox messages and comment, through the given (reusable) insert statements.</summary>
+    private static async Task AppendAsync(SqliteCommand events, SqliteCommand outbox, SqliteCommand comments, TicketChange change, CancellationToken cancellationToken)
+    {
         foreach (var e in change.Events)
         {
-            await using var insert = connection.Command(
-                "INSERT INTO ticket_events (id, ticket_id, seq, type, internal, doc) VALUES ($id, $ticket, $seq, $type, $internal, $doc)", transaction)
-                .With("$id", e.Id).With("$ticket", e.TicketId).With("$seq", e.Sequence).With("$type", Json.EnumName(e.Type))
+            events.Parameters.Clear();
+            events.With("$id", e.Id).With("$ticket", e.TicketId).With("$seq", e.Sequence).With("$type", Json.EnumName(e.Type))
                 .With("$internal", e.Internal ? 1 : 0).With("$doc", JsonSerializer.Serialize(e, Json.Options));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await events.ExecuteNonQueryAsync(cancellationToken);
         }
 
         foreach (var m in change.Outbox)
         {
-            await using var insert = connection.Command(
-                "INSERT INTO outbox (id, ticket_id, queue, body, created_at, visible_at) VALUES ($id, $ticket, $queue, $body, $created, $visible)", transaction)
-                .With("$id", m.Id).With("$ticket", m.TicketId).With("$queue", m.Queue).With("$body", m.Body)
+            outbox.Parameters.Clear();
+            outbox.With("$id", m.Id).With("$ticket", m.TicketId).With("$queue", m.Queue).With("$body", m.Body)
                 .With("$created", m.CreatedAt.Ticks()).With("$visible", m.VisibleAt.Ticks());
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await outbox.ExecuteNonQueryAsync(cancellationToken);
         }
 
         if (change.Comment is { } c)
         {
-            await using var insert = connection.Command(
-                "INSERT INTO ticket_comments (id, ticket_id, seq, internal, doc) VALUES ($id, $ticket, $seq, $internal, $doc)", transaction)
-                .With("$id", c.Id).With("$ticket", c.TicketId).With("$seq", c.Sequence).With("$internal", c.Internal ? 1 : 0)
+            comments.Parameters.Clear();
+            comments.With("$id", c.Id).With("$ticket", c.TicketId).With("$seq", c.Sequence).With("$internal", c.Internal ? 1 : 0)
                 .With("$doc", JsonSerializer.Serialize(c, Json.Options));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await comments.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    private const string InsertTicket = """
+        INSERT INTO tickets (id, number, status, priority_rank, category, requester_id, assignee_id, created_at, updated_at,
+            first_response_at, resolved_at, first_response_due, resolution_due, sla_due, sla_phase, sla_warning, deleted, search_text, etag, doc)
+        VALUES ($id, $number, $status, $rank, $category, $requester, $assignee, $created, $updated,
+            $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $slaPhase, $slaWarning, $deleted, $search, $etag, $doc)
+        """;
+
+    private const string InsertEvent = "INSERT INTO ticket_events (id, ticket_id, seq, type, internal, doc) VALUES ($id, $ticket, $seq, $type, $internal, $doc)";
+
+    private const string InsertOutbox =
+        "INSERT INTO outbox (id, ticket_id, queue, body, created_at, visible_at) VALUES ($id, $ticket, $queue, $body, $created, $visible)";
+
+    private const string InsertComment = "INSERT INTO ticket_comments (id, ticket_id, seq, internal, doc) VALUES ($id, $ticket, $seq, $internal, $doc)";
 
     private static (string[] Columns, bool Descending) KeyOf(TicketSort sort) => sort switch
     {

@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Tickets.DevHost;
+using Tickets.Notifications;
+using Tickets.Startup;
+using Tickets.Storage.Sqlite;
+using Tickets.Tickets;
+using Tickets.Users;
+
+namespace Tickets.Bench.Load;
+
+/// <summary>
+/// Fills the bench's SQLite store before the host starts: the local host's own start-up (schema, demo accounts and
+/// tickets), then tickets made by the aggregate (Ticket.Create, Assign, ChangeStatus — the rows the adapter writes for
+/// them) loaded through <see cref="SqliteTicketStore.ImportAsync"/> in large transactions. Not through HTTP: a million
+/// tickets would take hours. Seeded tickets carry no outbox messages (nobody is told about a bench's history).
+/// </summary>
+public static class BulkSeeder
+{
+    private const int Batch = 20_000;
+    private static readonly string[] Priorities = ["low", "medium", "high", "critical"];
+    private static readonly string[] Categories = ["hardware", "software", "network", "access"];
+    private static readonly string[] Words = ["impresora", "VPN", "correo", "portátil", "licencia", "pantalla", "red", "acceso"];
+
+    /// <summary>Brings the store up to <paramref name="tickets"/> tickets; returns how many it has.</summary>
+    public static async Task<long> SeedAsync(string[] hostArguments, long tickets, Action<string> log)
+    {
+        var app = DevHostApp.Create(hostArguments);
+        await app.StartAsync();
+        try
+        {
+            var store = (SqliteTicketStore)app.Services.GetRequiredService<ITicketStore>();
+            var users = app.Services.GetRequiredService<IUserStore>();
+            var rules = app.Services.GetRequiredService<TicketRules>();
+            var requester = Actor.Of((await users.FindByEmailAsync(DemoAccounts.User.Email!))!);
+            var tech = (await users.FindByEmailAsync(DemoAccounts.Technician.Email!))!;
+            var admin = (await users.FindByEmailAsync(DemoAccounts.Admin.Email!))!;
+            await SeedNotificationsAsync(app.Services.GetRequiredService<INotificationStore>(), admin.Id);
+
+            var have = await CountAsync(app.Services.GetRequiredService<SqliteDatabase>());
+            var started = DateTimeOffset.UtcNow;
+            while (have < tickets)
+            {
+                var count = (int)Math.Min(Batch, tickets - have);
+                var first = await store.ReserveNumbersAsync(count);
+                var changes = new TicketChange[count];
+                Parallel.For(0, count, i => changes[i] = Make(first + i, requester, Actor.Of(tech), new Assignee(tech.Id, tech.FullName), rules, started));
+                have += await store.ImportAsync(changes);
+                log($"  seeded {have:N0} tickets");
+            }
+
+            return have;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>
+    /// Ticket n, created 20 s after ticket n − 1 (a million span about seven months, ending three weeks before the run):
+    /// a quarter each open, in progress with the technician, resolved by the technician, and open again.
+    /// </summary>
+    private static TicketChange Make(long number, Actor requester, Actor tech, Assignee assignee, TicketRules rules, DateTimeOffset started)
+    {
+        var n = (int)number;
+        var at = started.AddSeconds(-20.0 * (1_100_000 - number));
+        var request = new CreateTicketRequest(
+            $"{Words[n % Words.Length]} falla {number}",
+            $"Descripción del problema número {number} con la {Words[n / 3 % Words.Length]}: ocurre desde esta mañana y afecta a todo el departamento.",
+            Priorities[n / 4 % 4], Categories[n % Categories.Length]);
+        var id = Guid.CreateVersion7(at).ToString("N");
+        var change = Expect(Ticket.Create(id, number, request, requester, rules, at));
+        if (n % 4 is 1 or 2)
+        {
+            change = Then(change, Expect(change.Ticket.Assign(tech, assignee, at.AddMinutes(5))));
+            change = Then(change, Expect(change.Ticket.ChangeStatus(tech, TicketStatus.InProgress, null, rules, at.AddMinutes(10))));
+        }
+
+        if (n % 4 == 2)
+            change = Then(change, Expect(change.Ticket.ChangeStatus(tech, TicketStatus.Resolved, "Resuelto en el banco de pruebas.", rules, at.AddMinutes(30))));
+        return change;
+    }
+
+    private static TicketChange Then(TicketChange before, TicketChange next) => next with { Events = [.. before.Events, .. next.Events] };
+
+    private static TicketChange Expect(Common.Result<TicketChange> result) =>
+        result.IsSuccess ? result.Value : throw new InvalidOperationException($"Seeding step refused: {result.Error!.Code} {result.Error.Detail}");
+
+    private static async Task<long> CountAsync(SqliteDatabase database)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM tickets";
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>A page and more of the admin's inbox, for the notifications list.</summary>
+    private static async Task SeedNotificationsAsync(INotificationStore notifications, string adminId)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            await notifications.AddAsync(new Notification($"bench-{i}-{adminId}", adminId, NotificationType.TicketCreated, $"bench-ticket-{i}",
+                $"TCK-{i + 1:D6}", $"Ticket de prueba {i}", "Nuevo ticket sin asignar.", DateTimeOffset.UtcNow.AddMinutes(-i), null));
+        }
+    }
+}

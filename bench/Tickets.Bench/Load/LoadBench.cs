@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Data.Sqlite;
+using Tickets.Common;
+using Tickets.DevHost;
+using Tickets.Messaging;
+using Tickets.Startup;
+using Tickets.Tickets;
+
+namespace Tickets.Bench.Load;
+
+/// <summary>
+/// The load bench: the local host (Release, SQLite, its own process) and a separate minimal Kestrel app, both driven by
+/// wrk in the same run; every operation reported as a ratio to both ceilings, with p50/p99, errors and bytes allocated
+/// per request. Stores grow through the sizes; the first size gets every operation, the larger ones the lists.
+/// </summary>
+public static class LoadBench
+{
+    // Azurite's published development account key (the one UseDevelopmentStorage=true stands for), not a secret.
+    private const string AzuriteKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = LoadOptions.Parse(args);
+        if (!Wrk.IsInstalled())
+        {
+            Console.Error.WriteLine("wrk is not installed: apt-get install -y wrk (bash bench/run.sh installs it).");
+            return 2;
+        }
+
+        var root = RepositoryRoot();
+        var hostDll = Path.Combine(root, "src", "Tickets.DevHost", "bin", Configuration(), "net10.0", "Tickets.DevHost.dll");
+        if (!File.Exists(hostDll)) throw new FileNotFoundException($"Build the local host first: {hostDll} is missing.");
+        var work = Path.Combine(Path.GetTempPath(), "tickets-bench", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
+        Directory.CreateDirectory(work);
+        Log($"Work folder (database, logs): {work}");
+
+        var loadBefore = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+        var rows = new List<Row>();
+        var memory = new List<(int Size, long Current, long Peak)>();
+
+        await using var azurite = options.Azurite ? await StartAzuriteAsync(work) : null;
+        var queues = azurite?.Connection ?? "UseDevelopmentStorage=true";
+
+        var barePort = ChildProcess.FreePort();
+        var bareLog = Path.Combine(work, "bare.log");
+        await using var bare = ChildProcess.Start("dotnet", [typeof(LoadBench).Assembly.Location, "bare", "--urls", $"http://127.0.0.1:{barePort}"], bareLog, GcLike(hostDll));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var bareUri = new Uri($"http://127.0.0.1:{barePort}/");
+        await bare.WaitUntilAsync(async () => (await http.GetAsync(new Uri(bareUri, "bare"))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "The minimal Kestrel app", bareLog);
+
+        var database = Path.Combine(work, "tickets.db");
+        for (var s = 0; s < options.Sizes.Count; s++)
+        {
+            var size = options.Sizes[s];
+            var full = s == 0;
+            var hostArguments = new[]
+            {
+                $"--Tickets:Sqlite:Path={database}",
+                "--Tickets:DemoData=true",
+                $"--Tickets:Queues:Connection={queues}",
+                $"--DevHost:WebRoot={Path.Combine(work, "no-web")}",
+                $"--{BenchEndpoints.EnabledKey}=true",
+                "--Logging:LogLevel:Default=Warning",
+            };
+
+            Log($"Seeding {size:N0} tickets…");
+            var seeding = System.Diagnostics.Stopwatch.StartNew();
+            var count = await BulkSeeder.SeedAsync(["--urls=http://127.0.0.1:0", .. hostArguments], size, Log);
+            Log($"  {count:N0} tickets in {seeding.Elapsed.TotalSeconds:F0} s");
+            var ids = await ReadIdsAsync(database);
+
+            var port = ChildProcess.FreePort();
+            var hostLog = Path.Combine(work, $"host-{size}.log");
+            await using var host = ChildProcess.Start("dotnet", [hostDll, $"--urls=http://127.0.0.1:{port}", .. hostArguments], hostLog);
+            var hostUri = new Uri($"http://127.0.0.1:{port}/");
+            await host.WaitUntilAsync(async () => (await http.GetAsync(new Uri(hostUri, "bench/bare"))).IsSuccessStatusCode, TimeSpan.FromSeconds(120), "The local host", hostLog);
+
+            var admin = await LoginAsync(http, hostUri, DemoAccounts.Admin);
+            var tech = await LoginAsync(http, hostUri, DemoAccounts.Technician);
+            var user = await LoginAsync(http, hostUri, DemoAccounts.User);
+            var techId = await MeAsync(http, hostUri, tech);
+            var statusIds = await ReadIdsAsync(database, "status = 'in_progress' AND assignee_id = $tech", techId);
+            var store = $"{count:N0}";
+
+            async Task<Row> Measure(string name, Uri target, Uri counters, IReadOnlyList<IReadOnlyList<BenchRequest>> groups, string? token, bool partition = false)
+            {
+                var script = WrkScript.Create(groups, token, partition, options.Threads);
+                if (options.WarmUpSeconds > 0) await Wrk.RunAsync(target, script, options.WarmUpSeconds, options.Connections, options.Threads, work);
+                var before = await CountersAsync(http, counters);
+                var result = await Wrk.RunAsync(target, script, options.Seconds, options.Connections, options.Threads, work);
+                var after = await CountersAsync(http, counters);
+                var allocated = result.Requests == 0 ? 0 : (after - before) / (double)result.Requests;
+                Log($"  {name,-40} {result.PerSecond,9:F0} req/s  p50 {result.P50Ms,7:F2} ms  p99 {result.P99Ms,7:F2} ms  errors {result.Errors}  {allocated / 1024,6:F1} KB/req");
+                var row = new Row(store, name, result, allocated);
+                rows.Add(row);
+                return row;
+            }
+
+            Log($"Measuring with {count:N0} tickets ({options.Seconds} s each, wrk -t{options.Threads} -c{options.Connections})");
+            IReadOnlyList<IReadOnlyList<BenchRequest>> Get(string path) => [[new BenchRequest("GET", path)]];
+            var kestrel = await Measure("bare: minimal Kestrel app", new Uri(bareUri, "bare"), new Uri(bareUri, "bench/counters"), Get("/bare"), null);
+            var pipeline = await Measure("bare: endpoint in the local host", new Uri(hostUri, "bench/bare"), new Uri(hostUri, "bench/counters"), Get("/bench/bare"), null);
+            var hostCounters = new Uri(hostUri, "bench/counters");
+            Task<Row> Host(string name, IReadOnlyList<IReadOnlyList<BenchRequest>> groups, string? token, bool partition = false) =>
+                Measure(name, hostUri, hostCounters, groups, token, partition);
+
+            if (full)
+            {
+                await Host("get ticket", ids.Select(id => (IReadOnlyList<BenchRequest>)[new BenchRequest("GET", $"/api/tickets/{id}")]).ToList(), admin);
+            }
+
+            await Host("list: default (25, newest first)", Get("/api/tickets"), admin);
+            await Host("list: filtered (status, priority, sort)", Get("/api/tickets?status=open,in_progress&priority=high,critical&sort=-priority"), admin);
+            await Host("list: search q", Get("/api/tickets?q=impresora"), admin);
+            var cursor = await MiddleCursorAsync(database);
+            await Host($"list: deep page ({cursor.Page:N0} of 25) by cursor", Get($"/api/tickets?cursor={Uri.EscapeDataString(cursor.Cursor)}"), admin);
+
+            if (full)
+            {
+                await Host("notifications list", Get("/api/notifications"), admin);
+                if (!options.Smoke)
+                    await Host("login", [[new BenchRequest("POST", "/api/auth/login", Body(new { email = DemoAccounts.User.Email, password = DemoAccounts.User.Password }))]], null);
+                await Host("create ticket", Enumerable.Range(0, 100).Select(n => (IReadOnlyList<BenchRequest>)[new BenchRequest("POST", "/api/tickets",
+                    Body(new { title = $"No arranca el equipo {n}", description = "Al encenderlo se queda en la pantalla del fabricante.", priority = "medium", category = "hardware" }))]).ToList(), user);
+                await Host("comment", ids.Select(id => (IReadOnlyList<BenchRequest>)[new BenchRequest("POST", $"/api/tickets/{id}/comments",
+                    Body(new { body = "Revisado: pendiente de la pieza de repuesto." }))]).ToList(), admin);
+                // Each thread owns its tickets and moves each one in_progress → on_hold → in_progress on successive visits.
+                await Host("status change", statusIds.Select(id => (IReadOnlyList<BenchRequest>)
+                [
+                    new BenchRequest("PUT", $"/api/tickets/{id}/status", Body(new { status = "on_hold", note = "Esperando al usuario." })),
+                    new BenchRequest("PUT", $"/api/tickets/{id}/status", Body(new { status = "in_progress" })),
+                ]).ToList(), tech, partition: true);
+            }
+
+            var (current, peak) = host.Memory();
+            memory.Add((size, current, peak));
+            Log($"  local host working set {current / 1048576.0:F0} MiB (peak {peak / 1048576.0:F0} MiB)");
+            foreach (var row in rows.Where(r => r.Store == store && r.Kestrel is null)) row.Compare(kestrel.Result, pipeline.Result);
+        }
+
+        var loadAfter = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
+        var table = Report.Markdown(options, rows, memory, loadBefore, loadAfter);
+        Console.WriteLine();
+        Console.WriteLine(table);
+        if (options.Output is { } output) await File.WriteAllTextAsync(output, table);
+        if (options.WriteReadme) Report.IntoReadme(Path.Combine(root, "bench", "README.md"), table);
+        return rows.Any(r => r.Result.Errors > 0) ? 1 : 0;
+    }
+
+    private static string Body(object value) => JsonSerializer.Serialize(value);
+
+    private static async Task<string> LoginAsync(HttpClient http, Uri host, Users.CreateUserRequest account)
+    {
+        var response = await http.PostAsJsonAsync(new Uri(host, "api/auth/login"), new { email = account.Email, password = account.Password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<string> MeAsync(HttpClient http, Uri host, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host, "api/me"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.TryGetProperty("user", out var user) ? user : body).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<long> CountersAsync(HttpClient http, Uri counters) =>
+        (await http.GetFromJsonAsync<JsonElement>(counters)).GetProperty("allocatedBytes").GetInt64();
+
+    /// <summary>Up to 2,000 of the newest visible tickets matching <paramref name="where"/>, for rotating requests.</summary>
+    private static async Task<IReadOnlyList<string>> ReadIdsAsync(string database, string where = "1 = 1", string? tech = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id FROM tickets WHERE deleted = 0 AND {where} ORDER BY number DESC LIMIT 2000";
+        if (tech is not null) command.Parameters.AddWithValue("$tech", tech);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    /// <summary>
+    /// The cursor that ends the page halfway down the default list (newest first): the same keyset the store encodes,
+    /// made with the same Cursor code, because walking 20,000 pages over HTTP to reach it would measure nothing.
+    /// </summary>
+    private static async Task<(string Cursor, long Page)> MiddleCursorAsync(string database)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT created_at, id, (SELECT COUNT(*) FROM tickets WHERE deleted = 0) FROM tickets WHERE deleted = 0
+            ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM tickets WHERE deleted = 0)
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var cursor = Cursor.Encode([Json.EnumName(TicketSort.CreatedAtDescending), reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetString(1)]);
+        return (cursor, reader.GetInt64(2) / 2 / PageRequest.DefaultLimit + 1);
+    }
+
+    private sealed record Azurite(ChildProcess Process, string Connection) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
+    }
+
+    /// <summary>Azurite's queue service from npm (the outbox really sends), or null without npx: then messages stay in the outbox.</summary>
+    private static async Task<Azurite?> StartAzuriteAsync(string work)
+    {
+        if (Wrk.Which("npx") is null)
+        {
+            Log("npx not found: running without a queue service (outbox messages stay pending).");
+            return null;
+        }
+
+        var port = ChildProcess.FreePort();
+        var log = Path.Combine(work, "azurite.log");
+        var process = ChildProcess.Start("npx", ["-y", "-p", "azurite@3", "azurite-queue", "--queueHost", "127.0.0.1", "--queuePort", $"{port}",
+            "--inMemoryPersistence", "--skipApiVersionCheck", "--silent", "--loose"], log);
+        var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        var client = new QueueServiceClient(connection);
+        await process.WaitUntilAsync(async () =>
+        {
+            foreach (var queue in QueueNames.All) await client.GetQueueClient(queue).CreateIfNotExistsAsync();
+            return true;
+        }, TimeSpan.FromSeconds(120), "Azurite", log);
+        return new Azurite(process, connection);
+    }
+
+    /// <summary>The minimal app runs with the local host's GC mode, so the two ceilings differ only in what they do.</summary>
+    private static Dictionary<string, string> GcLike(string hostDll)
+    {
+        var config = File.ReadAllText(Path.ChangeExtension(hostDll, ".runtimeconfig.json"));
+        return new Dictionary<string, string> { ["DOTNET_gcServer"] = config.Contains("\"System.GC.Server\": true", StringComparison.Ordinal) ? "1" : "0" };
+    }
+
+    private static string Configuration() =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+
+    private static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+                if (File.Exists(Path.Combine(directory.FullName, "TicketSystem.sln"))) return directory.FullName;
+        }
+
+        throw new InvalidOperationException("Run the bench inside the repository (TicketSystem.sln not found).");
+    }
+
+    private static void Log(string line) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+}
