@@ -24,8 +24,13 @@ public sealed class JsonResult(int status, object? body) : IActionResult
         if (Body is null) return;
 
         response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), Json.Options, context.HttpContext.RequestAborted);
+        // Straight into the response's pipe (no intermediate stream and buffer copy); the flush sends it.
+        await using (var writer = new Utf8JsonWriter(response.BodyWriter, Writing))
+            JsonSerializer.Serialize(writer, Body, Body.GetType(), Json.Options);
+        await response.BodyWriter.FlushAsync(context.HttpContext.RequestAborted);
     }
+
+    private static readonly JsonWriterOptions Writing = new() { Encoder = Json.Options.Encoder, SkipValidation = true };
 }
 
 /// <summary>An RFC 9457 problem; the trace id is filled in when written.</summary>

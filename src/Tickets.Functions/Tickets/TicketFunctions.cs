@@ -30,7 +30,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
         var q = request.Query;
         var parameters = new TicketListParameters(q["status"], q["priority"], q["assigneeId"], q["requesterId"], q["category"], q["q"],
             q["createdFrom"], q["createdTo"], q["sort"], q["limit"], q["cursor"], q["includeTotal"], q["sla"]);
-        return Api.From(await tickets.ListAsync(parameters, cancellationToken), page => Api.Ok(page.Map(views.Of)));
+        return Api.From(await tickets.ListAsync(parameters, cancellationToken), page => Api.Ok(page.Map(views.ListItem)));
     }
 
     [Function("GetTicket")]

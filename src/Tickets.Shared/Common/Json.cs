@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -26,20 +27,18 @@ public static class Json
 
     /// <summary>The wire name of an enum value, e.g. <c>in_progress</c>.</summary>
     public static string EnumName<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+        EnumNames<TEnum>.ByValue.TryGetValue(value, out var name) ? name : JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
-    public static bool TryParseEnum<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
+    public static bool TryParseEnum<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum =>
+        EnumNames<TEnum>.ByName.TryGetValue(text?.Trim() ?? "", out value);
+
+    /// <summary>Each enum's wire names, worked out once: stores and routes read and write them on every request.</summary>
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(EnumName(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
+        public static readonly FrozenDictionary<TEnum, string> ByValue =
+            Enum.GetValues<TEnum>().Distinct().ToFrozenDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
 
-        value = default;
-        return false;
+        public static readonly FrozenDictionary<string, TEnum> ByName =
+            ByValue.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -18,6 +19,12 @@ public sealed class TokenService
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<SymmetricSecurityKey> _keys;
     private readonly TokenValidationParameters _parameters;
+
+    // Checking a signature costs more than the rest of a small request, and a client sends the same token for up to its
+    // whole lifetime: a token that passed every check is remembered (bounded), and on later requests only its lifetime is
+    // checked again. Only tokens that validated are kept; the keys and rules are fixed for the process's life.
+    private const int MaxRemembered = 10_000;
+    private readonly ConcurrentDictionary<string, (string Subject, DateTime NotBefore, DateTime Expires)> _validated = new(StringComparer.Ordinal);
 
     public TokenService(IOptions<JwtOptions> options, TimeProvider time)
     {
@@ -71,6 +78,8 @@ public sealed class TokenService
     /// <summary>The subject (user id) of a valid token, or null for anything else.</summary>
     public async Task<string?> ValidateAsync(string token)
     {
+        if (_validated.TryGetValue(token, out var known))
+            return WithinLifetime(known.NotBefore, known.Expires) ? known.Subject : null;
         if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token)) return null;
 
         JsonWebToken parsed;
@@ -86,18 +95,29 @@ public sealed class TokenService
         // Key rotation relies on kid: a token without one, or with an unknown one, is not ours.
         if (string.IsNullOrEmpty(parsed.Kid) || _keys.All(k => k.KeyId != parsed.Kid)) return null;
 
-        var result = await _handler.ValidateTokenAsync(token, _parameters);
+        var result = await _handler.ValidateTokenAsync(parsed, _parameters); // the token read above, not parsed again
         if (!result.IsValid) return null;
         var subject = result.ClaimsIdentity.FindFirst("sub")?.Value;
-        return string.IsNullOrEmpty(subject) ? null : subject;
+        if (string.IsNullOrEmpty(subject)) return null;
+        Remember(token, (subject, parsed.ValidFrom, parsed.ValidTo));
+        return subject;
     }
 
-    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    private void Remember(string token, (string Subject, DateTime NotBefore, DateTime Expires) outcome)
+    {
+        if (_validated.Count >= MaxRemembered) _validated.Clear();
+        _validated[token] = outcome;
+    }
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters) =>
+        WithinLifetime(notBefore, expires);
+
+    private bool WithinLifetime(DateTime? notBefore, DateTime? expires)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        var skew = parameters.ClockSkew;
+        var skew = _parameters.ClockSkew;
         if (expires is null || expires.Value.ToUniversalTime() <= now - skew) return false;
-        return notBefore is null || notBefore.Value.ToUniversalTime() <= now + skew;
+        return notBefore is null || notBefore == DateTime.MinValue || notBefore.Value.ToUniversalTime() <= now + skew;
     }
 
     private static List<SymmetricSecurityKey> CreateKeys(IReadOnlyList<SigningKeyOptions> keys)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Tickets.Sla;
@@ -26,6 +27,9 @@ public sealed class BusinessCalendar : ISlaClock
     private readonly HashSet<DayOfWeek> _workingDays;
     private readonly WorkingPeriod[] _periods;
     private readonly HashSet<DateOnly> _holidays;
+
+    /// <summary>Per year: the working time of its days before each day (index 0 = 1 January), in ticks; filled on first use.</summary>
+    private readonly ConcurrentDictionary<int, long[]> _yearTotals = new();
 
     /// <param name="periods">Ordered, not overlapping, each ending after it starts, within 00:00–24:00 (checked).</param>
     public BusinessCalendar(TimeZoneInfo zone, IEnumerable<DayOfWeek> workingDays, IEnumerable<WorkingPeriod> periods, IEnumerable<DateOnly> holidays)
@@ -72,19 +76,56 @@ public sealed class BusinessCalendar : ISlaClock
     {
         if (to < from) return -Between(to, from);
 
-        var total = TimeSpan.Zero;
+        // The first and last days are clipped to the instants; the days between count whole, from per-year running
+        // totals of the same day-by-day walk, so a ticket months overdue costs what a fresh one does.
+        var first = LocalDate(from);
         var last = LocalDate(to);
-        for (var day = LocalDate(from); day <= last; day = day.AddDays(1))
+        var total = Clipped(first, from, to);
+        if (last > first)
         {
-            foreach (var (start, end) in WorkingTime(day))
-            {
-                var begin = start > from ? start : from;
-                var finish = end < to ? end : to;
-                if (finish > begin) total += finish - begin;
-            }
+            total += Clipped(last, from, to);
+            if (last.DayNumber - first.DayNumber > 1) total += WholeDays(first.AddDays(1), last.AddDays(-1));
         }
 
         return total;
+    }
+
+    private TimeSpan Clipped(DateOnly day, DateTimeOffset from, DateTimeOffset to)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var (start, end) in WorkingTime(day))
+        {
+            var begin = start > from ? start : from;
+            var finish = end < to ? end : to;
+            if (finish > begin) total += finish - begin;
+        }
+
+        return total;
+    }
+
+    /// <summary>The working time of the days <paramref name="first"/> to <paramref name="last"/>, both whole.</summary>
+    private TimeSpan WholeDays(DateOnly first, DateOnly last)
+    {
+        long ticks = 0;
+        for (var year = first.Year; year <= last.Year; year++)
+        {
+            var totals = _yearTotals.GetOrAdd(year, YearTotals);
+            var from = year == first.Year ? first.DayOfYear - 1 : 0;
+            var to = year == last.Year ? last.DayOfYear : totals.Length - 1;
+            ticks += totals[to] - totals[from];
+        }
+
+        return TimeSpan.FromTicks(ticks);
+    }
+
+    private long[] YearTotals(int year)
+    {
+        var days = DateTime.IsLeapYear(year) ? 366 : 365;
+        var totals = new long[days + 1];
+        var day = new DateOnly(year, 1, 1);
+        for (var i = 0; i < days; i++, day = day.AddDays(1))
+            totals[i + 1] = totals[i] + WorkingTime(day).Sum(period => (period.End - period.Start).Ticks);
+        return totals;
     }
 
     public SlaCalendarView Describe() => new(

@@ -31,4 +31,6 @@ public sealed record TicketView(
 public sealed class TicketViews(SlaPolicy sla, TimeProvider time)
 {
     public TicketView Of(Ticket ticket) => TicketView.Of(ticket, sla.Evaluate(ticket, time.GetUtcNow()));
+
+    public TicketListItem ListItem(Ticket ticket) => TicketListItem.Of(ticket, sla.Evaluate(ticket, time.GetUtcNow()));
 }

@@ -106,6 +106,22 @@ public sealed class TicketListTests(PagingWorld paging) : IClassFixture<PagingWo
     }
 
     [Fact]
+    public async Task ListItemsLeaveTheDescriptionToTheTicketAndCarryTheSlaCondition()
+    {
+        var (client, _, _) = await World.Host.NewUserAsync();
+        var created = await client.CreateTicketAsync("Monitor parpadea", "Una descripción que solo muestra el ticket completo.");
+
+        var item = (await (await client.GetAsync("api/tickets")).JsonAsync()).GetProperty("items").EnumerateArray().Single();
+        var full = await client.GetTicketAsync(created.Id());
+
+        Assert.False(item.TryGetProperty("description", out _));
+        Assert.Equal("Una descripción que solo muestra el ticket completo.", full.GetProperty("description").GetString());
+        Assert.Equal((full.Str("number"), full.Str("title"), full.Str("etag")), (item.Str("number"), item.Str("title"), item.Str("etag")));
+        Assert.Equal((full.GetProperty("sla").Str("state"), full.GetProperty("sla").Str("dueAt")),
+            (item.GetProperty("sla").Str("state"), item.GetProperty("sla").Str("dueAt")));
+    }
+
+    [Fact]
     public async Task AssigneeFilterTakesMeAndNone()
     {
         var ticket = await World.User.CreateTicketAsync("Filtro por asignado");

@@ -67,6 +67,19 @@ public sealed class TokenServiceTests
     }
 
     [Fact]
+    public async Task TokenAcceptedEarlierIsRejectedOnceItExpires()
+    {
+        // Accepted tokens are remembered to spare the signature check; their lifetime is still checked on every use.
+        var service = Service();
+        var token = service.Issue(Someone).Token;
+        Assert.Equal("u1", await service.ValidateAsync(token));
+
+        _time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(31));
+
+        Assert.Null(await service.ValidateAsync(token));
+    }
+
+    [Fact]
     public async Task TokenWithinClockSkewAfterExpiryIsStillAccepted()
     {
         var service = Service();

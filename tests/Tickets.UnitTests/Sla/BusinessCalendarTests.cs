@@ -30,6 +30,21 @@ public sealed class BusinessCalendarTests
         Assert.Equal(At("2026-03-11 18:00"), Office.Add(At("2026-03-02 09:00"), TimeSpan.FromHours(72)));
 
     [Fact]
+    public void TimeBetweenInstantsMonthsApartIsTheSumOfItsDays()
+    {
+        // Across New Year, both daylight-saving changes and the holiday, with lunch breaks: the long span counts exactly
+        // what its days count one by one, clipped at both ends.
+        var split = Calendars.Madrid("09:00-14:00,15:00-18:30", holidays: "2026-01-06,2026-10-12");
+        var from = At("2025-12-29 11:15");
+        var to = At("2026-11-03 16:40");
+        var byDay = TimeSpan.Zero;
+        for (var day = from; day < to; day = day.AddHours(6))
+            byDay += split.Between(day, day.AddHours(6) < to ? day.AddHours(6) : to);
+
+        Assert.Equal(byDay, split.Between(from, to));
+    }
+
+    [Fact]
     public void AddingNothingLeavesTheInstantWhereItIs() =>
         Assert.Equal(At("2026-03-07 12:00"), Office.Add(At("2026-03-07 12:00"), TimeSpan.Zero));
 

@@ -9,6 +9,7 @@ import type {
   Page,
   RegisterRequest,
   Ticket,
+  TicketListItem,
   TicketStatus,
   Transitions,
   UpdateTicketRequest,
@@ -56,7 +57,7 @@ export function createApi(client: ApiClient) {
       client.json<{ user: User } | User>('PATCH', `/users/${id(userId)}`, { body }).then(unwrapUser),
 
     listTickets: (query: TicketQuery) =>
-      client.json<Page<Ticket>>('GET', '/tickets', { query: query as Record<string, QueryValue> }),
+      client.json<Page<TicketListItem>>('GET', '/tickets', { query: query as Record<string, QueryValue> }),
     getTicket: async (ticketId: string) => {
       const response = await client.request<Ticket>('GET', `/tickets/${id(ticketId)}`);
       return { ticket: response.data, etag: response.headers.get('ETag') ?? undefined };

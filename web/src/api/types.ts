@@ -85,6 +85,23 @@ export interface Ticket {
   etag?: string;
 }
 
+/** A ticket as lists return it (GET /tickets): no description; the SLA as its server-computed condition. */
+export interface TicketListItem {
+  id: string;
+  number: string;
+  title: string;
+  priority: Priority;
+  category?: string | null;
+  status: TicketStatus;
+  requester: { id: string; name: string; department: string };
+  assignee: { id: string; name: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  commentCount: number;
+  sla: { state: string; target: string; dueAt: string; warningAt: string; remainingMinutes: number | null };
+  etag?: string;
+}
+
 export interface CreateTicketRequest {
   title: string;
   description: string;

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Ticket } from '../api/types';
+import type { TicketListItem } from '../api/types';
 import { useI18n } from '../i18n';
 import { PriorityBadge, StatusBadge } from './Badges';
 
-export function TicketCard({ ticket, actions }: { ticket: Ticket; actions?: ReactNode }) {
+export function TicketCard({ ticket, actions }: { ticket: TicketListItem; actions?: ReactNode }) {
   const { t, formatDateTime } = useI18n();
   const headingId = `ticket-${ticket.id}-title`;
   return (

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { TicketQuery } from '../api/tickets';
-import type { Page, Ticket } from '../api/types';
+import type { Page, TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { useLoad } from '../lib/useLoad';
@@ -11,7 +11,7 @@ interface Props {
   query: TicketQuery;
   /** Bump to reload after a change made elsewhere on the page. */
   version: number;
-  actions?: (ticket: Ticket) => ReactNode;
+  actions?: (ticket: TicketListItem) => ReactNode;
   emptyText: string;
 }
 
@@ -20,7 +20,7 @@ export function TicketList({ query, version, actions, emptyText }: Props) {
   const { t } = useI18n();
   const key = JSON.stringify(query);
   const first = useLoad(() => api.listTickets(query), [key, version]);
-  const [more, setMore] = useState<{ key: string; pages: Page<Ticket>[] }>({ key: '', pages: [] });
+  const [more, setMore] = useState<{ key: string; pages: Page<TicketListItem>[] }>({ key: '', pages: [] });
   const [moreError, setMoreError] = useState<unknown>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 

@@ -1,8 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Ticket } from '../api/types';
+import type { Ticket, TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketFormDialog } from '../components/TicketFormDialog';
@@ -11,7 +12,7 @@ import { useI18n } from '../i18n';
 import { filtersFromParams, filtersToParams, hasActiveFilters, toTicketQuery, type TicketFilters } from '../lib/filters';
 import { canDeleteTicket, canEditTicket } from '../lib/permissions';
 
-type Dialog = { kind: 'new' } | { kind: 'edit'; ticket: Ticket } | { kind: 'delete'; ticket: Ticket } | null;
+type Dialog = { kind: 'new' } | { kind: 'edit'; ticket: Ticket; etag?: string } | { kind: 'delete'; ticket: TicketListItem } | null;
 
 export function MyTickets() {
   const { t } = useI18n();
@@ -21,6 +22,7 @@ export function MyTickets() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string>();
+  const [editError, setEditError] = useState<unknown>(null);
 
   const setFilters = useCallback(
     (next: TicketFilters) => setParams(filtersToParams(next, params), { replace: true }),
@@ -28,6 +30,17 @@ export function MyTickets() {
   );
   // Everyone's own requests; the server scopes a user's list anyway, staff see theirs here too.
   const query = useMemo(() => toTicketQuery(filters, { requesterId: 'me' }), [filters]);
+
+  // List items carry no description: the edit form starts from the whole ticket (and its ETag, so a stale edit is refused).
+  async function edit(item: TicketListItem) {
+    setEditError(null);
+    try {
+      const { ticket, etag } = await api.getTicket(item.id);
+      setDialog({ kind: 'edit', ticket, etag });
+    } catch (err) {
+      setEditError(err);
+    }
+  }
 
   function saved(message: string) {
     setDialog(null);
@@ -44,6 +57,7 @@ export function MyTickets() {
         </button>
       </div>
       <SuccessNotice message={notice} />
+      <ErrorAlert error={editError} />
       <TicketFiltersBar value={filters} onChange={setFilters} />
       <TicketList
         query={query}
@@ -52,7 +66,7 @@ export function MyTickets() {
         actions={(ticket) => (
           <>
             {canEditTicket(ticket, user) ? (
-              <button type="button" className="button button--secondary button--small" onClick={() => setDialog({ kind: 'edit', ticket })}>
+              <button type="button" className="button button--secondary button--small" onClick={() => void edit(ticket)}>
                 {t('common.edit')}
                 <span className="visually-hidden"> {ticket.number}</span>
               </button>
@@ -72,6 +86,7 @@ export function MyTickets() {
       {dialog?.kind === 'edit' ? (
         <TicketFormDialog
           ticket={dialog.ticket}
+          etag={dialog.etag}
           onClose={() => setDialog(null)}
           onSaved={(ticket) => saved(t('myTickets.updated', { number: ticket.number }))}
         />

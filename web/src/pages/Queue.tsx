@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Ticket } from '../api/types';
+import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SuccessNotice } from '../components/SuccessNotice';
@@ -40,7 +40,7 @@ export function Queue() {
     return toTicketQuery(filters, { assigneeId, sort: view === 'unassigned' ? 'slaDue' : '-updatedAt', ...extra });
   }, [filters, view]);
 
-  async function take(ticket: Ticket) {
+  async function take(ticket: TicketListItem) {
     setError(null);
     try {
       await api.assign(ticket.id, user!.id);

@@ -38,9 +38,9 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
 
     public async Task<Page<Notification>> ListAsync(string recipientId, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var session = await database.ReadAsync(cancellationToken);
         var after = Cursor.TryDecode(page.Cursor, 2, out var key) && key.Count == 2 ? key : null;
-        await using var command = connection.Command($"""
+        var command = session.Statement($"""
             SELECT {Columns} FROM notifications
             WHERE recipient_id = $recipient {(unreadOnly ? "AND read_at IS NULL" : "")}
                 {(after is null ? "" : "AND (created_at, id) < ($afterCreated, $afterId)")}
@@ -68,8 +68,8 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
 
     public async Task<int> CountUnreadAsync(string recipientId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("SELECT COUNT(*) FROM notifications WHERE recipient_id = $recipient AND read_at IS NULL")
+        await using var session = await database.ReadAsync(cancellationToken);
+        var command = session.Statement("SELECT COUNT(*) FROM notifications WHERE recipient_id = $recipient AND read_at IS NULL")
             .With("$recipient", recipientId);
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }

@@ -94,8 +94,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     public async Task<Page<Ticket>> ListAsync(TicketQuery query, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command("");
+        // The query's text depends only on which filters are present, so each shape is prepared once per connection.
+        var command = new Parameters();
         var where = new StringBuilder("deleted = 0");
 
         In(where, command, "status", query.Statuses.Select(s => (object)Json.EnumName(s)).ToList());
@@ -143,11 +143,12 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             command.With("$slaNow", sla.AsOf.Ticks());
         }
 
+        await using var session = await database.ReadAsync(cancellationToken);
         long? total = null;
         if (query.Page.IncludeTotal)
         {
-            command.CommandText = $"SELECT COUNT(*) FROM tickets WHERE {where}";
-            total = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            var count = command.Into(session.Statement($"SELECT COUNT(*) FROM tickets WHERE {where}"));
+            total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
         var (columns, descending) = KeyOf(query.Sort);
@@ -163,15 +164,15 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             }
         }
 
-        command.CommandText = $"""
+        command.With("$take", query.Page.Limit + 1);
+        var select = command.Into(session.Statement($"""
             SELECT doc, etag, {string.Join(", ", columns)} FROM tickets WHERE {where}
             ORDER BY {string.Join(", ", columns.Select(c => $"{c} {direction}"))} LIMIT $take
-            """;
-        command.With("$take", query.Page.Limit + 1);
+            """));
 
         var items = new List<Ticket>();
         var keys = new List<string?[]>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -259,8 +260,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     private async Task<Ticket?> FindOneAsync(string predicate, object key, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.Command($"SELECT doc, etag FROM tickets WHERE {predicate}").With("$key", key);
+        await using var session = await database.ReadAsync(cancellationToken);
+        var command = session.Statement($"SELECT doc, etag FROM tickets WHERE {predicate}").With("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadTicket(reader) : null;
     }
@@ -357,7 +358,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         _ => (["sla_due", "id"], false),
     };
 
-    private static void In(StringBuilder where, SqliteCommand command, string column, IReadOnlyList<object> values)
+    private static void In(StringBuilder where, Parameters command, string column, IReadOnlyList<object> values)
     {
         if (values.Count == 0) return;
         var names = values.Select((_, i) => $"${column}{i}").ToList();
@@ -399,6 +400,26 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         .With("$doc", JsonSerializer.Serialize(t, Json.Options));
     }
 
+    // The document's UTF-8 bytes as stored, parsed directly: no UTF-16 string to build and transcode back.
     private static Ticket ReadTicket(SqliteDataReader reader) =>
-        JsonSerializer.Deserialize<Ticket>(reader.GetString(0), Json.Options)! with { ETag = reader.GetString(1) };
+        JsonSerializer.Deserialize<Ticket>(reader.GetFieldValue<byte[]>(0), Json.Options)! with { ETag = reader.GetString(1) };
+
+    /// <summary>A list query's parameters, gathered while its text is built, then bound to the prepared statement.</summary>
+    private sealed class Parameters
+    {
+        private readonly List<(string Name, object? Value)> _values = [];
+
+        public Parameters With(string name, object? value)
+        {
+            _values.Add((name, value));
+            return this;
+        }
+
+        public SqliteCommand Into(SqliteCommand command)
+        {
+            command.Parameters.Clear();
+            foreach (var (name, value) in _values) command.With(name, value);
+            return command;
+        }
+    }
 }

@@ -10,10 +10,13 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
     private const string Columns =
         "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name, language, email_notifications";
 
+    /// <summary>Every signed-in request reads its caller here (so a deactivation applies on the next one): a prepared point read.</summary>
     public async Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindAsync(connection, null, "id = $key", id, cancellationToken);
+        await using var session = await database.ReadAsync(cancellationToken);
+        var command = session.Statement($"SELECT {Columns} FROM users WHERE id = $key").With("$key", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     public async Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default)

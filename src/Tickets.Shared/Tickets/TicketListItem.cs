@@ -1,0 +1,30 @@
+using Tickets.Sla;
+
+namespace Tickets.Tickets;
+
+/// <summary>
+/// A ticket as lists show it (<c>GET /tickets</c>): what a card or a queue needs, without the description (up to 10,000
+/// characters each) and with the SLA as its server-computed condition only. <c>GET /tickets/{id}</c> has the whole ticket.
+/// </summary>
+public sealed record TicketListItem(
+    string Id,
+    string Number,
+    string Title,
+    Priority Priority,
+    string? Category,
+    TicketStatus Status,
+    Requester Requester,
+    Assignee? Assignee,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int CommentCount,
+    TicketListSla Sla,
+    string Etag)
+{
+    public static TicketListItem Of(Ticket t, SlaStatus sla) => new(
+        t.Id, t.DisplayNumber, t.Title, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.CreatedAt, t.UpdatedAt,
+        t.CommentCount, new TicketListSla(sla.State, sla.Target, sla.DueAt, sla.WarningAt, sla.RemainingMinutes), t.ETag);
+}
+
+/// <summary>The running target's condition now, as on the full ticket's <c>sla</c>.</summary>
+public sealed record TicketListSla(SlaCondition State, SlaTargetKind Target, DateTimeOffset DueAt, DateTimeOffset WarningAt, long? RemainingMinutes);

@@ -1,0 +1,96 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Tickets.Common;
+using Tickets.Sla;
+using Tickets.Storage.Sqlite;
+using Tickets.Tickets;
+using Tickets.Users;
+
+namespace Tickets.ContractTests.Sqlite;
+
+/// <summary>
+/// The SQLite writer: concurrent writes committed together stay separate (each atomic, each durable before its caller
+/// hears back), and the bulk import writes the rows a create writes.
+/// </summary>
+public sealed class SqliteWriteTests : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "tickets-tests", $"writes-{Guid.NewGuid():N}.db");
+    private SqliteDatabase _database = null!;
+
+    private SqliteTicketStore Store => new(_database);
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        _database = new SqliteDatabase(Options.Create(new SqliteOptions { Path = _path }), NullLogger<SqliteDatabase>.Instance);
+        await _database.InitializeAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*")) File.Delete(file);
+    }
+
+    [Fact]
+    public async Task ConcurrentWritesEachTakeTheirOwnNumber()
+    {
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => Store.NextNumberAsync())));
+
+        Assert.Equal(Enumerable.Range(1, 200).Select(n => (long)n), numbers.Order());
+    }
+
+    [Fact]
+    public async Task AFailingWriteLeavesNothingAndItsNeighboursAreCommitted()
+    {
+        var writes = Enumerable.Range(0, 40).Select(i => _database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO counters (name, value) VALUES ($name, 1)";
+            insert.Parameters.AddWithValue("$name", $"n{i}");
+            await insert.ExecuteNonQueryAsync();
+            if (i % 10 == 3) throw new InvalidOperationException($"write {i} fails after writing");
+            return i;
+        })).ToList();
+
+        foreach (var (write, i) in writes.Select((w, i) => (w, i)))
+        {
+            if (i % 10 == 3) await Assert.ThrowsAsync<InvalidOperationException>(() => write);
+            else Assert.Equal(i, await write);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 40).Where(i => i % 10 != 3).Select(i => $"n{i}").Order(StringComparer.Ordinal), await CounterNamesAsync());
+    }
+
+    [Fact]
+    public async Task ImportedTicketsReadBackLikeCreatedOnes()
+    {
+        var rules = new TicketRules(Options.Create(new TicketOptions()), new SlaPolicy(Options.Create(new SlaOptions())));
+        var requester = new Actor("u1", "Úrsula Usuaria", Role.User, "Contabilidad");
+        var first = await Store.ReserveNumbersAsync(3);
+        var at = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var changes = Enumerable.Range(0, 3).Select(i => Ticket.Create($"t{i}", first + i,
+            new CreateTicketRequest($"Impresora {i}", "No imprime."), requester, rules, at.AddMinutes(i)).Value).ToList();
+
+        Assert.Equal(3, await Store.ImportAsync(changes));
+
+        var imported = (await Store.FindByNumberAsync(first + 1))!;
+        Assert.Equal(("t1", "Impresora 1", 1L), (imported.Id, imported.Title, imported.Revision));
+        Assert.Equal(changes[1].Events.Count, (await Store.ListHistoryAsync("t1", true, new PageRequest(100, null, false))).Items.Count);
+        Assert.Equal(first + 3, await Store.NextNumberAsync());
+    }
+
+    private async Task<List<string>> CounterNamesAsync()
+    {
+        await using var connection = await _database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM counters WHERE name LIKE 'n%' ORDER BY name COLLATE BINARY";
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) names.Add(reader.GetString(0));
+        return names;
+    }
+}
