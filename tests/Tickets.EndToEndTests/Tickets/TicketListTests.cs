@@ -67,7 +67,7 @@ public sealed class TicketListTests(PagingWorld paging) : IClassFixture<PagingWo
         "createdAt" => Instant(t.Str("createdAt")),
         "updatedAt" => Instant(t.Str("updatedAt")),
         "priority" => Array.IndexOf(["low", "medium", "high", "critical"], t.Str("priority")) + Instant(t.Str("createdAt")),
-        _ => Instant(t.GetProperty("sla").Str(t.GetProperty("firstResponseAt").ValueKind == JsonValueKind.Null ? "firstResponseDueAt" : "resolutionDueAt")),
+        _ => Instant(t.GetProperty("sla").Str("dueAt")),
     };
 
     private static string Instant(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture).UtcTicks.ToString("D20", CultureInfo.InvariantCulture);
