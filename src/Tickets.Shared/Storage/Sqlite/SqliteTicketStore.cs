@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +16,11 @@ namespace Tickets.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 {
+    /// <summary>Parsed tickets by id, each with the ETag it was read at (see <see cref="ReadTicket"/>); bounded.</summary>
+    private const int MaxParsed = 4_096;
+
+    private readonly ConcurrentDictionary<string, Ticket> _parsed = new(StringComparer.Ordinal);
+
     private const string OpenWork = "('open', 'in_progress', 'on_hold')";
 
     public Task<long> NextNumberAsync(CancellationToken cancellationToken = default) => NextAsync("ticket_number", cancellationToken);
@@ -176,7 +182,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                items.Add(ReadTicket(reader));
+                items.Add(ReadTicket(reader, idColumn: 2 + columns.Length - 1));
                 var row = new string?[columns.Length + 1];
                 row[0] = Json.EnumName(query.Sort);
                 for (var i = 0; i < columns.Length; i++)
@@ -261,9 +267,9 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     private async Task<Ticket?> FindOneAsync(string predicate, object key, CancellationToken cancellationToken)
     {
         await using var session = await database.ReadAsync(cancellationToken);
-        var command = session.Statement($"SELECT doc, etag FROM tickets WHERE {predicate}").With("$key", key);
+        var command = session.Statement($"SELECT doc, etag, id FROM tickets WHERE {predicate}").With("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadTicket(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? ReadTicket(reader, idColumn: 2) : null;
     }
 
     private async Task<Page<T>> ListChildrenAsync<T>(
@@ -400,9 +406,23 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         .With("$doc", JsonSerializer.Serialize(t, Json.Options));
     }
 
-    // The document's UTF-8 bytes as stored, parsed directly: no UTF-16 string to build and transcode back.
-    private static Ticket ReadTicket(SqliteDataReader reader) =>
-        JsonSerializer.Deserialize<Ticket>(reader.GetFieldValue<byte[]>(0), Json.Options)! with { ETag = reader.GetString(1) };
+    /// <summary>
+    /// The ticket of a row (doc, etag, …, id at <paramref name="idColumn"/>). A row whose ETag is the one last parsed for
+    /// its id is that same immutable ticket, so it is not parsed again; any write gives the row a new ETag, so a changed
+    /// ticket is always parsed anew: this never serves a stale version. Otherwise the document's UTF-8 bytes are parsed
+    /// directly (no UTF-16 string to build and transcode back).
+    /// </summary>
+    private Ticket ReadTicket(SqliteDataReader reader, int idColumn)
+    {
+        var id = reader.GetString(idColumn);
+        var etag = reader.GetString(1);
+        if (_parsed.TryGetValue(id, out var known) && known.ETag == etag) return known;
+
+        var ticket = JsonSerializer.Deserialize<Ticket>(reader.GetFieldValue<byte[]>(0), Json.Options)! with { ETag = etag };
+        if (_parsed.Count >= MaxParsed) _parsed.Clear();
+        _parsed[id] = ticket;
+        return ticket;
+    }
 
     /// <summary>A list query's parameters, gathered while its text is built, then bound to the prepared statement.</summary>
     private sealed class Parameters

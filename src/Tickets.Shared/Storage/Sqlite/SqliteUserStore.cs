@@ -153,10 +153,10 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     public async Task<IReadOnlyList<User>> ListActiveByRoleAsync(IReadOnlyList<Role> roles, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        // Read on every ticket change that tells the admins: a prepared statement on a kept-open connection.
+        await using var session = await database.ReadAsync(cancellationToken);
         var names = roles.Select((_, i) => $"$r{i}").ToList();
-        await using var command = connection.Command(
-            $"SELECT {Columns} FROM users WHERE active = 1 AND role IN ({string.Join(", ", names)}) ORDER BY sort_name, id");
+        var command = session.Statement($"SELECT {Columns} FROM users WHERE active = 1 AND role IN ({string.Join(", ", names)}) ORDER BY sort_name, id");
         for (var i = 0; i < roles.Count; i++) command.With(names[i], Json.EnumName(roles[i]));
         var result = new List<User>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
