@@ -61,7 +61,8 @@ public static class BulkSeeder
 
     /// <summary>
     /// Ticket n, created 20 s after ticket n − 1 (a million span about seven months, ending three weeks before the run):
-    /// a quarter each open, in progress with the technician, resolved by the technician, and open again.
+    /// a quarter open, half in progress with the technician (enough for the status-change run to give every wrk thread
+    /// its own tickets), a quarter resolved by the technician.
     /// </summary>
     private static TicketChange Make(long number, Actor requester, Actor tech, Assignee assignee, TicketRules rules, DateTimeOffset started)
     {
@@ -73,7 +74,7 @@ public static class BulkSeeder
             Priorities[n / 4 % 4], Categories[n % Categories.Length]);
         var id = Guid.CreateVersion7(at).ToString("N");
         var change = Expect(Ticket.Create(id, number, request, requester, rules, at));
-        if (n % 4 is 1 or 2)
+        if (n % 4 is 1 or 2 or 3)
         {
             change = Then(change, Expect(change.Ticket.Assign(tech, assignee, at.AddMinutes(5))));
             change = Then(change, Expect(change.Ticket.ChangeStatus(tech, TicketStatus.InProgress, null, rules, at.AddMinutes(10))));

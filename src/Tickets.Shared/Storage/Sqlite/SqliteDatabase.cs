@@ -85,16 +85,21 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
     private void EnsureCommitter()
     {
         if (_committer is not null) return;
-        lock (_start) _committer ??= Task.Run(CommitLoopAsync);
+        // Its own thread, not the thread pool: under load the pool's queue would sit between every commit and the next.
+        lock (_start) _committer ??= Task.Factory.StartNew(CommitLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    private async Task CommitLoopAsync()
+    /// <summary>
+    /// The one writer: takes whatever writes are queued, commits them as one group, repeats. SQLite calls complete
+    /// synchronously, so this thread blocks instead of hopping between pool threads; callers resume on the pool.
+    /// </summary>
+    private void CommitLoop()
     {
         SqliteSession? writer = null;
         var group = new List<PendingWrite>(MaxGroup);
         try
         {
-            while (await _writes.Reader.WaitToReadAsync())
+            while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 group.Clear();
                 while (group.Count < MaxGroup && _writes.Reader.TryRead(out var pending))
@@ -106,7 +111,7 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
                 if (group.Count == 0) continue;
                 try
                 {
-                    writer ??= await OpenSessionAsync(CancellationToken.None);
+                    writer ??= OpenSessionAsync(CancellationToken.None).GetAwaiter().GetResult();
                 }
                 catch (Exception e)
                 {
@@ -114,7 +119,7 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
                     continue;
                 }
 
-                await CommitAsync(writer.Connection, group);
+                CommitAsync(writer.Connection, group).GetAwaiter().GetResult();
             }
         }
         finally
