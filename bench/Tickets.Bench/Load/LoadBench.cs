@@ -107,6 +107,13 @@ public static class LoadBench
                 return row;
             }
 
+            // A fresh process compiles its hot paths in the background (tiered JIT); on a busy machine that takes a while.
+            if (options.WarmUpSeconds > 0)
+            {
+                foreach (var path in new[] { "/api/tickets", $"/api/tickets/{ids[0]}" })
+                    await Wrk.RunAsync(new Uri(hostUri, path), WrkScript.Create([[new BenchRequest("GET", path)]], admin, false, options.Threads), 3, options.Connections, options.Threads, work);
+            }
+
             Log($"Measuring with {count:N0} tickets ({options.Seconds} s each, wrk -t{options.Threads} -c{options.Connections})");
             IReadOnlyList<IReadOnlyList<BenchRequest>> Get(string path) => [[new BenchRequest("GET", path)]];
             var kestrel = await Measure("bare: minimal Kestrel app", new Uri(bareUri, "bare"), new Uri(bareUri, "bench/counters"), Get("/bare"), null);

@@ -7,7 +7,7 @@ public sealed record LoadOptions
 {
     public IReadOnlyList<int> Sizes { get; init; } = [2_000, 10_000, 100_000, 1_000_000];
     public int Seconds { get; init; } = 8;
-    public int WarmUpSeconds { get; init; } = 2;
+    public int WarmUpSeconds { get; init; } = 3;
     public int Connections { get; init; } = 16;
     public int Threads { get; init; } = 2;
     public bool Smoke { get; init; }

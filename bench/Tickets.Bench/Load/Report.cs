@@ -41,7 +41,7 @@ public static class Report
         text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
-            text.AppendLine(c, $"| {r.Store} | {r.Name} | {r.Result.PerSecond:F0} | {r.Result.P50Ms:F2} | {r.Result.P99Ms:F2} | {r.Result.Errors} | " +
+            text.AppendLine(c, $"| {r.Store} | {r.Name} | {r.Result.PerSecond:F0} | {r.Result.P50Ms:F2} | {r.Result.P99Ms:F2} | {Errors(r.Result)} | " +
                 $"{Bytes(r.AllocatedPerRequest)} | {Percent(r.Kestrel)} | {Percent(r.Pipeline)} |");
         }
 
@@ -62,6 +62,9 @@ public static class Report
         if (start < 0 || end < start) throw new InvalidOperationException($"{readme} has no {Start} … {End} block.");
         File.WriteAllText(readme, text[..(start + Start.Length)] + "\n" + table + text[end..]);
     }
+
+    private static string Errors(WrkResult result) =>
+        result.Errors == 0 ? "0" : result.ErrorStatus > 0 ? $"{result.Errors} (HTTP {result.ErrorStatus})" : $"{result.Errors} (socket)";
 
     private static string Percent(double? share) => share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "—";
 

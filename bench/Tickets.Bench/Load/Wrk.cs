@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 namespace Tickets.Bench.Load;
 
 /// <summary>What one wrk run measured.</summary>
-public sealed record WrkResult(long Requests, double Seconds, long Errors, double P50Ms, double P99Ms)
+/// <param name="ErrorStatus">One of the non-2xx statuses seen (0: none), to say what the errors were.</param>
+public sealed record WrkResult(long Requests, double Seconds, long Errors, double P50Ms, double P99Ms, int ErrorStatus)
 {
     public double PerSecond => Requests / Seconds;
 }
@@ -40,7 +41,7 @@ public static partial class Wrk
 
             long Value(string name) => long.Parse(summary.Groups[name].Value, CultureInfo.InvariantCulture);
             return new WrkResult(Value("requests"), Value("duration") / 1e6, Value("non2xx") + Value("socket"),
-                Value("p50") / 1000.0, Value("p99") / 1000.0);
+                Value("p50") / 1000.0, Value("p99") / 1000.0, (int)Value("status"));
         }
         finally
         {
@@ -53,6 +54,6 @@ public static partial class Wrk
             .Select(directory => Path.Combine(directory, program))
             .FirstOrDefault(File.Exists);
 
-    [GeneratedRegex(@"BENCH requests=(?<requests>\d+) duration_us=(?<duration>\d+) non2xx=(?<non2xx>\d+) socket=(?<socket>\d+) p50_us=(?<p50>\d+) p99_us=(?<p99>\d+)")]
+    [GeneratedRegex(@"BENCH requests=(?<requests>\d+) duration_us=(?<duration>\d+) non2xx=(?<non2xx>\d+) socket=(?<socket>\d+) p50_us=(?<p50>\d+) p99_us=(?<p99>\d+) status=(?<status>\d+)")]
     private static partial Regex SummaryLine();
 }

@@ -44,6 +44,7 @@ public static class WrkScript
 
             function init(args)
               errors = 0
+              error_status = 0
               sent = 0
               prepared = {}
               for i, group in ipairs(groups) do
@@ -69,16 +70,23 @@ public static class WrkScript
             end
 
             function response(status, headers, body)
-              if status < 200 or status > 299 then errors = errors + 1 end
+              if status < 200 or status > 299 then
+                errors = errors + 1
+                error_status = status
+              end
             end
 
             function done(summary, latency, requests)
               local failed = 0
-              for _, thread in ipairs(threads) do failed = failed + thread:get("errors") end
+              local status = 0
+              for _, thread in ipairs(threads) do
+                failed = failed + thread:get("errors")
+                if thread:get("error_status") > 0 then status = thread:get("error_status") end
+              end
               local e = summary.errors
-              io.write(string.format("BENCH requests=%d duration_us=%d non2xx=%d socket=%d p50_us=%d p99_us=%d\n",
+              io.write(string.format("BENCH requests=%d duration_us=%d non2xx=%d socket=%d p50_us=%d p99_us=%d status=%d\n",
                 summary.requests, summary.duration, failed, e.connect + e.read + e.write + e.timeout,
-                latency:percentile(50), latency:percentile(99)))
+                latency:percentile(50), latency:percentile(99), status))
             end
 
             """);

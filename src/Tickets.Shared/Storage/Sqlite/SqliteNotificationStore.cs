@@ -103,9 +103,12 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
 
     private const string Columns = "doc, read_at, emailed_at";
 
-    /// <summary>The document holds what never changes; read and e-mail times come from their columns.</summary>
+    /// <summary>
+    /// The document holds what never changes (parsed from its stored UTF-8 bytes, no string in between); read and e-mail
+    /// times come from their columns.
+    /// </summary>
     private static Notification Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
-        JsonSerializer.Deserialize<Notification>(reader.GetString(0), Json.Options)! with
+        JsonSerializer.Deserialize<Notification>(reader.GetFieldValue<byte[]>(0), Json.Options)! with
         {
             ReadAt = reader.GetInstantOrNull(1),
             EmailedAt = reader.GetInstantOrNull(2),
