@@ -68,8 +68,9 @@ public static class Report
 
     private static string Percent(double? share) => share is { } s ? s.ToString("P1", CultureInfo.InvariantCulture) : "—";
 
+    // Under server GC the runtime's allocation counter has been seen to read lower after a run than before it: no figure then.
     private static string Bytes(double bytes) =>
-        bytes >= 1024 ? (bytes / 1024).ToString("F1", CultureInfo.InvariantCulture) + " KB" : bytes.ToString("F0", CultureInfo.InvariantCulture) + " B";
+        bytes < 0 ? "n/a" : bytes >= 1024 ? (bytes / 1024).ToString("F1", CultureInfo.InvariantCulture) + " KB" : bytes.ToString("F0", CultureInfo.InvariantCulture) + " B";
 
     private static string Cpu() =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
