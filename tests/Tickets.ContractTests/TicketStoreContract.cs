@@ -25,7 +25,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         return await Tickets.CreateAsync(change);
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task CreatedTicketIsFoundByIdAndByNumberWithItsETag()
     {
         var created = await NewTicketAsync();
@@ -45,11 +45,11 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Null(await Tickets.FindByNumberAsync(999_999));
     }
 
-    /// <summary>Runs every list, filter, ascending sort, cursor and figure query once, so each is proven valid where no ticket can be written.</summary>
+    /// <summary>Runs every list, filter, sort, cursor and figure query once on nothing: each is valid SQL for the store.</summary>
     [StoreFact]
     public async Task EveryListAndFigureOfAnEmptyStoreIsEmpty()
     {
-        await AssertSortsListNothingAsync(TicketSort.CreatedAt, TicketSort.UpdatedAt, TicketSort.Priority, TicketSort.SlaDue);
+        await AssertSortsListNothingAsync(Enum.GetValues<TicketSort>());
 
         Assert.Empty((await Tickets.ListCommentsAsync("missing", true, new PageRequest(10, Cursor.Encode(["100"]), false))).Items);
         Assert.Empty((await Tickets.ListHistoryAsync("missing", false, new PageRequest(10, null, false))).Items);
@@ -57,10 +57,6 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         var stats = await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow());
         Assert.Equal((0, 0L, (double?)null), (stats.Total, stats.ByStatus["open"], stats.Sla.CompliancePercent));
     }
-
-    [StoreFact(Needs = StoreNeeds.ReverseCompositeIndex)]
-    public async Task DescendingSortsOfAnEmptyStoreListNothing() =>
-        await AssertSortsListNothingAsync(TicketSort.CreatedAtDescending, TicketSort.UpdatedAtDescending, TicketSort.PriorityDescending);
 
     private async Task AssertSortsListNothingAsync(params TicketSort[] sorts)
     {
@@ -94,7 +90,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal(Enumerable.Range(1, 25).Select(n => (long)n), numbers.Order());
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task SaveWritesTheChangeItsEventsAndItsCommentTogether()
     {
         var ticket = await NewTicketAsync();
@@ -113,7 +109,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
             history.Items.Select(e => e.Type));
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task SaveBasedOnAStaleETagWritesNothing()
     {
         var ticket = await NewTicketAsync();
@@ -129,7 +125,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Single(history.Items, e => e.Type == TicketEventType.Updated);
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task InternalNotesAndTheirEventsAreListedOnlyWhenAsked()
     {
         var ticket = await NewTicketAsync();
@@ -147,7 +143,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Single(userHistory.Items, e => e.Type == TicketEventType.Commented);
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task CommentsPageOldestFirst()
     {
         var ticket = await NewTicketAsync();
@@ -165,7 +161,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Null(last.NextCursor);
     }
 
-    [StoreTheory(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreTheory]
     [InlineData(TicketSort.CreatedAt)]
     [InlineData(TicketSort.CreatedAtDescending)]
     [InlineData(TicketSort.UpdatedAt)]
@@ -197,7 +193,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal(seen.Count, seen.Distinct().Count());
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task ListFiltersCombineAndLeaveOutDeletedTickets()
     {
         var other = new Actor("requester-2", "Otra Persona", Role.User, "Ventas");
@@ -223,7 +219,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal(2, (await Tickets.ListAsync(all)).Total);
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task OpenWorkIsCountedPerAssignee()
     {
         var ticket = await NewTicketAsync();
@@ -235,7 +231,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal(new Dictionary<string, int> { [Technician.Id] = 1 }, load);
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task StatsCountByStatusAndPriorityAndMeasureFirstResponse()
     {
         var ticket = await NewTicketAsync(priority: "critical");
