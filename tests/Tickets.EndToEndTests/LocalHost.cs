@@ -11,8 +11,8 @@ using Tickets.DevHost;
 namespace Tickets.EndToEndTests;
 
 /// <summary>
-/// The real local host — Kestrel on a free loopback port, a fresh SQLite file, demo accounts — shared by the
-/// tests of one class. Tests talk to it over HTTP only.
+/// The real local host — Kestrel on a free loopback port, a fresh store (<see cref="HostStore"/>: SQLite, or Cosmos),
+/// demo accounts — shared by the tests of one class. Tests talk to it over HTTP only.
 /// </summary>
 public sealed class LocalHost : IAsyncLifetime
 {
@@ -30,11 +30,11 @@ public sealed class LocalHost : IAsyncLifetime
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
-            $"--Tickets:Sqlite:Path={Path.Combine(_dataDirectory, "tickets.db")}",
             "--Tickets:DemoData=true",
             "--Logging:LogLevel:Default=Warning",
             $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
         };
+        args.AddRange(HostStore.Current.Arguments(_dataDirectory));
         args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));
         _app = DevHostApp.Create([.. args]);
         await _app.StartAsync();
@@ -46,6 +46,7 @@ public sealed class LocalHost : IAsyncLifetime
     {
         if (_app is not null)
         {
+            await HostStore.Current.DropAsync(_app.Services);
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
