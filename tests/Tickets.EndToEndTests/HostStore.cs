@@ -16,6 +16,10 @@ public abstract class HostStore
 {
     public const string StoreVariable = "TICKETS_E2E_STORE";
 
+    /// <summary>SQLite, whatever the run's store: the reference the other stores are compared with.</summary>
+    public static HostStore Sqlite { get; } = new SqliteHostStore();
+
+    /// <summary>The run's store (declared after <see cref="Sqlite"/>, which it may be).</summary>
     public static HostStore Current { get; } = FromEnvironment();
 
     /// <summary>The host's arguments for its store; the data folder also keeps its development signing key.</summary>
@@ -26,7 +30,7 @@ public abstract class HostStore
 
     private static HostStore FromEnvironment() => Environment.GetEnvironmentVariable(StoreVariable)?.ToLowerInvariant() switch
     {
-        null or "" or "sqlite" => new SqliteHostStore(),
+        null or "" or "sqlite" => Sqlite,
         "cosmos" => CosmosHostStore.Configured(),
         var other => throw new InvalidOperationException($"{StoreVariable}={other}: use sqlite (the default) or cosmos."),
     };

@@ -21,6 +21,9 @@ public sealed class LocalHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The store this host runs on: the run's (<see cref="HostStore.Current"/>) unless a test names one.</summary>
+    public HostStore Store { get; init; } = HostStore.Current;
+
     /// <summary>Extra configuration (e.g. assignment mode); set before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
@@ -34,7 +37,7 @@ public sealed class LocalHost : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
         };
-        args.AddRange(HostStore.Current.Arguments(_dataDirectory));
+        args.AddRange(Store.Arguments(_dataDirectory));
         args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));
         _app = DevHostApp.Create([.. args]);
         await _app.StartAsync();
@@ -46,7 +49,7 @@ public sealed class LocalHost : IAsyncLifetime
     {
         if (_app is not null)
         {
-            await HostStore.Current.DropAsync(_app.Services);
+            await Store.DropAsync(_app.Services);
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
