@@ -40,7 +40,7 @@ public abstract class HostStore
         public override IEnumerable<string> Arguments(string dataDirectory) => [$"--Tickets:Sqlite:Path={Path.Combine(dataDirectory, "tickets.db")}"];
     }
 
-    private sealed class CosmosHostStore(string connectionString, bool cosmosDbServer) : HostStore
+    private sealed class CosmosHostStore(string connectionString, bool cosmosDbServer, bool emulator = false) : HostStore
     {
         public static CosmosHostStore Configured()
         {
@@ -51,7 +51,7 @@ public abstract class HostStore
             }
 
             if (Environment.GetEnvironmentVariable("TICKETS_COSMOS_CONNECTION") is { Length: > 0 } connection)
-                return new CosmosHostStore(connection, cosmosDbServer: false);
+                return new CosmosHostStore(connection, cosmosDbServer: false, emulator: connection.Contains("localhost", StringComparison.OrdinalIgnoreCase) || connection.Contains("127.0.0.1", StringComparison.Ordinal));
 
             // Never quietly fall back to SQLite: a run that asked for Cosmos and did not get it must not pass.
             throw new InvalidOperationException(
@@ -66,6 +66,7 @@ public abstract class HostStore
             $"--Tickets:Cosmos:Database=e2e-{Path.GetFileName(dataDirectory)}",
             "--Tickets:Cosmos:CreateIfNotExists=true",
             $"--DevHost:CosmosDbServer={cosmosDbServer}",
+            $"--DevHost:CosmosEmulator={emulator}",
         ];
 
         public override async Task DropAsync(IServiceProvider services)
