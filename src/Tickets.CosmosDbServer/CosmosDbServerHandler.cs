@@ -31,7 +31,7 @@ public sealed class CosmosDbServerHandler(Func<CosmosClient> client) : RequestHa
     private const string QueryHeader = "x-ms-documentdb-isquery";
     private const string CrossPartitionHeader = "x-ms-documentdb-query-enablecrosspartition";
 
-    private readonly ConcurrentDictionary<string, Task<IReadOnlyList<string>>> _partitionKeyPaths = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _partitionKeyPaths = new(StringComparer.Ordinal);
 
     private static readonly byte[] PassThroughPlan = Encoding.UTF8.GetBytes("""
         {
@@ -99,11 +99,13 @@ public sealed class CosmosDbServerHandler(Func<CosmosClient> client) : RequestHa
     private async Task ScopeQueryToPartitionAsync(RequestMessage request)
     {
         var segments = Segments(request);
-        var paths = await _partitionKeyPaths.GetOrAdd($"{segments[1]}/{segments[3]}", async _ =>
+        var link = $"{segments[1]}/{segments[3]}";
+        if (!_partitionKeyPaths.TryGetValue(link, out var paths))
         {
+            // Only answers are kept: a container that does not exist yet is asked about again next time.
             var container = await client().GetContainer(segments[1], segments[3]).ReadContainerAsync();
-            return container.Resource.PartitionKeyPaths ?? [container.Resource.PartitionKeyPath];
-        });
+            paths = _partitionKeyPaths[link] = container.Resource.PartitionKeyPaths ?? [container.Resource.PartitionKeyPath];
+        }
         if (JsonNode.Parse(request.Headers[PartitionKeyHeader]) is JsonArray values
             && PartitionScopedQuery.Scope(request.Content, paths, values) is { } scoped)
         {
