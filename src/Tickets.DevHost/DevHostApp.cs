@@ -5,7 +5,9 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
 using Tickets.Common;
 using Tickets.CosmosDbServer;
+using Tickets.DevHost.Triggers;
 using Tickets.Functions;
+using Tickets.Functions.Triggers;
 using Tickets.Startup;
 
 namespace Tickets.DevHost;
@@ -34,6 +36,11 @@ public static partial class DevHostApp
                 ["Tickets:Sqlite:Path"] = Path.Combine(root, ".data", "tickets.db"),
                 ["Tickets:DemoData"] = "true",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
+                // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.
+                ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
+                ["Tickets:Queues:CreateIfNotExists"] = "true",
+                [TriggerHost.EnabledKey] = "true",
+                [TriggerHost.HostJsonKey] = HostJsonPath(root),
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             },
@@ -44,6 +51,8 @@ public static partial class DevHostApp
         // Manual smoke of the Cosmos adapter against @vercel/cosmosdb-server (docs/cosmos.md): the SDK shims that server needs.
         if (builder.Configuration.GetValue("DevHost:CosmosDbServer", false))
             builder.Services.AddCosmosDbServerCompatibility();
+        // Queue- and timer-triggered functions, polled and scheduled with host.json's settings.
+        builder.Services.AddFunctionTriggers(TriggerCatalog.Functions);
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
@@ -62,6 +71,13 @@ public static partial class DevHostApp
         }
 
         return Directory.GetCurrentDirectory();
+    }
+
+    /// <summary>The Functions app's host.json: the repository's own, else the copy in the build output.</summary>
+    private static string HostJsonPath(string root)
+    {
+        var atRoot = Path.Combine(root, "host.json");
+        return File.Exists(atRoot) ? atRoot : Path.Combine(AppContext.BaseDirectory, "host.json");
     }
 
     /// <summary>

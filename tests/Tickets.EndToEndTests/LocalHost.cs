@@ -7,26 +7,52 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tickets.Common;
 using Tickets.DevHost;
+using Tickets.EndToEndTests.Services;
 
 namespace Tickets.EndToEndTests;
 
 /// <summary>
-/// The real local host — Kestrel on a free loopback port, a fresh SQLite file, demo accounts — shared by the
-/// tests of one class. Tests talk to it over HTTP only.
+/// The real local host — Kestrel on a free loopback port, a fresh SQLite file, demo accounts, its own Azurite queue
+/// service (so hosts never take each other's messages) and, when asked, its own SMTP sink — shared by the tests of
+/// one class. Tests talk to it over HTTP, and read or disturb its queues and mail through <see cref="Queues"/> and <see cref="Mail"/>.
 /// </summary>
 public sealed class LocalHost : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tickets-e2e", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
+    private AzuriteProcess? _queues;
+    private SmtpSink? _mail;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Extra configuration (e.g. assignment mode); set before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Start an SMTP sink and point the host's e-mail at it; set before the host starts.</summary>
+    public bool WithSmtpSink { get; set; }
+
+    /// <summary>This host's Azurite: raw messages, counts, poison queues, freeze and thaw.</summary>
+    public AzuriteProcess Queues => _queues ?? throw new InvalidOperationException("The host has not started.");
+
+    /// <summary>The mail the host sent (only with <see cref="WithSmtpSink"/>).</summary>
+    public SmtpSink Mail => _mail ?? throw new InvalidOperationException($"Set {nameof(WithSmtpSink)} before the host starts to catch its mail.");
+
+    /// <summary>Pauses this host's queue service (SIGSTOP): sends and polls hang until <see cref="ThawQueues"/>.</summary>
+    public Task FreezeQueuesAsync()
+    {
+        Queues.Freeze();
+        return Task.CompletedTask;
+    }
+
+    public void ThawQueues() => Queues.Thaw();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
+        var queues = AzuriteProcess.StartAsync();
+        var mail = WithSmtpSink ? SmtpSink.StartAsync() : null;
+        _queues = await queues;
+        _mail = mail is null ? null : await mail;
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
@@ -34,7 +60,14 @@ public sealed class LocalHost : IAsyncLifetime
             "--Tickets:DemoData=true",
             "--Logging:LogLevel:Default=Warning",
             $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
+            $"--Tickets:Queues:Connection={_queues.ConnectionString}",
         };
+        if (_mail is not null)
+        {
+            args.Add("--Tickets:Smtp:Host=127.0.0.1");
+            args.Add($"--Tickets:Smtp:Port={_mail.SmtpPort}");
+        }
+
         args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));
         _app = DevHostApp.Create([.. args]);
         await _app.StartAsync();
@@ -49,6 +82,9 @@ public sealed class LocalHost : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        if (_queues is not null) await _queues.DisposeAsync();
+        if (_mail is not null) await _mail.DisposeAsync();
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
