@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tickets.Identity;
+using Tickets.Email;
 using Tickets.Idempotency;
 using Tickets.Messaging;
+using Tickets.Notifications;
 using Tickets.Sla;
 using Tickets.Stats;
 using Tickets.Startup;
@@ -41,8 +43,23 @@ public static class DependencyInjection
         // Tickets: the aggregate's configured rules, SLA policy, assignment, the routes' service, stats.
         services.AddTicketsCore(configuration);
 
-        // Storage queues (notifications, SLA checks): one client from Tickets:Queues:Connection.
+        // Messaging: one queue client from Tickets:Queues:Connection, the outbox sent after each commit and relayed by a timer.
         services.AddTicketsQueues(configuration);
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IQueueSender, StorageQueueSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddScoped<OutboxRelay>();
+        services.AddScoped<TicketOutbox>();
+        services.AddSingleton<QueueHealth>();
+
+        // Notifications: the inbox routes, delivery from the queue, e-mail when Tickets:Smtp:Host is set.
+        services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection("Tickets"));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        if (!string.IsNullOrWhiteSpace(configuration["Tickets:Smtp:Host"]))
+            services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<NotificationDelivery>();
 
         // Storage, chosen by Tickets:Store.
         services.AddTicketsStore(configuration);
@@ -80,6 +97,8 @@ public static class DependencyInjection
                 services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
                 services.AddSingleton<ITicketStore, SqliteTicketStore>();
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
+                services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+                services.AddSingleton<INotificationStore, SqliteNotificationStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

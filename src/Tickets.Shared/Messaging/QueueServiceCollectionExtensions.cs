@@ -15,10 +15,16 @@ public static class QueueServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTicketsQueues(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section));
+        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section))
+            .Validate(_ => IsConfigured(configuration.GetSection(QueueNames.Connection)),
+                $"{QueueNames.Connection} is not set: give a Storage connection string (UseDevelopmentStorage=true for Azurite) or {QueueNames.Connection}:queueServiceUri.")
+            .ValidateOnStart();
         services.AddSingleton(sp => CreateClient(configuration, sp.GetRequiredService<IOptions<QueueOptions>>().Value));
         return services;
     }
+
+    private static bool IsConfigured(IConfigurationSection section) =>
+        !string.IsNullOrWhiteSpace(section.Value) || Uri.TryCreate(section["queueServiceUri"], UriKind.Absolute, out _);
 
     internal static QueueServiceClient CreateClient(IConfiguration configuration, QueueOptions options)
     {

@@ -21,6 +21,7 @@ public sealed partial class TicketService(
     CurrentUser me,
     TicketRules rules,
     AutoAssigner autoAssigner,
+    TicketOutbox outbox,
     TimeProvider time,
     ILogger<TicketService> logger)
 {
@@ -36,7 +37,9 @@ public sealed partial class TicketService(
         var opened = Ticket.Create(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), number, request, Caller, rules, time.GetUtcNow(), assignee);
         if (!opened.IsSuccess) return opened.Error!;
 
-        var created = await store.CreateAsync(opened.Value, cancellationToken);
+        var change = await outbox.AttachAsync(opened.Value, Caller, cancellationToken);
+        var created = await store.CreateAsync(change, cancellationToken);
+        outbox.Dispatch(change);
         LogCreated(logger, created.DisplayNumber, created.Id, me.Id);
         return created;
     }
@@ -157,8 +160,13 @@ public sealed partial class TicketService(
             if (!changed.IsSuccess) return changed.Error!;
             if (changed.Value.IsEmpty) return changed.Value with { Ticket = current };
 
-            var saved = await store.SaveAsync(changed.Value, current.ETag, cancellationToken);
-            if (saved is not null) return changed.Value with { Ticket = saved };
+            var planned = await outbox.AttachAsync(changed.Value, Caller, cancellationToken);
+            var saved = await store.SaveAsync(planned, current.ETag, cancellationToken);
+            if (saved is not null)
+            {
+                outbox.Dispatch(planned);
+                return planned with { Ticket = saved };
+            }
             if (conditional) return StaleETag;
             if (attempt == Contention.MaxAttempts)
             {

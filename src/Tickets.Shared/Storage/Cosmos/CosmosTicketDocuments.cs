@@ -19,6 +19,7 @@ internal static class TicketDocumentTypes
     public const string Ticket = "ticket";
     public const string Comment = "comment";
     public const string Event = "event";
+    public const string Outbox = "outbox";
 }
 
 /// <summary>Instants as the <c>tickets</c> documents store them where they are compared or sorted.</summary>

@@ -237,6 +237,7 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
     {
         foreach (var e in change.Events) batch.CreateItem(EventDocument.From(e), NoBatchContent);
         if (change.Comment is { } comment) batch.CreateItem(CommentDocument.From(comment), NoBatchContent);
+        foreach (var message in change.Outbox) batch.CreateItem(OutboxDocument.From(message), NoBatchContent);
         return batch;
     }
 

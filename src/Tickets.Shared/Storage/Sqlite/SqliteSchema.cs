@@ -111,5 +111,31 @@ internal static class SqliteSchema
             );
             CREATE INDEX ix_idempotency_expires ON idempotency (expires_at)
             """),
+        new(3, "messaging", """
+            -- Queue messages written with the ticket change that produced them; removed once the queue has them.
+            CREATE TABLE outbox (
+                id TEXT PRIMARY KEY,
+                ticket_id TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                visible_at INTEGER NULL
+            );
+            CREATE INDEX ix_outbox_created ON outbox (created_at, id);
+
+            CREATE TABLE notifications (
+                id TEXT PRIMARY KEY,
+                recipient_id TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                read_at INTEGER NULL,
+                emailed_at INTEGER NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_notifications_recipient ON notifications (recipient_id, created_at, id);
+            CREATE INDEX ix_notifications_unread ON notifications (recipient_id, created_at, id) WHERE read_at IS NULL;
+
+            ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'es';
+            ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1
+            """),
     ];
 }

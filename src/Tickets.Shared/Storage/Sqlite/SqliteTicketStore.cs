@@ -298,6 +298,15 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        foreach (var m in change.Outbox)
+        {
+            await using var insert = connection.Command(
+                "INSERT INTO outbox (id, ticket_id, queue, body, created_at, visible_at) VALUES ($id, $ticket, $queue, $body, $created, $visible)", transaction)
+                .With("$id", m.Id).With("$ticket", m.TicketId).With("$queue", m.Queue).With("$body", m.Body)
+                .With("$created", m.CreatedAt.Ticks()).With("$visible", m.VisibleAt.Ticks());
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         if (change.Comment is { } c)
         {
             await using var insert = connection.Command(
