@@ -35,7 +35,6 @@ public static partial class DevHostApp
                 ["Tickets:Store"] = "Sqlite",
                 ["Tickets:Sqlite:Path"] = Path.Combine(root, ".data", "tickets.db"),
                 ["Tickets:DemoData"] = "true",
-                ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
                 ["Tickets:Outbox:RelaySchedule"] = "*/10 * * * * *",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.

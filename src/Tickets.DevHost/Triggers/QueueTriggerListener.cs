@@ -55,8 +55,10 @@ internal sealed partial class QueueTriggerListener(
                 unreachable = false;
                 if (queueExists)
                 {
-                    QueueMessage[] batch = await queue.ReceiveMessagesAsync(options.BatchSize, Lease, stopping);
-                    if (batch.Length > 0)
+                    // An undecodable message comes back as null, already moved to the poison queue (UndecodableMessages).
+                    QueueMessage?[] received = await queue.ReceiveMessagesAsync(options.BatchSize, Lease, stopping);
+                    var batch = received.OfType<QueueMessage>().ToList();
+                    if (batch.Count > 0)
                     {
                         foreach (var message in batch) _processing.Add(ProcessAsync(message, stopping));
                         foundMessages = true;

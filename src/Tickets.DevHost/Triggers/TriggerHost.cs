@@ -38,7 +38,7 @@ internal sealed partial class TriggerHost(
         }
 
         var errors = new List<string>();
-        var listeners = catalog.Queues.Count == 0 ? [] : CreateListeners(errors);
+        var listeners = CreateListeners(errors);
         var timers = catalog.Timers.Select(f => Collect(errors, () => CreateTimer(f))).OfType<TimerTriggerScheduler>().ToList();
         if (errors.Count > 0)
         {
@@ -68,10 +68,21 @@ internal sealed partial class TriggerHost(
             return [];
         }
 
-        return catalog.Queues.Select(f => Collect(errors, () => CreateListener(f, options))).OfType<QueueTriggerListener>().ToList();
+        if (catalog.Queues.Count == 0) return [];
+        var client = ListenerClient(options);
+        return catalog.Queues.Select(f => Collect(errors, () => CreateListener(f, options, client))).OfType<QueueTriggerListener>().ToList();
     }
 
-    private QueueTriggerListener CreateListener(QueueFunction function, QueueHostOptions options)
+    /// <summary>The listeners' own client: it decodes as host.json says and poisons what does not decode.</summary>
+    private QueueServiceClient ListenerClient(QueueHostOptions options)
+    {
+        var clientOptions = new QueueClientOptions { MessageEncoding = options.MessageEncoding };
+        services.GetService<ListenerClientTuning>()?.Apply(clientOptions);
+        UndecodableMessages.MoveToPoison(clientOptions, loggers.CreateLogger(typeof(UndecodableMessages).FullName!));
+        return QueueServiceCollectionExtensions.CreateClient(configuration, clientOptions);
+    }
+
+    private QueueTriggerListener CreateListener(QueueFunction function, QueueHostOptions options, QueueServiceClient client)
     {
         if (function.Connection != QueueNames.Connection)
         {
@@ -88,7 +99,6 @@ internal sealed partial class TriggerHost(
                 $"Function {function.Name} names queue '{queueName}': a queue name is 3-63 lower-case letters, digits and single hyphens.");
         }
 
-        var client = services.GetRequiredService<QueueServiceClient>();
         LogQueueTrigger(_logger, function.Name, queueName, options.BatchSize, options.MaxDequeueCount, options.VisibilityTimeout, options.MaxPollingInterval);
         return new QueueTriggerListener(
             function.Name,

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Tickets.EndToEndTests.Services;
 using Tickets.Functions.Triggers;
@@ -70,6 +71,21 @@ public sealed class QueueTriggerTests : IAsyncLifetime
         Assert.Equal(0, await _azurite.CountAsync(AlwaysFailingFunction.Queue));
         Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception is InvalidOperationException
             && Equals(e.Values.GetValueOrDefault("Function"), "AlwaysFailing"));
+    }
+
+    [Fact]
+    public async Task AMessageThatIsNotBase64GoesStraightToThePoisonQueueWithoutRunningTheFunction()
+    {
+        await using var host = await TriggerTestHost.StartAsync(_azurite, Quick, TriggerCatalog.From(typeof(EchoFunction)));
+        var plain = new QueueClient(_azurite.ConnectionString, EchoFunction.Queue, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        await plain.CreateIfNotExistsAsync();
+
+        await plain.SendMessageAsync("not base64: {\"x\":1}");
+
+        var poisoned = await Eventually.Until(() => _azurite.PeekAsync(QueueNames.Poison(EchoFunction.Queue)), m => m.Count > 0, "in the poison queue");
+        Assert.Equal("not base64: {\"x\":1}", Assert.Single(poisoned));
+        Assert.Empty(host.Invocations.All);
+        Assert.Equal(0, await _azurite.CountAsync(EchoFunction.Queue));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,10 +61,11 @@ public sealed class TriggerTestHost : IAsyncDisposable
         builder.Services.AddTicketsQueues(builder.Configuration);
         if (quickRetries)
         {
-            var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-            options.Retry.MaxRetries = 1;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(50);
-            builder.Services.AddSingleton(new QueueServiceClient(azurite.ConnectionString, options));
+            builder.Services.AddSingleton(new ListenerClientTuning(options =>
+            {
+                options.Retry.MaxRetries = 1;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(50);
+            }));
         }
 
         builder.Services.AddFunctionTriggers(catalog);
