@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Starts Tickets locally: builds the web front end when it is missing or stale, then runs the local host
-# (the real function classes on Kestrel, SQLite under .data/, demo accounts) at http://localhost:7071.
-# Extra arguments go to the local host, e.g. --urls http://127.0.0.1:7080
+# Starts Tickets locally: builds the web front end when it is missing or stale, starts Azurite (Storage queues, data
+# under .data/azurite) and maildev (an SMTP sink with a web inbox), then runs the local host (the real function
+# classes on Kestrel, queue and timer triggers, SQLite under .data/, demo accounts) at http://localhost:7071.
+# The services stop when the host does. Extra arguments go to the local host, e.g. --urls http://127.0.0.1:7080
+#
+# Ports (environment): TICKETS_AZURITE_PORT (10001), TICKETS_SMTP_PORT (1025), TICKETS_MAIL_PORT (1080, the inbox).
+# An Azurite or maildev already running on those ports is reused. Setting Tickets__Queues__Connection or
+# Tickets__Smtp__Host yourself skips the corresponding service.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/services.sh
 
 if [[ -f web/package.json ]]; then
   if [[ ! -d web/node_modules ]]; then
@@ -14,4 +20,35 @@ if [[ -f web/package.json ]]; then
   fi
 fi
 
-exec dotnet run --project src/Tickets.DevHost -c Release -- "$@"
+services_install
+trap services_stop EXIT
+
+if [[ -z "${Tickets__Queues__Connection:-}" ]]; then
+  azurite_port=${TICKETS_AZURITE_PORT:-10001}
+  azurite_start "$azurite_port" .data/azurite
+  export Tickets__Queues__Connection="$(azurite_connection "$azurite_port")"
+fi
+
+if [[ -z "${Tickets__Smtp__Host:-}" ]]; then
+  smtp_port=${TICKETS_SMTP_PORT:-1025}
+  mail_port=${TICKETS_MAIL_PORT:-1080}
+  mkdir -p .data
+  maildev_start "$smtp_port" "$mail_port" .data/maildev.log
+  export Tickets__Smtp__Host=127.0.0.1 Tickets__Smtp__Port="$smtp_port" Tickets__Smtp__UseTls=false
+  export DevHost__MailInbox="http://127.0.0.1:$mail_port/"
+fi
+
+# Links in e-mail point at this host: the first address of --urls when given.
+if [[ -z "${Tickets__PublicUrl:-}" ]]; then
+  public_url=http://localhost:7071
+  for ((i = 1; i <= $#; i++)); do
+    case "${!i}" in
+      --urls=*) public_url=${!i#--urls=} ;;
+      --urls) j=$((i + 1)); public_url=${!j:-$public_url} ;;
+    esac
+  done
+  export Tickets__PublicUrl="${public_url%%;*}"
+fi
+
+# Not exec: the EXIT trap stops the services once the host has stopped.
+dotnet run --project src/Tickets.DevHost -c Release -- "$@"

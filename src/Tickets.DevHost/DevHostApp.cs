@@ -48,6 +48,8 @@ public static partial class DevHostApp
         });
         AddDevelopmentSigningKey(builder.Configuration);
 
+        // Queues first (Tickets:Queues:CreateIfNotExists), so demo data and the outbox find them at start.
+        builder.Services.AddQueueProvisioning();
         builder.Services.AddTicketsFunctions(builder.Configuration);
         // Manual smoke of the Cosmos adapter against @vercel/cosmosdb-server (docs/cosmos.md): the SDK shims that server needs.
         if (builder.Configuration.GetValue("DevHost:CosmosDbServer", false))
@@ -139,6 +141,8 @@ public static partial class DevHostApp
                 Console.WriteLine("Tickets local host is running:");
                 foreach (var address in addresses)
                     Console.WriteLine($"  web  {address}/    api  {address}/api/health");
+                if (configuration["DevHost:MailInbox"] is { Length: > 0 } inbox)
+                    Console.WriteLine($"  mail {inbox}  (every e-mail the host sends, caught by the local SMTP sink)");
                 if (configuration.GetValue("Tickets:DemoData", false))
                 {
                     Console.WriteLine("Demo accounts:");

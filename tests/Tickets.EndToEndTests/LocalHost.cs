@@ -66,6 +66,7 @@ public sealed class LocalHost : IAsyncLifetime
         {
             args.Add("--Tickets:Smtp:Host=127.0.0.1");
             args.Add($"--Tickets:Smtp:Port={_mail.SmtpPort}");
+            args.Add("--Tickets:Smtp:UseTls=false");
         }
 
         args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));

@@ -42,7 +42,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var tool = NodeTool.Start(
             Path.Combine("azurite", "dist", "src", "queue", "main.js"),
-            ["--queueHost", "127.0.0.1", "--queuePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent"],
+            ["--queueHost", "127.0.0.1", "--queuePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent", "--extentMemoryLimit", "256"],
             Path.GetTempPath());
         tool.Line += line =>
         {

@@ -68,6 +68,7 @@ public sealed class TriggerTestHost : IAsyncDisposable
             }));
         }
 
+        builder.Services.AddQueueProvisioning();
         builder.Services.AddFunctionTriggers(catalog);
         return new TriggerTestHost(builder.Build(), hostJson);
     }
