@@ -28,6 +28,13 @@ public sealed class LocalHost : IAsyncLifetime
     /// <summary>Extra configuration (e.g. assignment mode); set before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>
+    /// host.json's <c>extensions.queues</c> for this host as a JSON object, e.g.
+    /// <c>{ "visibilityTimeout": "00:00:01", "maxDequeueCount": 2 }</c>, so a retry or poison test takes seconds;
+    /// unset, the repository's host.json applies. Set before the host starts.
+    /// </summary>
+    public string? QueueSettings { get; set; }
+
     /// <summary>Start an SMTP sink and point the host's e-mail at it; set before the host starts.</summary>
     public bool WithSmtpSink { get; set; }
 
@@ -62,6 +69,13 @@ public sealed class LocalHost : IAsyncLifetime
             $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
             $"--Tickets:Queues:Connection={_queues.ConnectionString}",
         };
+        if (QueueSettings is not null)
+        {
+            var hostJson = Path.Combine(_dataDirectory, "host.json");
+            await File.WriteAllTextAsync(hostJson, $$"""{ "version": "2.0", "extensions": { "queues": {{QueueSettings}} } }""");
+            args.Add($"--DevHost:HostJson={hostJson}");
+        }
+
         if (_mail is not null)
         {
             args.Add("--Tickets:Smtp:Host=127.0.0.1");

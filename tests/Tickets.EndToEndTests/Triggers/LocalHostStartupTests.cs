@@ -6,10 +6,7 @@ public sealed class LocalHostStartupTests
     [Fact]
     public async Task AnInvalidHostJsonQueueSettingStopsTheLocalHostNamingTheKey()
     {
-        var hostJson = Path.Combine(Directory.CreateTempSubdirectory("tickets-hostjson-").FullName, "host.json");
-        await File.WriteAllTextAsync(hostJson, """{ "version": "2.0", "extensions": { "queues": { "maxPollingInterval": "00:00:00.010" } } }""");
-        var host = new LocalHost();
-        host.Settings["DevHost:HostJson"] = hostJson;
+        var host = new LocalHost { QueueSettings = """{ "maxPollingInterval": "00:00:00.010" }""" };
         host.Settings["Tickets:DemoData"] = "false";
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(host.InitializeAsync);
