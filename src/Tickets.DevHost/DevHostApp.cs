@@ -36,6 +36,13 @@ public static partial class DevHostApp
                 ["Tickets:Sqlite:Path"] = Path.Combine(root, ".data", "tickets.db"),
                 ["Tickets:DemoData"] = "true",
                 ["Tickets:Outbox:RelaySchedule"] = "*/10 * * * * *",
+                ["Tickets:Sla:SweepSchedule"] = "0 */5 * * * *",
+                ["Tickets:AutoCloseSchedule"] = "0 */10 * * * *",
+                // The demo's SLA: critical around the clock, the rest in Madrid office hours.
+                ["Tickets:Sla:Calendar:TimeZone"] = "Europe/Madrid",
+                ["Tickets:Sla:High:Calendar"] = "business",
+                ["Tickets:Sla:Medium:Calendar"] = "business",
+                ["Tickets:Sla:Low:Calendar"] = "business",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.
                 ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tickets.Identity;
 using Tickets.Email;
 using Tickets.Idempotency;
@@ -74,12 +75,18 @@ public static class DependencyInjection
     private static void AddTicketsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
-        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section));
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
         services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.Section));
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TicketRules>();
+        services.AddSingleton<TicketViews>();
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
+        services.AddScoped<SystemTicketChanges>();
+        services.AddScoped<AutoCloser>();
+        services.AddOptions<SlaSweepOptions>().Bind(configuration.GetSection(SlaSweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SlaEscalation>();
         services.AddScoped<StatsService>();
     }
 

@@ -72,7 +72,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void PublicStaffCommentTellsTheRequester()
     {
-        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.Technician, "c1", new CommentRequest("¿Has reiniciado?", false), Later).Ok();
+        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.Technician, "c1", new CommentRequest("¿Has reiniciado?", false), Build.Rules(), Later).Ok();
 
         var message = Assert.Single(Plan(change, Build.Technician));
         Assert.Equal((NotificationType.TicketCommented, Build.Requester.Id), (message.Type, Assert.Single(message.RecipientIds)));
@@ -82,7 +82,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void PublicCommentByAnotherStaffMemberAlsoTellsTheAssignee()
     {
-        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.OtherTechnician, "c1", new CommentRequest("Yo lo miro.", false), Later).Ok();
+        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.OtherTechnician, "c1", new CommentRequest("Yo lo miro.", false), Build.Rules(), Later).Ok();
 
         Assert.Equal((NotificationType.TicketCommented, $"{Build.Technician.Id},{Build.Requester.Id}"),
             Only(Plan(change, Build.OtherTechnician)));
@@ -91,7 +91,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void RequesterCommentTellsTheAssignee()
     {
-        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.Requester, "c1", new CommentRequest("Sigue igual.", false), Later).Ok();
+        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.Requester, "c1", new CommentRequest("Sigue igual.", false), Build.Rules(), Later).Ok();
 
         Assert.Equal((NotificationType.TicketCommented, Build.Technician.Id), Only(Plan(change, Build.Requester)));
     }
@@ -99,7 +99,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void RequesterCommentOnAnUnassignedTicketTellsTheAdmins()
     {
-        var change = Build.InStatus(TicketStatus.Open, assigned: false).AddComment(Build.Requester, "c1", new CommentRequest("¿Alguien?", false), Later).Ok();
+        var change = Build.InStatus(TicketStatus.Open, assigned: false).AddComment(Build.Requester, "c1", new CommentRequest("¿Alguien?", false), Build.Rules(), Later).Ok();
 
         Assert.Equal((NotificationType.TicketCommented, $"{Build.Admin.Id},a-second-admin"), Only(Plan(change, Build.Requester)));
     }
@@ -108,7 +108,7 @@ public sealed class NotificationRulesTests
     public void InternalNoteNeverReachesTheRequester()
     {
         var secret = "El usuario borró la carpeta él mismo.";
-        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.OtherTechnician, "c1", new CommentRequest(secret, true), Later).Ok();
+        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.OtherTechnician, "c1", new CommentRequest(secret, true), Build.Rules(), Later).Ok();
 
         var planned = NotificationRules.Plan(change, Build.OtherTechnician, Admins);
 
@@ -121,7 +121,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void InternalNoteByTheAssigneeTellsNobody()
     {
-        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.Technician, "c1", new CommentRequest("Pedido el tóner.", true), Later).Ok();
+        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.Technician, "c1", new CommentRequest("Pedido el tóner.", true), Build.Rules(), Later).Ok();
 
         Assert.Empty(Plan(change, Build.Technician));
     }
@@ -129,7 +129,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void StatusChangeTellsTheRequesterWithTheNote()
     {
-        var change = Build.InStatus(TicketStatus.InProgress).ChangeStatus(Build.Technician, TicketStatus.Resolved, "Tóner cambiado.", Later).Ok();
+        var change = Build.InStatus(TicketStatus.InProgress).ChangeStatus(Build.Technician, TicketStatus.Resolved, "Tóner cambiado.", Build.Rules(), Later).Ok();
 
         var message = Assert.Single(Plan(change, Build.Technician));
         Assert.Equal((NotificationType.StatusChanged, Build.Requester.Id), (message.Type, Assert.Single(message.RecipientIds)));
@@ -141,7 +141,7 @@ public sealed class NotificationRulesTests
     [InlineData(TicketStatus.InProgress)]
     public void RequesterWhoClosesOrReopensTellsTheAssignee(TicketStatus to)
     {
-        var change = Build.InStatus(TicketStatus.Resolved).ChangeStatus(Build.Requester, to, null, Later).Ok();
+        var change = Build.InStatus(TicketStatus.Resolved).ChangeStatus(Build.Requester, to, null, Build.Rules(), Later).Ok();
 
         Assert.Equal((NotificationType.StatusChanged, Build.Technician.Id), Only(Plan(change, Build.Requester)));
     }
@@ -149,7 +149,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void RequesterCommentThatResumesATicketOnHoldIsToldOnceAsAComment()
     {
-        var change = Build.InStatus(TicketStatus.OnHold).AddComment(Build.Requester, "c1", new CommentRequest("Ya está el dato.", false), Later).Ok();
+        var change = Build.InStatus(TicketStatus.OnHold).AddComment(Build.Requester, "c1", new CommentRequest("Ya está el dato.", false), Build.Rules(), Later).Ok();
 
         Assert.Equal((NotificationType.TicketCommented, Build.Technician.Id), Only(Plan(change, Build.Requester)));
     }
@@ -157,7 +157,7 @@ public sealed class NotificationRulesTests
     [Fact]
     public void SystemChangesTellEveryoneConcerned()
     {
-        var change = Build.InStatus(TicketStatus.Resolved).ChangeStatus(Build.Admin, TicketStatus.Closed, null, Later).Ok();
+        var change = Build.InStatus(TicketStatus.Resolved).ChangeStatus(Build.Admin, TicketStatus.Closed, null, Build.Rules(), Later).Ok();
 
         Assert.Equal((NotificationType.StatusChanged, Build.Requester.Id), Only(Plan(change, actor: null)));
     }
@@ -174,7 +174,7 @@ public sealed class NotificationRulesTests
     public void LongCommentsAreCutWithoutSplittingACharacter()
     {
         var body = new string('a', NotificationRules.ExcerptLength - 2) + "😀" + new string('b', 50);
-        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.Technician, "c1", new CommentRequest(body, false), Later).Ok();
+        var change = Build.InStatus(TicketStatus.InProgress).AddComment(Build.Technician, "c1", new CommentRequest(body, false), Build.Rules(), Later).Ok();
 
         var excerpt = Assert.Single(Plan(change, Build.Technician)).Data.Excerpt!;
 

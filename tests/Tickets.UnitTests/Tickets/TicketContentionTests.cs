@@ -30,7 +30,7 @@ public sealed class TicketContentionTests
         return new TicketService(_store.Object, users.Object, me, Build.Rules(),
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
             new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
-                Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance)),
+                Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), new FakeTimeProvider(Build.Start)),
             new FakeTimeProvider(Build.Start), NullLogger<TicketService>.Instance);
     }
 
