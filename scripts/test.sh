@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: .NET unit, store contract (SQLite and Cosmos), end-to-end through the local host (on SQLite,
-# then again on Cosmos), infrastructure; web unit tests and type-checked build; browser tests in headless
-# Chromium against a local host serving the built front end. Ends with one line: "N passed, N failed, N skipped".
+# Runs every test: .NET unit, store contract (SQLite and Cosmos), end-to-end through the local host (each host with
+# its own Azurite, some with their own SMTP sink; on SQLite, then again on Cosmos), infrastructure; web unit tests and
+# type-checked build; browser tests in headless Chromium against a local host serving the built front end.
+# Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source scripts/services.sh
 log_dir=${TEST_LOG_DIR:-$root/TestResults}
 mkdir -p "$log_dir"
 
@@ -15,6 +17,7 @@ fail() { echo "FAILED: $*" >&2; status=1; }
 cleanup() {
   [[ -n "${host_pid:-}" ]] && kill "$host_pid" 2>/dev/null
   [[ -n "${cosmos_started:-}" ]] && bash scripts/cosmos-test-server.sh stop >/dev/null 2>&1
+  services_stop
   return 0
 }
 trap cleanup EXIT
@@ -27,6 +30,9 @@ dotnet build TicketSystem.sln -c Release -nologo -v minimal || { echo "build fai
 if [[ -z "${TICKETS_COSMOS_CONNECTION:-}" && -f scripts/cosmos-test-server.sh && -z "${TICKETS_COSMOS_TEST_ENDPOINT:-}" ]]; then
   if eval "$(bash scripts/cosmos-test-server.sh start)"; then cosmos_started=1; else echo "cosmosdb-server did not start: the Cosmos contract cases and end-to-end pass will be skipped"; fi
 fi
+
+# Azurite and maildev from npm: the end-to-end tests start their own from scripts/services/node_modules.
+services_install || fail "npm ci in scripts/services (Azurite, maildev)"
 
 echo "== dotnet test"
 dotnet test TicketSystem.sln -c Release --no-build -nologo --logger "console;verbosity=normal" --results-directory "$log_dir" \
@@ -68,8 +74,12 @@ if [[ -f web/package.json ]]; then
   else
     data=$(mktemp -d)
     port=${E2E_PORT:-7088}
+    # The browser host's queues: an Azurite of its own on a free port, data in memory.
+    AZURITE_PORT=0
+    azurite_start_ephemeral "$log_dir/e2e-azurite.log" || fail "Azurite for the browser tests"
     dotnet src/Tickets.DevHost/bin/Release/net10.0/Tickets.DevHost.dll --urls "http://127.0.0.1:$port" \
-      --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" > "$log_dir/e2e-host.log" 2>&1 &
+      --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" \
+      --Tickets:Queues:Connection="$(azurite_connection "$AZURITE_PORT")" > "$log_dir/e2e-host.log" 2>&1 &
     host_pid=$!
     for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.5; done
     if TICKETS_BASE_URL="http://127.0.0.1:$port" CHROMIUM_PATH="$chromium_bin" npm --prefix web run test:e2e 2>&1 | tee "$log_dir/web-e2e.log"; then :; else fail "browser tests"; fi

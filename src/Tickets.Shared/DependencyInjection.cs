@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Tickets.Identity;
+using Tickets.Email;
 using Tickets.Idempotency;
 using Tickets.Messaging;
+using Tickets.Notifications;
 using Tickets.Sla;
 using Tickets.Stats;
 using Tickets.Startup;
@@ -41,8 +44,23 @@ public static class DependencyInjection
         // Tickets: the aggregate's configured rules, SLA policy, assignment, the routes' service, stats.
         services.AddTicketsCore(configuration);
 
-        // Storage queues (notifications, SLA checks): one client from Tickets:Queues:Connection.
+        // Messaging: one queue client from Tickets:Queues:Connection, the outbox sent after each commit and relayed by a timer.
         services.AddTicketsQueues(configuration);
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IQueueSender, StorageQueueSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddScoped<OutboxRelay>();
+        services.AddScoped<TicketOutbox>();
+        services.AddSingleton<QueueHealth>();
+
+        // Notifications: the inbox routes, delivery from the queue, e-mail when Tickets:Smtp:Host is set.
+        services.AddOptions<PublicUrlOptions>().Bind(configuration.GetSection("Tickets"));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        if (!string.IsNullOrWhiteSpace(configuration["Tickets:Smtp:Host"]))
+            services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<NotificationDelivery>();
 
         // Storage, chosen by Tickets:Store.
         services.AddTicketsStore(configuration);
@@ -57,12 +75,18 @@ public static class DependencyInjection
     private static void AddTicketsCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
-        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section));
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
         services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.Section));
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TicketRules>();
+        services.AddSingleton<TicketViews>();
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
+        services.AddScoped<SystemTicketChanges>();
+        services.AddScoped<AutoCloser>();
+        services.AddOptions<SlaSweepOptions>().Bind(configuration.GetSection(SlaSweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<SlaEscalation>();
         services.AddScoped<StatsService>();
     }
 
@@ -80,6 +104,8 @@ public static class DependencyInjection
                 services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
                 services.AddSingleton<ITicketStore, SqliteTicketStore>();
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
+                services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+                services.AddSingleton<INotificationStore, SqliteNotificationStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

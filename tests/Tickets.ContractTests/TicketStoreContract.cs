@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Tickets.Common;
 using Tickets.Idempotency;
 using Tickets.Sla;
+using Tickets.Stats;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -65,6 +66,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
             Statuses = [TicketStatus.Open], Priorities = [Priority.High], AssigneeIds = [Technician.Id], Unassigned = true,
             RequesterIds = [Requester.Id], OnlyRequesterId = Requester.Id, Categories = ["hardware"], Search = "impresora",
             CreatedFrom = Time.GetUtcNow().AddDays(-1), CreatedTo = Time.GetUtcNow(), Page = new PageRequest(10, null, true),
+            Sla = new SlaFilter(Enum.GetValues<SlaCondition>(), Time.GetUtcNow()),
         };
 
         foreach (var sort in sorts)
@@ -94,7 +96,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
     public async Task SaveWritesTheChangeItsEventsAndItsCommentTogether()
     {
         var ticket = await NewTicketAsync();
-        var change = ticket.AddComment(Technician, "comment-1", new CommentRequest("Voy para allá."), Time.GetUtcNow()).Value;
+        var change = ticket.AddComment(Technician, "comment-1", new CommentRequest("Voy para allá."), Rules, Time.GetUtcNow()).Value;
 
         var saved = await Tickets.SaveAsync(change, ticket.ETag);
 
@@ -129,9 +131,9 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
     public async Task InternalNotesAndTheirEventsAreListedOnlyWhenAsked()
     {
         var ticket = await NewTicketAsync();
-        var note = ticket.AddComment(Technician, "note-1", new CommentRequest("Nota interna", Internal: true), Time.GetUtcNow()).Value;
+        var note = ticket.AddComment(Technician, "note-1", new CommentRequest("Nota interna", Internal: true), Rules, Time.GetUtcNow()).Value;
         ticket = (await Tickets.SaveAsync(note, ticket.ETag))!;
-        var reply = ticket.AddComment(Technician, "reply-1", new CommentRequest("Respuesta pública"), Time.GetUtcNow()).Value;
+        var reply = ticket.AddComment(Technician, "reply-1", new CommentRequest("Respuesta pública"), Rules, Time.GetUtcNow()).Value;
         await Tickets.SaveAsync(reply, ticket.ETag);
 
         var forStaff = await Tickets.ListCommentsAsync(ticket.Id, true, new PageRequest(10, null, false));
@@ -149,7 +151,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         var ticket = await NewTicketAsync();
         for (var i = 0; i < 5; i++)
         {
-            var change = ticket.AddComment(Requester, $"c{i}", new CommentRequest($"Comentario {i}"), Time.GetUtcNow()).Value;
+            var change = ticket.AddComment(Requester, $"c{i}", new CommentRequest($"Comentario {i}"), Rules, Time.GetUtcNow()).Value;
             ticket = (await Tickets.SaveAsync(change, ticket.ETag))!;
         }
 
@@ -237,7 +239,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         var ticket = await NewTicketAsync(priority: "critical");
         await NewTicketAsync(priority: "low");
         Time.Advance(TimeSpan.FromMinutes(30));
-        await Tickets.SaveAsync(ticket.AddComment(Technician, "c", new CommentRequest("Voy."), Time.GetUtcNow()).Value, ticket.ETag);
+        await Tickets.SaveAsync(ticket.AddComment(Technician, "c", new CommentRequest("Voy."), Rules, Time.GetUtcNow()).Value, ticket.ETag);
 
         var stats = await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow());
 
@@ -248,6 +250,31 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal(1, stats.Sla.Met);
         Assert.Equal(0, stats.Sla.Breached);
         Assert.Equal(2, Assert.Single(stats.CreatedPerDay).Count);
+    }
+
+    [StoreFact]
+    public async Task SlaFilterFindsTicketsByTheirConditionAtTheMomentAsked()
+    {
+        var scene = SlaScenes.EveryCondition(Rules, Time);
+        foreach (var ticket in scene) await Tickets.CreateAsync(new TicketChange(ticket, []));
+
+        await SlaScenes.AssertEveryConditionIsListedAsync(Tickets, Time.GetUtcNow());
+    }
+
+    [StoreFact]
+    public async Task SlaFilterAgreesWithTheConditionTheServerShowsAtEveryMoment()
+    {
+        foreach (var ticket in SlaScenes.EveryCondition(Rules, Time)) await Tickets.CreateAsync(new TicketChange(ticket, []));
+
+        await SlaScenes.AssertFilterAgreesWithEvaluateAsync(Tickets, Get<SlaPolicy>(), Time.GetUtcNow());
+    }
+
+    [StoreFact]
+    public async Task StatsReportSlaCompliancePerPriorityAndTheMedianFirstResponse()
+    {
+        foreach (var ticket in SlaScenes.FirstResponses(Rules, Time)) await Tickets.CreateAsync(new TicketChange(ticket, []));
+
+        SlaScenes.AssertFirstResponseFigures(await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow()));
     }
 }
 

@@ -3,39 +3,69 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Tickets.Common;
 using Tickets.Functions.Http;
+using Tickets.Messaging;
 using Tickets.Storage;
 
 namespace Tickets.Functions.Health;
 
-public sealed class HealthFunction(IEnumerable<IStoreInitializer> stores)
+/// <summary>
+/// <c>GET /health</c> for anyone: 200, or 503 naming the failing dependency (store, queues). <c>GET /health/details</c>
+/// for admins: each queue's backlog and poison count.
+/// </summary>
+public sealed class HealthFunction(IEnumerable<IStoreInitializer> stores, QueueHealth queues)
 {
     [Function("Health")]
     [Access(Who.Anyone)]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
+        if (!await StoreAnswersAsync(cancellationToken)) return Unavailable("store", "The store does not answer.");
+        if ((await queues.ProbeAsync(cancellationToken)).Any(q => !q.Reachable)) return Unavailable("queues", "The Storage queues do not answer.");
+        return Api.Ok(new { status = "ok" });
+    }
+
+    [Function("HealthDetails")]
+    [Access(Who.Admin)]
+    public async Task<IActionResult> Details(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/details")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var store = await StoreAnswersAsync(cancellationToken);
+        var probed = await queues.ProbeAsync(cancellationToken);
+        var healthy = store && probed.All(q => q.Reachable);
+        return Api.Ok(new
+        {
+            status = healthy ? "ok" : "degraded",
+            store = new { reachable = store },
+            queues = probed.Select(q => new
+            {
+                name = q.Name,
+                reachable = q.Reachable,
+                approximateMessages = q.ApproximateMessages,
+                poison = q.Name.EndsWith("-poison", StringComparison.Ordinal),
+            }),
+        });
+    }
+
+    private async Task<bool> StoreAnswersAsync(CancellationToken cancellationToken)
+    {
         foreach (var store in stores)
         {
-            bool healthy;
             try
             {
-                healthy = await store.PingAsync(cancellationToken);
+                if (!await store.PingAsync(cancellationToken)) return false;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                healthy = false;
-            }
-
-            if (!healthy)
-            {
-                return Api.Problem(new Error(ErrorKind.Unavailable, "dependency_unavailable", "A dependency is unavailable.",
-                    $"The store ({store.GetType().Name}) does not answer.")
-                {
-                    Extensions = new Dictionary<string, object?> { ["dependency"] = "store" },
-                });
+                return false;
             }
         }
 
-        return Api.Ok(new { status = "ok" });
+        return true;
     }
+
+    private static IActionResult Unavailable(string dependency, string detail) =>
+        Api.Problem(new Error(ErrorKind.Unavailable, "dependency_unavailable", "A dependency is unavailable.", detail)
+        {
+            Extensions = new Dictionary<string, object?> { ["dependency"] = dependency },
+        });
 }

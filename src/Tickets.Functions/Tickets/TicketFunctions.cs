@@ -11,7 +11,7 @@ namespace Tickets.Functions.Tickets;
 /// may not see, 403 for a visible ticket where the action is not the caller's, 409 for a move the status machine
 /// does not have, 412 for a stale If-Match.
 /// </summary>
-public sealed class TicketFunctions(TicketService tickets, IdempotentRequests idempotency)
+public sealed class TicketFunctions(TicketService tickets, TicketViews views, IdempotentRequests idempotency)
 {
     [Function("CreateTicket")]
     [Access(Who.SignedIn)]
@@ -20,7 +20,7 @@ public sealed class TicketFunctions(TicketService tickets, IdempotentRequests id
         request.WithJsonAsync<CreateTicketRequest>(cancellationToken, input =>
             idempotency.RunAsync(request, "create-ticket", input, async () =>
                 Api.From(await tickets.CreateAsync(input, cancellationToken),
-                    t => Api.Created($"/api/tickets/{t.Id}", TicketView.Of(t), Preconditions.Quote(t.ETag))), cancellationToken));
+                    t => Api.Created($"/api/tickets/{t.Id}", views.Of(t), Preconditions.Quote(t.ETag))), cancellationToken));
 
     [Function("ListTickets")]
     [Access(Who.SignedIn)]
@@ -29,8 +29,8 @@ public sealed class TicketFunctions(TicketService tickets, IdempotentRequests id
     {
         var q = request.Query;
         var parameters = new TicketListParameters(q["status"], q["priority"], q["assigneeId"], q["requesterId"], q["category"], q["q"],
-            q["createdFrom"], q["createdTo"], q["sort"], q["limit"], q["cursor"], q["includeTotal"]);
-        return Api.From(await tickets.ListAsync(parameters, cancellationToken), page => Api.Ok(page.Map(TicketView.Of)));
+            q["createdFrom"], q["createdTo"], q["sort"], q["limit"], q["cursor"], q["includeTotal"], q["sla"]);
+        return Api.From(await tickets.ListAsync(parameters, cancellationToken), page => Api.Ok(page.Map(views.Of)));
     }
 
     [Function("GetTicket")]
@@ -99,5 +99,5 @@ public sealed class TicketFunctions(TicketService tickets, IdempotentRequests id
                 Api.From(await tickets.CommentAsync(id, input, cancellationToken),
                     c => Api.Created($"/api/tickets/{c.TicketId}/comments/{c.Id}", c)), cancellationToken));
 
-    private static IActionResult Ok(Ticket ticket) => Api.Ok(TicketView.Of(ticket), ticket.ETag);
+    private IActionResult Ok(Ticket ticket) => Api.Ok(views.Of(ticket), ticket.ETag);
 }

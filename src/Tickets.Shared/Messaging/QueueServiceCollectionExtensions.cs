@@ -15,14 +15,26 @@ public static class QueueServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTicketsQueues(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section));
+        services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section))
+            .Validate(_ => IsConfigured(configuration.GetSection(QueueNames.Connection)),
+                $"{QueueNames.Connection} is not set: give a Storage connection string (UseDevelopmentStorage=true for Azurite) or {QueueNames.Connection}:queueServiceUri.")
+            .ValidateOnStart();
         services.AddSingleton(sp => CreateClient(configuration, sp.GetRequiredService<IOptions<QueueOptions>>().Value));
         return services;
     }
 
-    internal static QueueServiceClient CreateClient(IConfiguration configuration, QueueOptions options)
+    private static bool IsConfigured(IConfigurationSection section) =>
+        !string.IsNullOrWhiteSpace(section.Value) || Uri.TryCreate(section["queueServiceUri"], UriKind.Absolute, out _);
+
+    internal static QueueServiceClient CreateClient(IConfiguration configuration, QueueOptions options) =>
+        CreateClient(configuration, new QueueClientOptions { MessageEncoding = options.MessageEncoding });
+
+    /// <summary>
+    /// Another client for the same queues with other client options: the local host's queue triggers decode as
+    /// host.json says and handle undecodable messages themselves, as the Functions queue extension does.
+    /// </summary>
+    public static QueueServiceClient CreateClient(IConfiguration configuration, QueueClientOptions clientOptions)
     {
-        var clientOptions = new QueueClientOptions { MessageEncoding = options.MessageEncoding };
         var section = configuration.GetSection(QueueNames.Connection);
         if (!string.IsNullOrWhiteSpace(section.Value))
             return new QueueServiceClient(section.Value, clientOptions);

@@ -3,52 +3,130 @@ using Tickets.Tickets;
 
 namespace Tickets.Sla;
 
-/// <summary>The SLA clock on a ticket: due times, breach flags, escalation level and the pause while on hold.</summary>
-public sealed record SlaState(
-    string Policy,
-    DateTimeOffset FirstResponseDueAt,
-    DateTimeOffset ResolutionDueAt,
-    bool FirstResponseBreached,
-    bool ResolutionBreached,
-    int EscalationLevel,
-    DateTimeOffset? PausedAt)
-{
-    /// <summary>The next target still running: first response until there is one, then resolution.</summary>
-    public DateTimeOffset NextDueAt(bool responded) => responded ? ResolutionDueAt : FirstResponseDueAt;
-}
-
 /// <summary>
-/// Applies the configured policy: due times at creation and on priority change. The clock is 24×7; the
-/// business-calendar variant belongs to the SLA issue and plugs in here.
+/// Applies the configured policy: the targets of a priority, measured on its calendar (24×7 or business hours), give a
+/// ticket its due times and warning points; pauses move them by the counted time that passed while paused; and
+/// <see cref="Evaluate"/> says where a ticket stands now.
 /// </summary>
-public sealed class SlaPolicy(IOptions<SlaOptions> options)
+public sealed class SlaPolicy
 {
-    private SlaOptions Settings => options.Value;
+    private readonly SlaOptions _settings;
+    private readonly BusinessCalendar _business;
+
+    public SlaPolicy(IOptions<SlaOptions> options)
+    {
+        _settings = options.Value;
+        var problems = _settings.Problems();
+        if (problems.Count > 0) throw new OptionsValidationException(SlaOptions.Section, typeof(SlaOptions), problems);
+        _business = _settings.Calendar.Build($"{SlaOptions.Section}:Calendar", new List<string>())!;
+    }
 
     /// <summary>Policy id and version, copied onto the ticket, e.g. <c>default:v1</c>.</summary>
-    public string Name => $"{Settings.PolicyId}:v{Settings.Version}";
+    public string Name => $"{_settings.PolicyId}:v{_settings.Version}";
 
-    public SlaTarget TargetFor(Priority priority) => Settings.For(priority);
+    /// <summary>The share of a target after which a ticket is at risk (<c>Tickets:Sla:WarningAt</c>).</summary>
+    public double WarningAt => _settings.WarningAt;
 
-    public SlaState Start(Priority priority, DateTimeOffset createdAt)
+    /// <summary>Whether a breach raises the ticket's priority one step (<c>Tickets:Sla:RaisePriorityOnBreach</c>).</summary>
+    public bool RaisePriorityOnBreach => _settings.RaisePriorityOnBreach;
+
+    public SlaTarget TargetFor(Priority priority) => _settings.For(priority);
+
+    public ISlaClock ClockFor(Priority priority) => _settings.For(priority).RunsOnBusinessCalendar ? _business : TwentyFourSeven.Instance;
+
+    /// <summary>The clock a ticket's <see cref="SlaState.Calendar"/> names; anything else (older tickets) is 24×7.</summary>
+    public ISlaClock Clock(string? calendar) =>
+        string.Equals(calendar, BusinessCalendar.CalendarName, StringComparison.OrdinalIgnoreCase) ? _business : TwentyFourSeven.Instance;
+
+    public SlaState Start(Priority priority, DateTimeOffset createdAt) => Schedule(
+        new SlaState { Policy = Name, FirstResponseDueAt = createdAt, ResolutionDueAt = createdAt },
+        priority, createdAt, firstResponseRunning: true, resolutionRunning: true);
+
+    /// <summary>
+    /// Applies the current policy for <paramref name="priority"/> to the targets still running: each is measured from its
+    /// start (creation; for resolution, the last reopening) in the priority's calendar, plus the counted time of every
+    /// pause that began before the point was reached. Targets already met or breached keep their times.
+    /// </summary>
+    public SlaState Schedule(SlaState sla, Priority priority, DateTimeOffset createdAt, bool firstResponseRunning, bool resolutionRunning)
     {
-        var target = Settings.For(priority);
-        return new SlaState(Name, createdAt + target.FirstResponse, createdAt + target.Resolution, false, false, 0, null);
+        var clock = ClockFor(priority);
+        var target = TargetFor(priority);
+        var next = sla with { Policy = Name, Calendar = clock.Name, Generation = sla.Generation + 1 };
+        if (firstResponseRunning)
+        {
+            next = next with
+            {
+                FirstResponseDueAt = PointAfter(clock, createdAt, target.FirstResponse, sla.Pauses),
+                FirstResponseWarningAt = PointAfter(clock, createdAt, target.FirstResponse * WarningAt, sla.Pauses),
+            };
+        }
+
+        if (resolutionRunning)
+        {
+            var start = sla.ResolutionRestartedAt ?? createdAt;
+            next = next with
+            {
+                ResolutionDueAt = PointAfter(clock, start, target.Resolution, sla.Pauses),
+                ResolutionWarningAt = PointAfter(clock, start, target.Resolution * WarningAt, sla.Pauses),
+            };
+        }
+
+        return next;
     }
 
     /// <summary>
-    /// New targets measured from creation, keeping any time already spent on hold (the shift earlier resumes
-    /// applied): due = old due − old target + new target.
+    /// Ends the pause at <paramref name="now"/>: every point of a running target not yet reached when the pause began moves
+    /// by the time the pause counted on the ticket's calendar (business time: a night on hold moves nothing).
     /// </summary>
-    public SlaState Reprioritise(SlaState sla, Priority from, Priority to)
+    public SlaState Resume(SlaState sla, DateTimeOffset now, bool firstResponseRunning)
     {
-        var before = Settings.For(from);
-        var after = Settings.For(to);
-        return sla with
+        if (sla.PausedAt is not { } pausedAt) return sla;
+        var clock = Clock(sla.Calendar);
+        var paused = clock.Between(pausedAt, now);
+        DateTimeOffset Moved(DateTimeOffset point) => point > pausedAt ? clock.Add(point, paused) : point;
+        DateTimeOffset? MovedOrNull(DateTimeOffset? point) => point is { } p ? Moved(p) : null;
+
+        var next = sla with
         {
-            Policy = Name,
-            FirstResponseDueAt = sla.FirstResponseDueAt - before.FirstResponse + after.FirstResponse,
-            ResolutionDueAt = sla.ResolutionDueAt - before.Resolution + after.Resolution,
+            PausedAt = null,
+            Pauses = sla.Pauses.Append(new SlaPauseSpan(pausedAt, now)),
+            Generation = sla.Generation + 1,
+            ResolutionDueAt = Moved(sla.ResolutionDueAt),
+            ResolutionWarningAt = MovedOrNull(sla.ResolutionWarningAt),
         };
+        return firstResponseRunning
+            ? next with { FirstResponseDueAt = Moved(sla.FirstResponseDueAt), FirstResponseWarningAt = MovedOrNull(sla.FirstResponseWarningAt) }
+            : next;
+    }
+
+    /// <summary>Where the ticket's SLA stands at <paramref name="now"/>, with the counted minutes left on its calendar.</summary>
+    public SlaStatus Evaluate(Ticket ticket, DateTimeOffset now)
+    {
+        var standing = SlaStanding.Of(ticket);
+        long? remaining = null;
+        if (ticket.IsWorkOpen)
+        {
+            // While paused the clock stands at the pause.
+            var clockAt = ticket.Sla.PausedAt ?? now;
+            remaining = (long)Math.Floor(Clock(ticket.Sla.Calendar).Between(clockAt, standing.DueAt).TotalMinutes);
+        }
+
+        return new SlaStatus(standing.ConditionAt(now), standing.Target, standing.DueAt, standing.WarningAt, remaining);
+    }
+
+    /// <summary>
+    /// The instant <paramref name="budget"/> of running time after <paramref name="start"/>: a pause that began before the
+    /// point was reached pushes it on by the pause's counted length; a later pause does not.
+    /// </summary>
+    private static DateTimeOffset PointAfter(ISlaClock clock, DateTimeOffset start, TimeSpan budget, IEnumerable<SlaPauseSpan> pauses)
+    {
+        var point = clock.Add(start, budget);
+        foreach (var pause in pauses.Where(p => p.From >= start).OrderBy(p => p.From))
+        {
+            if (pause.From >= point) break;
+            point = clock.Add(point, clock.Between(pause.From, pause.To));
+        }
+
+        return point;
     }
 }

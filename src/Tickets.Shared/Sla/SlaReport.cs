@@ -3,10 +3,14 @@ using Tickets.Tickets;
 
 namespace Tickets.Sla;
 
-/// <summary>One SLA target as <c>GET /tickets/{id}/sla</c> shows it.</summary>
+/// <summary>
+/// One SLA target as <c>GET /tickets/{id}/sla</c> shows it. Minutes are counted on the ticket's calendar (business minutes
+/// on a business calendar); <see cref="RemainingMinutes"/> is frozen while paused and null once the target is reached.
+/// </summary>
 public sealed record SlaTargetView(
     int? TargetMinutes,
     DateTimeOffset DueAt,
+    DateTimeOffset? WarningAt,
     DateTimeOffset? MetAt,
     bool? Met,
     bool Breached,
@@ -16,16 +20,19 @@ public sealed record SlaTargetView(
 public sealed record SlaPause(DateTimeOffset From, DateTimeOffset? To, string Reason);
 
 /// <summary>
-/// The audit view of a ticket's SLA: policy and version, calendar, both targets with due times, remaining minutes
-/// (frozen while paused), met/breached, the pauses and the SLA event log — all derived from the ticket and its
-/// history, so the clock can be replayed.
+/// The audit view of a ticket's SLA: policy and version, the calendar its clock runs on, the server-computed condition
+/// (<c>state</c>), both targets with due times, warning points and remaining business minutes (frozen while paused),
+/// met/breached, the pauses and the SLA event log — all derived from the ticket and its history, so the clock can be
+/// replayed.
 /// </summary>
 public sealed record SlaReport(
     string TicketId,
     string Number,
     string Policy,
-    string Calendar,
+    SlaCalendarView Calendar,
     TicketStatus Status,
+    SlaCondition State,
+    SlaTargetKind Target,
     bool Paused,
     int EscalationLevel,
     SlaTargetView FirstResponse,
@@ -46,29 +53,36 @@ public sealed record SlaReport(
         // Targets are only known for the policy version the ticket runs on; an older version shows due times only.
         var target = sla.Policy == policy.Name ? policy.TargetFor(ticket.Priority) : null;
         var clockStoppedAt = sla.PausedAt ?? (ticket.Status is TicketStatus.Resolved or TicketStatus.Closed ? ticket.ResolvedAt ?? ticket.ClosedAt : null);
+        var clock = policy.Clock(sla.Calendar);
+        var status = policy.Evaluate(ticket, now);
 
         return new SlaReport(
             ticket.Id,
             ticket.DisplayNumber,
             sla.Policy,
-            "24x7",
+            clock.Describe(),
             ticket.Status,
+            status.State,
+            status.Target,
             sla.PausedAt is not null,
             sla.EscalationLevel,
-            View((int?)target?.FirstResponse.TotalMinutes, sla.FirstResponseDueAt, ticket.FirstResponseAt, sla.FirstResponseBreached, clockStoppedAt, now),
-            View((int?)target?.Resolution.TotalMinutes, sla.ResolutionDueAt, ticket.ResolvedAt, sla.ResolutionBreached, clockStoppedAt, now),
+            View(clock, (int?)target?.FirstResponse.TotalMinutes, sla.FirstResponseDueAt, sla.FirstResponseWarningAt, ticket.FirstResponseAt,
+                sla.FirstResponseBreached, clockStoppedAt, now),
+            View(clock, (int?)target?.Resolution.TotalMinutes, sla.ResolutionDueAt, sla.ResolutionWarningAt, ticket.ResolvedAt,
+                sla.ResolutionBreached, clockStoppedAt, now),
             PausesIn(events),
             events);
     }
 
-    private static SlaTargetView View(int? minutes, DateTimeOffset due, DateTimeOffset? metAt, bool breachedFlag, DateTimeOffset? stoppedAt, DateTimeOffset now)
+    private static SlaTargetView View(
+        ISlaClock clock, int? minutes, DateTimeOffset due, DateTimeOffset? warning, DateTimeOffset? metAt, bool breachedFlag, DateTimeOffset? stoppedAt, DateTimeOffset now)
     {
         if (metAt is { } at)
-            return new SlaTargetView(minutes, due, at, Met: at <= due && !breachedFlag, Breached: breachedFlag || at > due, RemainingMinutes: null);
+            return new SlaTargetView(minutes, due, warning, at, Met: at <= due && !breachedFlag, Breached: breachedFlag || at > due, RemainingMinutes: null);
 
-        var clock = stoppedAt ?? now;
-        var remaining = (long)Math.Floor((due - clock).TotalMinutes);
-        return new SlaTargetView(minutes, due, null, Met: null, Breached: breachedFlag || clock > due, remaining);
+        var clockAt = stoppedAt ?? now;
+        var remaining = (long)Math.Floor(clock.Between(clockAt, due).TotalMinutes);
+        return new SlaTargetView(minutes, due, warning, null, Met: null, Breached: breachedFlag || clockAt > due, remaining);
     }
 
     private static List<SlaPause> PausesIn(IEnumerable<TicketEvent> events)

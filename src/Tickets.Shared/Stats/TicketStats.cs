@@ -1,6 +1,12 @@
+using Tickets.Common;
+using Tickets.Tickets;
+
 namespace Tickets.Stats;
 
-/// <summary><c>GET /stats</c>.</summary>
+/// <summary>
+/// <c>GET /stats</c>: figures over the tickets created in [from, to]. Times to first response and to resolution are
+/// wall-clock minutes from creation; SLA figures count each target with a known outcome (see <see cref="SlaFigures"/>).
+/// </summary>
 public sealed record TicketStats(
     DateTimeOffset From,
     DateTimeOffset To,
@@ -9,17 +15,72 @@ public sealed record TicketStats(
     IReadOnlyDictionary<string, long> ByPriority,
     IReadOnlyList<AssigneeLoad> OpenByAssignee,
     SlaFigures Sla,
+    IReadOnlyDictionary<string, SlaFigures> SlaByPriority,
     double? MeanMinutesToFirstResponse,
+    double? MedianMinutesToFirstResponse,
     double? MeanMinutesToResolution,
-    IReadOnlyList<DayCount> CreatedPerDay);
+    IReadOnlyList<DayCount> CreatedPerDay)
+{
+    /// <summary>The figures from the period's tickets as both stores project them: one definition of every rule.</summary>
+    public static TicketStats Of(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, IReadOnlyList<TicketFigures> rows, IReadOnlyList<AssigneeLoad> openByAssignee)
+    {
+        var byStatus = Enum.GetValues<TicketStatus>().ToDictionary(Json.EnumName, s => (long)rows.Count(r => r.Status == s));
+        var byPriority = Enum.GetValues<Priority>().ToDictionary(Json.EnumName, p => (long)rows.Count(r => r.Priority == p));
+        var slaByPriority = Enum.GetValues<Priority>().ToDictionary(Json.EnumName, p => SlaFigures.Of(rows.Where(r => r.Priority == p), now));
+
+        var toFirstResponse = rows.Where(r => r.FirstResponseAt is not null).Select(r => (r.FirstResponseAt!.Value - r.CreatedAt).TotalMinutes).ToList();
+        var toResolution = rows.Where(r => r.ResolvedAt is not null).Select(r => (r.ResolvedAt!.Value - r.CreatedAt).TotalMinutes).ToList();
+
+        var perDay = rows.GroupBy(r => DateOnly.FromDateTime(r.CreatedAt.UtcDateTime)).OrderBy(g => g.Key)
+            .Select(g => new DayCount(g.Key, g.LongCount())).ToList();
+
+        return new TicketStats(
+            from, to, rows.Count, byStatus, byPriority, openByAssignee,
+            SlaFigures.Of(rows, now), slaByPriority,
+            Mean(toFirstResponse), Median(toFirstResponse), Mean(toResolution),
+            perDay);
+    }
+
+    private static double? Mean(IReadOnlyCollection<double> minutes) => minutes.Count == 0 ? null : Math.Round(minutes.Average(), 1);
+
+    private static double? Median(IReadOnlyCollection<double> minutes)
+    {
+        if (minutes.Count == 0) return null;
+        var sorted = minutes.Order().ToList();
+        var middle = sorted.Count / 2;
+        return Math.Round(sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2, 1);
+    }
+}
 
 /// <summary>Open tickets of one assignee; a null id is the unassigned queue.</summary>
 public sealed record AssigneeLoad(string? AssigneeId, string? Name, long Open);
 
 /// <summary>
-/// Targets with a known outcome: a first response or resolution in time is met; late, or overdue and still
-/// pending, is breached. Compliance is met / (met + breached) in percent, null when nothing is known yet.
+/// Targets with a known outcome: a first response or resolution in time is met; one flagged late, or still awaited on an
+/// open ticket past its due time (measured at the pause while on hold), is breached. Compliance is met / (met + breached)
+/// in percent, null when nothing is known yet.
 /// </summary>
-public sealed record SlaFigures(long Met, long Breached, double? CompliancePercent);
+public sealed record SlaFigures(long Met, long Breached, double? CompliancePercent)
+{
+    public static SlaFigures Of(IEnumerable<TicketFigures> rows, DateTimeOffset now)
+    {
+        long met = 0, breached = 0;
+        foreach (var row in rows)
+        {
+            var clockAt = row.Sla.PausedAt ?? now;
+            foreach (var (reached, flagged, due) in new[]
+            {
+                (row.FirstResponseAt is not null, row.Sla.FirstResponseBreached, row.Sla.FirstResponseDueAt),
+                (row.ResolvedAt is not null, row.Sla.ResolutionBreached, row.Sla.ResolutionDueAt),
+            })
+            {
+                if (flagged || (!reached && row.IsWorkOpen && due <= clockAt)) breached++;
+                else if (reached) met++;
+            }
+        }
+
+        return new SlaFigures(met, breached, met + breached == 0 ? null : Math.Round(100.0 * met / (met + breached), 1));
+    }
+}
 
 public sealed record DayCount(DateOnly Day, long Count);

@@ -11,7 +11,7 @@ namespace Tickets.Tickets;
 /// The ticket aggregate. Always valid: every change goes through a method that checks the caller's right, the
 /// status machine and the field limits, and returns the new state with the history it writes — or fails loudly.
 /// </summary>
-public sealed record Ticket
+public sealed partial record Ticket
 {
     public required string Id { get; init; }
 
@@ -106,8 +106,11 @@ public sealed record Ticket
             .Add(TicketEventType.SlaStarted, new
             {
                 policy = ticket.Sla.Policy,
+                calendar = ticket.Sla.Calendar,
                 firstResponseDueAt = ticket.Sla.FirstResponseDueAt,
                 resolutionDueAt = ticket.Sla.ResolutionDueAt,
+                firstResponseWarningAt = ticket.Sla.FirstResponseWarningAt,
+                resolutionWarningAt = ticket.Sla.ResolutionWarningAt,
             });
         if (autoAssignee is var (assignee, reason))
         {
@@ -158,17 +161,7 @@ public sealed record Ticket
         if (changes.Count > 0) history.Add(TicketEventType.Updated, new { changes });
 
         if (request.PriorityValue is { } priority && priority != Priority)
-        {
-            var sla = rules.Sla.Reprioritise(Sla, Priority, priority);
-            history.Add(TicketEventType.PriorityChanged, new
-            {
-                before = Priority,
-                after = priority,
-                firstResponseDueAt = sla.FirstResponseDueAt,
-                resolutionDueAt = sla.ResolutionDueAt,
-            });
-            next = next with { Priority = priority, Sla = sla };
-        }
+            next = next.Reprioritise(priority, rules.Sla, history);
 
         return history.IsEmpty ? new TicketChange(this, []) : history.Build(next.Touch(now));
     }
@@ -201,7 +194,7 @@ public sealed record Ticket
             .Build(Touch(now) with { Assignee = assignee });
     }
 
-    public Result<TicketChange> ChangeStatus(Actor actor, TicketStatus to, string? note, DateTimeOffset now)
+    public Result<TicketChange> ChangeStatus(Actor actor, TicketStatus to, string? note, TicketRules rules, DateTimeOffset now)
     {
         switch (StatusMachine.Judge(this, actor, to))
         {
@@ -220,14 +213,14 @@ public sealed record Ticket
             return Error.Field("note", $"Must be at most {Comment.BodyMax} characters.");
 
         var history = new Recorder(Id, actor, now);
-        return history.Build(Touch(now).MoveTo(to, note, reason: null, actor, now, history));
+        return history.Build(Touch(now).MoveTo(to, note, reason: null, actor, rules.Sla, now, history));
     }
 
     /// <summary>
     /// Adds a comment. Internal notes are staff only. A public staff comment may be the first response; a public
     /// comment by the requester resumes a ticket on hold.
     /// </summary>
-    public Result<TicketChange> AddComment(Actor actor, string commentId, CommentRequest request, DateTimeOffset now)
+    public Result<TicketChange> AddComment(Actor actor, string commentId, CommentRequest request, TicketRules rules, DateTimeOffset now)
     {
         var isInternal = request.Internal == true;
         if (isInternal && !actor.IsStaff) return Error.Forbidden("Only technicians and admins write internal notes.");
@@ -239,17 +232,17 @@ public sealed record Ticket
         var next = Touch(now) with { CommentCount = isInternal ? CommentCount : CommentCount + 1 };
         if (!isInternal) next = next.RespondIfFirst(actor, now, history);
         if (!isInternal && Status == OnHold && actor.Id == Requester.Id)
-            next = next.MoveTo(InProgress, note: null, reason: "requester_commented", actor, now, history);
+            next = next.MoveTo(InProgress, note: null, reason: "requester_commented", actor, rules.Sla, now, history);
         return history.Build(next, comment: comment);
     }
 
     private Ticket Touch(DateTimeOffset now) => this with { UpdatedAt = now, Revision = Revision + 1 };
 
-    private Ticket MoveTo(TicketStatus to, string? note, string? reason, Actor actor, DateTimeOffset now, Recorder history)
+    private Ticket MoveTo(TicketStatus to, string? note, string? reason, Actor actor, SlaPolicy policy, DateTimeOffset now, Recorder history)
     {
         history.Add(TicketEventType.StatusChanged, new { from = Status, to, note, reason });
         var next = this with { Status = to };
-        if (Status == OnHold) next = next.ResumeClock(now, history);
+        if (Status == OnHold) next = next.ResumeClock(policy, now, history);
         if (to == OnHold)
         {
             next = next with { Sla = next.Sla with { PausedAt = now } };
@@ -260,28 +253,74 @@ public sealed record Ticket
         {
             Resolved => next.ResolveClock(now, history) with { ResolvedAt = now },
             Closed => next with { ClosedAt = now },
-            Open => next with { ClosedAt = null, ResolvedAt = null },
-            InProgress when Status == Resolved => next with { ResolvedAt = null },
+            Open when Status == Closed => next.RestartResolutionClock(policy, now, history) with { ClosedAt = null, ResolvedAt = null },
+            InProgress when Status == Resolved => next.RestartResolutionClock(policy, now, history) with { ResolvedAt = null },
             _ => next,
         };
         return next.RespondIfFirst(actor, now, history);
     }
 
-    /// <summary>Time on hold does not count: the running targets move by the paused time.</summary>
-    private Ticket ResumeClock(DateTimeOffset now, Recorder history)
+    /// <summary>
+    /// Time on hold does not count: the points of the running targets not yet reached when the pause began move by the
+    /// time the pause counted on the ticket's calendar (business time on a business calendar: a night on hold moves nothing).
+    /// </summary>
+    private Ticket ResumeClock(SlaPolicy policy, DateTimeOffset now, Recorder history)
     {
         if (Sla.PausedAt is not { } pausedAt) return this;
-        var paused = now - pausedAt;
-        history.Add(TicketEventType.SlaResumed, new { pausedMinutes = (long)paused.TotalMinutes });
-        return this with
+        var sla = policy.Resume(Sla, now, firstResponseRunning: FirstResponseAt is null);
+        history.Add(TicketEventType.SlaResumed, new
         {
-            Sla = Sla with
-            {
-                FirstResponseDueAt = FirstResponseAt is null ? Sla.FirstResponseDueAt + paused : Sla.FirstResponseDueAt,
-                ResolutionDueAt = Sla.ResolutionDueAt + paused,
-                PausedAt = null,
-            },
+            pausedMinutes = (long)policy.Clock(Sla.Calendar).Between(pausedAt, now).TotalMinutes,
+            firstResponseDueAt = sla.FirstResponseDueAt,
+            resolutionDueAt = sla.ResolutionDueAt,
+        });
+        return this with { Sla = sla };
+    }
+
+    /// <summary>
+    /// A priority change re-applies the policy to the targets still running, measured from creation (resolution: from the
+    /// last reopening) in the new priority's calendar, less the time spent on hold; targets already met or breached keep
+    /// their times and flags. Recorded as <c>priority_changed</c> with the new due times.
+    /// </summary>
+    private Ticket Reprioritise(Priority to, SlaPolicy policy, Recorder history)
+    {
+        var sla = policy.Schedule(Sla, to, CreatedAt, firstResponseRunning: FirstResponseAt is null, resolutionRunning: IsWorkOpen);
+        history.Add(TicketEventType.PriorityChanged, new
+        {
+            before = Priority,
+            after = to,
+            calendar = sla.Calendar,
+            firstResponseDueAt = sla.FirstResponseDueAt,
+            resolutionDueAt = sla.ResolutionDueAt,
+        });
+        return this with { Priority = to, Sla = sla };
+    }
+
+    /// <summary>
+    /// Reopening (resolved → in progress, closed → open) starts a new resolution cycle: resolution is due the full
+    /// resolution target of the current priority after the reopening, counted on its calendar, and the earlier cycle's
+    /// breach no longer marks the ticket (its events stay in the history). The first response is not measured again.
+    /// </summary>
+    private Ticket RestartResolutionClock(SlaPolicy policy, DateTimeOffset now, Recorder history)
+    {
+        var restarted = Sla with
+        {
+            ResolutionRestartedAt = now,
+            ResolutionBreached = false,
+            // Earlier pauses only matter to a first response still awaited.
+            Pauses = FirstResponseAt is null ? Sla.Pauses : [],
         };
+        var sla = policy.Schedule(restarted, Priority, CreatedAt, firstResponseRunning: false, resolutionRunning: true);
+        history.Add(TicketEventType.SlaStarted, new
+        {
+            policy = sla.Policy,
+            calendar = sla.Calendar,
+            reason = "reopened",
+            target = SlaTargetKind.Resolution,
+            resolutionDueAt = sla.ResolutionDueAt,
+            resolutionWarningAt = sla.ResolutionWarningAt,
+        });
+        return this with { Sla = sla };
     }
 
     private Ticket ResolveClock(DateTimeOffset now, Recorder history)
@@ -302,9 +341,11 @@ public sealed record Ticket
     {
         if (FirstResponseAt is not null || !actor.IsStaff || actor.Id == Requester.Id) return this;
 
-        var dueAt = Sla.FirstResponseDueAt + (Sla.PausedAt is { } pausedAt ? now - pausedAt : TimeSpan.Zero);
+        // On hold the clock stands at the pause: an answer given then is measured at that moment.
+        var clockAt = Sla.PausedAt ?? now;
+        var dueAt = Sla.FirstResponseDueAt;
         var next = this with { FirstResponseAt = now };
-        if (now <= dueAt)
+        if (clockAt <= dueAt)
         {
             history.Add(TicketEventType.SlaMet, new { target = "first_response", dueAt });
             return next;
@@ -338,7 +379,7 @@ public sealed record Ticket
         {
             var who = new EventActor(actor.Id, actor.Name);
             var events = _events.Select((e, i) => new TicketEvent(
-                    Guid.CreateVersion7(now).ToString("N"), ticketId, e.Type, e.BySystem ? null : who, now,
+                    Guid.CreateVersion7(now).ToString("N"), ticketId, e.Type, e.BySystem || actor.IsSystem ? null : who, now,
                     JsonSerializer.SerializeToElement(e.Data, Json.Options))
                 {
                     Sequence = (next.Revision * 100) + i,

@@ -35,6 +35,11 @@ public sealed record Actor(string Id, string Name, Role Role, string Department)
     public bool IsAdmin => Role == Role.Admin;
 
     public static Actor Of(User user) => new(user.Id, user.FullName, user.Role, user.Department);
+
+    /// <summary>The system itself (SLA checks, auto-close): history shows its events with no actor.</summary>
+    public static Actor System { get; } = new("system", "Tickets", Role.Admin, "");
+
+    public bool IsSystem => ReferenceEquals(this, System);
 }
 
 /// <summary>The actor as history shows it; null there means the system.</summary>
@@ -89,11 +94,14 @@ public sealed record Comment(string Id, string TicketId, CommentAuthor Author, s
 }
 
 /// <summary>
-/// One atomic write: the ticket's new state, the history it produces and, for comments, the comment. Adapters
-/// write it as one transaction (SQLite) or one transactional batch in the ticket's partition (Cosmos); the
-/// notifications outbox joins here as one more list.
+/// One atomic write: the ticket's new state, the history it produces, for comments the comment, and the queue
+/// messages others must receive about it (the outbox). Adapters write it as one transaction (SQLite) or one
+/// transactional batch in the ticket's partition (Cosmos).
 /// </summary>
 public sealed record TicketChange(Ticket Ticket, IReadOnlyList<TicketEvent> Events, Comment? Comment = null)
 {
     public bool IsEmpty => Events.Count == 0 && Comment is null;
+
+    /// <summary>Messages to send after the commit (notifications, SLA checks); written in the same atomic write.</summary>
+    public IReadOnlyList<Messaging.OutboxMessage> Outbox { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using Tickets.Common;
+using Tickets.Sla;
 
 namespace Tickets.Tickets;
 
@@ -98,7 +99,13 @@ public sealed record TicketQuery
 
     public DateTimeOffset? CreatedTo { get; init; }
 
+    /// <summary>Tickets whose SLA is in any of these conditions at the filter's moment (<c>sla=at_risk,breached</c>).</summary>
+    public SlaFilter? Sla { get; init; }
+
     public TicketSort Sort { get; init; } = TicketSort.CreatedAtDescending;
 
     public required PageRequest Page { get; init; }
 }
+
+/// <summary>SLA conditions to match, as of <paramref name="AsOf"/> (the time of the request).</summary>
+public sealed record SlaFilter(IReadOnlyList<SlaCondition> Conditions, DateTimeOffset AsOf);

@@ -14,7 +14,13 @@ public sealed class TicketOptions
     /// <summary><c>Tickets:Categories</c>; null means <see cref="DefaultCategories"/>.</summary>
     public string[]? Categories { get; set; }
 
+    /// <summary>Resolved tickets nobody touched for this many days are closed by the system.</summary>
     public int AutoCloseAfterDays { get; set; } = 7;
+
+    /// <summary><c>Tickets:AutoCloseAfter</c> (a TimeSpan) overrides the days, down to seconds (tests, demos).</summary>
+    public TimeSpan? AutoCloseAfter { get; set; }
+
+    public TimeSpan AutoCloseDelay => AutoCloseAfter ?? TimeSpan.FromDays(AutoCloseAfterDays);
 }
 
 public enum AssignmentMode
@@ -36,6 +42,9 @@ public sealed class AssignmentOptions
 public sealed class TicketRules(IOptions<TicketOptions> options, SlaPolicy sla)
 {
     public SlaPolicy Sla => sla;
+
+    /// <summary>How long a resolved ticket waits, untouched, before the system closes it.</summary>
+    public TimeSpan AutoCloseDelay => options.Value.AutoCloseDelay;
 
     public IReadOnlyList<string> Categories =>
         options.Value.Categories is { Length: > 0 } configured ? configured : TicketOptions.DefaultCategories;

@@ -21,6 +21,7 @@ public sealed partial class TicketService(
     CurrentUser me,
     TicketRules rules,
     AutoAssigner autoAssigner,
+    TicketOutbox outbox,
     TimeProvider time,
     ILogger<TicketService> logger)
 {
@@ -36,7 +37,9 @@ public sealed partial class TicketService(
         var opened = Ticket.Create(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), number, request, Caller, rules, time.GetUtcNow(), assignee);
         if (!opened.IsSuccess) return opened.Error!;
 
-        var created = await store.CreateAsync(opened.Value, cancellationToken);
+        var change = await outbox.AttachAsync(null, opened.Value, Caller, cancellationToken);
+        var created = await store.CreateAsync(change, cancellationToken);
+        outbox.Dispatch(change);
         LogCreated(logger, created.DisplayNumber, created.Id, me.Id);
         return created;
     }
@@ -75,7 +78,7 @@ public sealed partial class TicketService(
     {
         if (request.StatusValue is not { } status)
             return Error.Field("status", $"Required: one of {string.Join(", ", Enum.GetValues<TicketStatus>().Select(Json.EnumName))}.");
-        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.ChangeStatus(Caller, status, request.Note, time.GetUtcNow())), cancellationToken))
+        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.ChangeStatus(Caller, status, request.Note, rules, time.GetUtcNow())), cancellationToken))
             .Map(change => change.Ticket);
     }
 
@@ -85,7 +88,7 @@ public sealed partial class TicketService(
     public async Task<Result<Comment>> CommentAsync(string idOrNumber, CommentRequest request, CancellationToken cancellationToken)
     {
         var commentId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        var added = await ChangeAsync(idOrNumber, null, ticket => Task.FromResult(ticket.AddComment(Caller, commentId, request, time.GetUtcNow())), cancellationToken);
+        var added = await ChangeAsync(idOrNumber, null, ticket => Task.FromResult(ticket.AddComment(Caller, commentId, request, rules, time.GetUtcNow())), cancellationToken);
         return added.Map(change => change.Comment!);
     }
 
@@ -137,7 +140,7 @@ public sealed partial class TicketService(
 
     public async Task<Result<Page<Ticket>>> ListAsync(TicketListParameters parameters, CancellationToken cancellationToken)
     {
-        var parsed = parameters.Parse(me.User);
+        var parsed = parameters.Parse(me.User, time.GetUtcNow());
         if (!parsed.IsSuccess) return parsed.Error!;
         return await store.ListAsync(parsed.Value, cancellationToken);
     }
@@ -157,8 +160,13 @@ public sealed partial class TicketService(
             if (!changed.IsSuccess) return changed.Error!;
             if (changed.Value.IsEmpty) return changed.Value with { Ticket = current };
 
-            var saved = await store.SaveAsync(changed.Value, current.ETag, cancellationToken);
-            if (saved is not null) return changed.Value with { Ticket = saved };
+            var planned = await outbox.AttachAsync(current, changed.Value, Caller, cancellationToken);
+            var saved = await store.SaveAsync(planned, current.ETag, cancellationToken);
+            if (saved is not null)
+            {
+                outbox.Dispatch(planned);
+                return planned with { Ticket = saved };
+            }
             if (conditional) return StaleETag;
             if (attempt == Contention.MaxAttempts)
             {
@@ -196,7 +204,8 @@ public sealed record TicketListParameters(
     string? Sort = null,
     string? Limit = null,
     string? Cursor = null,
-    string? IncludeTotal = null)
+    string? IncludeTotal = null,
+    string? Sla = null)
 {
     public static IReadOnlyDictionary<string, TicketSort> Sorts { get; } = new Dictionary<string, TicketSort>(StringComparer.Ordinal)
     {
@@ -209,11 +218,13 @@ public sealed record TicketListParameters(
         ["slaDue"] = TicketSort.SlaDue,
     };
 
-    public Result<TicketQuery> Parse(User caller)
+    /// <param name="now">The moment the SLA filter asks about (<c>at_risk</c> now, not when the ticket was written).</param>
+    public Result<TicketQuery> Parse(User caller, DateTimeOffset now)
     {
         var v = new Validator();
         var statuses = Enums<TicketStatus>(v, "status", Status);
         var priorities = Enums<Priority>(v, "priority", Priority);
+        var slaConditions = Enums<SlaCondition>(v, "sla", Sla);
 
         var assignees = new List<string>();
         var unassigned = false;
@@ -250,6 +261,7 @@ public sealed record TicketListParameters(
             Search = string.IsNullOrWhiteSpace(Search) ? null : Text.Fold(Search.Trim()),
             CreatedFrom = from,
             CreatedTo = to,
+            Sla = slaConditions.Count > 0 ? new SlaFilter(slaConditions, now) : null,
             Sort = sort,
             Page = page,
         };

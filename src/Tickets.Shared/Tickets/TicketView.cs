@@ -19,10 +19,16 @@ public sealed record TicketView(
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
     int CommentCount,
-    SlaState Sla,
+    TicketSlaView Sla,
     string Etag)
 {
-    public static TicketView Of(Ticket t) => new(
+    public static TicketView Of(Ticket t, SlaStatus sla) => new(
         t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee,
-        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, t.Sla, t.ETag);
+        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, TicketSlaView.Of(t.Sla, sla), t.ETag);
+}
+
+/// <summary>Builds ticket views with their SLA evaluated at the time of the answer.</summary>
+public sealed class TicketViews(SlaPolicy sla, TimeProvider time)
+{
+    public TicketView Of(Ticket ticket) => TicketView.Of(ticket, sla.Evaluate(ticket, time.GetUtcNow()));
 }

@@ -40,6 +40,12 @@ public sealed record User
 
     public DateTimeOffset? LastLoginAt { get; init; }
 
+    /// <summary><c>es</c> (the organisation's language) or <c>en</c>: notifications and e-mail are written in it.</summary>
+    public string Language { get; init; } = "es";
+
+    /// <summary>Whether notifications are also e-mailed (in-app ones are always kept).</summary>
+    public bool EmailNotifications { get; init; } = true;
+
     /// <summary>Optimistic concurrency token; the store bumps it on every write.</summary>
     public long Version { get; init; }
 
@@ -56,7 +62,7 @@ public sealed record User
     public string SearchText => Text.Fold($"{FirstNames} {LastNames} {Email} {Dni} {Department}");
 
     public UserView ToView() => new(
-        Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt);
+        Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt, Language, EmailNotifications);
 }
 
 /// <summary>The user as the API shows it (no password hash, ever).</summary>
@@ -72,4 +78,6 @@ public sealed record UserView(
     bool Active,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? LastLoginAt);
+    DateTimeOffset? LastLoginAt,
+    string Language,
+    bool EmailNotifications);

@@ -34,7 +34,8 @@ public sealed record CreateUserRequest : RegisterRequest
     public override Validator Validate() => base.Validate().Defined("role", Role);
 }
 
-public sealed record UpdateProfileRequest(string? Phone, string? Department, string? FirstNames, string? LastNames)
+public sealed record UpdateProfileRequest(
+    string? Phone, string? Department, string? FirstNames, string? LastNames, string? Language = null, bool? EmailNotifications = null)
 {
     public Validator Validate()
     {
@@ -43,6 +44,8 @@ public sealed record UpdateProfileRequest(string? Phone, string? Department, str
         v.Text("department", Department, 1, 100, required: false);
         v.Text("firstNames", FirstNames, 1, 100, required: false);
         v.Text("lastNames", LastNames, 1, 100, required: false);
+        if (Language is not null && !Notifications.NotificationText.Languages.Contains(Language))
+            v.Add("language", $"Must be one of: {string.Join(", ", Notifications.NotificationText.Languages)}.");
         return v;
     }
 
@@ -52,6 +55,8 @@ public sealed record UpdateProfileRequest(string? Phone, string? Department, str
         Department = Department is null ? user.Department : Text.Clean(Department),
         FirstNames = FirstNames is null ? user.FirstNames : Text.Clean(FirstNames),
         LastNames = LastNames is null ? user.LastNames : Text.Clean(LastNames),
+        Language = Language ?? user.Language,
+        EmailNotifications = EmailNotifications ?? user.EmailNotifications,
         UpdatedAt = now,
     };
 }

@@ -32,3 +32,15 @@ public sealed class CosmosAccountTicketStoreContract() : TicketStoreContract(new
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountIdempotencyStoreContract() : IdempotencyStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerOutboxStoreContract() : OutboxStoreContract(new CosmosDbServerStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerNotificationStoreContract() : NotificationStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountOutboxStoreContract() : OutboxStoreContract(new CosmosAccountStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountNotificationStoreContract() : NotificationStoreContract(new CosmosAccountStore());

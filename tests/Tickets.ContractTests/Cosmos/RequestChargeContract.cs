@@ -71,7 +71,7 @@ public abstract class RequestChargeContract : StoreContract
         var ticket = await Measure("create ticket (lookup + batch)", 45, () => tickets.CreateAsync(change));
         await Measure("get ticket by id", 3, () => tickets.FindAsync(ticket.Id));
         await Measure("get ticket by number", 5, () => tickets.FindByNumberAsync(ticket.Number));
-        var comment = ticket.AddComment(Technician, "c1", new CommentRequest("Voy para allá."), now).Value;
+        var comment = ticket.AddComment(Technician, "c1", new CommentRequest("Voy para allá."), Rules, now).Value;
         await Measure("comment (batch)", 50, () => tickets.SaveAsync(comment, ticket.ETag));
         await Measure("list tickets, page of 25", 15, () => tickets.ListAsync(new TicketQuery { Page = new PageRequest(25, null, false) }));
         await Measure("list tickets by -priority", 15, () => tickets.ListAsync(new TicketQuery { Sort = TicketSort.PriorityDescending, Page = new PageRequest(25, null, false) }));

@@ -9,3 +9,7 @@ public sealed class SqliteLoginThrottleStoreContract() : LoginThrottleStoreContr
 public sealed class SqliteTicketStoreContract() : TicketStoreContract(new SqliteStore());
 
 public sealed class SqliteIdempotencyStoreContract() : IdempotencyStoreContract(new SqliteStore());
+
+public sealed class SqliteOutboxStoreContract() : OutboxStoreContract(new SqliteStore());
+
+public sealed class SqliteNotificationStoreContract() : NotificationStoreContract(new SqliteStore());

@@ -12,7 +12,7 @@ public sealed class TicketSlaTests(TicketWorld world) : IClassFixture<TicketWorl
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("default:v1", sla.Str("policy"));
-        Assert.Equal("24x7", sla.Str("calendar"));
+        Assert.Equal("24x7", sla.GetProperty("calendar").Str("name"));
         Assert.Equal(60, sla.GetProperty("firstResponse").GetProperty("targetMinutes").GetInt32());
         Assert.Equal(ticket.GetProperty("sla").Str("resolutionDueAt"), sla.GetProperty("resolution").Str("dueAt"));
         Assert.InRange(sla.GetProperty("firstResponse").GetProperty("remainingMinutes").GetInt64(), 58, 60);

@@ -43,7 +43,7 @@ public sealed class SlaReportTests
         var report = SlaReport.Build(story.Ticket, story.History, Build.Rules().Sla, _time.GetUtcNow());
 
         Assert.Equal("default:v1", report.Policy);
-        Assert.Equal("24x7", report.Calendar);
+        Assert.Equal("24x7", report.Calendar.Name);
         Assert.Equal(8 * 60, report.FirstResponse.TargetMinutes);
         Assert.Equal(8 * 60 - 90, report.FirstResponse.RemainingMinutes);
         Assert.Equal(72 * 60 - 90, report.Resolution.RemainingMinutes);
@@ -56,9 +56,9 @@ public sealed class SlaReportTests
     public void OnHoldFreezesTheRemainingTimeAndRecordsThePauseWithItsReason()
     {
         var story = AssignedMediumTicket()
-            .Then(t => t.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, _time.GetUtcNow()));
+            .Then(t => t.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, Build.Rules(), _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromMinutes(30));
-        story.Then(t => t.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, _time.GetUtcNow()));
+        story.Then(t => t.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, Build.Rules(), _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromHours(10));
 
         var report = SlaReport.Build(story.Ticket, story.History, Build.Rules().Sla, _time.GetUtcNow());
@@ -74,10 +74,10 @@ public sealed class SlaReportTests
     public void ResumingClosesThePauseAndTheClockRunsAgain()
     {
         var story = AssignedMediumTicket()
-            .Then(t => t.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, _time.GetUtcNow()))
-            .Then(t => t.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, _time.GetUtcNow()));
+            .Then(t => t.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, Build.Rules(), _time.GetUtcNow()))
+            .Then(t => t.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, Build.Rules(), _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromHours(2));
-        story.Then(t => t.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, _time.GetUtcNow()));
+        story.Then(t => t.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, Build.Rules(), _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromMinutes(15));
 
         var report = SlaReport.Build(story.Ticket, story.History, Build.Rules().Sla, _time.GetUtcNow());
@@ -92,7 +92,7 @@ public sealed class SlaReportTests
     {
         var story = AssignedMediumTicket();
         _time.Advance(TimeSpan.FromHours(3));
-        story.Then(t => t.ChangeStatus(Build.Technician, TicketStatus.Resolved, "Reinstalado el cliente VPN", _time.GetUtcNow()));
+        story.Then(t => t.ChangeStatus(Build.Technician, TicketStatus.Resolved, "Reinstalado el cliente VPN", Build.Rules(), _time.GetUtcNow()));
         _time.Advance(TimeSpan.FromDays(10));
 
         var report = SlaReport.Build(story.Ticket, story.History, Build.Rules().Sla, _time.GetUtcNow());

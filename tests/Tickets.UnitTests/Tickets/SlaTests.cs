@@ -52,12 +52,12 @@ public sealed class SlaTests
     {
         var ticket = Build.NewTicket("medium", _time.GetUtcNow()) with { Assignee = new Assignee(Build.Technician.Id, Build.Technician.Name) };
         var dueBefore = ticket.Sla.ResolutionDueAt;
-        ticket = ticket.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, _time.GetUtcNow()).Ok().Ticket;
-        ticket = ticket.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, _time.GetUtcNow()).Ok().Ticket;
+        ticket = ticket.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, Build.Rules(), _time.GetUtcNow()).Ok().Ticket;
+        ticket = ticket.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, Build.Rules(), _time.GetUtcNow()).Ok().Ticket;
         Assert.Equal(_time.GetUtcNow(), ticket.Sla.PausedAt);
 
         _time.Advance(TimeSpan.FromHours(5));
-        ticket = ticket.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, _time.GetUtcNow()).Ok().Ticket;
+        ticket = ticket.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, Build.Rules(), _time.GetUtcNow()).Ok().Ticket;
 
         Assert.Null(ticket.Sla.PausedAt);
         Assert.Equal(dueBefore.AddHours(5), ticket.Sla.ResolutionDueAt);
@@ -68,9 +68,9 @@ public sealed class SlaTests
     {
         var ticket = Build.InStatus(TicketStatus.InProgress);
 
-        var paused = ticket.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, _time.GetUtcNow()).Ok();
+        var paused = ticket.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, Build.Rules(), _time.GetUtcNow()).Ok();
         _time.Advance(TimeSpan.FromMinutes(90));
-        var resumed = paused.Ticket.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, _time.GetUtcNow()).Ok();
+        var resumed = paused.Ticket.ChangeStatus(Build.Technician, TicketStatus.InProgress, null, Build.Rules(), _time.GetUtcNow()).Ok();
 
         Assert.Contains(paused.Events, e => e.Type == TicketEventType.SlaPaused);
         var resume = Assert.Single(resumed.Events, e => e.Type == TicketEventType.SlaResumed);
@@ -83,7 +83,7 @@ public sealed class SlaTests
         var ticket = Build.NewTicket("critical", _time.GetUtcNow());
         _time.Advance(TimeSpan.FromMinutes(59));
 
-        var change = ticket.AddComment(Build.Technician, "c", new CommentRequest("Voy."), _time.GetUtcNow()).Ok();
+        var change = ticket.AddComment(Build.Technician, "c", new CommentRequest("Voy."), Build.Rules(), _time.GetUtcNow()).Ok();
 
         Assert.False(change.Ticket.Sla.FirstResponseBreached);
         Assert.Contains(change.Events, e => e.Type == TicketEventType.SlaMet);
@@ -95,7 +95,7 @@ public sealed class SlaTests
         var ticket = Build.NewTicket("critical", _time.GetUtcNow());
         _time.Advance(TimeSpan.FromMinutes(61));
 
-        var change = ticket.AddComment(Build.Technician, "c", new CommentRequest("Perdón por el retraso."), _time.GetUtcNow()).Ok();
+        var change = ticket.AddComment(Build.Technician, "c", new CommentRequest("Perdón por el retraso."), Build.Rules(), _time.GetUtcNow()).Ok();
 
         Assert.True(change.Ticket.Sla.FirstResponseBreached);
         Assert.Contains(change.Events, e => e.Type == TicketEventType.SlaBreached);

@@ -60,7 +60,7 @@ public sealed class StatusMachineTests
     {
         var (ticket, actor, target) = Scene(from, to, caller);
 
-        var outcome = ticket.ChangeStatus(actor, target, "Nota de resolución.", Build.Start.AddHours(1));
+        var outcome = ticket.ChangeStatus(actor, target, "Nota de resolución.", Build.Rules(), Build.Start.AddHours(1));
 
         var actual = outcome.IsSuccess ? "allowed" : outcome.Error!.Kind switch
         {
@@ -87,7 +87,7 @@ public sealed class StatusMachineTests
     {
         var ticket = Build.InStatus(TicketStatus.Resolved);
 
-        var error = ticket.ChangeStatus(Build.Admin, TicketStatus.OnHold, null, Build.Start).Error!;
+        var error = ticket.ChangeStatus(Build.Admin, TicketStatus.OnHold, null, Build.Rules(), Build.Start).Error!;
 
         var allowed = Assert.IsAssignableFrom<IReadOnlyList<AllowedTransition>>(error.Extensions!["allowed"]);
         Assert.Equal([TicketStatus.InProgress, TicketStatus.Closed], allowed.Select(a => a.Status).Order());
@@ -98,7 +98,7 @@ public sealed class StatusMachineTests
     [InlineData("   ")]
     public void ResolvingNeedsANote(string? note)
     {
-        var outcome = Build.InStatus(TicketStatus.InProgress).ChangeStatus(Build.Technician, TicketStatus.Resolved, note, Build.Start);
+        var outcome = Build.InStatus(TicketStatus.InProgress).ChangeStatus(Build.Technician, TicketStatus.Resolved, note, Build.Rules(), Build.Start);
 
         Assert.Equal(["note"], outcome.Error!.Errors!.Keys);
     }
@@ -106,7 +106,7 @@ public sealed class StatusMachineTests
     [Fact]
     public void ResolvingWritesTheNoteIntoHistory()
     {
-        var change = Build.InStatus(TicketStatus.InProgress).ChangeStatus(Build.Technician, TicketStatus.Resolved, "Cambiado el tóner.", Build.Start).Ok();
+        var change = Build.InStatus(TicketStatus.InProgress).ChangeStatus(Build.Technician, TicketStatus.Resolved, "Cambiado el tóner.", Build.Rules(), Build.Start).Ok();
 
         var status = Assert.Single(change.Events, e => e.Type == TicketEventType.StatusChanged);
         Assert.Equal("Cambiado el tóner.", status.Data.GetProperty("note").GetString());
@@ -119,7 +119,7 @@ public sealed class StatusMachineTests
     {
         var onHold = Build.InStatus(TicketStatus.OnHold);
 
-        var change = onHold.AddComment(Build.Requester, "c1", new CommentRequest("Ya lo he traído."), Build.Start.AddHours(2)).Ok();
+        var change = onHold.AddComment(Build.Requester, "c1", new CommentRequest("Ya lo he traído."), Build.Rules(), Build.Start.AddHours(2)).Ok();
 
         Assert.Equal(TicketStatus.InProgress, change.Ticket.Status);
         Assert.Contains(change.Events, e => e.Type == TicketEventType.StatusChanged);
@@ -128,7 +128,7 @@ public sealed class StatusMachineTests
     [Fact]
     public void UsersCannotWriteInternalNotes()
     {
-        var outcome = Build.NewTicket().AddComment(Build.Requester, "c1", new CommentRequest("secreto", Internal: true), Build.Start);
+        var outcome = Build.NewTicket().AddComment(Build.Requester, "c1", new CommentRequest("secreto", Internal: true), Build.Rules(), Build.Start);
 
         Assert.Equal(ErrorKind.Forbidden, outcome.Error!.Kind);
     }
@@ -138,9 +138,9 @@ public sealed class StatusMachineTests
     {
         var ticket = Build.NewTicket();
 
-        var byRequester = ticket.AddComment(Build.Requester, "c1", new CommentRequest("¿Alguien?"), Build.Start.AddMinutes(5)).Ok().Ticket;
-        var internalNote = byRequester.AddComment(Build.Technician, "c2", new CommentRequest("mirar", Internal: true), Build.Start.AddMinutes(6)).Ok().Ticket;
-        var answered = internalNote.AddComment(Build.Technician, "c3", new CommentRequest("Voy."), Build.Start.AddMinutes(10)).Ok().Ticket;
+        var byRequester = ticket.AddComment(Build.Requester, "c1", new CommentRequest("¿Alguien?"), Build.Rules(), Build.Start.AddMinutes(5)).Ok().Ticket;
+        var internalNote = byRequester.AddComment(Build.Technician, "c2", new CommentRequest("mirar", Internal: true), Build.Rules(), Build.Start.AddMinutes(6)).Ok().Ticket;
+        var answered = internalNote.AddComment(Build.Technician, "c3", new CommentRequest("Voy."), Build.Rules(), Build.Start.AddMinutes(10)).Ok().Ticket;
 
         Assert.Null(internalNote.FirstResponseAt);
         Assert.Equal(Build.Start.AddMinutes(10), answered.FirstResponseAt);
@@ -150,7 +150,7 @@ public sealed class StatusMachineTests
     [Fact]
     public void TechnicianCannotChangeStatusOfTicketAssignedToSomeoneElse()
     {
-        var outcome = Build.InStatus(TicketStatus.Open).ChangeStatus(Build.OtherTechnician, TicketStatus.InProgress, null, Build.Start);
+        var outcome = Build.InStatus(TicketStatus.Open).ChangeStatus(Build.OtherTechnician, TicketStatus.InProgress, null, Build.Rules(), Build.Start);
 
         Assert.Equal(ErrorKind.Forbidden, outcome.Error!.Kind);
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using Tickets.Messaging;
 using Tickets.Common;
 using Tickets.Identity;
 using Tickets.Tickets;
@@ -25,8 +26,11 @@ public sealed class TicketContentionTests
         var me = new CurrentUser();
         me.SignIn(Admin);
         var users = new Mock<IUserStore>();
+        users.Setup(u => u.ListActiveByRoleAsync(It.IsAny<IReadOnlyList<Role>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         return new TicketService(_store.Object, users.Object, me, Build.Rules(),
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
+            new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
+                Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), new FakeTimeProvider(Build.Start)),
             new FakeTimeProvider(Build.Start), NullLogger<TicketService>.Instance);
     }
 

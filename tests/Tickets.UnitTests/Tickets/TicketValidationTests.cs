@@ -29,11 +29,11 @@ public sealed class TicketValidationTests
     [InlineData(5_000, true)]
     [InlineData(5_001, false)]
     public void CommentBodyIsOneToFiveThousandCharacters(int length, bool valid) =>
-        Assert.Equal(valid, Build.NewTicket().AddComment(Build.Requester, "c", new CommentRequest(new string('c', length)), Build.Start).IsSuccess);
+        Assert.Equal(valid, Build.NewTicket().AddComment(Build.Requester, "c", new CommentRequest(new string('c', length)), Build.Rules(), Build.Start).IsSuccess);
 
     [Fact]
     public void WhitespaceOnlyCommentIsRefused() =>
-        Assert.Equal(["body"], Build.NewTicket().AddComment(Build.Requester, "c", new CommentRequest("   "), Build.Start).Error!.Errors!.Keys);
+        Assert.Equal(["body"], Build.NewTicket().AddComment(Build.Requester, "c", new CommentRequest("   "), Build.Rules(), Build.Start).Error!.Errors!.Keys);
 
     [Fact]
     public void EveryBadFieldIsNamedAtOnce()

@@ -79,6 +79,11 @@ internal sealed record UserDocument
     /// <summary>Folded names, e-mail, DNI and department: what <c>q</c> searches.</summary>
     public required string SearchText { get; init; }
 
+    /// <summary>Absent on documents written before it existed: read as the defaults.</summary>
+    public string? Language { get; init; }
+
+    public bool? EmailNotifications { get; init; }
+
     public static UserDocument From(User user, long version) => new()
     {
         Id = user.Id,
@@ -98,6 +103,8 @@ internal sealed record UserDocument
         Version = version,
         SortName = user.SortKey,
         SearchText = user.SearchText,
+        Language = user.Language,
+        EmailNotifications = user.EmailNotifications,
     };
 
     public User ToUser() => new()
@@ -116,6 +123,8 @@ internal sealed record UserDocument
         UpdatedAt = UpdatedAt,
         LastLoginAt = LastLoginAt,
         Version = Version,
+        Language = Language ?? "es",
+        EmailNotifications = EmailNotifications ?? true,
     };
 }
 

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Tickets.Common;
 using Tickets.Idempotency;
 using Tickets.Identity;
+using Tickets.Messaging;
+using Tickets.Notifications;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -44,6 +46,8 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<ILoginThrottleStore>(sp => new CosmosLoginThrottleStore(Users(sp)));
         services.AddSingleton<ITicketStore>(sp => new CosmosTicketStore(Container(sp, CosmosModel.Tickets), Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
+        services.AddSingleton<IOutboxStore>(sp => new CosmosOutboxStore(Container(sp, CosmosModel.Tickets)));
+        services.AddSingleton<INotificationStore>(sp => new CosmosNotificationStore(Container(sp, CosmosModel.Notifications)));
         return services;
     }
 

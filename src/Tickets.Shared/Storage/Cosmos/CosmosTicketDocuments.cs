@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Tickets.Common;
 using Tickets.Idempotency;
 using Tickets.Sla;
+using Tickets.Stats;
 using Tickets.Tickets;
 
 namespace Tickets.Storage.Cosmos;
@@ -19,6 +20,7 @@ internal static class TicketDocumentTypes
     public const string Ticket = "ticket";
     public const string Comment = "comment";
     public const string Event = "event";
+    public const string Outbox = "outbox";
 }
 
 /// <summary>Instants as the <c>tickets</c> documents store them where they are compared or sorted.</summary>
@@ -55,6 +57,14 @@ internal sealed record TicketDocument
     /// <summary>The running SLA target's due time; <see cref="SortableTime.Never"/> once work is finished.</summary>
     public required string SlaDueAt { get; init; }
 
+    // Not "required": documents written before these two fields existed must still read (the ticket is the nested copy).
+
+    /// <summary>The running SLA target's warning point; <see cref="SortableTime.Never"/> once work is finished.</summary>
+    public string SlaWarningAt { get; init; } = SortableTime.Never;
+
+    /// <summary><see cref="SlaStanding.Phase"/> (running, paused, met, breached): with the two times, what <c>sla=</c> filters on.</summary>
+    public SlaPhase SlaPhase { get; init; }
+
     public required bool Deleted { get; init; }
 
     /// <summary>Folded "TCK-000123 title description": what <c>q</c> searches with <c>CONTAINS</c>.</summary>
@@ -67,7 +77,9 @@ internal sealed record TicketDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ETag { get; init; }
 
-    public static TicketDocument From(Ticket t) => new()
+    public static TicketDocument From(Ticket t) => From(t, SlaStanding.Of(t));
+
+    private static TicketDocument From(Ticket t, SlaStanding standing) => new()
     {
         Id = t.Id,
         TicketId = t.Id,
@@ -80,6 +92,8 @@ internal sealed record TicketDocument
         CreatedAt = SortableTime.Of(t.CreatedAt),
         UpdatedAt = SortableTime.Of(t.UpdatedAt),
         SlaDueAt = t.IsWorkOpen ? SortableTime.Of(t.Sla.NextDueAt(t.FirstResponseAt is not null)) : SortableTime.Never,
+        SlaWarningAt = t.IsWorkOpen ? SortableTime.Of(standing.WarningAt) : SortableTime.Never,
+        SlaPhase = standing.Phase,
         Deleted = t.DeletedAt is not null,
         SearchText = Text.Fold($"{t.DisplayNumber} {t.Title} {t.Description}"),
         Ticket = t with { ETag = "" },
@@ -103,8 +117,11 @@ internal sealed record EventDocument(string Id, string TicketId, string Type, lo
 }
 
 /// <summary>The fields of a ticket the figures need, projected by the stats query (not the whole document).</summary>
-internal sealed record TicketFigures(
-    TicketStatus Status, int PriorityRank, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt, SlaState Sla);
+internal sealed record FiguresRow(
+    TicketStatus Status, int PriorityRank, DateTimeOffset CreatedAt, DateTimeOffset? FirstResponseAt, DateTimeOffset? ResolvedAt, SlaState Sla)
+{
+    public TicketFigures ToFigures() => new(Status, (Priority)PriorityRank, CreatedAt, FirstResponseAt, ResolvedAt, Sla);
+}
 
 /// <summary>An open ticket's assignee (null: the unassigned queue), projected by the load queries.</summary>
 internal sealed record OpenWork(string? AssigneeId, string? AssigneeName);

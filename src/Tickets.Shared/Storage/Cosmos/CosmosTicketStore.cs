@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.Azure.Cosmos;
 using Tickets.Common;
+using Tickets.Sla;
 using Tickets.Stats;
 using Tickets.Tickets;
 
@@ -88,6 +89,11 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         if (query.Search is { } search) sql.And("CONTAINS(c.searchText, @search)").With("@search", search);
         if (query.CreatedFrom is { } from) sql.And("c.createdAt >= @from").With("@from", SortableTime.Of(from));
         if (query.CreatedTo is { } to) sql.And("c.createdAt <= @to").With("@to", SortableTime.Of(to));
+        if (query.Sla is { } sla)
+        {
+            var conditions = sla.Conditions.Select(c => SlaStanding.Predicate(c, "c.slaPhase", "c.slaWarningAt", "c.slaDueAt", "@slaNow"));
+            sql.And($"({string.Join(" OR ", conditions)})").With("@slaNow", SortableTime.Of(sla.AsOf));
+        }
 
         long? total = null;
         if (query.Page.IncludeTotal)
@@ -132,9 +138,9 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
 
     public async Task<TicketStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        // One projection of the period's tickets, figured here: the same documents a GROUP BY would read (that is
-        // what Cosmos charges for), and the SLA rules stay one C# expression instead of SQL per store.
-        var rows = await tickets.QueryAllAsync<TicketFigures>(new QueryDefinition("""
+        // One projection of the period's tickets, figured by TicketStats.Of (shared with SQLite): the same documents a
+        // GROUP BY would read (that is what Cosmos charges for), and the rules stay one C# definition.
+        var rows = await tickets.QueryAllAsync<FiguresRow>(new QueryDefinition("""
                 SELECT c.status, c.priorityRank, c.ticket.createdAt, c.ticket.firstResponseAt, c.ticket.resolvedAt, c.ticket.sla
                 FROM c WHERE c.type = @type AND c.deleted = false AND c.createdAt >= @from AND c.createdAt <= @to
                 """)
@@ -142,34 +148,13 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             .WithParameter("@from", SortableTime.Of(from))
             .WithParameter("@to", SortableTime.Of(to)), cancellationToken);
 
-        var byStatus = Enum.GetValues<TicketStatus>().ToDictionary(Json.EnumName, s => (long)rows.Count(r => r.Status == s));
-        var byPriority = Enum.GetValues<Priority>().ToDictionary(Json.EnumName, p => (long)rows.Count(r => r.PriorityRank == (int)p));
-
         var load = (await OpenWorkAsync(cancellationToken))
             .GroupBy(w => w.AssigneeId)
             .Select(g => new AssigneeLoad(g.Key, g.Max(w => w.AssigneeName), g.LongCount()))
             .OrderByDescending(l => l.Open).ThenBy(l => l.AssigneeId, StringComparer.Ordinal)
             .ToList();
 
-        static bool Open(TicketFigures r) => r.Status is TicketStatus.Open or TicketStatus.InProgress or TicketStatus.OnHold;
-        bool Overdue(TicketFigures r, DateTimeOffset due) => Open(r) && r.Sla.PausedAt is null && due < now;
-        var met = rows.LongCount(r => r.FirstResponseAt is not null && !r.Sla.FirstResponseBreached)
-            + rows.LongCount(r => r.ResolvedAt is not null && !r.Sla.ResolutionBreached);
-        var breached = rows.LongCount(r => r.Sla.FirstResponseBreached || (r.FirstResponseAt is null && Overdue(r, r.Sla.FirstResponseDueAt)))
-            + rows.LongCount(r => r.Sla.ResolutionBreached || (r.ResolvedAt is null && Overdue(r, r.Sla.ResolutionDueAt)));
-
-        static double? MeanMinutes(IEnumerable<TimeSpan> spans) =>
-            spans.Select(s => s.TotalMinutes).DefaultIfEmpty(double.NaN).Average() is var mean && double.IsNaN(mean) ? null : Math.Round(mean, 1);
-
-        var perDay = rows.GroupBy(r => DateOnly.FromDateTime(r.CreatedAt.UtcDateTime)).OrderBy(g => g.Key)
-            .Select(g => new DayCount(g.Key, g.LongCount())).ToList();
-
-        return new TicketStats(
-            from, to, rows.Count, byStatus, byPriority, load,
-            new SlaFigures(met, breached, met + breached == 0 ? null : Math.Round(100.0 * met / (met + breached), 1)),
-            MeanMinutes(rows.Where(r => r.FirstResponseAt is not null).Select(r => r.FirstResponseAt!.Value - r.CreatedAt)),
-            MeanMinutes(rows.Where(r => r.ResolvedAt is not null).Select(r => r.ResolvedAt!.Value - r.CreatedAt)),
-            perDay);
+        return TicketStats.Of(from, to, now, rows.Select(r => r.ToFigures()).ToList(), load);
     }
 
     /// <summary>Patch-increment (atomic on the server); the first use creates the counter, and a lost creation race patches again.</summary>
@@ -237,6 +222,7 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
     {
         foreach (var e in change.Events) batch.CreateItem(EventDocument.From(e), NoBatchContent);
         if (change.Comment is { } comment) batch.CreateItem(CommentDocument.From(comment), NoBatchContent);
+        foreach (var message in change.Outbox) batch.CreateItem(OutboxDocument.From(message), NoBatchContent);
         return batch;
     }
 

@@ -111,5 +111,51 @@ internal static class SqliteSchema
             );
             CREATE INDEX ix_idempotency_expires ON idempotency (expires_at)
             """),
+        new(3, "messaging", """
+            -- Queue messages written with the ticket change that produced them; removed once the queue has them.
+            CREATE TABLE outbox (
+                id TEXT PRIMARY KEY,
+                ticket_id TEXT NOT NULL,
+                queue TEXT NOT NULL,
+                body TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                visible_at INTEGER NULL
+            );
+            CREATE INDEX ix_outbox_created ON outbox (created_at, id);
+
+            CREATE TABLE notifications (
+                id TEXT PRIMARY KEY,
+                recipient_id TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                read_at INTEGER NULL,
+                emailed_at INTEGER NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_notifications_recipient ON notifications (recipient_id, created_at, id);
+            CREATE INDEX ix_notifications_unread ON notifications (recipient_id, created_at, id) WHERE read_at IS NULL;
+
+            ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'es';
+            ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1
+            """),
+        // Version 4 belongs to the security stamp; each migration runs once whatever the order.
+        new(5, "sla condition", """
+            -- What lists need to filter on the SLA condition at any moment (SlaStanding): the phase of the running target
+            -- and its warning point; its due time is sla_due. Existing rows get the same values the application would write,
+            -- except that they have no warning point yet (it equals the due time, so they are never "at risk").
+            ALTER TABLE tickets ADD COLUMN sla_phase TEXT NOT NULL DEFAULT 'running';
+            ALTER TABLE tickets ADD COLUMN sla_warning INTEGER NOT NULL DEFAULT 0;
+            UPDATE tickets SET sla_warning = sla_due, sla_phase = CASE
+                WHEN status IN ('resolved', 'closed') THEN
+                    CASE WHEN json_extract(doc, '$.sla.firstResponseBreached') = 1 OR json_extract(doc, '$.sla.resolutionBreached') = 1
+                        THEN 'breached' ELSE 'met' END
+                WHEN (CASE WHEN first_response_at IS NULL THEN json_extract(doc, '$.sla.firstResponseBreached')
+                    ELSE json_extract(doc, '$.sla.resolutionBreached') END) = 1 THEN 'breached'
+                WHEN json_extract(doc, '$.sla.pausedAt') IS NOT NULL THEN
+                    -- julianday → .NET ticks (days since 0001-01-01 × ticks per day): put on hold after it was due is breached.
+                    CASE WHEN sla_due <= CAST((julianday(json_extract(doc, '$.sla.pausedAt')) - 1721425.5) * 864000000000 AS INTEGER)
+                        THEN 'breached' ELSE 'paused' END
+                ELSE 'running' END;
+            CREATE INDEX ix_tickets_sla_condition ON tickets (deleted, sla_phase, sla_warning, sla_due)
+            """),
     ];
 }

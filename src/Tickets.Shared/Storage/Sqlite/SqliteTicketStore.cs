@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Tickets.Common;
+using Tickets.Sla;
 using Tickets.Stats;
 using Tickets.Tickets;
 
@@ -26,9 +27,9 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             var stored = change.Ticket with { ETag = NewETag() };
             await using var insert = connection.Command("""
                 INSERT INTO tickets (id, number, status, priority_rank, category, requester_id, assignee_id, created_at, updated_at,
-                    first_response_at, resolved_at, first_response_due, resolution_due, sla_due, deleted, search_text, etag, doc)
+                    first_response_at, resolved_at, first_response_due, resolution_due, sla_due, sla_phase, sla_warning, deleted, search_text, etag, doc)
                 VALUES ($id, $number, $status, $rank, $category, $requester, $assignee, $created, $updated,
-                    $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $deleted, $search, $etag, $doc)
+                    $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $slaPhase, $slaWarning, $deleted, $search, $etag, $doc)
                 """, transaction);
             Bind(insert, stored);
             await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -43,7 +44,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             await using var update = connection.Command("""
                 UPDATE tickets SET status = $status, priority_rank = $rank, category = $category, assignee_id = $assignee,
                     updated_at = $updated, first_response_at = $responded, resolved_at = $resolved, first_response_due = $responseDue,
-                    resolution_due = $resolutionDue, sla_due = $slaDue, deleted = $deleted, search_text = $search, etag = $etag, doc = $doc
+                    resolution_due = $resolutionDue, sla_due = $slaDue, sla_phase = $slaPhase, sla_warning = $slaWarning, deleted = $deleted, search_text = $search, etag = $etag, doc = $doc
                 WHERE id = $id AND etag = $expected
                 """, transaction);
             Bind(update, stored);
@@ -101,6 +102,13 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         {
             where.Append(" AND created_at <= $to");
             command.With("$to", to.Ticks());
+        }
+
+        if (query.Sla is { } sla)
+        {
+            var conditions = sla.Conditions.Select(c => SlaStanding.Predicate(c, "sla_phase", "sla_warning", "sla_due", "$slaNow"));
+            where.Append($" AND ({string.Join(" OR ", conditions)})");
+            command.With("$slaNow", sla.AsOf.Ticks());
         }
 
         long? total = null;
@@ -174,67 +182,36 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     public async Task<TicketStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        const string InRange = "deleted = 0 AND created_at >= $from AND created_at <= $to";
 
-        async Task<List<(string? Key, string? Name, long Count, double? A, double? B)>> Rows(string sql)
+        // The period's tickets, projected to what the figures need; TicketStats.Of applies the rules (shared with Cosmos).
+        var rows = new List<TicketFigures>();
+        await using (var command = connection.Command("""
+            SELECT status, priority_rank, created_at, first_response_at, resolved_at, json_extract(doc, '$.sla')
+            FROM tickets WHERE deleted = 0 AND created_at >= $from AND created_at <= $to
+            """).With("$from", from.Ticks()).With("$to", to.Ticks()))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            await using var command = connection.Command(sql).With("$from", from.Ticks()).With("$to", to.Ticks()).With("$now", now.Ticks());
-            var rows = new List<(string?, string?, long, double?, double?)>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture),
-                    reader.GetStringOrNull(1), reader.GetInt64(2),
-                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetDouble(4)));
+                var status = Json.TryParseEnum<TicketStatus>(reader.GetString(0), out var parsed)
+                    ? parsed : throw new InvalidDataException($"Unknown ticket status '{reader.GetString(0)}' in the tickets table.");
+                rows.Add(new TicketFigures(status, (Priority)reader.GetInt32(1), reader.GetInstant(2), reader.GetInstantOrNull(3),
+                    reader.GetInstantOrNull(4), JsonSerializer.Deserialize<SlaState>(reader.GetString(5), Json.Options)!));
             }
-
-            return rows;
         }
 
-        var byStatus = Enum.GetValues<TicketStatus>().ToDictionary(Json.EnumName, _ => 0L);
-        foreach (var row in await Rows($"SELECT status, NULL, COUNT(*), NULL, NULL FROM tickets WHERE {InRange} GROUP BY status"))
-            byStatus[row.Key!] = row.Count;
+        var load = new List<AssigneeLoad>();
+        await using (var command = connection.Command($"""
+            SELECT assignee_id, MAX(json_extract(doc, '$.assignee.name')), COUNT(*)
+            FROM tickets WHERE deleted = 0 AND status IN {OpenWork} GROUP BY assignee_id ORDER BY COUNT(*) DESC, assignee_id
+            """))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                load.Add(new AssigneeLoad(reader.GetStringOrNull(0), reader.GetStringOrNull(1), reader.GetInt64(2)));
+        }
 
-        var byPriority = Enum.GetValues<Priority>().ToDictionary(Json.EnumName, _ => 0L);
-        foreach (var row in await Rows($"SELECT priority_rank, NULL, COUNT(*), NULL, NULL FROM tickets WHERE {InRange} GROUP BY priority_rank"))
-            byPriority[Json.EnumName((Priority)int.Parse(row.Key!, CultureInfo.InvariantCulture))] = row.Count;
-
-        var load = (await Rows($"""
-                SELECT assignee_id, MAX(json_extract(doc, '$.assignee.name')), COUNT(*), NULL, NULL
-                FROM tickets WHERE deleted = 0 AND status IN {OpenWork} GROUP BY assignee_id ORDER BY COUNT(*) DESC, assignee_id
-                """))
-            .Select(r => new AssigneeLoad(r.Key, r.Name, r.Count)).ToList();
-
-        // Met: answered/resolved in time. Breached: flagged late, or still pending (and running) past the due time.
-        var sla = (await Rows($"""
-            SELECT NULL, NULL, COUNT(*),
-                SUM((first_response_at IS NOT NULL AND json_extract(doc, '$.sla.firstResponseBreached') = 0)
-                    + (resolved_at IS NOT NULL AND json_extract(doc, '$.sla.resolutionBreached') = 0)),
-                SUM((json_extract(doc, '$.sla.firstResponseBreached') = 1
-                        OR (first_response_at IS NULL AND status IN {OpenWork} AND json_extract(doc, '$.sla.pausedAt') IS NULL AND first_response_due < $now))
-                    + (json_extract(doc, '$.sla.resolutionBreached') = 1
-                        OR (resolved_at IS NULL AND status IN {OpenWork} AND json_extract(doc, '$.sla.pausedAt') IS NULL AND resolution_due < $now)))
-            FROM tickets WHERE {InRange}
-            """)).Single();
-        var met = (long)(sla.A ?? 0);
-        var breached = (long)(sla.B ?? 0);
-
-        var means = (await Rows($"""
-            SELECT NULL, NULL, COUNT(*),
-                AVG(CASE WHEN first_response_at IS NOT NULL THEN (first_response_at - created_at) / 600000000.0 END),
-                AVG(CASE WHEN resolved_at IS NOT NULL THEN (resolved_at - created_at) / 600000000.0 END)
-            FROM tickets WHERE {InRange}
-            """)).Single();
-
-        var perDay = (await Rows($"SELECT created_at / {TimeSpan.TicksPerDay}, NULL, COUNT(*), NULL, NULL FROM tickets WHERE {InRange} GROUP BY 1 ORDER BY 1"))
-            .Select(r => new DayCount(DateOnly.FromDayNumber(int.Parse(r.Key!, CultureInfo.InvariantCulture)), r.Count)).ToList();
-
-        return new TicketStats(
-            from, to, means.Count, byStatus, byPriority, load,
-            new SlaFigures(met, breached, met + breached == 0 ? null : Math.Round(100.0 * met / (met + breached), 1)),
-            means.A is { } a ? Math.Round(a, 1) : null,
-            means.B is { } b ? Math.Round(b, 1) : null,
-            perDay);
+        return TicketStats.Of(from, to, now, rows, load);
     }
 
     private async Task<long> NextAsync(string counter, CancellationToken cancellationToken) =>
@@ -298,6 +275,15 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        foreach (var m in change.Outbox)
+        {
+            await using var insert = connection.Command(
+                "INSERT INTO outbox (id, ticket_id, queue, body, created_at, visible_at) VALUES ($id, $ticket, $queue, $body, $created, $visible)", transaction)
+                .With("$id", m.Id).With("$ticket", m.TicketId).With("$queue", m.Queue).With("$body", m.Body)
+                .With("$created", m.CreatedAt.Ticks()).With("$visible", m.VisibleAt.Ticks());
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         if (change.Comment is { } c)
         {
             await using var insert = connection.Command(
@@ -332,7 +318,13 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     /// <summary>The running target's due time; finished tickets sort last.</summary>
     private static long SlaDue(Ticket t) => !t.IsWorkOpen ? long.MaxValue : t.Sla.NextDueAt(t.FirstResponseAt is not null).UtcTicks;
 
-    private static void Bind(SqliteCommand command, Ticket t) => command
+    /// <summary>The running target's warning point; finished tickets never warn.</summary>
+    private static long SlaWarning(Ticket t, SlaStanding standing) => !t.IsWorkOpen ? long.MaxValue : standing.WarningAt.UtcTicks;
+
+    private static void Bind(SqliteCommand command, Ticket t)
+    {
+        var standing = SlaStanding.Of(t);
+        command
         .With("$id", t.Id)
         .With("$number", t.Number)
         .With("$status", Json.EnumName(t.Status))
@@ -347,10 +339,13 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         .With("$responseDue", t.Sla.FirstResponseDueAt.Ticks())
         .With("$resolutionDue", t.Sla.ResolutionDueAt.Ticks())
         .With("$slaDue", SlaDue(t))
+        .With("$slaPhase", Json.EnumName(standing.Phase))
+        .With("$slaWarning", SlaWarning(t, standing))
         .With("$deleted", t.DeletedAt is null ? 0 : 1)
         .With("$search", Text.Fold($"{t.DisplayNumber} {t.Title} {t.Description}"))
         .With("$etag", t.ETag)
         .With("$doc", JsonSerializer.Serialize(t, Json.Options));
+    }
 
     private static Ticket ReadTicket(SqliteDataReader reader) =>
         JsonSerializer.Deserialize<Ticket>(reader.GetString(0), Json.Options)! with { ETag = reader.GetString(1) };

@@ -8,7 +8,7 @@ namespace Tickets.Storage.Sqlite;
 public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
     private const string Columns =
-        "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name";
+        "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name, language, email_notifications";
 
     public async Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -33,7 +33,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
                 await using var insert = connection.Command($"""
                     INSERT INTO users ({Columns}, search_text)
-                    VALUES ($id, $email, $dni, $phone, $first, $last, $department, $role, $active, $hash, $created, $updated, $login, 1, $sort, $search)
+                    VALUES ($id, $email, $dni, $phone, $first, $last, $department, $role, $active, $hash, $created, $updated, $login, 1, $sort,
+                        $language, $emailNotifications, $search)
                     """, transaction);
                 Bind(insert, user);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -64,7 +65,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             await using var update = connection.Command("""
                 UPDATE users SET phone = $phone, first_names = $first, last_names = $last, department = $department, role = $role,
                     active = $active, password_hash = $hash, updated_at = $updated, last_login_at = $login, version = version + 1,
-                    sort_name = $sort, search_text = $search
+                    sort_name = $sort, search_text = $search, language = $language, email_notifications = $emailNotifications
                 WHERE id = $id AND version = $version
                 """, transaction);
             Bind(update, user);
@@ -188,7 +189,9 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         .With("$updated", user.UpdatedAt.Ticks())
         .With("$login", user.LastLoginAt.Ticks())
         .With("$sort", user.SortKey)
-        .With("$search", user.SearchText);
+        .With("$search", user.SearchText)
+        .With("$language", user.Language)
+        .With("$emailNotifications", user.EmailNotifications ? 1 : 0);
 
     private static User Read(SqliteDataReader reader) => new()
     {
@@ -206,5 +209,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         UpdatedAt = reader.GetInstant(11),
         LastLoginAt = reader.GetInstantOrNull(12),
         Version = reader.GetInt64(13),
+        Language = reader.GetString(15),
+        EmailNotifications = reader.GetInt64(16) == 1,
     };
 }

@@ -42,7 +42,7 @@ public sealed class CosmosTicketStoreTests
         _batch.Setup(b => b.ExecuteAsync(It.IsAny<CancellationToken>())).ReturnsAsync(response.Object);
     }
 
-    private TicketChange Comment() => Ticket.AddComment(Build.Technician, "comment-1", new CommentRequest("Voy."), Build.Start).Ok();
+    private TicketChange Comment() => Ticket.AddComment(Build.Technician, "comment-1", new CommentRequest("Voy."), Build.Rules(), Build.Start).Ok();
 
     [Fact]
     public async Task FindByIdIsAPointReadInTheTicketsOwnPartition()

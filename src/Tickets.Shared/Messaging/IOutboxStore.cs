@@ -1,0 +1,14 @@
+namespace Tickets.Messaging;
+
+/// <summary>
+/// The outbox's pending messages. They are written by the ticket store inside a ticket change; this port lists what
+/// is still pending and removes a message once the queue has it.
+/// </summary>
+public interface IOutboxStore
+{
+    /// <summary>Pending messages created at or before <paramref name="createdBefore"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a sent message; removing one that is already gone is not an error (a relay and the dispatcher may race).</summary>
+    Task RemoveAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Tickets.Messaging;
+
+/// <summary>
+/// Sends whatever the dispatcher could not: messages still pending <see cref="OutboxOptions.RelayAfter"/> after their
+/// change (queue down at the time, process stopped before sending). Run by the <c>OutboxRelay</c> timer function.
+/// </summary>
+public sealed partial class OutboxRelay(
+    IOutboxStore outbox, OutboxDispatcher dispatcher, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxRelay> logger)
+{
+    /// <summary>Returns how many messages reached their queue.</summary>
+    public async Task<int> RelayAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var before = time.GetUtcNow() - settings.RelayAfter;
+        var sent = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var pending = await outbox.ListPendingAsync(before, settings.RelayBatchSize, cancellationToken);
+            var sentNow = 0;
+            foreach (var message in pending)
+            {
+                if (await dispatcher.TrySendAsync(message, cancellationToken)) sentNow++;
+            }
+
+            sent += sentNow;
+            // A short page means nothing older is left; a page with failures means the queue is down: try next run.
+            if (pending.Count < settings.RelayBatchSize || sentNow < pending.Count) break;
+        }
+
+        if (sent > 0) LogRelayed(logger, sent);
+        return sent;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox relay sent {Count} pending messages")]
+    private static partial void LogRelayed(ILogger logger, int count);
+}

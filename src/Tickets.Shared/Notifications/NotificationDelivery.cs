@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tickets.Common;
+using Tickets.Email;
+using Tickets.Tickets;
+using Tickets.Users;
+
+namespace Tickets.Notifications;
+
+/// <summary>
+/// Delivers one <c>notifications</c> queue message (the <c>Notify</c> function): per recipient, the in-app notification
+/// (stored once, whatever the number of deliveries) and, when SMTP is configured and the recipient wants it, one
+/// e-mail in their language. A failed e-mail fails the delivery after every recipient was tried, so the queue retries
+/// it — the stored notifications are not duplicated and e-mails already sent are not sent again.
+/// </summary>
+public sealed partial class NotificationDelivery(
+    INotificationStore notifications,
+    IUserStore users,
+    IOptions<PublicUrlOptions> urls,
+    TimeProvider time,
+    ILogger<NotificationDelivery> logger,
+    IEmailSender? email = null)
+{
+    public async Task DeliverAsync(string body, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize<NotificationMessage>(body, Json.Options)
+            ?? throw new JsonException("A notification message must be a JSON object.");
+
+        var number = Ticket.FormatNumber(message.Data.Number);
+        var failures = new List<Exception>();
+        foreach (var recipientId in message.RecipientIds.Distinct(StringComparer.Ordinal))
+        {
+            // Deactivated or deleted accounts are not told anything.
+            var recipient = await users.FindByIdAsync(recipientId, cancellationToken);
+            if (recipient is not { Active: true }) continue;
+
+            var words = NotificationText.For(message, recipient.Language, urls.Value.TicketUrl(number));
+            var stored = await notifications.AddAsync(new Notification(
+                Notification.IdFor(message.EventId, recipientId), recipientId, message.Type, message.TicketId, number,
+                message.Data.Title, words.Message, message.OccurredAt, ReadAt: null), cancellationToken);
+
+            if (email is null || !recipient.EmailNotifications || stored.EmailedAt is not null) continue;
+            try
+            {
+                await email.SendAsync(new EmailMessage(recipient.Email, recipient.FullName, words.Subject, words.Body), cancellationToken);
+                await notifications.MarkEmailedAsync(recipientId, stored.Id, time.GetUtcNow(), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogEmailFailed(logger, e, stored.Id, message.Type);
+                failures.Add(e);
+            }
+        }
+
+        if (failures.Count > 0)
+            throw new AggregateException($"E-mail failed for {failures.Count} recipient(s) of event {message.EventId}; the queue will retry it.", failures);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail for notification {NotificationId} ({Type}) failed; it will be retried")]
+    private static partial void LogEmailFailed(ILogger logger, Exception exception, string notificationId, NotificationType type);
+}

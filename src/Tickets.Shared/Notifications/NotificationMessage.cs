@@ -1,0 +1,42 @@
+using Tickets.Tickets;
+
+namespace Tickets.Notifications;
+
+/// <summary>
+/// The <c>notifications</c> queue message: who must hear about which ticket event. Recipients are decided when the
+/// change is written (never the person who acted); the text is written per recipient, in their language, on delivery.
+/// </summary>
+/// <param name="EventId">The history event it tells about; with a recipient, the in-app notification's identity.</param>
+public sealed record NotificationMessage(
+    string EventId,
+    NotificationType Type,
+    string TicketId,
+    IReadOnlyList<string> RecipientIds,
+    EventActor? Actor,
+    DateTimeOffset OccurredAt,
+    NotificationData Data);
+
+/// <summary>What the text needs, copied at the time of the change (no reads on delivery but the recipient's own account).</summary>
+public sealed record NotificationData
+{
+    public required long Number { get; init; }
+
+    public required string Title { get; init; }
+
+    public TicketStatus? From { get; init; }
+
+    public TicketStatus? To { get; init; }
+
+    /// <summary>A resolution or hold note (public: the requester reads it in the history too).</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The start of a comment; for an internal note only ever sent to staff.</summary>
+    public string? Excerpt { get; init; }
+
+    public bool Internal { get; init; }
+
+    /// <summary>first_response or resolution, for SLA notifications.</summary>
+    public string? Target { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+}

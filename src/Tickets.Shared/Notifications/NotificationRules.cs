@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Tickets.Common;
+using Tickets.Messaging;
+using Tickets.Tickets;
+
+namespace Tickets.Notifications;
+
+/// <summary>
+/// Who is told what about a ticket change — the routing table, defined once. Never the person who acted; an
+/// internal note reaches staff only, so its text can never reach a requester.
+/// <list type="table">
+/// <item>created and unassigned → active admins (<c>ticket_created</c>)</item>
+/// <item>assigned → the new assignee (<c>ticket_assigned</c>)</item>
+/// <item>public comment by staff → requester, and the assignee when someone else wrote it; by the requester → assignee, or admins when unassigned (<c>ticket_commented</c>)</item>
+/// <item>internal note → the assignee (<c>ticket_commented</c>, marked internal)</item>
+/// <item>status change → requester, and the assignee when the requester closes or reopens (<c>status_changed</c>)</item>
+/// <item>SLA warning → assignee, or admins when unassigned; breach → assignee and every active admin</item>
+/// </list>
+/// </summary>
+public static class NotificationRules
+{
+    public const int ExcerptLength = 280;
+
+    /// <summary>Whether <see cref="Plan"/> needs the active admins' ids for this change (they are read only then).</summary>
+    public static bool NeedsAdmins(TicketChange change) =>
+        change.Events.Any(e => e.Type is TicketEventType.SlaBreached or TicketEventType.Escalated)
+        || (change.Ticket.Assignee is null && change.Events.Any(e => e.Type is TicketEventType.Created or TicketEventType.Commented or TicketEventType.SlaWarning));
+
+    /// <summary>The outbox messages for <paramref name="change"/>, made by <paramref name="actor"/> (null: the system).</summary>
+    public static IReadOnlyList<OutboxMessage> Plan(TicketChange change, Actor? actor, IReadOnlyList<string> activeAdminIds)
+    {
+        var ticket = change.Ticket;
+        var messages = new List<NotificationMessage>();
+        var actorId = actor?.Id;
+        var who = actor is null ? null : new EventActor(actor.Id, actor.Name);
+
+        void Tell(TicketEvent e, NotificationType type, IEnumerable<string?> recipients, NotificationData data)
+        {
+            var ids = recipients.OfType<string>().Where(id => id != actorId).Distinct(StringComparer.Ordinal).ToList();
+            if (ids.Count > 0) messages.Add(new NotificationMessage(e.Id, type, ticket.Id, ids, who, e.At, data));
+        }
+
+        var basics = new NotificationData { Number = ticket.Number, Title = ticket.Title };
+        var assigneeOrAdmins = ticket.Assignee is { } assignee ? [assignee.Id] : activeAdminIds;
+        foreach (var e in change.Events)
+        {
+            switch (e.Type)
+            {
+                case TicketEventType.Created when ticket.Assignee is null:
+                    Tell(e, NotificationType.TicketCreated, activeAdminIds, basics);
+                    break;
+                case TicketEventType.Assigned when ticket.Assignee is { } newAssignee:
+                    Tell(e, NotificationType.TicketAssigned, [newAssignee.Id], basics);
+                    break;
+                case TicketEventType.Commented when change.Comment is { } comment:
+                    var excerpt = basics with { Excerpt = Excerpt(comment.Body), Internal = comment.Internal };
+                    if (comment.Internal)
+                        Tell(e, NotificationType.TicketCommented, [ticket.Assignee?.Id], excerpt);
+                    else if (comment.Author.Id == ticket.Requester.Id)
+                        Tell(e, NotificationType.TicketCommented, assigneeOrAdmins, excerpt);
+                    else
+                        Tell(e, NotificationType.TicketCommented, [ticket.Requester.Id, ticket.Assignee?.Id], excerpt);
+                    break;
+                case TicketEventType.StatusChanged:
+                    var move = e.Data.Deserialize<StatusMove>(Json.Options)!;
+                    // The requester's own comment resumed the ticket: the comment already tells the assignee.
+                    if (move.Reason == "requester_commented") break;
+                    var requesterMoved = actorId == ticket.Requester.Id
+                        && (move.To == TicketStatus.Closed || move.From is TicketStatus.Resolved or TicketStatus.Closed);
+                    Tell(e, NotificationType.StatusChanged, [ticket.Requester.Id, requesterMoved ? ticket.Assignee?.Id : null],
+                        basics with { From = move.From, To = move.To, Note = move.Note });
+                    break;
+                case TicketEventType.SlaWarning:
+                    Tell(e, NotificationType.SlaWarning, assigneeOrAdmins, basics with { Target = Target(e), DueAt = DueAt(e) });
+                    break;
+                case TicketEventType.SlaBreached when IsEscalation(change, e):
+                    Tell(e, NotificationType.SlaBreached, [ticket.Assignee?.Id, .. activeAdminIds], basics with { Target = Target(e), DueAt = DueAt(e) });
+                    break;
+            }
+        }
+
+        return messages.Select(m => new OutboxMessage(
+                Guid.CreateVersion7(m.OccurredAt).ToString("N"), ticket.Id, QueueNames.Notifications,
+                JsonSerializer.Serialize(m, Json.Options), m.OccurredAt))
+            .ToList();
+    }
+
+    /// <summary>A breach is told when the SLA check escalates it; one recorded while closing a late ticket is history only.</summary>
+    private static bool IsEscalation(TicketChange change, TicketEvent breach) =>
+        change.Events.Any(e => e.Type == TicketEventType.Escalated && e.At == breach.At);
+
+    private static string Excerpt(string body)
+    {
+        if (body.Length <= ExcerptLength) return body;
+        var cut = ExcerptLength - 1;
+        if (char.IsHighSurrogate(body[cut - 1])) cut--; // never split a character in two
+        return body[..cut] + "…";
+    }
+
+    private static string? Target(TicketEvent e) =>
+        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("target", out var t) ? t.GetString() : null;
+
+    private static DateTimeOffset? DueAt(TicketEvent e) =>
+        e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("dueAt", out var d) && d.TryGetDateTimeOffset(out var at) ? at : null;
+
+    private sealed record StatusMove(TicketStatus From, TicketStatus To, string? Note, string? Reason);
+}

@@ -1,0 +1,32 @@
+using Tickets.Common;
+using Tickets.Identity;
+
+namespace Tickets.Notifications;
+
+/// <summary>The signed-in caller's inbox: <c>GET /notifications</c>, read one, read all. Another person's notification is a 404.</summary>
+public sealed class NotificationService(INotificationStore store, CurrentUser me, TimeProvider time)
+{
+    public async Task<Result<NotificationPage>> ListAsync(string? unread, string? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var unreadOnly = false;
+        if (!string.IsNullOrEmpty(unread) && !bool.TryParse(unread, out unreadOnly)) v.Add("unread", "Must be true or false.");
+        var page = PageRequest.Parse(v, limit, cursor, null);
+        if (page.Cursor is not null && !(Cursor.TryDecode(page.Cursor, 2, out var key) && long.TryParse(key[0], out var ticks) && ticks >= 0 && key[1] is not null))
+            v.Add("cursor", "Is not a cursor from this list.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        var items = await store.ListAsync(me.Id, unreadOnly, page, cancellationToken);
+        var count = await store.CountUnreadAsync(me.Id, cancellationToken);
+        return new NotificationPage(items.Items, items.NextCursor, count);
+    }
+
+    public async Task<Result> MarkReadAsync(string id, CancellationToken cancellationToken) =>
+        await store.MarkReadAsync(me.Id, id, time.GetUtcNow(), cancellationToken) ? Result.Success : Error.NotFound("notification");
+
+    public async Task MarkAllReadAsync(CancellationToken cancellationToken) =>
+        await store.MarkAllReadAsync(me.Id, time.GetUtcNow(), cancellationToken);
+}
+
+/// <summary>A page of the inbox with the caller's unread count (for the bell).</summary>
+public sealed record NotificationPage(IReadOnlyList<Notification> Items, string? NextCursor, int UnreadCount);

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tickets.Common;
+using Tickets.Messaging;
+using Tickets.Tickets;
+
+namespace Tickets.Sla;
+
+/// <summary>
+/// The SLA's asynchronous half: <see cref="CheckAsync"/> runs one <c>sla-checks</c> message (the <c>SlaCheck</c>
+/// function); <see cref="SweepAsync"/> (the <c>SlaSweep</c> timer) finds tickets whose running target is overdue but
+/// whose breach is not recorded — a check message lost or deleted — and checks them, so no breach stays hidden.
+/// </summary>
+public sealed partial class SlaEscalation(
+    ITicketStore tickets,
+    SystemTicketChanges changes,
+    TicketRules rules,
+    IQueueSender queue,
+    IOptions<SlaSweepOptions> sweep,
+    TimeProvider time,
+    ILogger<SlaEscalation> logger)
+{
+    /// <summary>Storage queues delay a message at most 7 days; a check due later arrives early and is sent on again.</summary>
+    private static readonly TimeSpan Early = TimeSpan.FromSeconds(1);
+
+    public async Task CheckAsync(string body, CancellationToken cancellationToken)
+    {
+        var check = JsonSerializer.Deserialize<SlaCheckMessage>(body, Json.Options)
+            ?? throw new JsonException("An SLA check must be a JSON object.");
+
+        var now = time.GetUtcNow();
+        if (check.At - now > Early)
+        {
+            await queue.SendAsync(QueueNames.SlaChecks, body, check.At, cancellationToken);
+            LogRescheduled(logger, check.TicketId, check.At);
+            return;
+        }
+
+        if (await changes.ApplyAsync(check.TicketId, t => t.CheckSla(check, rules, time.GetUtcNow()), cancellationToken))
+            LogChecked(logger, check.TicketId, check.Target, check.Point);
+    }
+
+    /// <summary>Returns how many overdue tickets got their breach recorded.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var query = new TicketQuery
+        {
+            Statuses = [TicketStatus.Open, TicketStatus.InProgress],
+            Sla = new SlaFilter([SlaCondition.Breached], now),
+            Sort = TicketSort.SlaDue,
+            Page = new PageRequest(PageRequest.MaxLimit, null, false),
+        };
+
+        var escalated = 0;
+        for (var page = 0; page < sweep.Value.MaxPages; page++)
+        {
+            var found = await tickets.ListAsync(query, cancellationToken);
+            foreach (var ticket in found.Items)
+            {
+                // Breached and recorded tickets are on the list too; only a running target past its due time needs a check.
+                var standing = SlaStanding.Of(ticket);
+                if (standing.Phase != SlaPhase.Running) continue;
+                var check = new SlaCheckMessage(ticket.Id, standing.Target, SlaCheckPoint.Due, standing.DueAt, ticket.Sla.Generation);
+                if (await changes.ApplyAsync(ticket.Id, t => t.CheckSla(check, rules, time.GetUtcNow()), cancellationToken)) escalated++;
+            }
+
+            if (found.NextCursor is null) break;
+            query = query with { Page = query.Page with { Cursor = found.NextCursor } };
+        }
+
+        if (escalated > 0) LogSwept(logger, escalated);
+        return escalated;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SLA check for ticket {TicketId} ({Target}, {Point}) recorded")]
+    private static partial void LogChecked(ILogger logger, string ticketId, SlaTargetKind target, SlaCheckPoint point);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SLA check for ticket {TicketId} is due at {At}: sent on again")]
+    private static partial void LogRescheduled(ILogger logger, string ticketId, DateTimeOffset at);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SLA sweep recorded {Count} breaches whose checks had not run")]
+    private static partial void LogSwept(ILogger logger, int count);
+}
+
+/// <summary><c>Tickets:Sla:Sweep</c>: how much one sweep reads.</summary>
+public sealed class SlaSweepOptions
+{
+    public const string Section = "Tickets:Sla:Sweep";
+
+    /// <summary>Pages of 100 overdue tickets one run looks through (most overdue first).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int MaxPages { get; set; } = 20;
+}

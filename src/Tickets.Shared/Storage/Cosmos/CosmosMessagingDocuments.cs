@@ -1,0 +1,53 @@
+using Tickets.Messaging;
+using Tickets.Notifications;
+
+namespace Tickets.Storage.Cosmos;
+
+/// <summary>A pending queue message in its ticket's partition, created in the change's batch; deleted once sent.</summary>
+internal sealed record OutboxDocument(string Id, string TicketId, string Type, string Queue, string Body, string CreatedAt, DateTimeOffset? VisibleAt)
+{
+    public static OutboxDocument From(OutboxMessage m) =>
+        new("outbox:" + m.Id, m.TicketId, TicketDocumentTypes.Outbox, m.Queue, m.Body, SortableTime.Of(m.CreatedAt), m.VisibleAt);
+
+    public OutboxMessage ToMessage() =>
+        new(Id["outbox:".Length..], TicketId, Queue, Body, DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture), VisibleAt);
+}
+
+/// <summary>An in-app notification in its recipient's partition (<c>/recipientId</c>) of <c>notifications</c>; expires by the container's TTL.</summary>
+internal sealed record NotificationDocument
+{
+    public required string Id { get; init; }
+    public required string RecipientId { get; init; }
+    public required NotificationType Type { get; init; }
+    public required string TicketId { get; init; }
+    public required string TicketNumber { get; init; }
+    public required string Title { get; init; }
+    public required string Message { get; init; }
+
+    /// <summary>Sortable UTC text: the inbox's order (newest first) with <c>id</c> as the tie-break.</summary>
+    public required string CreatedAt { get; init; }
+
+    public DateTimeOffset? ReadAt { get; init; }
+    public DateTimeOffset? EmailedAt { get; init; }
+
+    public static NotificationDocument From(Notification n) => new()
+    {
+        Id = n.Id,
+        RecipientId = n.RecipientId,
+        Type = n.Type,
+        TicketId = n.TicketId,
+        TicketNumber = n.TicketNumber,
+        Title = n.Title,
+        Message = n.Message,
+        CreatedAt = SortableTime.Of(n.CreatedAt),
+        ReadAt = n.ReadAt,
+        EmailedAt = n.EmailedAt,
+    };
+
+    public Notification ToNotification() =>
+        new(Id, RecipientId, Type, TicketId, TicketNumber, Title, Message,
+            DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture), ReadAt)
+        {
+            EmailedAt = EmailedAt,
+        };
+}

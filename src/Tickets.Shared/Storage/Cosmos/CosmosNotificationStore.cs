@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Azure.Cosmos;
+using Tickets.Common;
+using Tickets.Notifications;
+
+namespace Tickets.Storage.Cosmos;
+
+/// <summary>
+/// Notifications in <c>notifications</c>, one logical partition per recipient: the inbox page, the unread count and
+/// the reads are partition-scoped queries and point operations. Documents expire with the container's TTL.
+/// </summary>
+public sealed class CosmosNotificationStore(Container notifications) : INotificationStore
+{
+    public async Task<Notification> AddAsync(Notification notification, CancellationToken cancellationToken = default)
+    {
+        var key = new PartitionKey(notification.RecipientId);
+        try
+        {
+            var created = await notifications.CreateItemAsync(NotificationDocument.From(notification), key, cancellationToken: cancellationToken);
+            return created.Resource.ToNotification();
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Delivered before: the stored one (with its read and e-mail times) is the answer.
+            var stored = await notifications.ReadOrNullAsync<NotificationDocument>(notification.Id, key, cancellationToken);
+            return stored?.Document.ToNotification() ?? throw new InvalidOperationException($"Notification {notification.Id} conflicted but cannot be read.", e);
+        }
+    }
+
+    public async Task<Notification?> FindAsync(string recipientId, string id, CancellationToken cancellationToken = default) =>
+        (await notifications.ReadOrNullAsync<NotificationDocument>(id, new PartitionKey(recipientId), cancellationToken))?.Document.ToNotification();
+
+    public async Task<Page<Notification>> ListAsync(string recipientId, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var text = "SELECT TOP @take * FROM c WHERE c.recipientId = @recipient"
+            + (unreadOnly ? " AND IS_NULL(c.readAt)" : "");
+        var parameters = new List<(string, object)> { ("@take", page.Limit + 1), ("@recipient", recipientId) };
+        if (Cursor.TryDecode(page.Cursor, 2, out var after) && after.Count == 2)
+        {
+            text += " AND (c.createdAt < @afterCreated OR (c.createdAt = @afterCreated AND c.id < @afterId))";
+            parameters.Add(("@afterCreated", SortableTime.Of(new DateTimeOffset(long.Parse(after[0]!, CultureInfo.InvariantCulture), TimeSpan.Zero))));
+            parameters.Add(("@afterId", after[1] ?? ""));
+        }
+
+        var query = new QueryDefinition(text + " ORDER BY c.createdAt DESC, c.id DESC");
+        foreach (var (name, value) in parameters) query.WithParameter(name, value);
+        var documents = await notifications.QueryAllAsync<NotificationDocument>(query, cancellationToken,
+            new QueryRequestOptions { PartitionKey = new PartitionKey(recipientId) });
+
+        var items = documents.Select(d => d.ToNotification()).ToList();
+        string? next = null;
+        if (items.Count > page.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+            next = Cursor.Encode([items[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), items[^1].Id]);
+        }
+
+        return new Page<Notification>(items, next);
+    }
+
+    public async Task<int> CountUnreadAsync(string recipientId, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.recipientId = @recipient AND IS_NULL(c.readAt)")
+            .WithParameter("@recipient", recipientId);
+        var counts = await notifications.QueryAllAsync<int>(query, cancellationToken, new QueryRequestOptions { PartitionKey = new PartitionKey(recipientId) });
+        return counts.Sum();
+    }
+
+    public async Task<bool> MarkReadAsync(string recipientId, string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var stored = await FindAsync(recipientId, id, cancellationToken);
+        if (stored is null) return false;
+        if (stored.ReadAt is null) await PatchAsync(recipientId, id, "/readAt", at, cancellationToken);
+        return true;
+    }
+
+    public async Task MarkAllReadAsync(string recipientId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryDefinition("SELECT VALUE c.id FROM c WHERE c.recipientId = @recipient AND IS_NULL(c.readAt)")
+            .WithParameter("@recipient", recipientId);
+        var unread = await notifications.QueryAllAsync<string>(query, cancellationToken, new QueryRequestOptions { PartitionKey = new PartitionKey(recipientId) });
+        foreach (var id in unread) await PatchAsync(recipientId, id, "/readAt", at, cancellationToken);
+    }
+
+    public Task MarkEmailedAsync(string recipientId, string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        PatchAsync(recipientId, id, "/emailedAt", at, cancellationToken);
+
+    private async Task PatchAsync(string recipientId, string id, string path, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await notifications.PatchItemStreamAsync(id, new PartitionKey(recipientId), [PatchOperation.Set(path, at)],
+                cancellationToken: cancellationToken);
+            if (response.StatusCode != HttpStatusCode.NotFound) response.EnsureSuccessStatusCode();
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Expired by TTL in between: nothing left to mark.
+        }
+    }
+}

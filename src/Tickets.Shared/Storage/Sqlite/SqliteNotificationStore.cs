@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using Tickets.Common;
+using Tickets.Notifications;
+
+namespace Tickets.Storage.Sqlite;
+
+/// <summary>Notifications as JSON documents with the columns the inbox reads by (recipient, time, read).</summary>
+public sealed class SqliteNotificationStore(SqliteDatabase database) : INotificationStore
+{
+    public Task<Notification> AddAsync(Notification notification, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = connection.Command("""
+                INSERT INTO notifications (id, recipient_id, created_at, read_at, emailed_at, doc)
+                VALUES ($id, $recipient, $created, $read, $emailed, $doc)
+                ON CONFLICT (id) DO NOTHING
+                """, transaction)
+                .With("$id", notification.Id).With("$recipient", notification.RecipientId).With("$created", notification.CreatedAt.Ticks())
+                .With("$read", notification.ReadAt.Ticks()).With("$emailed", notification.EmailedAt.Ticks())
+                .With("$doc", JsonSerializer.Serialize(notification, Json.Options));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+
+            await using var read = connection.Command($"SELECT {Columns} FROM notifications WHERE id = $id", transaction).With("$id", notification.Id);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return Read(reader);
+        }, cancellationToken);
+
+    public async Task<Notification?> FindAsync(string recipientId, string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {Columns} FROM notifications WHERE id = $id AND recipient_id = $recipient")
+            .With("$id", id).With("$recipient", recipientId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<Page<Notification>> ListAsync(string recipientId, bool unreadOnly, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var after = Cursor.TryDecode(page.Cursor, 2, out var key) && key.Count == 2 ? key : null;
+        await using var command = connection.Command($"""
+            SELECT {Columns} FROM notifications
+            WHERE recipient_id = $recipient {(unreadOnly ? "AND read_at IS NULL" : "")}
+                {(after is null ? "" : "AND (created_at, id) < ($afterCreated, $afterId)")}
+            ORDER BY created_at DESC, id DESC LIMIT $take
+            """).With("$recipient", recipientId).With("$take", page.Limit + 1);
+        if (after is not null)
+            command.With("$afterCreated", long.Parse(after[0]!, CultureInfo.InvariantCulture)).With("$afterId", after[1]);
+
+        var items = new List<Notification>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) items.Add(Read(reader));
+        }
+
+        string? next = null;
+        if (items.Count > page.Limit)
+        {
+            items.RemoveAt(items.Count - 1);
+            var last = items[^1];
+            next = Cursor.Encode([last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id]);
+        }
+
+        return new Page<Notification>(items, next);
+    }
+
+    public async Task<int> CountUnreadAsync(string recipientId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT COUNT(*) FROM notifications WHERE recipient_id = $recipient AND read_at IS NULL")
+            .With("$recipient", recipientId);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public Task<bool> MarkReadAsync(string recipientId, string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var update = connection.Command(
+                "UPDATE notifications SET read_at = COALESCE(read_at, $at) WHERE id = $id AND recipient_id = $recipient", transaction)
+                .With("$at", at.Ticks()).With("$id", id).With("$recipient", recipientId);
+            return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }, cancellationToken);
+
+    public Task MarkAllReadAsync(string recipientId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var update = connection.Command(
+                "UPDATE notifications SET read_at = $at WHERE recipient_id = $recipient AND read_at IS NULL", transaction)
+                .With("$at", at.Ticks()).With("$recipient", recipientId);
+            return await update.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    public Task MarkEmailedAsync(string recipientId, string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var update = connection.Command(
+                "UPDATE notifications SET emailed_at = COALESCE(emailed_at, $at) WHERE id = $id AND recipient_id = $recipient", transaction)
+                .With("$at", at.Ticks()).With("$id", id).With("$recipient", recipientId);
+            return await update.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
+    private const string Columns = "doc, read_at, emailed_at";
+
+    /// <summary>The document holds what never changes; read and e-mail times come from their columns.</summary>
+    private static Notification Read(Microsoft.Data.Sqlite.SqliteDataReader reader) =>
+        JsonSerializer.Deserialize<Notification>(reader.GetString(0), Json.Options)! with
+        {
+            ReadAt = reader.GetInstantOrNull(1),
+            EmailedAt = reader.GetInstantOrNull(2),
+        };
+}

@@ -1,0 +1,62 @@
+using Tickets.Common;
+using Tickets.Sla;
+using static Tickets.Tickets.TicketStatus;
+
+namespace Tickets.Tickets;
+
+/// <summary>What the system does to a ticket on its own: SLA warnings, breaches and escalation, and auto-close.</summary>
+public sealed partial record Ticket
+{
+    /// <summary>
+    /// Applies one SLA check. Stale checks change nothing: the ticket is finished, paused or deleted, the clock moved on
+    /// (another generation), the target was met, or this point was already handled — so a check delivered twice changes
+    /// nothing the second time. A warning records <c>sla_warning</c>; a breach marks the target breached, raises the
+    /// escalation level, records <c>sla_breached</c> and <c>escalated</c>, and with <c>RaisePriorityOnBreach</c> raises
+    /// the priority one step (which re-measures the targets still running).
+    /// </summary>
+    public TicketChange CheckSla(SlaCheckMessage check, TicketRules rules, DateTimeOffset now)
+    {
+        var unchanged = new TicketChange(this, []);
+        var sla = Sla;
+        if (!IsWorkOpen || DeletedAt is not null || sla.PausedAt is not null || sla.Generation != check.Generation) return unchanged;
+
+        var firstResponse = check.Target == SlaTargetKind.FirstResponse;
+        if (firstResponse && FirstResponseAt is not null) return unchanged;
+        var breached = firstResponse ? sla.FirstResponseBreached : sla.ResolutionBreached;
+        var dueAt = firstResponse ? sla.FirstResponseDueAt : sla.ResolutionDueAt;
+        var target = Json.EnumName(check.Target);
+        var history = new Recorder(Id, Actor.System, now);
+
+        if (check.Point == SlaCheckPoint.Warning)
+        {
+            var warningAt = firstResponse ? sla.FirstResponseWarningAt : sla.ResolutionWarningAt;
+            var warned = (firstResponse ? sla.FirstResponseWarnedGeneration : sla.ResolutionWarnedGeneration) == sla.Generation;
+            if (breached || warned || warningAt is null || now < warningAt || now >= dueAt) return unchanged;
+
+            history.Add(TicketEventType.SlaWarning, new { target, warningAt, dueAt });
+            var warnedSla = firstResponse ? sla with { FirstResponseWarnedGeneration = sla.Generation } : sla with { ResolutionWarnedGeneration = sla.Generation };
+            return history.Build(Touch(now) with { Sla = warnedSla });
+        }
+
+        if (breached || now < dueAt) return unchanged;
+
+        var level = sla.EscalationLevel + 1;
+        var escalated = firstResponse ? sla with { FirstResponseBreached = true } : sla with { ResolutionBreached = true };
+        history.Add(TicketEventType.SlaBreached, new { target, dueAt });
+        history.Add(TicketEventType.Escalated, new { level, target });
+        var next = Touch(now) with { Sla = escalated with { EscalationLevel = level } };
+        if (rules.Sla.RaisePriorityOnBreach && Priority < Priority.Critical)
+            next = next.Reprioritise(Priority + 1, rules.Sla, history);
+        return history.Build(next);
+    }
+
+    /// <summary>Closes a resolved ticket nobody touched for <see cref="TicketOptions.AutoCloseDelay"/>, as the system; otherwise nothing.</summary>
+    public TicketChange AutoClose(TicketRules rules, DateTimeOffset now)
+    {
+        if (Status != Resolved || DeletedAt is not null || UpdatedAt + rules.AutoCloseDelay > now) return new TicketChange(this, []);
+
+        var history = new Recorder(Id, Actor.System, now);
+        history.Add(TicketEventType.StatusChanged, new { from = Status, to = Closed, note = (string?)null, reason = "auto_closed" });
+        return history.Build(Touch(now) with { Status = Closed, ClosedAt = now });
+    }
+}

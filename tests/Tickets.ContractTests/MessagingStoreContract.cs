@@ -1,0 +1,168 @@
+using Microsoft.Extensions.Options;
+using Tickets.Common;
+using Tickets.Messaging;
+using Tickets.Notifications;
+using Tickets.Sla;
+using Tickets.Tickets;
+using Tickets.Users;
+
+namespace Tickets.ContractTests;
+
+/// <summary>The outbox: pending messages commit with their ticket change, are listed oldest first and removed once sent.</summary>
+public abstract class OutboxStoreContract(IStoreUnderTest store) : StoreContract(store)
+{
+    private ITicketStore Tickets => Get<ITicketStore>();
+    private IOutboxStore Outbox => Get<IOutboxStore>();
+
+    private static readonly TicketRules Rules = new(Options.Create(new TicketOptions()), new SlaPolicy(Options.Create(new SlaOptions())));
+    private static readonly Actor Requester = new("requester-1", "Úrsula Usuaria", Role.User, "Contabilidad");
+
+    private async Task<(Ticket Ticket, OutboxMessage Message)> CreateWithMessageAsync(string body, DateTimeOffset? visibleAt = null)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var change = Ticket.Create(id, await Tickets.NextNumberAsync(), new CreateTicketRequest("Sin red", "No hay red.", null), Requester, Rules, Time.GetUtcNow()).Value;
+        var message = new OutboxMessage(Guid.NewGuid().ToString("N"), id, QueueNames.Notifications, body, Time.GetUtcNow(), visibleAt);
+        var created = await Tickets.CreateAsync(change with { Outbox = [message] });
+        return (created, message);
+    }
+
+    [StoreFact]
+    public async Task MessagesWrittenWithAChangeArePendingOldestFirst()
+    {
+        var (_, first) = await CreateWithMessageAsync("""{"n":1}""");
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var (_, second) = await CreateWithMessageAsync("""{"n":2}""", visibleAt: Time.GetUtcNow().AddHours(1));
+
+        var pending = await Outbox.ListPendingAsync(Time.GetUtcNow(), 10);
+
+        Assert.Equal([first, second], pending);
+    }
+
+    [StoreFact]
+    public async Task PendingListHonoursTheAgeAndTheLimit()
+    {
+        var (_, old) = await CreateWithMessageAsync("{}");
+        Time.Advance(TimeSpan.FromMinutes(1));
+        await CreateWithMessageAsync("{}");
+        await CreateWithMessageAsync("{}");
+
+        Assert.Equal([old], await Outbox.ListPendingAsync(Time.GetUtcNow().AddSeconds(-30), 10));
+        Assert.Equal(2, (await Outbox.ListPendingAsync(Time.GetUtcNow(), 2)).Count);
+    }
+
+    [StoreFact]
+    public async Task RemovedMessageIsNoLongerPendingAndRemovingTwiceIsHarmless()
+    {
+        var (_, message) = await CreateWithMessageAsync("{}");
+
+        await Outbox.RemoveAsync(message);
+        await Outbox.RemoveAsync(message);
+
+        Assert.Empty(await Outbox.ListPendingAsync(Time.GetUtcNow(), 10));
+    }
+
+    [StoreFact]
+    public async Task ARefusedChangeLeavesNoMessage()
+    {
+        var (ticket, first) = await CreateWithMessageAsync("{}");
+        var edit = ticket.Edit(Requester, new UpdateTicketRequest("Sin red en la planta 2", null, null, null), Rules, Time.GetUtcNow()).Value;
+        var late = new OutboxMessage(Guid.NewGuid().ToString("N"), ticket.Id, QueueNames.Notifications, "{}", Time.GetUtcNow());
+
+        var saved = await Tickets.SaveAsync(edit with { Outbox = [late] }, expectedETag: "stale");
+
+        Assert.Null(saved);
+        Assert.Equal([first], await Outbox.ListPendingAsync(Time.GetUtcNow(), 10));
+    }
+}
+
+/// <summary>The inbox: one notification per id, newest first, per recipient; reads and e-mail marks.</summary>
+public abstract class NotificationStoreContract(IStoreUnderTest store) : StoreContract(store)
+{
+    private INotificationStore Notifications => Get<INotificationStore>();
+
+    private Notification New(string recipient, string? id = null) => new(
+        id ?? Guid.NewGuid().ToString("N"), recipient, NotificationType.TicketAssigned, "ticket-1", "TCK-000001",
+        "La impresora no imprime", "Ana Admin te ha asignado TCK-000001.", Time.GetUtcNow(), ReadAt: null);
+
+    [StoreFact]
+    public async Task AddingTheSameNotificationTwiceStoresItOnce()
+    {
+        var first = await Notifications.AddAsync(New("r1", "event-1-r1"));
+        await Notifications.MarkEmailedAsync("r1", first.Id, Time.GetUtcNow());
+
+        var again = await Notifications.AddAsync(New("r1", "event-1-r1") with { Message = "otra vez" });
+
+        Assert.Equal("Ana Admin te ha asignado TCK-000001.", again.Message);
+        Assert.NotNull(again.EmailedAt);
+        Assert.Single((await Notifications.ListAsync("r1", false, new PageRequest(10, null, false))).Items);
+    }
+
+    [StoreFact]
+    public async Task InboxListsNewestFirstInKeysetPagesOfOneRecipientOnly()
+    {
+        var added = new List<Notification>();
+        for (var i = 0; i < 5; i++)
+        {
+            added.Add(await Notifications.AddAsync(New("r1")));
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await Notifications.AddAsync(New("r2"));
+
+        var first = await Notifications.ListAsync("r1", false, new PageRequest(3, null, false));
+        var second = await Notifications.ListAsync("r1", false, new PageRequest(3, first.NextCursor, false));
+
+        Assert.Equal(added.AsEnumerable().Reverse().Select(n => n.Id), first.Items.Concat(second.Items).Select(n => n.Id));
+        Assert.NotNull(first.NextCursor);
+        Assert.Null(second.NextCursor);
+    }
+
+    [StoreFact]
+    public async Task ReadingOneCountsAndFiltersItAsRead()
+    {
+        var read = await Notifications.AddAsync(New("r1"));
+        var unread = await Notifications.AddAsync(New("r1"));
+
+        Assert.True(await Notifications.MarkReadAsync("r1", read.Id, Time.GetUtcNow()));
+
+        Assert.Equal(1, await Notifications.CountUnreadAsync("r1"));
+        Assert.Equal([unread.Id], (await Notifications.ListAsync("r1", true, new PageRequest(10, null, false))).Items.Select(n => n.Id));
+        Assert.Equal(Time.GetUtcNow(), (await Notifications.FindAsync("r1", read.Id))!.ReadAt);
+    }
+
+    [StoreFact]
+    public async Task ReadingAgainKeepsTheFirstReadTime()
+    {
+        var n = await Notifications.AddAsync(New("r1"));
+        var firstRead = Time.GetUtcNow();
+        await Notifications.MarkReadAsync("r1", n.Id, firstRead);
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.True(await Notifications.MarkReadAsync("r1", n.Id, Time.GetUtcNow()));
+        Assert.Equal(firstRead, (await Notifications.FindAsync("r1", n.Id))!.ReadAt);
+    }
+
+    [StoreFact]
+    public async Task NobodyReadsAnotherPersonsNotification()
+    {
+        var theirs = await Notifications.AddAsync(New("r2"));
+
+        Assert.False(await Notifications.MarkReadAsync("r1", theirs.Id, Time.GetUtcNow()));
+        Assert.False(await Notifications.MarkReadAsync("r1", "missing", Time.GetUtcNow()));
+        Assert.Null(await Notifications.FindAsync("r1", theirs.Id));
+        Assert.Equal(1, await Notifications.CountUnreadAsync("r2"));
+    }
+
+    [StoreFact]
+    public async Task ReadAllReadsOnlyTheCallersNotifications()
+    {
+        await Notifications.AddAsync(New("r1"));
+        await Notifications.AddAsync(New("r1"));
+        await Notifications.AddAsync(New("r2"));
+
+        await Notifications.MarkAllReadAsync("r1", Time.GetUtcNow());
+
+        Assert.Equal(0, await Notifications.CountUnreadAsync("r1"));
+        Assert.Equal(1, await Notifications.CountUnreadAsync("r2"));
+    }
+}

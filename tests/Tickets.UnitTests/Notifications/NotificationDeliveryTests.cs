@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using Tickets.Common;
+using Tickets.Email;
+using Tickets.Notifications;
+using Tickets.Tickets;
+using Tickets.UnitTests.Fakes;
+using Tickets.Users;
+
+namespace Tickets.UnitTests.Notifications;
+
+public sealed class NotificationDeliveryTests
+{
+    private readonly InMemoryNotificationStore _inbox = new();
+    private readonly InMemoryUserStore _users = new();
+    private readonly Mock<IEmailSender> _email = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public NotificationDeliveryTests()
+    {
+        _users.CreateAsync(Person("tech", "tomas@example.org", "es")).Wait();
+        _users.CreateAsync(Person("admin", "ana@example.org", "en")).Wait();
+    }
+
+    private static User Person(string id, string email, string language, bool active = true, bool emails = true) => new()
+    {
+        Id = id, Email = email, Dni = (10_000_000 + (uint)id.GetHashCode() % 90_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture), Phone = "600000000", FirstNames = id, LastNames = "Apellido",
+        Department = "Soporte", Role = Role.Technician, Active = active, PasswordHash = "x", CreatedAt = DateTimeOffset.UnixEpoch,
+        UpdatedAt = DateTimeOffset.UnixEpoch, Language = language, EmailNotifications = emails,
+    };
+
+    private NotificationDelivery Delivery(bool withEmail = true) => new(
+        _inbox, _users, Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time,
+        NullLogger<NotificationDelivery>.Instance, withEmail ? _email.Object : null);
+
+    private static string Message(params string[] recipients) => JsonSerializer.Serialize(new NotificationMessage(
+        "event-1", NotificationType.TicketAssigned, "ticket-1", recipients, new EventActor("boss", "Ana Admin"),
+        new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), new NotificationData { Number = 12, Title = "La impresora no imprime" }), Json.Options);
+
+    [Fact]
+    public async Task EachRecipientGetsOneInAppNotificationInTheirLanguage()
+    {
+        await Delivery().DeliverAsync(Message("tech", "admin"), default);
+
+        var byRecipient = _inbox.All.ToDictionary(n => n.RecipientId);
+        Assert.Equal("Ana Admin te ha asignado TCK-000012.", byRecipient["tech"].Message);
+        Assert.Equal("Ana Admin assigned TCK-000012 to you.", byRecipient["admin"].Message);
+        Assert.All(byRecipient.Values, n => Assert.Equal(("TCK-000012", "ticket-1", (DateTimeOffset?)null), (n.TicketNumber, n.TicketId, n.ReadAt)));
+    }
+
+    [Fact]
+    public async Task TheSameMessageDeliveredTwiceStoresAndEmailsOnce()
+    {
+        await Delivery().DeliverAsync(Message("tech"), default);
+        await Delivery().DeliverAsync(Message("tech"), default);
+
+        Assert.Single(_inbox.All);
+        _email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task EmailCarriesALinkToTheTicketInTheRecipientsLanguage()
+    {
+        EmailMessage? sent = null;
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback<EmailMessage, CancellationToken>((m, _) => sent = m);
+
+        await Delivery().DeliverAsync(Message("admin"), default);
+
+        Assert.Equal("ana@example.org", sent!.To);
+        Assert.Equal("[TCK-000012] La impresora no imprime", sent.Subject);
+        Assert.Contains("Open the ticket: https://tickets.example.org/tickets/TCK-000012", sent.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailedEmailIsRetriedWithoutDuplicatingTheNotification()
+    {
+        _email.SetupSequence(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new IOException("SMTP down"))
+            .Returns(Task.CompletedTask);
+
+        await Assert.ThrowsAsync<AggregateException>(() => Delivery().DeliverAsync(Message("tech"), default));
+        Assert.Null(Assert.Single(_inbox.All).EmailedAt);
+
+        await Delivery().DeliverAsync(Message("tech"), default);
+
+        Assert.NotNull(Assert.Single(_inbox.All).EmailedAt);
+        _email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task OneRecipientsFailedEmailDoesNotHoldBackTheOthers()
+    {
+        _email.Setup(e => e.SendAsync(It.Is<EmailMessage>(m => m.To == "tomas@example.org"), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("mailbox full"));
+
+        await Assert.ThrowsAsync<AggregateException>(() => Delivery().DeliverAsync(Message("tech", "admin"), default));
+
+        Assert.Equal(2, _inbox.All.Count);
+        Assert.NotNull(_inbox.All.Single(n => n.RecipientId == "admin").EmailedAt);
+    }
+
+    [Fact]
+    public async Task NobodyIsEmailedWhoTurnedEmailOffOrWhenSmtpIsNotConfigured()
+    {
+        await _users.CreateAsync(Person("quiet", "quiet@example.org", "es", emails: false));
+
+        await Delivery().DeliverAsync(Message("quiet"), default);
+        await Delivery(withEmail: false).DeliverAsync(Message("tech"), default);
+
+        Assert.Equal(2, _inbox.All.Count);
+        _email.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task DeactivatedOrUnknownPeopleAreNotTold()
+    {
+        await _users.CreateAsync(Person("gone", "gone@example.org", "es", active: false));
+
+        await Delivery().DeliverAsync(Message("gone", "nobody"), default);
+
+        Assert.Empty(_inbox.All);
+    }
+
+    [Fact]
+    public async Task AMessageThatIsNotJsonFailsSoTheQueueCanPoisonIt()
+    {
+        await Assert.ThrowsAnyAsync<JsonException>(() => Delivery().DeliverAsync("not json", default));
+    }
+}
