@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Azure.Cosmos;
 
 namespace Tickets.CosmosDbServer.Batch;
@@ -10,11 +12,11 @@ namespace Tickets.CosmosDbServer.Batch;
 /// answering its own status and every other one 424 Failed Dependency.
 /// <list type="number">
 /// <item>Batches on one partition take turns (Cosmos runs a batch as one transaction on its partition).</item>
-/// <item>Every item the batch touches is read once, and the operations are checked in order against those reads:
+/// <item>Every item the batch touches is read once (one query), and the operations are checked in order against those reads:
 /// a stale ETag, an existing id or a missing item fails the batch before anything is written, so the items keep
 /// their contents and their ETags, as on Cosmos.</item>
-/// <item>The writes then go out in order, each guarded by the ETag just read. A failure only the server can find
-/// (a unique key) undoes the writes already made, newest first; the restored items are equal in content but carry
+/// <item>The writes then go out, each guarded by the ETag just read: in order for each item, the items side by side. A
+/// failure only the server can find (a unique key) undoes the writes made, newest operation first; the restored items are equal in content but carry
 /// new ETags (this server cannot restore an ETag). A write that a request outside any batch got in between reruns
 /// the whole batch, which then answers as Cosmos would have.</item>
 /// </list>
@@ -41,16 +43,33 @@ internal sealed class AtomicBatch(Container container, PartitionKey partitionKey
         }
     }
 
-    private async Task<Dictionary<string, ItemImage?>> ReadTouchedItemsAsync(CancellationToken cancellationToken)
+    /// <summary>Every item the batch touches, as it is now (null: absent), in one partition-scoped query.</summary>
+    private async Task<ConcurrentDictionary<string, ItemImage?>> ReadTouchedItemsAsync(CancellationToken cancellationToken)
     {
-        var items = new Dictionary<string, ItemImage?>(StringComparer.Ordinal);
-        foreach (var id in operations.Select(o => o.ItemId).OfType<string>().Distinct(StringComparer.Ordinal))
-            items[id] = await ReadAsync(id, cancellationToken);
+        var ids = operations.Select(o => o.ItemId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+        var items = new ConcurrentDictionary<string, ItemImage?>(ids.Select(id => KeyValuePair.Create(id, (ItemImage?)null)), StringComparer.Ordinal);
+        if (ids.Length == 0) return items;
+
+        using var query = container.GetItemQueryStreamIterator(
+            new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)").WithParameter("@ids", ids),
+            requestOptions: new QueryRequestOptions { PartitionKey = partitionKey });
+        while (query.HasMoreResults)
+        {
+            using var page = await query.ReadNextAsync(cancellationToken);
+            page.EnsureSuccessStatusCode();
+            using var documents = await JsonDocument.ParseAsync(page.Content, cancellationToken: cancellationToken);
+            foreach (var document in documents.RootElement.GetProperty("Documents").EnumerateArray())
+            {
+                items[document.GetProperty("id").GetString()!] =
+                    new ItemImage(Encoding.UTF8.GetBytes(document.GetRawText()), document.GetProperty("_etag").GetString()!);
+            }
+        }
+
         return items;
     }
 
     /// <summary>Every precondition, in order, against the items as the earlier operations of this batch leave them.</summary>
-    private IReadOnlyList<BatchOperationResult>? Check(Dictionary<string, ItemImage?> read)
+    private IReadOnlyList<BatchOperationResult>? Check(ConcurrentDictionary<string, ItemImage?> read)
     {
         // Exists, and the ETag a caller could know (none once this batch has written the item).
         var state = read.ToDictionary(p => p.Key, p => (Exists: p.Value is not null, ETag: p.Value?.ETag), StringComparer.Ordinal);
@@ -84,11 +103,29 @@ internal sealed class AtomicBatch(Container container, PartitionKey partitionKey
         return null;
     }
 
-    private async Task<WriteOutcome> WriteAsync(Dictionary<string, ItemImage?> items, CancellationToken cancellationToken)
+    /// <summary>
+    /// The writes, each guarded by the ETag read. Operations on different items do not depend on each other, so each
+    /// item's operations run in order and the items side by side (a batch costs about two round trips, not one per
+    /// operation: slow batches would make concurrent writers give up sooner than on Cosmos).
+    /// </summary>
+    private async Task<WriteOutcome> WriteAsync(ConcurrentDictionary<string, ItemImage?> items, CancellationToken cancellationToken)
     {
-        var undo = new Stack<(string Id, ItemImage? Before)>();
-        var results = new List<BatchOperationResult>(operations.Count);
-        foreach (var operation in operations)
+        var runs = await Task.WhenAll(operations.GroupBy(o => o.ItemId!, StringComparer.Ordinal)
+            .Select(item => WriteItemAsync([.. item], items, cancellationToken)));
+        if (runs.Where(r => r.Failure is not null).MinBy(r => r.Failure!.Index) is not { Failure: { } failed })
+            return new WriteOutcome([.. runs.SelectMany(r => r.Results).OrderBy(r => r.Index).Select(r => r.Result)], -1, null);
+
+        await RollBackAsync(runs.SelectMany(r => r.Undo), items, cancellationToken);
+        return failed.Overtaken
+            ? new WriteOutcome(null, failed.Index, failed.Result)
+            : new WriteOutcome(Failed(failed.Index, failed.Result), failed.Index, failed.Result);
+    }
+
+    /// <summary>One item's operations, in order, until one fails.</summary>
+    private async Task<ItemRun> WriteItemAsync(List<BatchOperation> itemOperations, ConcurrentDictionary<string, ItemImage?> items, CancellationToken cancellationToken)
+    {
+        var run = new ItemRun();
+        foreach (var operation in itemOperations)
         {
             var id = operation.ItemId!;
             var before = items[id];
@@ -96,27 +133,26 @@ internal sealed class AtomicBatch(Container container, PartitionKey partitionKey
             var body = await BodyAsync(response, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                await RollBackAsync(undo, items, cancellationToken);
-                var failure = new BatchOperationResult((int)response.StatusCode, SubStatus(response), Body: body);
                 // 412 on a write guarded by our own read, or 409 on an id that exists now: something outside this batch wrote
                 // the item in between. Run again, so the checks answer as Cosmos (which serialises them) would have.
                 var overtaken = response.StatusCode == HttpStatusCode.PreconditionFailed
                     || (response.StatusCode == HttpStatusCode.Conflict && await ReadAsync(id, cancellationToken) is not null);
-                return overtaken ? new WriteOutcome(null, operation.Index, failure) : new WriteOutcome(Failed(operation.Index, failure), operation.Index, failure);
+                run.Failure = new ItemFailure(operation.Index, new BatchOperationResult((int)response.StatusCode, SubStatus(response), Body: body), overtaken);
+                return run;
             }
 
             if (operation.Kind != BatchOperationKind.Read)
             {
-                undo.Push((id, before));
+                run.Undo.Add(new UndoStep(operation.Index, id, before));
                 items[id] = operation.Kind == BatchOperationKind.Delete ? null : new ItemImage(body!, response.Headers.ETag);
             }
 
             var returnsBody = operation.Kind == BatchOperationKind.Read || !operation.MinimalReturn;
-            results.Add(new BatchOperationResult((int)response.StatusCode, ETag: response.Headers.ETag,
-                Body: returnsBody ? body : null, RequestCharge: response.Headers.RequestCharge));
+            run.Results.Add((operation.Index, new BatchOperationResult((int)response.StatusCode, ETag: response.Headers.ETag,
+                Body: returnsBody ? body : null, RequestCharge: response.Headers.RequestCharge)));
         }
 
-        return new WriteOutcome(results, -1, null);
+        return run;
     }
 
     private Task<ResponseMessage> SendAsync(BatchOperation operation, string id, ItemImage? before, CancellationToken cancellationToken)
@@ -143,10 +179,10 @@ internal sealed class AtomicBatch(Container container, PartitionKey partitionKey
             new PatchItemRequestOptions { IfMatchEtag = before?.ETag, FilterPredicate = condition }, cancellationToken);
     }
 
-    /// <summary>Undoes the writes made so far, newest first: the items end as they were read (with new ETags).</summary>
-    private async Task RollBackAsync(Stack<(string Id, ItemImage? Before)> undo, Dictionary<string, ItemImage?> items, CancellationToken cancellationToken)
+    /// <summary>Undoes the writes made, newest operation first: the items end as they were read (with new ETags).</summary>
+    private async Task RollBackAsync(IEnumerable<UndoStep> undo, ConcurrentDictionary<string, ItemImage?> items, CancellationToken cancellationToken)
     {
-        while (undo.TryPop(out var step))
+        foreach (var step in undo.OrderByDescending(u => u.Index))
         {
             var now = items[step.Id];
             using var response = (step.Before, now) switch
@@ -199,6 +235,20 @@ internal sealed class AtomicBatch(Container container, PartitionKey partitionKey
         Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["code"] = code, ["message"] = message }));
 
     private sealed record ItemImage(byte[] Body, string ETag);
+
+    private sealed record UndoStep(int Index, string Id, ItemImage? Before);
+
+    private sealed record ItemFailure(int Index, BatchOperationResult Result, bool Overtaken);
+
+    /// <summary>What one item's operations did: their results, how to undo them, and the failure that stopped them.</summary>
+    private sealed class ItemRun
+    {
+        public List<(int Index, BatchOperationResult Result)> Results { get; } = [];
+
+        public List<UndoStep> Undo { get; } = [];
+
+        public ItemFailure? Failure { get; set; }
+    }
 
     /// <summary>Results when the batch is done (committed, or refused for good); otherwise the failure that asks for another run.</summary>
     private sealed record WriteOutcome(IReadOnlyList<BatchOperationResult>? Results, int FailedIndex, BatchOperationResult? Failure);

@@ -7,8 +7,8 @@ using Moq;
 namespace Tickets.UnitTests.CosmosDbServer;
 
 /// <summary>
-/// One logical partition behind a mocked <see cref="Container"/>'s single-item stream calls, as cosmosdb-server answers
-/// them (404, 409, 412 on a stale If-Match, a new ETag per write), writing down every write it is asked for, and with a
+/// One logical partition behind a mocked <see cref="Container"/>'s single-item stream calls (and the batch's one query),
+/// as cosmosdb-server answers them (404, 409, 412 on a stale If-Match, a new ETag per write), writing down every write it is asked for, and with a
 /// hook to fail chosen writes the way only a server finds out (a unique key).
 /// </summary>
 internal sealed class FakePartition
@@ -21,6 +21,8 @@ internal sealed class FakePartition
         Container.Setup(c => c.ReadItemStreamAsync(It.IsAny<string>(), It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string id, PartitionKey _, ItemRequestOptions? _, CancellationToken _) =>
                 _items.TryGetValue(id, out var item) ? Answer(HttpStatusCode.OK, item) : new ResponseMessage(HttpStatusCode.NotFound));
+        Container.Setup(c => c.GetItemQueryStreamIterator(It.IsAny<QueryDefinition>(), It.IsAny<string?>(), It.IsAny<QueryRequestOptions?>()))
+            .Returns((QueryDefinition query, string? _, QueryRequestOptions? _) => Query(query));
         Container.Setup(c => c.CreateItemStreamAsync(It.IsAny<Stream>(), It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((Stream body, PartitionKey _, ItemRequestOptions? _, CancellationToken _) => Create(Read(body)));
         Container.Setup(c => c.ReplaceItemStreamAsync(It.IsAny<Stream>(), It.IsAny<string>(), It.IsAny<PartitionKey>(), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()))
@@ -50,6 +52,26 @@ internal sealed class FakePartition
     public string? ETag(string id) => _items.TryGetValue(id, out var item) ? item.ETag : null;
 
     public static string Document(string id, int n) => JsonSerializer.Serialize(new { id, n });
+
+    /// <summary>The batch's one read: <c>ARRAY_CONTAINS(@ids, c.id)</c>, answered with the items and their <c>_etag</c>.</summary>
+    private FeedIterator Query(QueryDefinition query)
+    {
+        var ids = (string[])query.GetQueryParameters().Single(p => p.Name == "@ids").Value;
+        var documents = ids.Where(_items.ContainsKey).Select(id =>
+        {
+            var document = System.Text.Json.Nodes.JsonNode.Parse(_items[id].Body)!.AsObject();
+            document["_etag"] = _items[id].ETag;
+            return document.ToJsonString();
+        });
+        var page = new ResponseMessage(HttpStatusCode.OK)
+        {
+            Content = new MemoryStream(Encoding.UTF8.GetBytes($"{{\"Documents\":[{string.Join(",", documents)}]}}")),
+        };
+        var iterator = new Mock<FeedIterator>();
+        iterator.SetupSequence(i => i.HasMoreResults).Returns(true).Returns(false);
+        iterator.Setup(i => i.ReadNextAsync(It.IsAny<CancellationToken>())).ReturnsAsync(page);
+        return iterator.Object;
+    }
 
     private ResponseMessage Create(string body)
     {
