@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +12,9 @@ public sealed class HealthFunction(IEnumerable<IStoreInitializer> stores)
 {
     [Function("Health")]
     [Access(Who.Anyone)]
+    [Returns(200, typeof(HealthStatus))]
+    [Fails(ErrorKind.Unavailable)]
+    [Description("200 while the store answers; otherwise 503 naming the dependency.")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
@@ -36,6 +40,9 @@ public sealed class HealthFunction(IEnumerable<IStoreInitializer> stores)
             }
         }
 
-        return Api.Ok(new { status = "ok" });
+        return Api.Ok(new HealthStatus("ok"));
     }
 }
+
+/// <summary>The body of a healthy answer.</summary>
+public sealed record HealthStatus(string Status);

@@ -2,7 +2,7 @@ using Tickets.Sla;
 
 namespace Tickets.Tickets;
 
-/// <summary>The ticket as the API shows it.</summary>
+/// <summary>The ticket as the API shows it to one caller, with what that caller may do to it now.</summary>
 public sealed record TicketView(
     string Id,
     string Number,
@@ -20,9 +20,10 @@ public sealed record TicketView(
     DateTimeOffset? ClosedAt,
     int CommentCount,
     SlaState Sla,
-    string Etag)
+    string Etag,
+    TicketActions Actions)
 {
-    public static TicketView Of(Ticket t) => new(
+    public static TicketView Of(Ticket t, Actor caller) => new(
         t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee,
-        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, t.Sla, t.ETag);
+        t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, t.Sla, t.ETag, t.ActionsFor(caller));
 }

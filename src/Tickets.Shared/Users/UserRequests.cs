@@ -34,7 +34,7 @@ public sealed record CreateUserRequest : RegisterRequest
     public override Validator Validate() => base.Validate().Defined("role", Role);
 }
 
-public sealed record UpdateProfileRequest(string? Phone, string? Department, string? FirstNames, string? LastNames)
+public sealed record UpdateProfileRequest(string? Phone = null, string? Department = null, string? FirstNames = null, string? LastNames = null)
 {
     public Validator Validate()
     {
@@ -57,12 +57,12 @@ public sealed record UpdateProfileRequest(string? Phone, string? Department, str
 }
 
 public sealed record UpdateUserRequest(
-    Role? Role,
-    bool? Active,
-    string? Department,
-    string? Phone,
-    string? FirstNames,
-    string? LastNames)
+    Role? Role = null,
+    bool? Active = null,
+    string? Department = null,
+    string? Phone = null,
+    string? FirstNames = null,
+    string? LastNames = null)
 {
     public UpdateProfileRequest Profile => new(Phone, Department, FirstNames, LastNames);
 
