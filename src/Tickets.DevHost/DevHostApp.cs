@@ -52,7 +52,9 @@ public static partial class DevHostApp
         app.UseRouting();
         app.MapFunctions();
         // The interactive API reference, over the document the OpenApiDocument function serves (assets are bundled, no CDN).
-        app.MapScalarApiReference("/api/docs", options => options.WithOpenApiRoutePattern("/api/openapi.json").DisableDefaultFonts());
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("Tickets API").WithOpenApiRoutePattern("/api/openapi.json")
+            .DisableDefaultFonts().DisableAgent().HideDeveloperTools().HideClientButton());
         return app;
     }
 

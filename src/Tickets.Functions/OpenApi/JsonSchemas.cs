@@ -68,6 +68,12 @@ internal sealed class JsonSchemas
     private JsonObject Export(Type type)
     {
         var node = Normalise(Options.GetJsonSchemaAsNode(type, ExporterOptions())).AsObject();
+        foreach (var property in (node["properties"] as JsonObject)?.Select(p => p.Value).OfType<JsonObject>() ?? [])
+        {
+            // A constructor default of null only says "optional", which the required list already says.
+            if (property.TryGetPropertyValue("default", out var value) && value is null) property.Remove("default");
+        }
+
         if (type.IsEnum) node["type"] = "string";
         if (type.GetCustomAttribute<DescriptionAttribute>() is { } description) node["description"] = description.Description;
         return PayloadVariants(type, node);
