@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: .NET unit, store contract (SQLite; Cosmos when an endpoint is available), end-to-end
-# through the local host, infrastructure; web unit tests and type-checked build; browser tests in headless
-# Chromium against a local host serving the built front end. Ends with one line: "N passed, N failed, N skipped".
+# through the local host, infrastructure; the web's API types against the API's OpenAPI document; web unit
+# tests and type-checked build; browser tests in headless Chromium against a local host serving the built
+# front end. Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,6 +42,8 @@ awk '/\[SKIP\]/ { getline reason; sub(/^\[xUnit[^]]*\] +/, "", reason); count[re
 if [[ -f web/package.json ]]; then
   echo "== web: install, unit tests, build"
   [[ -d web/node_modules ]] || npm --prefix web ci --no-audit --no-fund || fail "npm ci"
+  # The web's API types are generated from the API's OpenAPI document; a stale copy is a failed test.
+  if bash scripts/api-types.sh --check; then add_counts 1 0 0; else add_counts 0 1 0; fail "web/src/api/schema.d.ts is stale"; fi
   if npm --prefix web test 2>&1 | tee "$log_dir/web-unit.log"; then :; else fail "web unit tests"; fi
   read -r p f < <(sed -E 's/\x1b\[[0-9;]*m//g' "$log_dir/web-unit.log" | awk '/Tests +[0-9]+/ {
       p=0; f=0; for (i=1;i<=NF;i++) { if ($(i+1) ~ /^passed/) p=$i; if ($(i+1) ~ /^failed/) f=$i }; print p, f; exit }')
