@@ -2,7 +2,7 @@ using Tickets.Tickets;
 
 namespace Tickets.Sla;
 
-/// <summary><c>Tickets:Sla</c>: the targets per priority (DESIGN §5 defaults) on a 24×7 clock.</summary>
+/// <summary><c>Tickets:Sla</c>: the targets per priority (defaults in docs/architecture.md, "SLA") on a 24×7 clock.</summary>
 public sealed class SlaOptions
 {
     public const string Section = "Tickets:Sla";
