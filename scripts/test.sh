@@ -57,11 +57,16 @@ if [[ -f web/package.json ]]; then
     add_counts 0 0 1
   else
     data=$(mktemp -d)
-    port=${E2E_PORT:-7088}
+    # A free port, never a fixed one: other hosts (another checkout's tests) may be running on this machine.
+    port=${E2E_PORT:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}
     dotnet src/Tickets.DevHost/bin/Release/net10.0/Tickets.DevHost.dll --urls "http://127.0.0.1:$port" \
       --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" > "$log_dir/e2e-host.log" 2>&1 &
     host_pid=$!
-    for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.5; done
+    for _ in $(seq 1 60); do
+      kill -0 "$host_pid" 2>/dev/null || { cat "$log_dir/e2e-host.log"; fail "the local host for the browser tests did not start"; break; }
+      curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break
+      sleep 0.5
+    done
     if TICKETS_BASE_URL="http://127.0.0.1:$port" CHROMIUM_PATH="$chromium_bin" npm --prefix web run test:e2e 2>&1 | tee "$log_dir/web-e2e.log"; then :; else fail "browser tests"; fi
     read -r p f s < <(awk '/^# pass / {p=$3} /^# fail / {f=$3} /^# skipped / {s=$3} END {print p+0, f+0, s+0}' "$log_dir/web-e2e.log")
     add_counts "$p" "$f" "$s"
