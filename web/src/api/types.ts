@@ -1,6 +1,6 @@
 // The API's shapes, from the types generated out of its OpenAPI document (schema.d.ts; regenerate with
-// `bash scripts/api-types.sh`). Only the names the app uses are given here; nothing is written by hand except
-// the notification shapes, whose routes are not in the document yet.
+// `bash scripts/api-types.sh`). Here are only the names the app uses, a generic Page matching the document's
+// pages, and the notification shapes, whose routes are not in the document yet.
 import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];
