@@ -5,7 +5,7 @@ using Microsoft.Azure.Cosmos;
 namespace Tickets.CosmosDbServer;
 
 /// <summary>
-/// Bridges the two gaps between the .NET SDK (Gateway mode) and @vercel/cosmosdb-server that DESIGN §7 measured:
+/// Bridges the two gaps between the .NET SDK (Gateway mode) and @vercel/cosmosdb-server measured in docs/cosmos.md:
 /// the server does not answer the SDK's query-plan request, and it answers a read of a missing item with 500.
 /// The plan given back is a pass-through over the whole key range, so the server runs the entire query itself
 /// (ORDER BY, TOP, COUNT included), which is exact on its single partition.

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
 using Tickets.Common;
 using Tickets.CosmosDbServer;
 using Tickets.DevHost.Triggers;
@@ -69,6 +70,10 @@ public static partial class DevHostApp
         app.ServeWebFrontEnd(builder.Configuration["DevHost:WebRoot"]!);
         app.UseRouting();
         app.MapFunctions();
+        // The interactive API reference, over the document the OpenApiDocument function serves (assets are bundled, no CDN).
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("Tickets API").WithOpenApiRoutePattern("/api/openapi.json")
+            .DisableDefaultFonts().DisableAgent().HideDeveloperTools().HideClientButton());
         return app;
     }
 

@@ -80,7 +80,7 @@ public static class DependencyInjection
         services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.Section));
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TicketRules>();
-        services.AddSingleton<TicketViews>();
+        services.AddScoped<TicketViews>();
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
         services.AddScoped<SystemTicketChanges>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tickets.Common;
 using Tickets.Sla;
 
@@ -7,6 +8,7 @@ namespace Tickets.Tickets;
 public sealed record CreateTicketRequest(string? Title, string? Description, string? Priority = null, string? Category = null)
 {
     /// <summary>The parsed priority; null when absent or invalid (validation names it).</summary>
+    [JsonIgnore]
     public Priority? PriorityValue => Parse<Priority>(Priority);
     public const int TitleMin = 3;
     public const int TitleMax = 200;
@@ -35,6 +37,7 @@ public sealed record CreateTicketRequest(string? Title, string? Description, str
 /// <summary><c>PATCH /tickets/{id}</c>: absent fields stay; <c>"category": ""</c> clears the category.</summary>
 public sealed record UpdateTicketRequest(string? Title = null, string? Description = null, string? Priority = null, string? Category = null)
 {
+    [JsonIgnore]
     public Priority? PriorityValue => CreateTicketRequest.Parse<Priority>(Priority);
     public Validator Validate(TicketRules rules)
     {
@@ -53,6 +56,7 @@ public sealed record AssignRequest(string? AssigneeId);
 /// <summary><c>PUT /tickets/{id}/status</c>.</summary>
 public sealed record StatusChangeRequest(string? Status, string? Note = null)
 {
+    [JsonIgnore]
     public TicketStatus? StatusValue => CreateTicketRequest.Parse<TicketStatus>(Status);
 }
 

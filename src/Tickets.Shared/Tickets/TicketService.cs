@@ -118,6 +118,15 @@ public sealed partial class TicketService(
         return await store.ListCommentsAsync(target.Value.TicketId, Caller.IsStaff, target.Value.Page, cancellationToken);
     }
 
+    /// <summary>One comment; an internal note is invisible (404) to users, like a ticket they may not see.</summary>
+    public async Task<Result<Comment>> GetCommentAsync(string idOrNumber, string commentId, CancellationToken cancellationToken)
+    {
+        var ticket = await GetAsync(idOrNumber, cancellationToken);
+        if (!ticket.IsSuccess) return ticket.Error!;
+        var comment = await store.FindCommentAsync(ticket.Value.Id, commentId, cancellationToken);
+        return comment is not null && (!comment.Internal || Caller.IsStaff) ? comment : Error.NotFound("comment");
+    }
+
     public async Task<Result<Page<TicketEvent>>> HistoryAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         var target = await PageOfVisibleTicketAsync(idOrNumber, limit, cursor, cancellationToken);
@@ -193,18 +202,22 @@ public sealed partial class TicketService(
 
 /// <summary>The raw query string of <c>GET /tickets</c>; <see cref="Parse"/> validates every parameter at once.</summary>
 public sealed record TicketListParameters(
-    string? Status = null,
-    string? Priority = null,
-    string? AssigneeId = null,
-    string? RequesterId = null,
-    string? Category = null,
-    string? Search = null,
-    string? CreatedFrom = null,
-    string? CreatedTo = null,
+    [Query("status", Values = typeof(TicketStatus), List = true)] string? Status = null,
+    [Query("priority", Values = typeof(Priority), List = true)] string? Priority = null,
+    [Query("assigneeId", List = true, Description = "Assignee ids, `me` or `none` (unassigned).")] string? AssigneeId = null,
+    [Query("requesterId", List = true, Description = "Requester ids or `me`.")] string? RequesterId = null,
+    [Query("category", List = true)] string? Category = null,
+    [Query("q", MaxLength = 200, Description = "Searches number, title and description, ignoring case and accents.")] string? Search = null,
+    [Query("createdFrom", Type = QueryType.Instant, Description = "Created at or after (a date counts from its start).")] string? CreatedFrom = null,
+    [Query("createdTo", Type = QueryType.Instant, Description = "Created at or before (a date counts to its end).")] string? CreatedTo = null,
+    [Query("sort", ValuesFrom = nameof(TicketListParameters.Sorts), Default = "-createdAt", Description = "A leading '-' sorts descending; slaDue puts the most urgent first.")]
     string? Sort = null,
+    [Query("limit", Type = QueryType.Integer, Minimum = 1, Maximum = PageRequest.MaxLimit, Default = "25", Description = "Items per page.")]
     string? Limit = null,
-    string? Cursor = null,
+    [Query("cursor", Description = "The nextCursor of the previous page (of the same sort).")] string? Cursor = null,
+    [Query("includeTotal", Type = QueryType.Boolean, Default = "false", Description = "Also count every match (total).")]
     string? IncludeTotal = null,
+    [Query("sla", Values = typeof(SlaCondition), List = true, Description = "SLA conditions now: on_track, at_risk, breached, paused, met.")]
     string? Sla = null)
 {
     public static IReadOnlyDictionary<string, TicketSort> Sorts { get; } = new Dictionary<string, TicketSort>(StringComparer.Ordinal)

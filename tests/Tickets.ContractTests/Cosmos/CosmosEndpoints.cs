@@ -6,7 +6,7 @@ namespace Tickets.ContractTests.Cosmos;
 
 /// <summary>
 /// @vercel/cosmosdb-server, started by <c>scripts/cosmos-test-server.sh</c>: everything but TransactionalBatch, TTL and reverse-order use of composite indexes
-/// (DESIGN §7). <c>TICKETS_COSMOS_TEST_ENDPOINT</c> names it; <c>TICKETS_COSMOS_TEST_KEY</c> is optional (any key works).
+/// (docs/cosmos.md). <c>TICKETS_COSMOS_TEST_ENDPOINT</c> names it; <c>TICKETS_COSMOS_TEST_KEY</c> is optional (any key works).
 /// </summary>
 public sealed class CosmosDbServerEndpointAttribute : StoreEndpointAttribute
 {

@@ -124,6 +124,12 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         return new Page<Comment>(documents.Select(d => d.ToComment()).ToList(), next);
     }
 
+    public async Task<Comment?> FindCommentAsync(string ticketId, string commentId, CancellationToken cancellationToken = default)
+    {
+        var read = await tickets.ReadOrNullAsync<CommentDocument>(CommentDocument.IdOf(commentId), new PartitionKey(ticketId), cancellationToken);
+        return read is { Document: { Type: TicketDocumentTypes.Comment } document } ? document.ToComment() : null;
+    }
+
     public async Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default)
     {
         var (documents, next) = await ListChildrenAsync<EventDocument>(TicketDocumentTypes.Event, ticketId, includeInternal, page, d => d.Seq, cancellationToken);

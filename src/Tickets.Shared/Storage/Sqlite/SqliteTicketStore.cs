@@ -165,6 +165,17 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     public Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
         ListChildrenAsync<Comment>("ticket_comments", ticketId, includeInternal, page, (c, seq) => c with { Sequence = seq }, cancellationToken);
 
+    public async Task<Comment?> FindCommentAsync(string ticketId, string commentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT doc, seq FROM ticket_comments WHERE ticket_id = $ticket AND id = $id")
+            .With("$ticket", ticketId).With("$id", commentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? JsonSerializer.Deserialize<Comment>(reader.GetString(0), Json.Options)! with { Sequence = reader.GetInt64(1) }
+            : null;
+    }
+
     public Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
         ListChildrenAsync<TicketEvent>("ticket_events", ticketId, includeInternal, page, (e, seq) => e with { Sequence = seq }, cancellationToken);
 
