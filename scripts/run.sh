@@ -7,6 +7,11 @@
 # Ports (environment): TICKETS_AZURITE_PORT (10001), TICKETS_SMTP_PORT (1025), TICKETS_MAIL_PORT (1080, the inbox).
 # An Azurite or maildev already running on those ports is reused. Setting Tickets__Queues__Connection or
 # Tickets__Smtp__Host yourself skips the corresponding service.
+#
+#   --store cosmos   the same on Cosmos DB: starts @vercel/cosmosdb-server (in memory, on a free port) and points the
+#                    host at it, demo data included. With TICKETS_COSMOS_CONNECTION set (the Linux emulator's or an
+#                    account's connection string), or Tickets__Cosmos__Endpoint (an account, with your az login),
+#                    it uses that instead. See docs/cosmos.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
@@ -20,8 +25,42 @@ if [[ -f web/package.json ]]; then
   fi
 fi
 
+# --- store selection (--store sqlite|cosmos); the other arguments go on to the host ---
+store=sqlite host_args=() cosmos_started=
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --store) store="${2:-}"; shift 2 || { echo "--store needs sqlite or cosmos" >&2; exit 2; } ;;
+    --store=*) store="${1#*=}"; shift ;;
+    *) host_args+=("$1"); shift ;;
+  esac
+done
+set -- "${host_args[@]}"
+case "$store" in
+  sqlite) ;;
+  cosmos)
+    export Tickets__Store=Cosmos
+    if [[ -n "${Tickets__Cosmos__Endpoint:-}" ]]; then
+      # An account provisioned by infra/ (Bicep owns the containers; your identity needs its data-plane role).
+      export Tickets__Cosmos__CreateIfNotExists=false
+    elif [[ -n "${TICKETS_COSMOS_CONNECTION:-}" ]]; then
+      export Tickets__Cosmos__ConnectionString="$TICKETS_COSMOS_CONNECTION" Tickets__Cosmos__CreateIfNotExists=true
+      # The emulator on this machine: Gateway mode and its self-signed certificate.
+      if [[ "$TICKETS_COSMOS_CONNECTION" =~ localhost|127\.0\.0\.1 ]]; then export DevHost__CosmosEmulator=true; fi
+    else
+      eval "$(bash scripts/cosmos-test-server.sh start)"
+      cosmos_started=1
+      export Tickets__Cosmos__ConnectionString="AccountEndpoint=$TICKETS_COSMOS_TEST_ENDPOINT;AccountKey=$TICKETS_COSMOS_TEST_KEY;" \
+        Tickets__Cosmos__CreateIfNotExists=true DevHost__CosmosDbServer=true
+      echo "Cosmos DB: cosmosdb-server at $TICKETS_COSMOS_TEST_ENDPOINT (in memory: the data goes when this stops)"
+    fi
+    ;;
+  *) echo "--store must be sqlite or cosmos, not '$store'" >&2; exit 2 ;;
+esac
+store_stop() { if [[ -n "$cosmos_started" ]]; then bash scripts/cosmos-test-server.sh stop; fi; }
+# ---
+
 services_install
-trap services_stop EXIT
+trap 'services_stop; store_stop' EXIT
 
 if [[ -z "${Tickets__Queues__Connection:-}" ]]; then
   azurite_port=${TICKETS_AZURITE_PORT:-10001}

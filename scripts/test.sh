@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: .NET unit, store contract (SQLite; Cosmos when an endpoint is available), end-to-end
-# through the local host (each host with its own Azurite, some with their own SMTP sink), infrastructure; the web's API types against the API's OpenAPI document; web unit
-# tests and type-checked build; browser tests in headless Chromium against a local host serving the built
-# front end. Ends with one line: "N passed, N failed, N skipped".
+# Runs every test: .NET unit, store contract (SQLite and Cosmos), end-to-end through the local host (each host with
+# its own Azurite, some with their own SMTP sink; on SQLite, then again on Cosmos), infrastructure; web unit tests and
+# type-checked build; the web's API types against the API's OpenAPI document; browser tests in headless Chromium
+# against a local host serving the built front end.
+# Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -25,10 +26,10 @@ trap cleanup EXIT
 echo "== build (warnings are errors)"
 dotnet build TicketSystem.sln -c Release -nologo -v minimal || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
-# The Cosmos contract suite needs a Cosmos endpoint: TICKETS_COSMOS_CONNECTION (emulator/account) or the
-# local cosmosdb-server started here from npm. Without either, those cases report themselves as skipped.
+# The Cosmos contract suite and the Cosmos end-to-end pass need a Cosmos endpoint: the local cosmosdb-server started
+# here from npm (on a free port) and/or TICKETS_COSMOS_CONNECTION (emulator/account). Without one, they report skipped.
 if [[ -z "${TICKETS_COSMOS_CONNECTION:-}" && -f scripts/cosmos-test-server.sh && -z "${TICKETS_COSMOS_TEST_ENDPOINT:-}" ]]; then
-  if eval "$(bash scripts/cosmos-test-server.sh start)"; then cosmos_started=1; else echo "cosmosdb-server did not start: Cosmos contract cases will be skipped"; fi
+  if eval "$(bash scripts/cosmos-test-server.sh start)"; then cosmos_started=1; else echo "cosmosdb-server did not start: the Cosmos contract cases and end-to-end pass will be skipped"; fi
 fi
 
 # Azurite and maildev from npm: the end-to-end tests start their own from scripts/services/node_modules.
@@ -43,6 +44,19 @@ add_counts "$p" "$f" "$s"
 # Every skipped case says why; print each reason once with how many cases it covers.
 awk '/\[SKIP\]/ { getline reason; sub(/^\[xUnit[^]]*\] +/, "", reason); count[reason]++ }
      END { for (r in count) printf "  skipped %d: %s\n", count[r], r }' "$log_dir/dotnet-test.log"
+
+# The same end-to-end tests again, with every local host on Cosmos (cosmosdb-server, or TICKETS_COSMOS_CONNECTION).
+echo "== end-to-end tests on Cosmos"
+if [[ -n "${TICKETS_COSMOS_TEST_ENDPOINT:-}${TICKETS_COSMOS_CONNECTION:-}" ]]; then
+  TICKETS_E2E_STORE=cosmos dotnet test tests/Tickets.EndToEndTests -c Release --no-build -nologo --logger "console;verbosity=normal" \
+    --results-directory "$log_dir" > "$log_dir/e2e-cosmos.log" 2>&1 || fail "end-to-end tests on Cosmos"
+  grep -E "^\s+Failed |^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$| error " "$log_dir/e2e-cosmos.log"
+  read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/e2e-cosmos.log")
+  add_counts "$p" "$f" "$s"
+else
+  echo "SKIPPED end-to-end tests on Cosmos: no endpoint (cosmosdb-server did not start and TICKETS_COSMOS_CONNECTION is not set)"
+  add_counts 0 0 1
+fi
 
 if [[ -f web/package.json ]]; then
   echo "== web: install, unit tests, build"

@@ -14,13 +14,15 @@ public static class CosmosDbServerServiceCollectionExtensions
     {
         // First among the store initializers: the database must exist, with a usable id, before containers are made.
         services.Insert(0, ServiceDescriptor.Singleton<IStoreInitializer, SlashFreeDatabase>());
-        return services.PostConfigure<CosmosClientOptions>(options =>
+        services.AddOptions<CosmosClientOptions>().PostConfigure<IServiceProvider>((options, provider) =>
         {
             options.ConnectionMode = ConnectionMode.Gateway;
             options.LimitToEndpoint = true;
             options.HttpClientFactory = AcceptingSelfSignedCertificate;
-            options.CustomHandlers.Add(new CosmosDbServerHandler());
+            // The handler runs a batch as single-item calls of the client it is in, resolved when the first batch arrives.
+            options.CustomHandlers.Add(new CosmosDbServerHandler(provider.GetRequiredService<CosmosClient>));
         });
+        return services;
     }
 
     /// <summary>For emulators with their own self-signed certificate (the Linux emulator): Gateway mode, certificate accepted.</summary>

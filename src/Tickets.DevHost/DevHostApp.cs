@@ -59,9 +59,12 @@ public static partial class DevHostApp
         // Queues first (Tickets:Queues:CreateIfNotExists), so demo data and the outbox find them at start.
         builder.Services.AddQueueProvisioning();
         builder.Services.AddTicketsFunctions(builder.Configuration);
-        // Manual smoke of the Cosmos adapter against @vercel/cosmosdb-server (docs/cosmos.md): the SDK shims that server needs.
+        // The Cosmos adapter on a local engine (scripts/run.sh --store cosmos, docs/cosmos.md): @vercel/cosmosdb-server needs
+        // the SDK shims; the emulator needs Gateway mode and its self-signed certificate accepted.
         if (builder.Configuration.GetValue("DevHost:CosmosDbServer", false))
             builder.Services.AddCosmosDbServerCompatibility();
+        else if (builder.Configuration.GetValue("DevHost:CosmosEmulator", false))
+            builder.Services.AddCosmosEmulatorCertificateTrust();
         // Queue- and timer-triggered functions, polled and scheduled with host.json's settings.
         builder.Services.AddFunctionTriggers(TriggerCatalog.Functions);
         builder.Services.AddHostedService<StartupBanner>();

@@ -12,9 +12,9 @@ using Tickets.EndToEndTests.Services;
 namespace Tickets.EndToEndTests;
 
 /// <summary>
-/// The real local host — Kestrel on a free loopback port, a fresh SQLite file, demo accounts, its own Azurite queue
-/// service (so hosts never take each other's messages) and, when asked, its own SMTP sink — shared by the tests of
-/// one class. Tests talk to it over HTTP, and read or disturb its queues and mail through <see cref="Queues"/> and <see cref="Mail"/>.
+/// The real local host — Kestrel on a free loopback port, a fresh store (<see cref="HostStore"/>: SQLite, or Cosmos),
+/// demo accounts, its own Azurite queue service (so hosts never take each other's messages) and, when asked, its own
+/// SMTP sink — shared by the tests of one class. Tests talk to it over HTTP, and read or disturb its queues and mail through <see cref="Queues"/> and <see cref="Mail"/>.
 /// </summary>
 public sealed class LocalHost : IAsyncLifetime
 {
@@ -24,6 +24,9 @@ public sealed class LocalHost : IAsyncLifetime
     private SmtpSink? _mail;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The store this host runs on: the run's (<see cref="HostStore.Current"/>) unless a test names one.</summary>
+    public HostStore Store { get; init; } = HostStore.Current;
 
     /// <summary>Extra configuration (e.g. assignment mode); set before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
@@ -63,12 +66,12 @@ public sealed class LocalHost : IAsyncLifetime
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
-            $"--Tickets:Sqlite:Path={Path.Combine(_dataDirectory, "tickets.db")}",
             "--Tickets:DemoData=true",
             "--Logging:LogLevel:Default=Warning",
             $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
             $"--Tickets:Queues:Connection={_queues.ConnectionString}",
         };
+        args.AddRange(Store.Arguments(_dataDirectory));
         if (QueueSettings is not null)
         {
             var hostJson = Path.Combine(_dataDirectory, "host.json");
@@ -94,6 +97,7 @@ public sealed class LocalHost : IAsyncLifetime
     {
         if (_app is not null)
         {
+            await Store.DropAsync(_app.Services);
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
