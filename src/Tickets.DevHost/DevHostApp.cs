@@ -33,6 +33,9 @@ public static partial class DevHostApp
                 ["Tickets:Store"] = "Sqlite",
                 ["Tickets:Sqlite:Path"] = Path.Combine(root, ".data", "tickets.db"),
                 ["Tickets:DemoData"] = "true",
+                // Room for a whole test suite from one address; the per-account limit stays as everywhere.
+                ["Tickets:Limits:PasswordAttemptsPerAddressPerMinute"] = "3000",
+                ["Tickets:Limits:PasswordHashingPerMinute"] = "6000",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

@@ -16,6 +16,13 @@ public sealed class LoginTests
     private readonly InMemoryUserStore _users = new();
     private readonly InMemoryRefreshTokenStore _refreshTokens = new();
     private readonly InMemoryLoginThrottleStore _throttle = new();
+    private readonly ClientAddress _address = new();
+    private readonly LimitsOptions _limits = new();
+    private readonly IOptions<JwtOptions> _jwt = Options.Create(new JwtOptions
+    {
+        SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }],
+    });
+
     private readonly IdentityService _identity;
     private readonly UserAccounts _accounts;
 
@@ -23,11 +30,13 @@ public sealed class LoginTests
     {
         var passwords = new Passwords();
         _accounts = new UserAccounts(_users, _refreshTokens, passwords, _time, NullLogger<UserAccounts>.Instance);
-        var jwt = Options.Create(new JwtOptions { SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }] });
+        var attempts = new PasswordAttempts(_throttle, _address, new ServerKeys(_jwt), Options.Create(new LoginThrottleOptions()),
+            Options.Create(_limits), _time, NullLogger<PasswordAttempts>.Instance);
         _identity = new IdentityService(
-            _users, _refreshTokens, _throttle, _accounts, passwords, new TokenService(jwt, _time), jwt,
-            Options.Create(new LoginThrottleOptions()), _time, NullLogger<IdentityService>.Instance);
+            _users, _refreshTokens, attempts, _accounts, passwords, new TokenService(_jwt, _time), _jwt, _time, NullLogger<IdentityService>.Instance);
     }
+
+    private void From(string address) => _address.Set(System.Net.IPAddress.Parse(address));
 
     private async Task<User> RegisterAsync(string email = "ana@example.org") => (await _identity.RegisterAsync(new RegisterRequest
     {

@@ -37,13 +37,13 @@ public sealed class TokenServiceTests
     {
         var service = Service();
 
-        Assert.Equal("u1", await service.ValidateAsync(service.Issue(Someone).Token));
+        Assert.Equal("u1", (await service.ValidateAsync(service.Issue(Someone, "s1").Token))?.Subject);
     }
 
     [Fact]
     public void IssuedTokenCarriesTheDesignClaimsAndKeyId()
     {
-        var token = new JsonWebToken(Service().Issue(Someone).Token);
+        var token = new JsonWebToken(Service().Issue(Someone, "s1").Token);
 
         Assert.Equal("k2", token.Kid);
         Assert.Equal("HS256", token.Alg);
@@ -59,7 +59,7 @@ public sealed class TokenServiceTests
     public async Task ExpiredTokenIsRejected()
     {
         var service = Service();
-        var token = service.Issue(Someone).Token;
+        var token = service.Issue(Someone, "s1").Token;
 
         _time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(31));
 
@@ -70,11 +70,11 @@ public sealed class TokenServiceTests
     public async Task TokenWithinClockSkewAfterExpiryIsStillAccepted()
     {
         var service = Service();
-        var token = service.Issue(Someone).Token;
+        var token = service.Issue(Someone, "s1").Token;
 
         _time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(10));
 
-        Assert.Equal("u1", await service.ValidateAsync(token));
+        Assert.Equal("u1", (await service.ValidateAsync(token))?.Subject);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class TokenServiceTests
         var service = Service();
         var issuerClock = new FakeTimeProvider(_time.GetUtcNow().AddMinutes(10));
         var fromTheFuture = new TokenService(
-            Options.Create(new JwtOptions { SigningKeys = [new SigningKeyOptions { Id = "k2", Key = CurrentKey }] }), issuerClock).Issue(Someone).Token;
+            Options.Create(new JwtOptions { SigningKeys = [new SigningKeyOptions { Id = "k2", Key = CurrentKey }] }), issuerClock).Issue(Someone, "s1").Token;
 
         Assert.Null(await service.ValidateAsync(fromTheFuture));
     }
@@ -91,7 +91,7 @@ public sealed class TokenServiceTests
     [Fact]
     public async Task TokenSignedWithAnotherKeyUnderAKnownKidIsRejected()
     {
-        var forged = Service(keys: ("k2", Convert.ToBase64String(new byte[32]))).Issue(Someone).Token;
+        var forged = Service(keys: ("k2", Convert.ToBase64String(new byte[32]))).Issue(Someone, "s1").Token;
 
         Assert.Null(await Service().ValidateAsync(forged));
     }
@@ -99,15 +99,15 @@ public sealed class TokenServiceTests
     [Fact]
     public async Task TokenSignedWithThePreviousKeyIsStillAccepted()
     {
-        var old = Service(keys: ("k1", PreviousKey)).Issue(Someone).Token;
+        var old = Service(keys: ("k1", PreviousKey)).Issue(Someone, "s1").Token;
 
-        Assert.Equal("u1", await Service().ValidateAsync(old));
+        Assert.Equal("u1", (await Service().ValidateAsync(old))?.Subject);
     }
 
     [Fact]
     public async Task TokenWithUnknownKidIsRejected()
     {
-        var other = Service(keys: ("k9", CurrentKey)).Issue(Someone).Token;
+        var other = Service(keys: ("k9", CurrentKey)).Issue(Someone, "s1").Token;
 
         Assert.Null(await Service().ValidateAsync(other));
     }
@@ -147,7 +147,7 @@ public sealed class TokenServiceTests
     [Fact]
     public async Task UnsignedTokenWithAlgNoneIsRejected()
     {
-        var valid = new JsonWebToken(Service().Issue(Someone).Token);
+        var valid = new JsonWebToken(Service().Issue(Someone, "s1").Token);
         var header = Base64Url.EncodeToString(Encoding.UTF8.GetBytes("{\"alg\":\"none\",\"kid\":\"k2\",\"typ\":\"JWT\"}"));
         var unsigned = $"{header}.{valid.EncodedPayload}.";
 
@@ -157,7 +157,7 @@ public sealed class TokenServiceTests
     [Fact]
     public async Task TamperedPayloadIsRejected()
     {
-        var valid = new JsonWebToken(Service().Issue(Someone).Token);
+        var valid = new JsonWebToken(Service().Issue(Someone, "s1").Token);
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(valid.EncodedPayload)).Replace("\"technician\"", "\"admin\"", StringComparison.Ordinal);
         var tampered = $"{valid.EncodedHeader}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.{valid.EncodedSignature}";
 
@@ -169,7 +169,7 @@ public sealed class TokenServiceTests
     [InlineData("tickets", "another-api")]
     public async Task TokenForAnotherIssuerOrAudienceIsRejected(string issuer, string audience)
     {
-        var foreign = Service(issuer, audience).Issue(Someone).Token;
+        var foreign = Service(issuer, audience).Issue(Someone, "s1").Token;
 
         Assert.Null(await Service().ValidateAsync(foreign));
     }

@@ -27,6 +27,10 @@ public sealed class TicketContentionTests
         var users = new Mock<IUserStore>();
         return new TicketService(_store.Object, users.Object, me, Build.Rules(),
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
+            new SignedCursors(new ServerKeys(Options.Create(new JwtOptions
+            {
+                SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }],
+            }))),
             new FakeTimeProvider(Build.Start), NullLogger<TicketService>.Instance);
     }
 
