@@ -20,7 +20,7 @@ public sealed class TokenServiceTests
     {
         Id = "u1", Email = "ana@example.org", Dni = "12345678", Phone = "600000000", FirstNames = "Ana", LastNames = "Pérez",
         Department = "IT", Role = Role.Technician, Active = true, PasswordHash = "x",
-        CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch, SecurityStamp = "stamp-1",
     };
 
     private TokenService Service(string issuer = "tickets", string audience = "tickets-api", params (string Id, string Key)[] keys) =>
@@ -52,6 +52,8 @@ public sealed class TokenServiceTests
         Assert.Equal("Ana Pérez", token.GetClaim("name").Value);
         Assert.Equal("ana@example.org", token.GetClaim("email").Value);
         Assert.False(string.IsNullOrEmpty(token.Id));
+        Assert.Equal(Someone.SecurityStamp, token.GetClaim(TokenService.StampClaim).Value);
+        Assert.Equal("s1", token.GetClaim(TokenService.SessionClaim).Value);
         Assert.Equal(TimeSpan.FromMinutes(15), token.ValidTo - token.IssuedAt);
     }
 
