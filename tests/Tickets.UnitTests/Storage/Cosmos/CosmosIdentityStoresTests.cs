@@ -129,6 +129,18 @@ public sealed class CosmosIdentityStoresTests
     }
 
     [Fact]
+    public void AnEmailTooLongForACosmosIdIsClaimedByItsHash()
+    {
+        var longest = new string('a', 64) + "@" + new string('b', 185) + ".org";
+        var escaped = new string('%', 60) + "@example.org";
+
+        Assert.True(DocumentIds.EmailClaim(longest).Length <= 255);
+        Assert.True(DocumentIds.EmailClaim(escaped).Length <= 255);
+        Assert.NotEqual(DocumentIds.EmailClaim(longest), DocumentIds.EmailClaim(longest + "x"));
+        Assert.Equal("email:ana@example.org", DocumentIds.EmailClaim("ana@example.org"));
+    }
+
+    [Fact]
     public void EmailsWithCharactersCosmosForbidsInIdsGetDistinctSafeIds()
     {
         Assert.Equal("email:a%2Fb%23c%3Fd%5Ce%25f@x.org", DocumentIds.EmailClaim("a/b#c?d\\e%f@x.org"));
