@@ -10,15 +10,10 @@ using Tickets.Functions.Http;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
-// In Azure the store is Cosmos DB unless configuration says otherwise (local.settings.json may pick Sqlite), and the
-// client's address is the last entry of X-Forwarded-For, which the platform's front end appends.
+// In Azure the store is Cosmos DB unless configuration says otherwise (local.settings.json may pick Sqlite).
 builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 {
-    InitialData = new Dictionary<string, string?>
-    {
-        ["Tickets:Store"] = "Cosmos",
-        ["Tickets:Limits:ClientAddressHeader"] = "X-Forwarded-For",
-    },
+    InitialData = new Dictionary<string, string?> { ["Tickets:Store"] = "Cosmos" },
 });
 
 // ASP.NET Core integration: HttpRequest in, IActionResult out. Registered before our own middleware.

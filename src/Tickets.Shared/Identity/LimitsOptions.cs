@@ -20,9 +20,10 @@ public sealed class LimitsOptions
     public int PasswordHashingPerMinute { get; set; } = 600;
 
     /// <summary>
-    /// The request header that carries the client's address, set by the platform's front end (Azure: <c>X-Forwarded-For</c>,
-    /// whose last entry the front end appends); empty means the connection's own remote address. Never trust a header a
-    /// client can set without a proxy in front that overwrites it.
+    /// A request header that carries the client's address, set (its last entry appended) by a front end you trust and
+    /// that overwrites what clients send; empty (the default) means the connection's remote address. In the Functions
+    /// worker that address already is the client's: the ASP.NET Core integration applies the host's X-Forwarded-For,
+    /// trusting only the host on loopback. Naming a header a client can set lets clients choose their address.
     /// </summary>
     [MaxLength(100)]
     public string ClientAddressHeader { get; set; } = "";

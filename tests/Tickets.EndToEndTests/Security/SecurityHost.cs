@@ -2,8 +2,8 @@ namespace Tickets.EndToEndTests.Security;
 
 /// <summary>
 /// The local host with settings the security proofs need to know: its signing keys (current <c>k2</c>, previous
-/// <c>k1</c>), so tests can forge tokens, and client addresses read from <c>X-Forwarded-For</c>, as behind Azure's
-/// front end, so tests can speak from several addresses.
+/// <c>k1</c>), so tests can forge tokens, and client addresses read from <c>X-Forwarded-For</c>
+/// (<c>Tickets:Limits:ClientAddressHeader</c>), so tests can speak from several addresses.
 /// </summary>
 public sealed class SecurityHost : IAsyncLifetime
 {
