@@ -44,6 +44,9 @@ public static partial class DevHostApp
                 ["Tickets:Sla:High:Calendar"] = "business",
                 ["Tickets:Sla:Medium:Calendar"] = "business",
                 ["Tickets:Sla:Low:Calendar"] = "business",
+                // Room for a whole test suite from one address; the per-account limit stays as everywhere.
+                ["Tickets:Limits:PasswordAttemptsPerAddressPerMinute"] = "3000",
+                ["Tickets:Limits:PasswordHashingPerMinute"] = "6000",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.
                 ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",

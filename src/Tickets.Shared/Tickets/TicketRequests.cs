@@ -18,7 +18,7 @@ public sealed record CreateTicketRequest(string? Title, string? Description, str
     {
         var v = new Validator();
         v.Text("title", Title, TitleMin, TitleMax);
-        v.Text("description", Description, 1, DescriptionMax);
+        v.Text("description", Description, 1, DescriptionMax, multiline: true);
         CheckEnum<Priority>(v, "priority", Priority);
         rules.ValidateCategory(v, Category, allowClear: false);
         return v;
@@ -43,7 +43,7 @@ public sealed record UpdateTicketRequest(string? Title = null, string? Descripti
     {
         var v = new Validator();
         v.Text("title", Title, CreateTicketRequest.TitleMin, CreateTicketRequest.TitleMax, required: false);
-        v.Text("description", Description, 1, CreateTicketRequest.DescriptionMax, required: false);
+        v.Text("description", Description, 1, CreateTicketRequest.DescriptionMax, required: false, multiline: true);
         CreateTicketRequest.CheckEnum<Priority>(v, "priority", Priority);
         rules.ValidateCategory(v, Category, allowClear: true);
         return v;
@@ -58,12 +58,21 @@ public sealed record StatusChangeRequest(string? Status, string? Note = null)
 {
     [JsonIgnore]
     public TicketStatus? StatusValue => CreateTicketRequest.Parse<TicketStatus>(Status);
+
+    /// <summary>What can be told without the ticket; whether a note is required depends on the move.</summary>
+    public Validator Validate()
+    {
+        var v = new Validator();
+        if (StatusValue is null)
+            v.Add("status", $"Required: one of {string.Join(", ", Enum.GetValues<TicketStatus>().Select(Json.EnumName))}.");
+        return v.Characters("note", Note, multiline: true);
+    }
 }
 
 /// <summary><c>POST /tickets/{id}/comments</c>.</summary>
 public sealed record CommentRequest(string? Body, bool? Internal = null)
 {
-    public Validator Validate() => new Validator().Text("body", Body, 1, Comment.BodyMax);
+    public Validator Validate() => new Validator().Text("body", Body, 1, Comment.BodyMax, multiline: true);
 }
 
 public enum TicketSort
