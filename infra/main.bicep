@@ -1,4 +1,4 @@
-// Tickets: the whole system in one resource group (DESIGN §9).
+// Tickets: the whole system in one resource group (docs/deploy.md walks through it).
 //   Function App (Flex Consumption, dotnet-isolated 10.0, system-assigned identity)
 //   Storage (host state, deployment package, queues)   Cosmos DB (tickets database)
 //   Key Vault (JWT signing key, bootstrap admin and SMTP passwords)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
 using Tickets.Common;
 using Tickets.CosmosDbServer;
 using Tickets.DevHost.Triggers;
@@ -43,6 +44,9 @@ public static partial class DevHostApp
                 ["Tickets:Sla:High:Calendar"] = "business",
                 ["Tickets:Sla:Medium:Calendar"] = "business",
                 ["Tickets:Sla:Low:Calendar"] = "business",
+                // Room for a whole test suite from one address; the per-account limit stays as everywhere.
+                ["Tickets:Limits:PasswordAttemptsPerAddressPerMinute"] = "3000",
+                ["Tickets:Limits:PasswordHashingPerMinute"] = "6000",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.
                 ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
@@ -72,6 +76,10 @@ public static partial class DevHostApp
         app.ServeWebFrontEnd(builder.Configuration["DevHost:WebRoot"]!);
         app.UseRouting();
         app.MapFunctions();
+        // The interactive API reference, over the document the OpenApiDocument function serves (assets are bundled, no CDN).
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("Tickets API").WithOpenApiRoutePattern("/api/openapi.json")
+            .DisableDefaultFonts().DisableAgent().HideDeveloperTools().HideClientButton());
         return app;
     }
 

@@ -112,6 +112,21 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
     }
 
     [StoreFact]
+    public async Task ACommentIsFoundByItsIdWithinItsTicketOnly()
+    {
+        var ticket = await NewTicketAsync();
+        var other = await NewTicketAsync("Otro ticket");
+        var note = ticket.AddComment(Technician, "note-9", new CommentRequest("Nota interna", Internal: true), Rules, Time.GetUtcNow()).Value;
+        await Tickets.SaveAsync(note, ticket.ETag);
+
+        var found = await Tickets.FindCommentAsync(ticket.Id, "note-9");
+
+        Assert.Equal(("Nota interna", true), (found?.Body, found?.Internal));
+        Assert.Null(await Tickets.FindCommentAsync(other.Id, "note-9"));
+        Assert.Null(await Tickets.FindCommentAsync(ticket.Id, "missing"));
+    }
+
+    [StoreFact]
     public async Task SaveBasedOnAStaleETagWritesNothing()
     {
         var ticket = await NewTicketAsync();

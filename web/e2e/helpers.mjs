@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 export const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Demo accounts the local host seeds (DESIGN §8). */
+/** Demo accounts the local host seeds (README, "The two commands"). */
 export const DEMO = {
   admin: { email: 'admin@tickets.local', password: 'Admin123!demo' },
   tech: { email: 'tech@tickets.local', password: 'Tech123!demo' },

@@ -1,14 +1,12 @@
-// Browser journeys against the local host (DESIGN §8, §10). They share one store, so they run
-// in order: a user registered in the first journey is assigned, helped, and finally deactivated.
+// Browser journeys against the local host (see web/README.md, "Browser tests"). They share one store, so they
+// run in order: a user registered in the first journey is assigned, helped, and finally deactivated.
 //   TICKETS_BASE_URL=http://127.0.0.1:7071 npm run test:e2e
-//   npm run test:e2e:mock   (the built app against e2e/mock-server.mjs)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { cspViolations, DEMO, launch, login, newPage, screenshot, uniqueSuffix } from './helpers.mjs';
 
-let baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
+const baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
 let browser;
-let mock;
 
 const id = uniqueSuffix();
 const person = {
@@ -27,17 +25,11 @@ const internalNote = `Nota interna: pedir tóner al proveedor (${id}).`;
 
 describe('Tickets in the browser', () => {
   before(async () => {
-    if (process.env.TICKETS_E2E_MOCK === '1') {
-      const { startMockServer } = await import('./mock-server.mjs');
-      mock = await startMockServer(0);
-      baseURL = `http://127.0.0.1:${mock.address().port}`;
-    }
     browser = await launch();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => (mock ? mock.close(resolve) : resolve()));
   });
 
   it('a newcomer registers, signs in, creates tickets and finds them with search and filters', async () => {
@@ -165,6 +157,46 @@ describe('Tickets in the browser', () => {
     await page.context().close();
   });
 
+  it('an admin edits a ticket, changes its priority and assigns it, and the history says so in words', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, DEMO.admin);
+    const title = `Monitor parpadea ${id}`;
+    await page.getByRole('button', { name: 'Nuevo ticket' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Nuevo ticket' });
+    await dialog.getByLabel('Título').fill(title);
+    await dialog.getByLabel('Descripción').fill('El monitor de recepción parpadea al encenderlo.');
+    await dialog.getByRole('button', { name: 'Crear ticket' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('article', { name: title }).getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+    await page.getByRole('region', { name: 'Acciones' }).getByRole('button', { name: 'Editar' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Título').fill(`${title} en recepción`);
+    await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: `${title} en recepción` }).waitFor();
+
+    await page.getByLabel('Prioridad', { exact: true }).selectOption('high');
+    await page.getByRole('button', { name: 'Cambiar prioridad' }).click();
+    await page.getByText('Prioridad actualizada.').waitFor();
+
+    const picker = page.getByLabel('Asignar a');
+    const techOption = picker.locator('option', { hasText: DEMO.tech.email });
+    await techOption.waitFor({ state: 'attached' });
+    const techName = (await techOption.textContent()).split(' (')[0];
+    await picker.selectOption(await techOption.getAttribute('value'));
+    await page.getByRole('button', { name: 'Asignar', exact: true }).click();
+    await page.getByText('Asignación actualizada.').waitFor();
+
+    const historyList = page.getByRole('list', { name: 'Historial' });
+    await historyList.getByText(`Título: «${title}» → «${title} en recepción»`).waitFor();
+    await historyList.getByText('Prioridad: Media → Alta').waitFor();
+    await historyList.getByText(`Asignado a ${techName}`).waitFor();
+    await screenshot(page, '2-history-in-words');
+    await page.context().close();
+  });
+
   it('the technician finds it in the queue, comments, adds an internal note and resolves it', async () => {
     const page = await newPage(browser, baseURL);
     await login(page, DEMO.tech);
@@ -227,6 +259,58 @@ describe('Tickets in the browser', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('status-badge').getByText('Cerrado').waitFor();
     await screenshot(page, '4-requester-closes');
+    await page.context().close();
+  });
+
+  it('an admin acts on the closed ticket exactly as the server allows', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, DEMO.admin);
+    await page.getByRole('link', { name: 'Cola de trabajo' }).click();
+    await page.getByRole('button', { name: 'Todos' }).click();
+    await page.getByRole('search', { name: 'Filtrar tickets' }).getByRole('searchbox', { name: 'Buscar' }).fill(printer.title);
+    await page.getByRole('article', { name: printer.title }).getByRole('link', { name: printer.title }).click();
+    await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
+    await page.getByTestId('status-badge').getByText('Cerrado').waitFor();
+
+    // What the server says this admin may do with this closed ticket now…
+    const number = (await page.locator('.ticket-page__header .ticket-card__number').textContent()).trim();
+    const actions = await serverActions(page, number);
+    assert.equal(actions.edit, true, 'admins edit closed tickets');
+    // …is exactly what the page offers.
+    const actionsCard = page.getByRole('region', { name: 'Acciones' });
+    const offered = {
+      edit: await actionsCard.getByRole('button', { name: 'Editar' }).count(),
+      delete: await actionsCard.getByRole('button', { name: 'Eliminar' }).count(),
+      take: await actionsCard.getByRole('button', { name: 'Tomar' }).count(),
+      assign: await page.getByLabel('Asignar a').count(),
+      changePriority: await page.getByLabel('Prioridad', { exact: true }).count(),
+      reopen: await actionsCard.getByRole('button', { name: 'Reabrir' }).count(),
+      comment: await page.getByRole('button', { name: 'Enviar comentario' }).count(),
+      internalNote: await page.getByLabel('Nota interna (solo visible para el equipo)').count(),
+    };
+    const expected = {
+      edit: Number(actions.edit),
+      delete: Number(actions.delete),
+      take: Number(actions.take),
+      assign: Number(actions.assign),
+      changePriority: Number(actions.changePriority),
+      reopen: Number(actions.transitions.some((t) => t.status === 'open')),
+      comment: Number(actions.comment),
+      internalNote: Number(actions.internalNote),
+    };
+    assert.deepEqual(offered, expected);
+
+    // And what it offers works: the admin corrects the closed ticket's title, then reopens it.
+    await actionsCard.getByRole('button', { name: 'Editar' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Título').fill(`${printer.title} (revisado)`);
+    await dialog.getByRole('button', { name: 'Guardar cambios' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { level: 1, name: `${printer.title} (revisado)` }).waitFor();
+    await actionsCard.getByRole('button', { name: 'Reabrir' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+    await page.getByTestId('status-badge').getByText('Abierto').waitFor();
+    await screenshot(page, '5-admin-acts-on-closed-ticket');
     await page.context().close();
   });
 
@@ -309,7 +393,27 @@ describe('Tickets in the browser', () => {
     await page.context().close();
   });
 
+  it('the local host shows the interactive API reference', async () => {
+    const page = await newPage(browser, baseURL);
+    await page.goto('/api/docs');
+    await page.getByRole('heading', { name: 'Tickets API' }).first().waitFor();
+    // Read from /api/openapi.json: the document's version and its feature tags.
+    await page.getByText('OpenAPI 3.1').first().waitFor();
+    await page.getByText('Tickets', { exact: true }).first().waitFor();
+    await screenshot(page, '8-api-reference');
+    await page.context().close();
+  });
+
   it('ran every page without a Content-Security-Policy violation', () => {
     assert.deepEqual(cspViolations, []);
   });
 });
+
+/** The actions the API grants the signed-in user of this page on a ticket, read with the page's own session. */
+async function serverActions(page, ticketNumber) {
+  return page.evaluate(async (number) => {
+    const session = JSON.parse(localStorage.getItem('tickets.session'));
+    const response = await fetch(`/api/tickets/${number}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+    return (await response.json()).actions;
+  }, ticketNumber);
+}

@@ -8,6 +8,9 @@ namespace Tickets.Identity;
 
 public sealed record AccessToken(string Token, int ExpiresInSeconds);
 
+/// <summary>What a valid access token says: whose it is, the account's security stamp and the session it belongs to.</summary>
+public sealed record AccessTokenClaims(string Subject, string SecurityStamp, string SessionId);
+
 /// <summary>Issues and validates this service's access tokens (HS256, explicit allow-lists, key ids).</summary>
 public sealed class TokenService
 {
@@ -44,7 +47,11 @@ public sealed class TokenService
         };
     }
 
-    public AccessToken Issue(User user)
+    /// <summary>Claim names beyond the registered ones: the account's security stamp and the session (refresh-token family).</summary>
+    public const string StampClaim = "sst";
+    public const string SessionClaim = "sid";
+
+    public AccessToken Issue(User user, string sessionId)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(_options.AccessTokenMinutes);
@@ -63,13 +70,15 @@ public sealed class TokenService
                 ["name"] = user.FullName,
                 ["email"] = user.Email,
                 ["jti"] = Guid.NewGuid().ToString("N"),
+                [StampClaim] = user.SecurityStamp,
+                [SessionClaim] = sessionId,
             },
         };
         return new AccessToken(_handler.CreateToken(descriptor), (int)lifetime.TotalSeconds);
     }
 
-    /// <summary>The subject (user id) of a valid token, or null for anything else.</summary>
-    public async Task<string?> ValidateAsync(string token)
+    /// <summary>The claims of a valid token, or null for anything else (a token without stamp or session is not one of ours).</summary>
+    public async Task<AccessTokenClaims?> ValidateAsync(string token)
     {
         if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token)) return null;
 
@@ -89,7 +98,9 @@ public sealed class TokenService
         var result = await _handler.ValidateTokenAsync(token, _parameters);
         if (!result.IsValid) return null;
         var subject = result.ClaimsIdentity.FindFirst("sub")?.Value;
-        return string.IsNullOrEmpty(subject) ? null : subject;
+        var stamp = result.ClaimsIdentity.FindFirst(StampClaim)?.Value;
+        var session = result.ClaimsIdentity.FindFirst(SessionClaim)?.Value;
+        return string.IsNullOrEmpty(subject) || stamp is null || string.IsNullOrEmpty(session) ? null : new AccessTokenClaims(subject, stamp, session);
     }
 
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

@@ -6,8 +6,9 @@ namespace Tickets.Notifications;
 /// <summary>The signed-in caller's inbox: <c>GET /notifications</c>, read one, read all. Another person's notification is a 404.</summary>
 public sealed class NotificationService(INotificationStore store, CurrentUser me, TimeProvider time)
 {
-    public async Task<Result<NotificationPage>> ListAsync(string? unread, string? limit, string? cursor, CancellationToken cancellationToken)
+    public async Task<Result<NotificationPage>> ListAsync(NotificationListParameters parameters, CancellationToken cancellationToken)
     {
+        var (unread, limit, cursor) = parameters;
         var v = new Validator();
         var unreadOnly = false;
         if (!string.IsNullOrEmpty(unread) && !bool.TryParse(unread, out unreadOnly)) v.Add("unread", "Must be true or false.");

@@ -53,7 +53,7 @@ export function TicketList({ query, version, actions, emptyText }: Props) {
         {first.loading
           ? t('common.loading')
           : first.data
-            ? total !== undefined
+            ? total !== undefined && total !== null
               ? t('list.count', { shown: items.length, total })
               : t('list.shown', { shown: items.length })
             : ''}

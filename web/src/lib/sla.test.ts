@@ -50,9 +50,6 @@ describe('SLA badge state', () => {
     expect(slaState(ticket({ status: 'closed' }, { resolutionBreached: true }), at('2024-06-01T00:00:00Z')).kind).toBe('breached');
   });
 
-  it('shows nothing for a ticket without an SLA', () => {
-    expect(slaState({ ...ticket(), sla: null }, at(created)).kind).toBe('none');
-  });
 });
 
 describe('formatDuration', () => {

@@ -11,7 +11,7 @@ export interface SlaState {
   remainingMs: number | null;
 }
 
-/** The warning point is 75 % of the target (DESIGN §5). */
+/** The warning point is 75 % of the target (docs/architecture.md, "SLA"). */
 const WARNING_FRACTION = 0.75;
 
 export function slaState(ticket: Pick<Ticket, 'sla' | 'status' | 'createdAt' | 'firstResponseAt'>, now: number): SlaState {

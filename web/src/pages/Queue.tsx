@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Ticket } from '../api/types';
+import type { Ticket, TicketStatus } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SuccessNotice } from '../components/SuccessNotice';
@@ -8,10 +8,11 @@ import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
 import { filtersFromParams, filtersToParams, toTicketQuery, type TicketFilters } from '../lib/filters';
-import { canTakeTicket } from '../lib/permissions';
 
 const VIEWS = ['mine', 'unassigned', 'all'] as const;
 type View = (typeof VIEWS)[number];
+
+const OPEN_WORK: readonly TicketStatus[] = ['open', 'in_progress', 'on_hold'];
 
 export function Queue() {
   const { t } = useI18n();
@@ -36,7 +37,7 @@ export function Queue() {
   const query = useMemo(() => {
     const assigneeId = view === 'mine' ? 'me' : view === 'unassigned' ? 'none' : undefined;
     // Open work first: the queue is about what still needs doing unless a status is chosen.
-    const extra = filters.status ? {} : { status: view === 'all' ? undefined : ['open', 'in_progress', 'on_hold'] };
+    const extra = filters.status ? {} : { status: view === 'all' ? undefined : OPEN_WORK };
     return toTicketQuery(filters, { assigneeId, sort: view === 'unassigned' ? 'slaDue' : '-updatedAt', ...extra });
   }, [filters, view]);
 
@@ -77,7 +78,7 @@ export function Queue() {
         version={version}
         emptyText={t(`queue.empty.${view}`)}
         actions={(ticket) =>
-          canTakeTicket(ticket, user) ? (
+          ticket.actions.take ? (
             <button type="button" className="button button--primary button--small" onClick={() => void take(ticket)}>
               {t('queue.take')}
               <span className="visually-hidden"> {ticket.number}</span>
