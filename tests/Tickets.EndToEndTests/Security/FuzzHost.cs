@@ -15,7 +15,8 @@ public sealed class FuzzHost : IAsyncLifetime
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "tickets-fuzz", Guid.NewGuid().ToString("N"));
 
-    public LocalHost Host { get; } = new();
+    /// <summary>On SQLite in every pass: the fingerprint reads the database file.</summary>
+    public LocalHost Host { get; } = new() { Store = HostStore.Sqlite };
 
     public HttpClient Admin { get; private set; } = null!;
     public HttpClient Technician { get; private set; } = null!;
