@@ -34,8 +34,11 @@ public static class CosmosDbServerServiceCollectionExtensions
             options.HttpClientFactory = AcceptingSelfSignedCertificate;
         });
 
-    private static HttpClient AcceptingSelfSignedCertificate() => new(new HttpClientHandler
+    private static HttpClient AcceptingSelfSignedCertificate() => new(new SocketsHttpHandler
     {
-        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        // Idle connections are dropped well before a local server would close them (Node's default is after 5 s idle):
+        // a request sent on a connection the server is closing fails with "The response ended prematurely".
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2),
     });
 }
