@@ -12,13 +12,13 @@ namespace Tickets.CosmosDbServer.Batch;
 /// answering its own status and every other one 424 Failed Dependency.
 /// <list type="number">
 /// <item>Batches on one partition take turns (Cosmos runs a batch as one transaction on its partition).</item>
-/// <item>Every item the batch touches is read once (one query), and the operations are checked in order against those reads:
-/// a stale ETag, an existing id or a missing item fails the batch before anything is written, so the items keep
+/// <item>Every item the batch touches is read once (one query), and the operations are checked in order against those
+/// reads: a stale ETag, an existing id or a missing item fails the batch before anything is written, so the items keep
 /// their contents and their ETags, as on Cosmos.</item>
-/// <item>The writes then go out, each guarded by the ETag just read: in order for each item, the items side by side. A
-/// failure only the server can find (a unique key) undoes the writes made, newest operation first; the restored items are equal in content but carry
-/// new ETags (this server cannot restore an ETag). A write that a request outside any batch got in between reruns
-/// the whole batch, which then answers as Cosmos would have.</item>
+/// <item>The writes then go out, each guarded by the ETag just read: in order for each item, the items side by side.
+/// A failure only the server can find (a unique key) undoes the writes made, newest operation first; the restored items
+/// are equal in content but carry new ETags (this server cannot restore an ETag). A write that a request outside any
+/// batch got in between reruns the whole batch, which then answers as Cosmos would have.</item>
 /// </list>
 /// </summary>
 internal sealed class AtomicBatch(Container container, PartitionKey partitionKey, IReadOnlyList<BatchOperation> operations)
