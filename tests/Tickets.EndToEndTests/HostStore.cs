@@ -51,7 +51,10 @@ public abstract class HostStore
             }
 
             if (Environment.GetEnvironmentVariable("TICKETS_COSMOS_CONNECTION") is { Length: > 0 } connection)
-                return new CosmosHostStore(connection, cosmosDbServer: false, emulator: connection.Contains("localhost", StringComparison.OrdinalIgnoreCase) || connection.Contains("127.0.0.1", StringComparison.Ordinal));
+            {
+                var local = connection.Contains("localhost", StringComparison.OrdinalIgnoreCase) || connection.Contains("127.0.0.1", StringComparison.Ordinal);
+                return new CosmosHostStore(connection, cosmosDbServer: false, emulator: local);
+            }
 
             // Never quietly fall back to SQLite: a run that asked for Cosmos and did not get it must not pass.
             throw new InvalidOperationException(

@@ -76,9 +76,9 @@ internal sealed class AtomicBatch(Container container, PartitionKey partitionKey
         foreach (var operation in operations)
         {
             if (operation.Kind is not { } kind)
-                return Failed(operation.Index, new BatchOperationResult(400, Body: Error("BadRequest", $"Operation type {operation.OperationType} is not supported in a batch.")));
+                return Failed(operation.Index, BadRequest($"Operation type {operation.OperationType} is not supported in a batch."));
             if (operation.ItemId is not { } id)
-                return Failed(operation.Index, new BatchOperationResult(400, Body: Error("BadRequest", "The input content is invalid because the required property 'id' is missing.")));
+                return Failed(operation.Index, BadRequest("The input content is invalid because the required property 'id' is missing."));
 
             var (exists, etag) = state[id];
             var staleIfMatch = operation.IfMatch is { } ifMatch && exists && !SameETag(ifMatch, etag);
@@ -230,6 +230,8 @@ internal sealed class AtomicBatch(Container container, PartitionKey partitionKey
         int.TryParse(response.Headers["x-ms-substatus"], System.Globalization.CultureInfo.InvariantCulture, out var subStatus) ? subStatus : 0;
 
     private static MemoryStream Stream(byte[]? body) => new(body ?? [], writable: false);
+
+    private static BatchOperationResult BadRequest(string message) => new(400, Body: Error("BadRequest", message));
 
     private static byte[] Error(string code, string message) =>
         Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["code"] = code, ["message"] = message }));
