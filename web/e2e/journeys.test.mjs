@@ -128,7 +128,19 @@ describe('Tickets in the browser', () => {
     await page.context().close();
   });
 
-  it('an admin assigns the ticket to the technician', async () => {
+  it("an admin assigns the ticket to the technician, whose bell shows it and leads to the ticket", async () => {
+    // The technician is signed in elsewhere with nothing unread, so the count below is this assignment alone.
+    const techPage = await newPage(browser, baseURL);
+    await login(techPage, DEMO.tech);
+    const bell = techPage.getByTestId('notification-bell');
+    await techPage.locator('[data-testid="notification-bell"][data-loaded="true"]').waitFor();
+    await bell.click();
+    const panel = techPage.getByRole('region', { name: 'Notificaciones' });
+    const markAll = panel.getByRole('button', { name: 'Marcar todas como leídas' });
+    if (await markAll.isVisible()) await markAll.click();
+    await techPage.getByRole('button', { name: 'Notificaciones: 0 sin leer' }).waitFor();
+    await bell.click();
+
     const page = await newPage(browser, baseURL);
     await login(page, DEMO.admin);
     await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Cola de trabajo' }).click();
@@ -147,6 +159,30 @@ describe('Tickets in the browser', () => {
     await page.getByTestId('assignee').getByText(techName).waitFor();
     await page.getByRole('list', { name: 'Historial' }).getByText('Asignación').first().waitFor();
     await screenshot(page, '2-admin-assigns');
+    const number = (await page.locator('.ticket-page__header .ticket-card__number').textContent()).trim();
+
+    // The technician's open page learns of it by itself (the bell polls every 15 s while visible): no reload.
+    // Fails if the count stays at 0. The demo's SLA timers may notify the technician meanwhile, so the count is
+    // this assignment plus whatever else arrived unread.
+    const count = techPage.getByTestId('unread-count');
+    await count.waitFor({ timeout: 45_000 });
+    await bell.click();
+    const techPanel = techPage.getByRole('region', { name: 'Notificaciones' });
+    const item = techPanel.getByRole('listitem').filter({ hasText: number });
+    await item.getByText(`te ha asignado ${number}`).waitFor();
+    await item.getByText(printer.title).waitFor();
+    assert.match(await item.getAttribute('class'), /bell__item--unread/);
+    const othersUnread = await techPanel.locator('li.bell__item--unread').filter({ hasNotText: number }).count();
+    assert.equal(Number(await count.textContent()), 1 + othersUnread);
+    await screenshot(techPage, '2-technician-bell');
+    await item.getByRole('button').click();
+    await techPage.waitForURL(`**/tickets/${number}`);
+    await techPage.getByRole('heading', { level: 1, name: printer.title }).waitFor();
+    // Opening it read it.
+    await bell.click();
+    await techPanel.getByRole('listitem').filter({ hasText: number }).and(techPage.locator(':not(.bell__item--unread)')).waitFor();
+    await screenshot(techPage, '2-technician-opens-notification');
+    await techPage.context().close();
 
     // The dashboard draws its charts from /stats.
     await page.getByRole('link', { name: 'Panel' }).click();

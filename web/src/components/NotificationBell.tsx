@@ -80,6 +80,7 @@ export function NotificationBell() {
         aria-controls="notifications-panel"
         aria-label={t('notifications.button', { count: unread })}
         data-testid="notification-bell"
+        data-loaded={page !== null}
         onClick={() => setOpen((o) => !o)}
       >
         <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
