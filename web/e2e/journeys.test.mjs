@@ -146,7 +146,7 @@ describe('Tickets in the browser', () => {
     await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Cola de trabajo' }).click();
     await page.getByRole('button', { name: 'Sin asignar' }).click();
     await page.getByRole('search', { name: 'Filtrar tickets' }).getByRole('searchbox', { name: 'Buscar' }).fill(printer.title);
-    await page.getByRole('article', { name: printer.title }).getByRole('link', { name: printer.title }).click();
+    await page.getByRole('row').filter({ hasText: printer.title }).getByRole('link', { name: printer.title }).click();
 
     await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
     const picker = page.getByLabel('Asignar a');
@@ -196,6 +196,8 @@ describe('Tickets in the browser', () => {
   it('an admin edits a ticket, changes its priority and assigns it, and the history says so in words', async () => {
     const page = await newPage(browser, baseURL);
     await login(page, DEMO.admin);
+    await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Mis tickets' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mis tickets' }).waitFor();
     const title = `Monitor parpadea ${id}`;
     await page.getByRole('button', { name: 'Nuevo ticket' }).click();
     let dialog = page.getByRole('dialog', { name: 'Nuevo ticket' });
@@ -237,11 +239,32 @@ describe('Tickets in the browser', () => {
     const page = await newPage(browser, baseURL);
     await login(page, DEMO.tech);
     await page.getByRole('button', { name: /Notificaciones: \d+ sin leer/ }).waitFor();
-    await page.getByRole('link', { name: 'Cola de trabajo' }).click();
-    // "Asignados a mí" is the default view.
+
+    // Staff land on the queue. The urgent tab asks the server for at-risk and breached work (the demo has a
+    // breached ticket); its count is the server's total, and the tab and the sort live in the URL.
+    const queue = page.getByRole('table', { name: 'Tickets de la cola' });
+    await page.getByRole('button', { name: 'En riesgo o incumplidos' }).click();
+    await page.getByTestId('count-at_risk').waitFor();
+    const urgentCount = Number(await page.getByTestId('count-at_risk').textContent());
+    assert.ok(urgentCount >= 1, 'the demo data has a breached ticket');
+    // Only at-risk and breached rows remain once the tab's list has loaded.
+    await queue.locator('tbody tr:not([data-sla-state="breached"]):not([data-sla-state="at_risk"])').first().waitFor({ state: 'detached' });
+    const breached = queue.locator('tbody tr[data-sla-state="breached"]').first();
+    await breached.getByTestId('sla-badge').getByText(/incumplido · vencido hace/).waitFor();
+    await queue.getByRole('button', { name: /Prioridad/ }).click();
+    await page.waitForURL(/view=at_risk.*sort=-priority|sort=-priority.*view=at_risk/);
+    assert.equal(await queue.getByRole('columnheader', { name: /Prioridad/ }).getAttribute('aria-sort'), 'descending');
+    await queue.getByRole('button', { name: /SLA/ }).click();
+    await page.waitForURL(/sort=slaDue/);
+    await breached.waitFor();
+    await screenshot(page, '3-queue-at-risk');
+    await page.reload();
+    await page.getByRole('button', { name: 'En riesgo o incumplidos', pressed: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Asignados a mí' }).click();
     await page.getByRole('button', { name: 'Asignados a mí', pressed: true }).waitFor();
     await page.getByRole('search', { name: 'Filtrar tickets' }).getByRole('searchbox', { name: 'Buscar' }).fill(id);
-    await page.getByRole('article', { name: printer.title }).getByRole('link', { name: printer.title }).click();
+    await page.getByRole('row').filter({ hasText: printer.title }).getByRole('link', { name: printer.title }).click();
     await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
     await page.getByTestId('sla-badge').waitFor();
 
@@ -304,7 +327,7 @@ describe('Tickets in the browser', () => {
     await page.getByRole('link', { name: 'Cola de trabajo' }).click();
     await page.getByRole('button', { name: 'Todos' }).click();
     await page.getByRole('search', { name: 'Filtrar tickets' }).getByRole('searchbox', { name: 'Buscar' }).fill(printer.title);
-    await page.getByRole('article', { name: printer.title }).getByRole('link', { name: printer.title }).click();
+    await page.getByRole('row').filter({ hasText: printer.title }).getByRole('link', { name: printer.title }).click();
     await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
     await page.getByTestId('status-badge').getByText('Cerrado').waitFor();
 

@@ -53,7 +53,7 @@ export function Layout() {
       </a>
       <header className="header">
         <div className="header__inner">
-          <NavLink to={user ? '/tickets' : '/'} className="brand">
+          <NavLink to={user ? (isStaff ? '/queue' : '/tickets') : '/'} className="brand">
             <img src="/favicon.svg" alt="" width="28" height="28" />
             <span>{t('app.name')}</span>
           </NavLink>
