@@ -321,6 +321,47 @@ describe('Tickets in the browser', () => {
     await page.context().close();
   });
 
+  it('the requester reads all their notifications and keeps their account up to date', async () => {
+    const page = await newPage(browser, baseURL);
+    await login(page, person);
+    await page.locator('[data-testid="notification-bell"][data-loaded="true"]').waitFor();
+    await page.getByTestId('notification-bell').click();
+    await page.getByRole('region', { name: 'Notificaciones' }).getByRole('link', { name: 'Ver todas' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Notificaciones' }).waitFor();
+    // The technician's reply and status changes reached the requester, worded by the server in Spanish.
+    const list = page.locator('.notification-list');
+    await list.getByTestId('notification').filter({ hasText: printer.title }).first().waitFor();
+    await page.getByRole('button', { name: /^Sin leer/ }).click();
+    await page.waitForURL(/unread=1/);
+    await page.getByRole('button', { name: 'Marcar todas como leídas' }).click();
+    await page.getByText('No tienes notificaciones sin leer.').waitFor();
+    await page.getByRole('button', { name: 'Notificaciones: 0 sin leer' }).waitFor();
+    await screenshot(page, '4-requester-notifications');
+
+    // "Mi cuenta": profile and preferences are saved on the server.
+    await page.getByTestId('current-user').click();
+    await page.getByRole('heading', { level: 1, name: 'Mi cuenta' }).waitFor();
+    await page.getByLabel('Departamento').fill('Contabilidad y finanzas');
+    await page.getByLabel('Recibir notificaciones por correo electrónico').uncheck();
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByText('Your details have been saved.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    let me = await currentUser(page);
+    assert.deepEqual(
+      { department: me.department, emailNotifications: me.emailNotifications, language: me.language },
+      { department: 'Contabilidad y finanzas', emailNotifications: false, language: 'en' },
+    );
+    await screenshot(page, '4-account-english');
+
+    // The header's language switch is the account's language too.
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mi cuenta' }).waitFor();
+    for (let i = 0; i < 50 && (me = await currentUser(page)).language !== 'es'; i++) await page.waitForTimeout(100);
+    assert.equal(me.language, 'es');
+    await page.context().close();
+  });
+
   it('an admin acts on the closed ticket exactly as the server allows', async () => {
     const page = await newPage(browser, baseURL);
     await login(page, DEMO.admin);
@@ -475,4 +516,13 @@ async function serverActions(page, ticketNumber) {
     const response = await fetch(`/api/tickets/${number}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
     return (await response.json()).actions;
   }, ticketNumber);
+}
+
+/** The signed-in user as the server has it now, read with the page's own session. */
+async function currentUser(page) {
+  return page.evaluate(async () => {
+    const session = JSON.parse(localStorage.getItem('tickets.session'));
+    const response = await fetch('/api/me', { headers: { Authorization: `Bearer ${session.accessToken}` } });
+    return (await response.json()).user;
+  });
 }

@@ -11,12 +11,17 @@ export function announceNotificationsChanged(): void {
 }
 
 /**
- * Calls `refresh` now, every `intervalMs` while the page is visible, when the window regains focus or becomes visible
+ * Calls `refresh` now and whenever it changes, every `intervalMs` while the page is visible, when the window regains focus or becomes visible
  * again, and whenever another view announces a change. A hidden tab does not poll.
  */
 export function useLiveRefresh(refresh: () => void, intervalMs: number, enabled = true): void {
   const latest = useRef(refresh);
   latest.current = refresh;
+
+  // Now, and again whenever what to load changes (a filter, say).
+  useEffect(() => {
+    if (enabled) refresh();
+  }, [refresh, enabled]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -24,7 +29,6 @@ export function useLiveRefresh(refresh: () => void, intervalMs: number, enabled 
     const whenVisible = () => {
       if (document.visibilityState === 'visible') run();
     };
-    run();
     const timer = window.setInterval(whenVisible, intervalMs);
     window.addEventListener('focus', run);
     window.addEventListener(CHANGED, run);

@@ -36,12 +36,13 @@ export function Account() {
     language: user?.language === 'en' ? 'en' : 'es',
     emailNotifications: user?.emailNotifications ?? true,
   }));
-  const [notice, setNotice] = useState<string>();
+  // A flag, not a sentence: saving may switch the language, and the notice must follow it.
+  const [saved, setSaved] = useState(false);
   const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<ProfileForm>(REQUIRED);
   if (!user) return null;
 
   const send = async () => {
-    setNotice(undefined);
+    setSaved(false);
     const changes: UpdateProfileRequest = {
       firstNames: values.firstNames.trim(),
       lastNames: values.lastNames.trim(),
@@ -52,7 +53,7 @@ export function Account() {
     };
     const saved = await updateProfile(changes);
     if (saved.language === 'es' || saved.language === 'en') setLang(saved.language);
-    setNotice(t('account.saved'));
+    setSaved(true);
   };
 
   return (
@@ -61,7 +62,7 @@ export function Account() {
       <p className="muted">
         {user.email} · {t(`role.${user.role}`)}
       </p>
-      <SuccessNotice message={notice} />
+      <SuccessNotice message={saved ? t('account.saved') : null} />
       <ErrorAlert error={error} />
       <form ref={formRef} className="card form" noValidate onSubmit={(e) => void submit(e, values, send)}>
         <h2>{t('account.profile')}</h2>
