@@ -94,17 +94,20 @@ export function Account() {
             </select>
           )}
         </Field>
-        <div className="field field--checkbox">
-          <label>
+        <div className="field">
+          <label className="checkbox">
             <input
               type="checkbox"
               name="emailNotifications"
+              aria-describedby="email-notifications-hint"
               checked={values.emailNotifications}
               onChange={(e) => setValues({ ...values, emailNotifications: e.target.checked })}
-            />{' '}
+            />
             {t('account.emailNotifications')}
           </label>
-          <p className="field__hint">{t('account.emailNotifications.hint')}</p>
+          <p id="email-notifications-hint" className="field__hint">
+            {t('account.emailNotifications.hint')}
+          </p>
         </div>
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
