@@ -54,6 +54,14 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["ListComments"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["AddComment"] = Row.Owned(401, (201, 404), (201, 201), (201, 201)),
         ["Stats"] = Row.Same(401, 403, 200, 200),
+        ["HealthDetails"] = Row.Same(401, 403, 403, 200),
+        ["OpenApiDocument"] = Row.Same(200, 200, 200, 200),
+        // The route's {commentId} names no comment: who sees an existing one is proven by the comment tests.
+        ["GetComment"] = Row.Owned(401, (404, 404), (404, 404), (404, 404)),
+        ["ListNotifications"] = Row.Same(401, 200, 200, 200),
+        // {id} names nobody's notification: another person's is a 404 too (NotificationTests).
+        ["ReadNotification"] = Row.Same(401, 404, 404, 404),
+        ["ReadAllNotifications"] = Row.Same(401, 204, 204, 204),
     };
 
     public static TheoryData<string> Functions() => [.. FunctionsMetadata.HttpRoutes.Select(r => r.Function).Distinct()];

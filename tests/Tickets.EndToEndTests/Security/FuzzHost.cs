@@ -15,7 +15,10 @@ public sealed class FuzzHost : IAsyncLifetime
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "tickets-fuzz", Guid.NewGuid().ToString("N"));
 
-    /// <summary>On SQLite in every pass: the fingerprint reads the database file.</summary>
+    /// <summary>
+    /// Always SQLite, on both passes of the suite: "nothing stored after a refused request" is proven by comparing the
+    /// database file's contents before and after each request, which needs the file.
+    /// </summary>
     public LocalHost Host { get; } = new() { Store = HostStore.Sqlite };
 
     public HttpClient Admin { get; private set; } = null!;

@@ -25,7 +25,9 @@ public sealed class TimerTriggerTests : IAsyncLifetime
         Assert.False(second.IsPastDue);
         Assert.True(second.ScheduleStatus!.Next - second.ScheduleStatus.Last == TimeSpan.FromSeconds(2),
             $"last {second.ScheduleStatus.Last:O}, next {second.ScheduleStatus.Next:O}");
-        Assert.True(ticks[1].At - ticks[0].At >= TimeSpan.FromMilliseconds(900), "one run per second");
+        // The occurrences each run reports are a second apart, however late a loaded machine started the runs.
+        var first = (TimerInfo)ticks[0].Value!;
+        Assert.True(second.ScheduleStatus.Last - first.ScheduleStatus!.Last >= TimeSpan.FromSeconds(1), "one run per second");
     }
 
     [Fact]

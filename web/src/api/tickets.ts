@@ -6,6 +6,7 @@ import type {
   CreateTicketRequest,
   CreateUserRequest,
   HistoryEvent,
+  NotificationListQuery,
   NotificationPage,
   Page,
   RegisterRequest,
@@ -14,6 +15,7 @@ import type {
   TicketStats,
   TicketStatus,
   Transitions,
+  UpdateProfileRequest,
   UpdateTicketRequest,
   UpdateUserRequest,
   User,
@@ -30,6 +32,8 @@ export type TicketQuery = Parameters<TicketListQuery>;
 
 export type UserQuery = Parameters<UserListQuery>;
 
+export type NotificationQuery = Parameters<NotificationListQuery>;
+
 const id = (value: string) => encodeURIComponent(value);
 
 /** One typed function per route of the API (its OpenAPI document: /api/openapi.json). */
@@ -38,6 +42,7 @@ export function createApi(client: ApiClient) {
     client,
     register: (body: RegisterRequest) => client.json<UserResponse>('POST', '/auth/register', { body, auth: false }).then((r) => r.user),
     me: () => client.json<UserResponse>('GET', '/me').then((r) => r.user),
+    updateMe: (body: UpdateProfileRequest) => client.json<UserResponse>('PATCH', '/me', { body }).then((r) => r.user),
 
     listUsers: (query: UserQuery) => client.json<Page<User>>('GET', '/users', { query: query as Record<string, QueryValue> }),
     createUser: (body: CreateUserRequest) => client.json<User>('POST', '/users', { body }),
@@ -71,8 +76,8 @@ export function createApi(client: ApiClient) {
     history: (ticketId: string, cursor?: string | null) =>
       client.json<Page<HistoryEvent>>('GET', `/tickets/${id(ticketId)}/history`, { query: { limit: 100, cursor } }),
 
-    notifications: (unreadOnly: boolean) =>
-      client.json<NotificationPage>('GET', '/notifications', { query: { unread: unreadOnly || undefined, limit: 20 } }),
+    notifications: (query: NotificationQuery = {}) =>
+      client.json<NotificationPage>('GET', '/notifications', { query: query as Record<string, QueryValue> }),
     markRead: (notificationId: string) => client.json<void>('POST', `/notifications/${id(notificationId)}/read`),
     markAllRead: () => client.json<void>('POST', '/notifications/read-all'),
 

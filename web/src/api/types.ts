@@ -1,6 +1,6 @@
 // The API's shapes, from the types generated out of its OpenAPI document (schema.d.ts; regenerate with
-// `bash scripts/api-types.sh`). Here are only the names the app uses, a generic Page matching the document's
-// pages, and the notification shapes, whose routes are not in the document yet.
+// `bash scripts/api-types.sh`). Here are only the names the app uses and a generic Page matching the document's
+// pages.
 import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];
@@ -23,6 +23,7 @@ export type TokenResponse = Schemas['TokenResponse'];
 export type RegisterRequest = Schemas['RegisterRequest'];
 export type CreateUserRequest = Schemas['CreateUserRequest'];
 export type UpdateUserRequest = Schemas['UpdateUserRequest'];
+export type UpdateProfileRequest = Schemas['UpdateProfileRequest'];
 
 /** A registration form's values, every field as text (the API names whatever is missing or invalid). */
 export type RegistrationForm = { [K in keyof RegisterRequest]-?: string };
@@ -30,7 +31,8 @@ export type CreateUserForm = RegistrationForm & { role: Role };
 
 export type Ticket = Schemas['TicketView'];
 export type TicketActions = Schemas['TicketActions'];
-export type Sla = Schemas['SlaState'];
+export type Sla = Schemas['TicketSlaView'];
+export type SlaCondition = Schemas['SlaCondition'];
 export type CreateTicketRequest = Schemas['CreateTicketRequest'];
 export type UpdateTicketRequest = Schemas['UpdateTicketRequest'];
 export type Transitions = Schemas['TransitionsView'];
@@ -53,19 +55,7 @@ export type Problem = Partial<Schemas['ProblemBody']> & { [extension: string]: u
 export type TicketListQuery = NonNullable<operations['ListTickets']['parameters']['query']>;
 export type UserListQuery = NonNullable<operations['ListUsers']['parameters']['query']>;
 
-// Notifications: their routes are being added to the API; until they are in the document these follow its design.
-export interface Notification {
-  id: string;
-  recipientId: string;
-  type: string;
-  ticketId: string;
-  ticketNumber: string;
-  title: string;
-  message: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationPage extends Page<Notification> {
-  unreadCount: number;
-}
+export type Notification = Schemas['Notification'];
+export type NotificationType = Schemas['NotificationType'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type NotificationListQuery = NonNullable<operations['ListNotifications']['parameters']['query']>;

@@ -13,9 +13,11 @@ interface Props {
   version: number;
   actions?: (ticket: Ticket) => ReactNode;
   emptyText: string;
+  /** Draws the loaded tickets another way than as cards (the staff queue's table). */
+  renderItems?: (tickets: Ticket[]) => ReactNode;
 }
 
-export function TicketList({ query, version, actions, emptyText }: Props) {
+export function TicketList({ query, version, actions, emptyText, renderItems }: Props) {
   const { api } = useAuth();
   const { t } = useI18n();
   const key = JSON.stringify(query);
@@ -60,11 +62,15 @@ export function TicketList({ query, version, actions, emptyText }: Props) {
       </p>
       <ErrorAlert error={first.error} />
       {!first.loading && first.data && items.length === 0 ? <p className="empty">{emptyText}</p> : null}
-      <div className="ticket-grid">
-        {items.map((ticket) => (
-          <TicketCard key={ticket.id} ticket={ticket} actions={actions?.(ticket)} />
-        ))}
-      </div>
+      {renderItems ? (
+        items.length > 0 ? renderItems(items) : null
+      ) : (
+        <div className="ticket-grid">
+          {items.map((ticket) => (
+            <TicketCard key={ticket.id} ticket={ticket} actions={actions?.(ticket)} />
+          ))}
+        </div>
+      )}
       <ErrorAlert error={moreError} />
       {nextCursor ? (
         <div className="actions actions--center">

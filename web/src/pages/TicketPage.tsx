@@ -107,7 +107,12 @@ export function TicketPage() {
         <div className="badges">
           <StatusBadge status={ticket.status} />
           <PriorityBadge priority={ticket.priority} />
-          <SlaBadge ticket={ticket} />
+          <SlaBadge sla={ticket.sla} />
+          {isStaff && ticket.sla.escalationLevel > 0 ? (
+            <span className="badge badge--escalation" data-testid="escalation-level">
+              {t('sla.escalation', { level: ticket.sla.escalationLevel })}
+            </span>
+          ) : null}
         </div>
       </header>
 
