@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Tickets.EndToEndTests.Tickets;
 
@@ -30,19 +29,7 @@ public sealed class NotificationWorld : IAsyncLifetime
 
     public Task DisposeAsync() => Host.DisposeAsync();
 
-    /// <summary>A fresh account of the role, so each test reads an inbox of its own.</summary>
-    public async Task<Person> NewPersonAsync(string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@example.org";
-        var created = await Admin.PostAsJsonAsync("api/users", new
-        {
-            dni = Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            phone = "+34 600 000 000", firstNames = "Persona", lastNames = role, department = "Soporte", email, password = "Password123!", role,
-        });
-        Assert.Equal(201, (int)created.StatusCode);
-        var id = (await created.JsonAsync()).Str("id");
-        return new Person(id, email, await Host.SignInAsync(email, "Password123!"));
-    }
+    public Task<Person> NewPersonAsync(string role) => Host.NewPersonAsync(Admin, role);
 
     public static async Task<JsonElement> InboxAsync(HttpClient client, bool unreadOnly = false) =>
         await (await client.GetAsync($"api/notifications?limit=100{(unreadOnly ? "&unread=true" : "")}")).JsonAsync();
@@ -56,5 +43,3 @@ public sealed class NotificationWorld : IAsyncLifetime
     public static bool About(JsonElement notification, string type, JsonElement ticket) =>
         notification.Str("type") == type && notification.Str("ticketId") == ticket.Id();
 }
-
-public sealed record Person(string Id, string Email, HttpClient Client);

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Tickets.EndToEndTests.Notifications;
 using Tickets.EndToEndTests.Tickets;
@@ -56,17 +55,7 @@ public sealed class SlaEscalationTests(SlaWorld world) : IClassFixture<SlaWorld>
         return (requester, tech, ticket);
     }
 
-    private async Task<Person> NewPersonAsync(string role)
-    {
-        var email = $"{role}-{Guid.NewGuid():N}@example.org";
-        var created = await world.Admin.PostAsJsonAsync("api/users", new
-        {
-            dni = Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            phone = "+34 600 000 000", firstNames = "Persona", lastNames = role, department = "Soporte", email, password = "Password123!", role,
-        });
-        Assert.Equal(201, (int)created.StatusCode);
-        return new Person((await created.JsonAsync()).Str("id"), email, await Host.SignInAsync(email, "Password123!"));
-    }
+    private Task<Person> NewPersonAsync(string role) => Host.NewPersonAsync(world.Admin, role);
 
     [Fact]
     public async Task AnUntouchedCriticalTicketIsWarnedOnceThenBreachedAndEscalatedOnceAtItsDueTime()
