@@ -64,7 +64,9 @@ trap 'services_stop; store_stop' EXIT
 
 if [[ -z "${Tickets__Queues__Connection:-}" ]]; then
   azurite_port=${TICKETS_AZURITE_PORT:-10001}
-  azurite_start "$azurite_port" .data/azurite
+  # One data folder per Azurite: a second one on another port must not share the first one's files.
+  azurite_data=.data/azurite; [[ "$azurite_port" == 10001 ]] || azurite_data=".data/azurite-$azurite_port"
+  azurite_start "$azurite_port" "$azurite_data"
   export Tickets__Queues__Connection="$(azurite_connection "$azurite_port")"
 fi
 

@@ -1,16 +1,12 @@
-using Tickets.EndToEndTests.Services;
 using Tickets.Functions.Triggers;
 
 namespace Tickets.EndToEndTests.Triggers;
 
 /// <summary>Whatever the local host cannot honour stops it at start-up, naming the key, setting, function or parameter.</summary>
-public sealed class TriggerStartupTests : IAsyncLifetime
+public sealed class TriggerStartupTests
 {
-    private AzuriteProcess _azurite = null!;
-
-    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
-
-    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+    // Start-up is checked before anything talks to the queue service, so none is needed here.
+    private static readonly Dictionary<string, string?> NoQueueService = new() { ["Tickets:Queues:CreateIfNotExists"] = "false" };
 
     [Fact]
     public async Task OutOfRangeHostJsonQueueSettingsAreNamed()
@@ -77,7 +73,7 @@ public sealed class TriggerStartupTests : IAsyncLifetime
 
     private async Task<string> StartUpFailureAsync(string queuesJson, params Type[] functions)
     {
-        await using var host = TriggerTestHost.Create(_azurite, queuesJson, TriggerCatalog.From(functions));
+        await using var host = TriggerTestHost.Create("UseDevelopmentStorage=true", queuesJson, TriggerCatalog.From(functions), NoQueueService);
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(host.StartAsync);
         return failure.Message;
     }

@@ -11,7 +11,7 @@ namespace Tickets.EndToEndTests.Triggers;
 
 /// <summary>
 /// The local host's trigger runner alone — the same registration the local host uses — over some test functions,
-/// a host.json written for the test, and an Azurite of the test's own.
+/// a host.json written for the test, and (when it runs) an Azurite of the test's own.
 /// </summary>
 public sealed class TriggerTestHost : IAsyncDisposable
 {
@@ -29,7 +29,7 @@ public sealed class TriggerTestHost : IAsyncDisposable
     public CapturedLogs Logs => _host.Services.GetRequiredService<CapturedLogs>();
 
     /// <summary>Builds the host; <see cref="StartAsync"/> starts it (and throws what start-up reports).</summary>
-    /// <param name="azurite">The queue service.</param>
+    /// <param name="queues">The queue service's connection string.</param>
     /// <param name="queuesJson">host.json's <c>extensions.queues</c>.</param>
     /// <param name="catalog">The functions to run.</param>
     /// <param name="settings">More configuration.</param>
@@ -38,7 +38,7 @@ public sealed class TriggerTestHost : IAsyncDisposable
     /// about 20 s, so a test sees the listener's own handling of the failure within seconds.
     /// </param>
     public static TriggerTestHost Create(
-        AzuriteProcess azurite, string queuesJson, TriggerCatalog catalog, IDictionary<string, string?>? settings = null, bool quickRetries = false)
+        string queues, string queuesJson, TriggerCatalog catalog, IDictionary<string, string?>? settings = null, bool quickRetries = false)
     {
         var hostJson = Path.Combine(Directory.CreateTempSubdirectory("tickets-hostjson-").FullName, "host.json");
         File.WriteAllText(hostJson, $$"""{ "version": "2.0", "extensions": { "queues": {{queuesJson}} } }""");
@@ -46,7 +46,7 @@ public sealed class TriggerTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [QueueNames.Connection] = azurite.ConnectionString,
+            [QueueNames.Connection] = queues,
             ["Tickets:Queues:CreateIfNotExists"] = "true",
             ["DevHost:HostJson"] = hostJson,
         });
@@ -76,7 +76,7 @@ public sealed class TriggerTestHost : IAsyncDisposable
     public static async Task<TriggerTestHost> StartAsync(
         AzuriteProcess azurite, string queuesJson, TriggerCatalog catalog, IDictionary<string, string?>? settings = null, bool quickRetries = false)
     {
-        var host = Create(azurite, queuesJson, catalog, settings, quickRetries);
+        var host = Create(azurite.ConnectionString, queuesJson, catalog, settings, quickRetries);
         await host.StartAsync();
         return host;
     }
