@@ -1,4 +1,4 @@
-// Tickets: the whole system in one resource group (DESIGN §9).
+// Tickets: the whole system in one resource group (docs/deploy.md walks through it).
 //   Function App (Flex Consumption, dotnet-isolated 10.0, system-assigned identity)
 //   Storage (host state, deployment package, queues)   Cosmos DB (tickets database)
 //   Key Vault (JWT signing key, bootstrap admin and SMTP passwords)
@@ -201,6 +201,12 @@ module functionApp 'modules/functionapp.bicep' = {
       Tickets__Jwt__Audience: jwtAudience
       Tickets__Jwt__SigningKeys__0__Id: jwtSigningKeyId
       Tickets__Jwt__SigningKeys__0__Key: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.jwtSigningKey}/)'
+      // The timers' NCRONTAB schedules, which the Functions host reads from these settings (%…% in the attributes),
+      // and the web front end's address for the links in notification e-mail.
+      Tickets__Outbox__RelaySchedule: '*/30 * * * * *'
+      Tickets__Sla__SweepSchedule: '0 */5 * * * *'
+      Tickets__AutoCloseSchedule: '0 */10 * * * *'
+      Tickets__PublicUrl: web.outputs.url
     }
     optionalAppSettings: union(
       empty(bootstrapAdminEmail)

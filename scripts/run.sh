@@ -1,9 +1,20 @@
 #!/usr/bin/env bash
-# Starts Tickets locally: builds the web front end when it is missing or stale, then runs the local host
-# (the real function classes on Kestrel, SQLite under .data/, demo accounts) at http://localhost:7071.
-# Extra arguments go to the local host, e.g. --urls http://127.0.0.1:7080
+# Starts Tickets locally: builds the web front end when it is missing or stale, starts Azurite (Storage queues, data
+# under .data/azurite) and maildev (an SMTP sink with a web inbox), then runs the local host (the real function
+# classes on Kestrel, queue and timer triggers, SQLite under .data/, demo accounts) at http://localhost:7071.
+# The services stop when the host does. Extra arguments go to the local host, e.g. --urls http://127.0.0.1:7080
+#
+# Ports (environment): TICKETS_AZURITE_PORT (10001), TICKETS_SMTP_PORT (1025), TICKETS_MAIL_PORT (1080, the inbox).
+# An Azurite or maildev already running on those ports is reused. Setting Tickets__Queues__Connection or
+# Tickets__Smtp__Host yourself skips the corresponding service.
+#
+#   --store cosmos   the same on Cosmos DB: starts @vercel/cosmosdb-server (in memory, on a free port) and points the
+#                    host at it, demo data included. With TICKETS_COSMOS_CONNECTION set (the Linux emulator's or an
+#                    account's connection string), or Tickets__Cosmos__Endpoint (an account, with your az login),
+#                    it uses that instead. See docs/cosmos.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/services.sh
 
 if [[ -f web/package.json ]]; then
   if [[ ! -d web/node_modules ]]; then
@@ -14,4 +25,71 @@ if [[ -f web/package.json ]]; then
   fi
 fi
 
-exec dotnet run --project src/Tickets.DevHost -c Release -- "$@"
+# --- store selection (--store sqlite|cosmos); the other arguments go on to the host ---
+store=sqlite host_args=() cosmos_started=
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --store) store="${2:-}"; shift 2 || { echo "--store needs sqlite or cosmos" >&2; exit 2; } ;;
+    --store=*) store="${1#*=}"; shift ;;
+    *) host_args+=("$1"); shift ;;
+  esac
+done
+set -- "${host_args[@]}"
+case "$store" in
+  sqlite) ;;
+  cosmos)
+    export Tickets__Store=Cosmos
+    if [[ -n "${Tickets__Cosmos__Endpoint:-}" ]]; then
+      # An account provisioned by infra/ (Bicep owns the containers; your identity needs its data-plane role).
+      export Tickets__Cosmos__CreateIfNotExists=false
+    elif [[ -n "${TICKETS_COSMOS_CONNECTION:-}" ]]; then
+      export Tickets__Cosmos__ConnectionString="$TICKETS_COSMOS_CONNECTION" Tickets__Cosmos__CreateIfNotExists=true
+      # The emulator on this machine: Gateway mode and its self-signed certificate.
+      if [[ "$TICKETS_COSMOS_CONNECTION" =~ localhost|127\.0\.0\.1 ]]; then export DevHost__CosmosEmulator=true; fi
+    else
+      eval "$(bash scripts/cosmos-test-server.sh start)"
+      cosmos_started=1
+      export Tickets__Cosmos__ConnectionString="AccountEndpoint=$TICKETS_COSMOS_TEST_ENDPOINT;AccountKey=$TICKETS_COSMOS_TEST_KEY;" \
+        Tickets__Cosmos__CreateIfNotExists=true DevHost__CosmosDbServer=true
+      echo "Cosmos DB: cosmosdb-server at $TICKETS_COSMOS_TEST_ENDPOINT (in memory: the data goes when this stops)"
+    fi
+    ;;
+  *) echo "--store must be sqlite or cosmos, not '$store'" >&2; exit 2 ;;
+esac
+store_stop() { if [[ -n "$cosmos_started" ]]; then bash scripts/cosmos-test-server.sh stop; fi; }
+# ---
+
+services_install
+trap 'services_stop; store_stop' EXIT
+
+if [[ -z "${Tickets__Queues__Connection:-}" ]]; then
+  azurite_port=${TICKETS_AZURITE_PORT:-10001}
+  # One data folder per Azurite: a second one on another port must not share the first one's files.
+  azurite_data=.data/azurite; [[ "$azurite_port" == 10001 ]] || azurite_data=".data/azurite-$azurite_port"
+  azurite_start "$azurite_port" "$azurite_data"
+  export Tickets__Queues__Connection="$(azurite_connection "$azurite_port")"
+fi
+
+if [[ -z "${Tickets__Smtp__Host:-}" ]]; then
+  smtp_port=${TICKETS_SMTP_PORT:-1025}
+  mail_port=${TICKETS_MAIL_PORT:-1080}
+  mkdir -p .data
+  maildev_start "$smtp_port" "$mail_port" .data/maildev.log
+  export Tickets__Smtp__Host=127.0.0.1 Tickets__Smtp__Port="$smtp_port" Tickets__Smtp__UseTls=false
+  export DevHost__MailInbox="http://127.0.0.1:$mail_port/"
+fi
+
+# Links in e-mail point at this host: the first address of --urls when given.
+if [[ -z "${Tickets__PublicUrl:-}" ]]; then
+  public_url=http://localhost:7071
+  for ((i = 1; i <= $#; i++)); do
+    case "${!i}" in
+      --urls=*) public_url=${!i#--urls=} ;;
+      --urls) j=$((i + 1)); public_url=${!j:-$public_url} ;;
+    esac
+  done
+  export Tickets__PublicUrl="${public_url%%;*}"
+fi
+
+# Not exec: the EXIT trap stops the services once the host has stopped.
+dotnet run --project src/Tickets.DevHost -c Release -- "$@"

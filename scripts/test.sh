@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test: .NET unit, store contract (SQLite; Cosmos when an endpoint is available), end-to-end
-# through the local host, infrastructure; web unit tests and type-checked build; browser tests in headless
-# Chromium against a local host serving the built front end. Ends with one line: "N passed, N failed, N skipped".
+# Runs every test: .NET unit, store contract (SQLite and Cosmos), end-to-end through the local host (each host with
+# its own Azurite, some with their own SMTP sink; on SQLite, then again on Cosmos), infrastructure; web unit tests and
+# type-checked build; the web's API types against the API's OpenAPI document; browser tests in headless Chromium
+# against a local host serving the built front end.
+# Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+source scripts/services.sh
 log_dir=${TEST_LOG_DIR:-$root/TestResults}
 mkdir -p "$log_dir"
 
@@ -15,6 +18,7 @@ fail() { echo "FAILED: $*" >&2; status=1; }
 cleanup() {
   [[ -n "${host_pid:-}" ]] && kill "$host_pid" 2>/dev/null
   [[ -n "${cosmos_started:-}" ]] && bash scripts/cosmos-test-server.sh stop >/dev/null 2>&1
+  services_stop
   return 0
 }
 trap cleanup EXIT
@@ -22,11 +26,14 @@ trap cleanup EXIT
 echo "== build (warnings are errors)"
 dotnet build TicketSystem.sln -c Release -nologo -v minimal || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 
-# The Cosmos contract suite needs a Cosmos endpoint: TICKETS_COSMOS_CONNECTION (emulator/account) or the
-# local cosmosdb-server started here from npm. Without either, those cases report themselves as skipped.
+# The Cosmos contract suite and the Cosmos end-to-end pass need a Cosmos endpoint: the local cosmosdb-server started
+# here from npm (on a free port) and/or TICKETS_COSMOS_CONNECTION (emulator/account). Without one, they report skipped.
 if [[ -z "${TICKETS_COSMOS_CONNECTION:-}" && -f scripts/cosmos-test-server.sh && -z "${TICKETS_COSMOS_TEST_ENDPOINT:-}" ]]; then
-  if eval "$(bash scripts/cosmos-test-server.sh start)"; then cosmos_started=1; else echo "cosmosdb-server did not start: Cosmos contract cases will be skipped"; fi
+  if eval "$(bash scripts/cosmos-test-server.sh start)"; then cosmos_started=1; else echo "cosmosdb-server did not start: the Cosmos contract cases and end-to-end pass will be skipped"; fi
 fi
+
+# Azurite and maildev from npm: the end-to-end tests start their own from scripts/services/node_modules.
+services_install || fail "npm ci in scripts/services (Azurite, maildev)"
 
 echo "== dotnet test"
 dotnet test TicketSystem.sln -c Release --no-build -nologo --logger "console;verbosity=normal" --results-directory "$log_dir" \
@@ -38,9 +45,24 @@ add_counts "$p" "$f" "$s"
 awk '/\[SKIP\]/ { getline reason; sub(/^\[xUnit[^]]*\] +/, "", reason); count[reason]++ }
      END { for (r in count) printf "  skipped %d: %s\n", count[r], r }' "$log_dir/dotnet-test.log"
 
+# The same end-to-end tests again, with every local host on Cosmos (cosmosdb-server, or TICKETS_COSMOS_CONNECTION).
+echo "== end-to-end tests on Cosmos"
+if [[ -n "${TICKETS_COSMOS_TEST_ENDPOINT:-}${TICKETS_COSMOS_CONNECTION:-}" ]]; then
+  TICKETS_E2E_STORE=cosmos dotnet test tests/Tickets.EndToEndTests -c Release --no-build -nologo --logger "console;verbosity=normal" \
+    --results-directory "$log_dir" > "$log_dir/e2e-cosmos.log" 2>&1 || fail "end-to-end tests on Cosmos"
+  grep -E "^\s+Failed |^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$| error " "$log_dir/e2e-cosmos.log"
+  read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/e2e-cosmos.log")
+  add_counts "$p" "$f" "$s"
+else
+  echo "SKIPPED end-to-end tests on Cosmos: no endpoint (cosmosdb-server did not start and TICKETS_COSMOS_CONNECTION is not set)"
+  add_counts 0 0 1
+fi
+
 if [[ -f web/package.json ]]; then
   echo "== web: install, unit tests, build"
   [[ -d web/node_modules ]] || npm --prefix web ci --no-audit --no-fund || fail "npm ci"
+  # The web's API types are generated from the API's OpenAPI document; a stale copy is a failed test.
+  if bash scripts/api-types.sh --check; then add_counts 1 0 0; else add_counts 0 1 0; fail "web/src/api/schema.d.ts is stale"; fi
   if npm --prefix web test 2>&1 | tee "$log_dir/web-unit.log"; then :; else fail "web unit tests"; fi
   read -r p f < <(sed -E 's/\x1b\[[0-9;]*m//g' "$log_dir/web-unit.log" | awk '/Tests +[0-9]+/ {
       p=0; f=0; for (i=1;i<=NF;i++) { if ($(i+1) ~ /^passed/) p=$i; if ($(i+1) ~ /^failed/) f=$i }; print p, f; exit }')
@@ -54,11 +76,20 @@ if [[ -f web/package.json ]]; then
     add_counts 0 0 1
   else
     data=$(mktemp -d)
-    port=${E2E_PORT:-7088}
+    # The browser host's queues: an Azurite of its own on a free port, data in memory.
+    AZURITE_PORT=0
+    azurite_start_ephemeral "$log_dir/e2e-azurite.log" || fail "Azurite for the browser tests"
+    # A free port, never a fixed one: other hosts (another checkout's tests) may be running on this machine.
+    port=${E2E_PORT:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}
     dotnet src/Tickets.DevHost/bin/Release/net10.0/Tickets.DevHost.dll --urls "http://127.0.0.1:$port" \
-      --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" > "$log_dir/e2e-host.log" 2>&1 &
+      --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" \
+      --Tickets:Queues:Connection="$(azurite_connection "$AZURITE_PORT")" > "$log_dir/e2e-host.log" 2>&1 &
     host_pid=$!
-    for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break; sleep 0.5; done
+    for _ in $(seq 1 60); do
+      kill -0 "$host_pid" 2>/dev/null || { cat "$log_dir/e2e-host.log"; fail "the local host for the browser tests did not start"; break; }
+      curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break
+      sleep 0.5
+    done
     if TICKETS_BASE_URL="http://127.0.0.1:$port" CHROMIUM_PATH="$chromium_bin" npm --prefix web run test:e2e 2>&1 | tee "$log_dir/web-e2e.log"; then :; else fail "browser tests"; fi
     read -r p f s < <(awk '/^# pass / {p=$3} /^# fail / {f=$3} /^# skipped / {s=$3} END {print p+0, f+0, s+0}' "$log_dir/web-e2e.log")
     add_counts "$p" "$f" "$s"

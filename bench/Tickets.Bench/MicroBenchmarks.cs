@@ -21,14 +21,14 @@ public class TokenBenchmarks
         {
             SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }],
         }), TimeProvider.System);
-        _token = _tokens.Issue(Sample.User).Token;
+        _token = _tokens.Issue(Sample.User, "session").Token;
     }
 
     [Benchmark]
-    public string Issue() => _tokens.Issue(Sample.User).Token;
+    public string Issue() => _tokens.Issue(Sample.User, "session").Token;
 
     [Benchmark]
-    public Task<string?> Validate() => _tokens.ValidateAsync(_token);
+    public Task<AccessTokenClaims?> Validate() => _tokens.ValidateAsync(_token);
 }
 
 [MemoryDiagnoser]

@@ -14,13 +14,15 @@ public static class CosmosDbServerServiceCollectionExtensions
     {
         // First among the store initializers: the database must exist, with a usable id, before containers are made.
         services.Insert(0, ServiceDescriptor.Singleton<IStoreInitializer, SlashFreeDatabase>());
-        return services.PostConfigure<CosmosClientOptions>(options =>
+        services.AddOptions<CosmosClientOptions>().PostConfigure<IServiceProvider>((options, provider) =>
         {
             options.ConnectionMode = ConnectionMode.Gateway;
             options.LimitToEndpoint = true;
             options.HttpClientFactory = AcceptingSelfSignedCertificate;
-            options.CustomHandlers.Add(new CosmosDbServerHandler());
+            // The handler runs a batch as single-item calls of the client it is in, resolved when the first batch arrives.
+            options.CustomHandlers.Add(new CosmosDbServerHandler(provider.GetRequiredService<CosmosClient>));
         });
+        return services;
     }
 
     /// <summary>For emulators with their own self-signed certificate (the Linux emulator): Gateway mode, certificate accepted.</summary>
@@ -32,8 +34,11 @@ public static class CosmosDbServerServiceCollectionExtensions
             options.HttpClientFactory = AcceptingSelfSignedCertificate;
         });
 
-    private static HttpClient AcceptingSelfSignedCertificate() => new(new HttpClientHandler
+    private static HttpClient AcceptingSelfSignedCertificate() => new(new SocketsHttpHandler
     {
-        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
+        // Idle connections are dropped well before a local server would close them (Node's default is after 5 s idle):
+        // a request sent on a connection the server is closing fails with "The response ended prematurely".
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2),
     });
 }

@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
 using Tickets.Common;
 using Tickets.CosmosDbServer;
+using Tickets.DevHost.Triggers;
 using Tickets.Functions;
+using Tickets.Functions.Triggers;
 using Tickets.Startup;
 
 namespace Tickets.DevHost;
@@ -33,7 +36,6 @@ public static partial class DevHostApp
                 ["Tickets:Store"] = "Sqlite",
                 ["Tickets:Sqlite:Path"] = Path.Combine(root, ".data", "tickets.db"),
                 ["Tickets:DemoData"] = "true",
-                ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
                 ["Tickets:Outbox:RelaySchedule"] = "*/10 * * * * *",
                 ["Tickets:Sla:SweepSchedule"] = "0 */5 * * * *",
                 ["Tickets:AutoCloseSchedule"] = "0 */10 * * * *",
@@ -42,17 +44,32 @@ public static partial class DevHostApp
                 ["Tickets:Sla:High:Calendar"] = "business",
                 ["Tickets:Sla:Medium:Calendar"] = "business",
                 ["Tickets:Sla:Low:Calendar"] = "business",
+                // Room for a whole test suite from one address; the per-account limit stays as everywhere.
+                ["Tickets:Limits:PasswordAttemptsPerAddressPerMinute"] = "3000",
+                ["Tickets:Limits:PasswordHashingPerMinute"] = "6000",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
+                // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.
+                ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
+                ["Tickets:Queues:CreateIfNotExists"] = "true",
+                [TriggerHost.EnabledKey] = "true",
+                [TriggerHost.HostJsonKey] = HostJsonPath(root),
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             },
         });
         AddDevelopmentSigningKey(builder.Configuration);
 
+        // Queues first (Tickets:Queues:CreateIfNotExists), so demo data and the outbox find them at start.
+        builder.Services.AddQueueProvisioning();
         builder.Services.AddTicketsFunctions(builder.Configuration);
-        // Manual smoke of the Cosmos adapter against @vercel/cosmosdb-server (docs/cosmos.md): the SDK shims that server needs.
+        // The Cosmos adapter on a local engine (scripts/run.sh --store cosmos, docs/cosmos.md): @vercel/cosmosdb-server needs
+        // the SDK shims; the emulator needs Gateway mode and its self-signed certificate accepted.
         if (builder.Configuration.GetValue("DevHost:CosmosDbServer", false))
             builder.Services.AddCosmosDbServerCompatibility();
+        else if (builder.Configuration.GetValue("DevHost:CosmosEmulator", false))
+            builder.Services.AddCosmosEmulatorCertificateTrust();
+        // Queue- and timer-triggered functions, polled and scheduled with host.json's settings.
+        builder.Services.AddFunctionTriggers(TriggerCatalog.Functions);
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
@@ -62,6 +79,10 @@ public static partial class DevHostApp
         // Only for bench/: a bare endpoint in this pipeline and the process's counters.
         if (builder.Configuration.GetValue(BenchEndpoints.EnabledKey, false))
             app.MapBenchEndpoints();
+        // The interactive API reference, over the document the OpenApiDocument function serves (assets are bundled, no CDN).
+        app.MapScalarApiReference("/api/docs", options => options
+            .WithTitle("Tickets API").WithOpenApiRoutePattern("/api/openapi.json")
+            .DisableDefaultFonts().DisableAgent().HideDeveloperTools().HideClientButton());
         return app;
     }
 
@@ -74,6 +95,13 @@ public static partial class DevHostApp
         }
 
         return Directory.GetCurrentDirectory();
+    }
+
+    /// <summary>The Functions app's host.json: the repository's own, else the copy in the build output.</summary>
+    private static string HostJsonPath(string root)
+    {
+        var atRoot = Path.Combine(root, "host.json");
+        return File.Exists(atRoot) ? atRoot : Path.Combine(AppContext.BaseDirectory, "host.json");
     }
 
     /// <summary>
@@ -134,6 +162,8 @@ public static partial class DevHostApp
                 Console.WriteLine("Tickets local host is running:");
                 foreach (var address in addresses)
                     Console.WriteLine($"  web  {address}/    api  {address}/api/health");
+                if (configuration["DevHost:MailInbox"] is { Length: > 0 } inbox)
+                    Console.WriteLine($"  mail {inbox}  (every e-mail the host sends, caught by the local SMTP sink)");
                 if (configuration.GetValue("Tickets:DemoData", false))
                 {
                     Console.WriteLine("Demo accounts:");

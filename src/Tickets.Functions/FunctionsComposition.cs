@@ -9,6 +9,9 @@ public static class FunctionsComposition
     /// <summary>The product plus the HTTP edge; the Functions worker and the local host both call this.</summary>
     public static IServiceCollection AddTicketsFunctions(this IServiceCollection services, IConfiguration configuration)
     {
+        // Every HTTP function must declare its access: discovering the catalog now stops start-up naming one that does not.
+        _ = FunctionCatalog.All;
+
         services.AddTickets(configuration);
         services.AddScoped<HttpAuthorizer>();
         services.AddScoped<IdempotentRequests>();

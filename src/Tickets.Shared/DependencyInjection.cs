@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tickets.Common;
 using Tickets.Identity;
 using Tickets.Email;
 using Tickets.Idempotency;
@@ -28,13 +29,18 @@ public static class DependencyInjection
         // Time comes from TimeProvider so tests can move it.
         services.TryAddSingleton(TimeProvider.System);
 
-        // Identity: own JWTs, refresh-token rotation, login throttling.
-        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.Section)).ValidateDataAnnotations();
-        services.AddOptions<BootstrapAdminOptions>().Bind(configuration.GetSection(BootstrapAdminOptions.Section));
+        // Identity: own JWTs, refresh-token rotation, password-attempt throttling; every setting checked at start-up.
+        services.AddValidatedOptions<JwtOptions>(configuration, JwtOptions.Section);
+        services.AddValidatedOptions<LoginThrottleOptions>(configuration, LoginThrottleOptions.Section);
+        services.AddValidatedOptions<LimitsOptions>(configuration, LimitsOptions.Section);
+        services.AddValidatedOptions<BootstrapAdminOptions>(configuration, BootstrapAdminOptions.Section, BootstrapAdminOptions.Rules);
         services.AddSingleton<TokenService>();
+        services.AddSingleton<ServerKeys>();
+        services.AddSingleton<SignedCursors>();
         services.AddSingleton<Passwords>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<ClientAddress>();
+        services.AddScoped<PasswordAttempts>();
         services.AddScoped<IdentityService>();
 
         // Users.
@@ -74,13 +80,13 @@ public static class DependencyInjection
 
     private static void AddTicketsCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TicketOptions>().Bind(configuration.GetSection(TicketOptions.Section));
+        services.AddValidatedOptions<TicketOptions>(configuration, TicketOptions.Section, TicketOptionsRules.Check);
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
-        services.AddOptions<AssignmentOptions>().Bind(configuration.GetSection(AssignmentOptions.Section));
+        services.AddValidatedOptions<AssignmentOptions>(configuration, AssignmentOptions.Section);
         services.AddSingleton<SlaPolicy>();
         services.AddSingleton<TicketRules>();
-        services.AddSingleton<TicketViews>();
+        services.AddScoped<TicketViews>();
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
         services.AddScoped<SystemTicketChanges>();
@@ -96,7 +102,8 @@ public static class DependencyInjection
         switch (store.ToLowerInvariant())
         {
             case "sqlite":
-                services.AddOptions<SqliteOptions>().Bind(configuration.GetSection(SqliteOptions.Section));
+                services.AddValidatedOptions<SqliteOptions>(configuration, SqliteOptions.Section,
+                    o => string.IsNullOrWhiteSpace(o.Path) ? [("Path", "Must name the database file.")] : []);
                 services.AddSingleton<SqliteDatabase>();
                 services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<SqliteDatabase>());
                 services.AddSingleton<IUserStore, SqliteUserStore>();

@@ -35,6 +35,19 @@ public abstract class RefreshTokenStoreContract(IStoreUnderTest store) : StoreCo
     }
 
     [StoreFact]
+    public async Task TokenKeepsTheStampAndTheStartOfItsSession()
+    {
+        var started = Time.GetUtcNow().AddDays(-3);
+        var token = NewToken(await CreateUserAsync()) with { SecurityStamp = "stamp-1", SessionStartedAt = started };
+        await Tokens.AddAsync(token);
+
+        var stored = await Tokens.FindAsync(token.TokenHash);
+
+        Assert.Equal("stamp-1", stored!.SecurityStamp);
+        Assert.Equal(started, stored.SessionStart);
+    }
+
+    [StoreFact]
     public async Task TokenCanBeSpentOnlyOnce()
     {
         var token = NewToken(await CreateUserAsync());
@@ -81,32 +94,76 @@ public abstract class RefreshTokenStoreContract(IStoreUnderTest store) : StoreCo
 
 public abstract class LoginThrottleStoreContract(IStoreUnderTest store) : StoreContract(store)
 {
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+
     private ILoginThrottleStore Throttle => Get<ILoginThrottleStore>();
 
     [StoreFact]
-    public async Task FailuresAreCountedPerAccountWithinTheWindow()
+    public async Task ClaimsAreGrantedUpToTheLimitWithinTheWindow()
     {
         var start = Time.GetUtcNow();
-        await Throttle.RecordFailureAsync("a@example.org", start.AddMinutes(-20));
-        await Throttle.RecordFailureAsync("a@example.org", start.AddMinutes(-5));
-        await Throttle.RecordFailureAsync("a@example.org", start);
-        await Throttle.RecordFailureAsync("b@example.org", start);
+        for (var i = 0; i < 3; i++) Assert.True((await Throttle.TryClaimAsync("account:a", 3, Window, start.AddMinutes(i))).Granted);
 
-        var failures = await Throttle.FailuresSinceAsync("a@example.org", start.AddMinutes(-15));
+        var refused = await Throttle.TryClaimAsync("account:a", 3, Window, start.AddMinutes(5));
 
-        Assert.Equal([start.AddMinutes(-5), start], failures);
+        // Free again when the oldest of the three leaves the window.
+        Assert.Equal(ThrottleClaim.Refuse(start + Window), refused);
+        Assert.True((await Throttle.TryClaimAsync("account:b", 3, Window, start.AddMinutes(5))).Granted);
     }
 
     [StoreFact]
-    public async Task ClearingForgetsOnlyThatAccount()
+    public async Task ClaimsOlderThanTheWindowNoLongerCount()
+    {
+        var start = Time.GetUtcNow();
+        for (var i = 0; i < 3; i++) await Throttle.TryClaimAsync("account:a", 3, Window, start);
+
+        Assert.True((await Throttle.TryClaimAsync("account:a", 3, Window, start + Window + TimeSpan.FromSeconds(1))).Granted);
+    }
+
+    [StoreFact]
+    public async Task ClearingForgetsOnlyThatKey()
     {
         var now = Time.GetUtcNow();
-        await Throttle.RecordFailureAsync("a@example.org", now);
-        await Throttle.RecordFailureAsync("b@example.org", now);
+        await Throttle.TryClaimAsync("account:a", 1, Window, now);
+        await Throttle.TryClaimAsync("account:b", 1, Window, now);
 
-        await Throttle.ClearAsync("a@example.org");
+        await Throttle.ClearAsync("account:a");
 
-        Assert.Empty(await Throttle.FailuresSinceAsync("a@example.org", now.AddHours(-1)));
-        Assert.Single(await Throttle.FailuresSinceAsync("b@example.org", now.AddHours(-1)));
+        Assert.True((await Throttle.TryClaimAsync("account:a", 1, Window, now)).Granted);
+        Assert.False((await Throttle.TryClaimAsync("account:b", 1, Window, now)).Granted);
+    }
+
+    [StoreFact]
+    public async Task SixtyConcurrentClaimsWithALimitOfFiveGrantExactlyFive()
+    {
+        var now = Time.GetUtcNow();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => Task.Run(() => Throttle.TryClaimAsync("account:contended", 5, Window, now))));
+
+        Assert.Equal(5, claims.Count(c => c.Granted));
+    }
+
+    [StoreFact]
+    public async Task ACounterGrantsUpToItsLimitPerWindowAndStartsAgainInTheNext()
+    {
+        var minute = TimeSpan.FromMinutes(1);
+        var window = Time.GetUtcNow();
+        for (var i = 0; i < 2; i++) Assert.True((await Throttle.TryCountAsync("address:1", window, minute, 2)).Granted);
+
+        var refused = await Throttle.TryCountAsync("address:1", window, minute, 2);
+
+        Assert.Equal(ThrottleClaim.Refuse(window + minute), refused);
+        Assert.True((await Throttle.TryCountAsync("address:2", window, minute, 2)).Granted);
+        Assert.True((await Throttle.TryCountAsync("address:1", window + minute, minute, 2)).Granted);
+    }
+
+    [StoreFact]
+    public async Task SixtyConcurrentCountsWithALimitOfFiveGrantExactlyFive()
+    {
+        var window = Time.GetUtcNow();
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => Task.Run(() => Throttle.TryCountAsync("everyone", window, TimeSpan.FromMinutes(1), 5))));
+
+        Assert.Equal(5, counts.Count(c => c.Granted));
     }
 }

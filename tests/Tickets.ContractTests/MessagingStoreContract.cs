@@ -26,7 +26,7 @@ public abstract class OutboxStoreContract(IStoreUnderTest store) : StoreContract
         return (created, message);
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task MessagesWrittenWithAChangeArePendingOldestFirst()
     {
         var (_, first) = await CreateWithMessageAsync("""{"n":1}""");
@@ -38,7 +38,7 @@ public abstract class OutboxStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal([first, second], pending);
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task PendingListHonoursTheAgeAndTheLimit()
     {
         var (_, old) = await CreateWithMessageAsync("{}");
@@ -50,7 +50,7 @@ public abstract class OutboxStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal(2, (await Outbox.ListPendingAsync(Time.GetUtcNow(), 2)).Count);
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task RemovedMessageIsNoLongerPendingAndRemovingTwiceIsHarmless()
     {
         var (_, message) = await CreateWithMessageAsync("{}");
@@ -61,7 +61,7 @@ public abstract class OutboxStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Empty(await Outbox.ListPendingAsync(Time.GetUtcNow(), 10));
     }
 
-    [StoreFact(Needs = StoreNeeds.TransactionalBatch)]
+    [StoreFact]
     public async Task ARefusedChangeLeavesNoMessage()
     {
         var (ticket, first) = await CreateWithMessageAsync("{}");

@@ -19,9 +19,6 @@ public static class SlaScenes
 
     private static int _number = 1000;
 
-    /// <summary>cosmosdb-server serves ascending sorts only (<see cref="StoreNeeds.ReverseCompositeIndex"/>); the order does not matter here.</summary>
-    private const TicketSort AscendingOnEveryStore = TicketSort.CreatedAt;
-
     private static Ticket Open(string title, string priority, TicketRules rules, FakeTimeProvider time) =>
         Ticket.Create(Guid.NewGuid().ToString("N"), Interlocked.Increment(ref _number), new CreateTicketRequest(title, "Descripción.", priority),
             Requester, rules, time.GetUtcNow()).Value.Ticket;
@@ -56,7 +53,7 @@ public static class SlaScenes
     public static async Task AssertEveryConditionIsListedAsync(ITicketStore store, DateTimeOffset now)
     {
         async Task<IEnumerable<string>> Titles(DateTimeOffset asOf, params SlaCondition[] conditions) =>
-            (await store.ListAsync(new TicketQuery { Sla = new SlaFilter(conditions, asOf), Sort = AscendingOnEveryStore, Page = new PageRequest(50, null, false) }))
+            (await store.ListAsync(new TicketQuery { Sla = new SlaFilter(conditions, asOf), Page = new PageRequest(50, null, false) }))
             .Items.Select(t => t.Title).Order();
 
         Assert.Equal(["En plazo"], await Titles(now, SlaCondition.OnTrack));
@@ -71,13 +68,13 @@ public static class SlaScenes
     /// <summary>At moments around every warning point and due time, each condition lists exactly the tickets the server shows in it.</summary>
     public static async Task AssertFilterAgreesWithEvaluateAsync(ITicketStore store, SlaPolicy policy, DateTimeOffset now)
     {
-        var all = (await store.ListAsync(new TicketQuery { Sort = AscendingOnEveryStore, Page = new PageRequest(50, null, false) })).Items;
+        var all = (await store.ListAsync(new TicketQuery { Page = new PageRequest(50, null, false) })).Items;
         foreach (var minutes in new[] { -20, 0, 5, 30, 18 * 60, 24 * 60, 24 * 60 + 1, 72 * 60 })
         {
             var asOf = now.AddMinutes(minutes);
             foreach (var condition in Enum.GetValues<SlaCondition>())
             {
-                var listed = (await store.ListAsync(new TicketQuery { Sla = new SlaFilter([condition], asOf), Sort = AscendingOnEveryStore, Page = new PageRequest(50, null, false) })).Items;
+                var listed = (await store.ListAsync(new TicketQuery { Sla = new SlaFilter([condition], asOf), Page = new PageRequest(50, null, false) })).Items;
                 Assert.Equal(all.Where(t => policy.Evaluate(t, asOf).State == condition).Select(t => t.Title).Order(), listed.Select(t => t.Title).Order());
             }
         }

@@ -8,15 +8,8 @@ namespace Tickets.ContractTests;
 public enum StoreNeeds
 {
     Nothing = 0,
-    /// <summary>Cosmos <c>TransactionalBatch</c> (ticket + event + outbox in one write).</summary>
-    TransactionalBatch = 1,
     /// <summary>Documents that really expire.</summary>
     TimeToLive = 2,
-    /// <summary>
-    /// A descending ORDER BY served by the ascending composite index of the same paths (Cosmos serves a composite
-    /// index's exact reverse; the production model declares ascending indexes only).
-    /// </summary>
-    ReverseCompositeIndex = 4,
 }
 
 /// <summary>

@@ -44,6 +44,23 @@ public abstract class UserStoreContract(IStoreUnderTest store) : StoreContract(s
     }
 
     [StoreFact]
+    public async Task SecurityStampEndedSessionsAndSignInAddressesAreKeptAcrossWrites()
+    {
+        var user = NewUser() with { SecurityStamp = User.NewSecurityStamp() };
+        await Users.CreateAsync(user);
+        var until = Time.GetUtcNow().AddMinutes(15);
+        var changed = (await Users.FindByIdAsync(user.Id))!.WithNewSecurityStamp().EndSession("session-1", until, Time.GetUtcNow()).SignedInFrom("address-1");
+
+        Assert.Equal(UserWrite.Done, await Users.UpdateAsync(changed));
+        var stored = await Users.FindByIdAsync(user.Id);
+
+        Assert.NotEqual(user.SecurityStamp, stored!.SecurityStamp);
+        Assert.Equal(changed.SecurityStamp, stored.SecurityStamp);
+        Assert.Equal([new EndedSession("session-1", until)], stored.EndedSessions);
+        Assert.Equal(["address-1"], stored.SignInAddresses);
+    }
+
+    [StoreFact]
     public async Task UnknownUserIsNotFound()
     {
         Assert.Null(await Users.FindByIdAsync("missing"));

@@ -7,34 +7,85 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Tickets.Common;
 using Tickets.DevHost;
+using Tickets.EndToEndTests.Services;
 
 namespace Tickets.EndToEndTests;
 
 /// <summary>
-/// The real local host — Kestrel on a free loopback port, a fresh SQLite file, demo accounts — shared by the
-/// tests of one class. Tests talk to it over HTTP only.
+/// The real local host — Kestrel on a free loopback port, a fresh store (<see cref="HostStore"/>: SQLite, or Cosmos),
+/// demo accounts, its own Azurite queue service (so hosts never take each other's messages) and, when asked, its own
+/// SMTP sink — shared by the tests of one class. Tests talk to it over HTTP, and read or disturb its queues and mail through <see cref="Queues"/> and <see cref="Mail"/>.
 /// </summary>
 public sealed class LocalHost : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tickets-e2e", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
+    private AzuriteProcess? _queues;
+    private SmtpSink? _mail;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The store this host runs on: the run's (<see cref="HostStore.Current"/>) unless a test names one.</summary>
+    public HostStore Store { get; init; } = HostStore.Current;
 
     /// <summary>Extra configuration (e.g. assignment mode); set before the host starts.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>
+    /// host.json's <c>extensions.queues</c> for this host as a JSON object, e.g.
+    /// <c>{ "visibilityTimeout": "00:00:01", "maxDequeueCount": 2 }</c>, so a retry or poison test takes seconds;
+    /// unset, the repository's host.json applies. Set before the host starts.
+    /// </summary>
+    public string? QueueSettings { get; set; }
+
+    /// <summary>Start an SMTP sink and point the host's e-mail at it; set before the host starts.</summary>
+    public bool WithSmtpSink { get; set; }
+
+    /// <summary>This host's Azurite: raw messages, counts, poison queues, freeze and thaw.</summary>
+    public AzuriteProcess Queues => _queues ?? throw new InvalidOperationException("The host has not started.");
+
+    /// <summary>The mail the host sent (only with <see cref="WithSmtpSink"/>).</summary>
+    public SmtpSink Mail => _mail ?? throw new InvalidOperationException($"Set {nameof(WithSmtpSink)} before the host starts to catch its mail.");
+
+    /// <summary>Pauses this host's queue service (SIGSTOP): sends and polls hang until <see cref="ThawQueues"/>.</summary>
+    public Task FreezeQueuesAsync()
+    {
+        Queues.Freeze();
+        return Task.CompletedTask;
+    }
+
+    public void ThawQueues() => Queues.Thaw();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
+        var queues = AzuriteProcess.StartAsync();
+        var mail = WithSmtpSink ? SmtpSink.StartAsync() : null;
+        _queues = await queues;
+        _mail = mail is null ? null : await mail;
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
-            $"--Tickets:Sqlite:Path={Path.Combine(_dataDirectory, "tickets.db")}",
             "--Tickets:DemoData=true",
             "--Logging:LogLevel:Default=Warning",
             $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
+            $"--Tickets:Queues:Connection={_queues.ConnectionString}",
         };
+        args.AddRange(Store.Arguments(_dataDirectory));
+        if (QueueSettings is not null)
+        {
+            var hostJson = Path.Combine(_dataDirectory, "host.json");
+            await File.WriteAllTextAsync(hostJson, $$"""{ "version": "2.0", "extensions": { "queues": {{QueueSettings}} } }""");
+            args.Add($"--DevHost:HostJson={hostJson}");
+        }
+
+        if (_mail is not null)
+        {
+            args.Add("--Tickets:Smtp:Host=127.0.0.1");
+            args.Add($"--Tickets:Smtp:Port={_mail.SmtpPort}");
+            args.Add("--Tickets:Smtp:UseTls=false");
+        }
+
         args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));
         _app = DevHostApp.Create([.. args]);
         await _app.StartAsync();
@@ -46,9 +97,13 @@ public sealed class LocalHost : IAsyncLifetime
     {
         if (_app is not null)
         {
+            await Store.DropAsync(_app.Services);
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+
+        if (_queues is not null) await _queues.DisposeAsync();
+        if (_mail is not null) await _mail.DisposeAsync();
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 export const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Demo accounts the local host seeds (DESIGN §8). */
+/** Demo accounts the local host seeds (README, "The two commands"). */
 export const DEMO = {
   admin: { email: 'admin@tickets.local', password: 'Admin123!demo' },
   tech: { email: 'tech@tickets.local', password: 'Tech123!demo' },
@@ -57,7 +57,9 @@ export async function login(page, { email, password }) {
   await page.getByLabel('Correo electrónico').fill(email);
   await page.getByLabel('Contraseña').fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mis tickets' }).waitFor();
+  // Staff land on their work queue, requesters on their own tickets.
+  const staff = email === DEMO.admin.email || email === DEMO.tech.email;
+  await page.getByRole('heading', { level: 1, name: staff ? 'Cola de trabajo' : 'Mis tickets' }).waitFor();
 }
 
 /** A unique suffix so repeated runs against the same store never collide. */

@@ -3,10 +3,12 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { Layout } from './components/Layout';
 import { I18nProvider, useI18n } from './i18n';
+import { Account } from './pages/Account';
 import { Landing } from './pages/Landing';
 import { Login } from './pages/Login';
 import { MyTickets } from './pages/MyTickets';
 import { NotFound } from './pages/NotFound';
+import { Notifications } from './pages/Notifications';
 import { Queue } from './pages/Queue';
 import { Register } from './pages/Register';
 import { TicketPage } from './pages/TicketPage';
@@ -44,6 +46,8 @@ export function App() {
               <Route path="register" element={<Register />} />
               <Route path="tickets" element={<RequireAuth><MyTickets /></RequireAuth>} />
               <Route path="tickets/:id" element={<RequireAuth><TicketPage /></RequireAuth>} />
+              <Route path="notifications" element={<RequireAuth><Notifications /></RequireAuth>} />
+              <Route path="account" element={<RequireAuth><Account /></RequireAuth>} />
               <Route path="queue" element={<RequireAuth role="staff"><Queue /></RequireAuth>} />
               <Route
                 path="dashboard"

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -16,34 +17,29 @@ public sealed class HealthFunction(IEnumerable<IStoreInitializer> stores, QueueH
 {
     [Function("Health")]
     [Access(Who.Anyone)]
+    [Returns(200, typeof(HealthStatus))]
+    [Fails(ErrorKind.Unavailable)]
+    [Description("200 while the store and the queues answer; otherwise 503 naming the dependency (store or queues).")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (!await StoreAnswersAsync(cancellationToken)) return Unavailable("store", "The store does not answer.");
         if ((await queues.ProbeAsync(cancellationToken)).Any(q => !q.Reachable)) return Unavailable("queues", "The Storage queues do not answer.");
-        return Api.Ok(new { status = "ok" });
+        return Api.Ok(new HealthStatus("ok"));
     }
 
     [Function("HealthDetails")]
     [Access(Who.Admin)]
+    [Returns(200, typeof(HealthDetails))]
+    [Description("For admins: whether the store and each queue answer, and how many messages wait in each queue and poison queue.")]
     public async Task<IActionResult> Details(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/details")] HttpRequest request, CancellationToken cancellationToken)
     {
         var store = await StoreAnswersAsync(cancellationToken);
         var probed = await queues.ProbeAsync(cancellationToken);
         var healthy = store && probed.All(q => q.Reachable);
-        return Api.Ok(new
-        {
-            status = healthy ? "ok" : "degraded",
-            store = new { reachable = store },
-            queues = probed.Select(q => new
-            {
-                name = q.Name,
-                reachable = q.Reachable,
-                approximateMessages = q.ApproximateMessages,
-                poison = q.Name.EndsWith("-poison", StringComparison.Ordinal),
-            }),
-        });
+        return Api.Ok(new HealthDetails(healthy ? "ok" : "degraded", store,
+            probed.Select(q => new QueueHealthView(q.Name, q.Reachable, q.ApproximateMessages, q.Name.EndsWith("-poison", StringComparison.Ordinal))).ToList()));
     }
 
     private async Task<bool> StoreAnswersAsync(CancellationToken cancellationToken)
@@ -69,3 +65,12 @@ public sealed class HealthFunction(IEnumerable<IStoreInitializer> stores, QueueH
             Extensions = new Dictionary<string, object?> { ["dependency"] = dependency },
         });
 }
+
+/// <summary>The body of a healthy answer.</summary>
+public sealed record HealthStatus(string Status);
+
+/// <summary><c>GET /health/details</c>: <c>ok</c> or <c>degraded</c>, the store, and every queue with its backlog.</summary>
+public sealed record HealthDetails(string Status, bool StoreReachable, IReadOnlyList<QueueHealthView> Queues);
+
+/// <summary>One queue; <c>approximateMessages</c> is null when it does not answer.</summary>
+public sealed record QueueHealthView(string Name, bool Reachable, int? ApproximateMessages, bool Poison);

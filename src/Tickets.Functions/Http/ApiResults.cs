@@ -50,17 +50,12 @@ public sealed class ProblemResult(Error error) : IActionResult
         if (Error.RetryAfter is { } retryAfter)
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-        var body = new Dictionary<string, object?>
+        var body = new ProblemBody(Problems.TypeOf(Status), Error.Title, Status, Error.Detail, Error.Code,
+            Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier)
         {
-            ["type"] = Problems.TypeOf(Status),
-            ["title"] = Error.Title,
-            ["status"] = Status,
-            ["detail"] = Error.Detail,
-            ["code"] = Error.Code,
-            ["traceId"] = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier,
+            Errors = Error.Errors is { Count: > 0 } errors ? errors : null,
+            Extensions = Error.Extensions?.ToDictionary(),
         };
-        if (Error.Errors is { Count: > 0 } errors) body["errors"] = errors;
-        foreach (var (name, value) in Error.Extensions ?? new Dictionary<string, object?>()) body[name] = value;
 
         response.ContentType = "application/problem+json; charset=utf-8";
         await JsonSerializer.SerializeAsync(response.Body, body, Json.Options, http.RequestAborted);

@@ -1,7 +1,10 @@
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tickets.Identity;
 using Tickets.Storage;
 
 namespace Tickets.Functions.Http;
@@ -20,6 +23,7 @@ public static partial class FunctionGate
     {
         try
         {
+            services.GetRequiredService<ClientAddress>().Set(ClientAddressOf(http, services.GetRequiredService<IOptions<LimitsOptions>>().Value));
             var denied = await services.GetRequiredService<HttpAuthorizer>().AuthorizeAsync(http, function.Access);
             return denied ?? await invoke();
         }
@@ -36,6 +40,12 @@ public static partial class FunctionGate
             return Api.Problem(Problems.Unexpected);
         }
     }
+
+    /// <summary>The configured forwarding header's last entry where a front end sets it; otherwise the connection's peer.</summary>
+    private static IPAddress? ClientAddressOf(HttpContext http, LimitsOptions limits) =>
+        string.IsNullOrEmpty(limits.ClientAddressHeader)
+            ? http.Connection.RemoteIpAddress
+            : ClientAddress.FromForwardedHeader(http.Request.Headers[limits.ClientAddressHeader].ToString());
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Function {Function} answered 503: the store is throttling or unavailable")]
     private static partial void LogStoreBusy(ILogger logger, Exception exception, string function);

@@ -7,8 +7,9 @@ using Tickets.Users;
 namespace Tickets.Functions.Http;
 
 /// <summary>
-/// Enforces a function's <see cref="AccessAttribute"/>: validates the bearer token, loads the account (so a
-/// deactivation or role change applies at once) and fills the invocation's <see cref="CurrentUser"/>.
+/// Enforces a function's <see cref="AccessAttribute"/>: validates the bearer token, loads the account and compares
+/// it with the token (active, same security stamp, session not ended), so a deactivation, role or password change,
+/// or a logout applies at once; then fills the invocation's <see cref="CurrentUser"/>.
 /// </summary>
 public sealed class HttpAuthorizer(TokenService tokens, IUserStore users, CurrentUser currentUser)
 {
@@ -24,11 +25,12 @@ public sealed class HttpAuthorizer(TokenService tokens, IUserStore users, Curren
         if (string.IsNullOrWhiteSpace(header)) return Api.Problem(MissingToken);
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Api.Problem(InvalidToken);
 
-        var subject = await tokens.ValidateAsync(header["Bearer ".Length..].Trim());
-        if (subject is null) return Api.Problem(InvalidToken);
+        var claims = await tokens.ValidateAsync(header["Bearer ".Length..].Trim());
+        if (claims is null || !Ids.IsWellFormed(claims.Subject)) return Api.Problem(InvalidToken);
 
-        var user = await users.FindByIdAsync(subject, http.RequestAborted);
-        if (user is not { Active: true }) return Api.Problem(InvalidToken);
+        var user = await users.FindByIdAsync(claims.Subject, http.RequestAborted);
+        if (user is not { Active: true } || user.SecurityStamp != claims.SecurityStamp || user.HasEnded(claims.SessionId))
+            return Api.Problem(InvalidToken);
 
         var allowed = who switch
         {

@@ -1,18 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tickets.Common;
 
 namespace Tickets.Functions.Http;
 
-/// <summary>The Functions worker's entry to <see cref="FunctionGate"/>, for HTTP triggers only.</summary>
-internal sealed class HttpGateMiddleware : IFunctionsWorkerMiddleware
+/// <summary>
+/// The Functions worker's entry to <see cref="FunctionGate"/>. Queue and timer triggers pass through; an HTTP-triggered
+/// function runs only through the gate, with the access its catalog entry declares. One that is not in the catalog
+/// (declared nowhere, or in another assembly) is refused, never run open.
+/// </summary>
+internal sealed partial class HttpGateMiddleware : IFunctionsWorkerMiddleware
 {
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
-        var http = context.GetHttpContext();
-        var function = http is null ? null : FunctionCatalog.Find(context.FunctionDefinition.Name);
-        if (http is null || function is null)
+        if (!IsHttpTriggered(context.FunctionDefinition))
         {
             await next(context);
+            return;
+        }
+
+        var http = context.GetHttpContext();
+        var function = FunctionCatalog.Find(context.FunctionDefinition.Name);
+        if (http is null || function is null)
+        {
+            var logger = context.InstanceServices.GetRequiredService<ILoggerFactory>().CreateLogger("Tickets.Functions");
+            LogRefused(logger, context.FunctionDefinition.Name);
+            if (http is not null)
+                await Api.Problem(Error.NotFound("route")).ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor()));
             return;
         }
 
@@ -24,4 +43,10 @@ internal sealed class HttpGateMiddleware : IFunctionsWorkerMiddleware
 
         if (outcome is not null) context.GetInvocationResult().Value = outcome;
     }
+
+    internal static bool IsHttpTriggered(FunctionDefinition definition) =>
+        definition.InputBindings.Values.Any(b => string.Equals(b.Type, "httpTrigger", StringComparison.OrdinalIgnoreCase));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "HTTP function {Function} has no declared access in the catalog: refused")]
+    private static partial void LogRefused(ILogger logger, string function);
 }

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tickets.Common;
 using Tickets.Functions.Http;
 using Tickets.Identity;
 using Tickets.Users;
@@ -11,13 +13,21 @@ public sealed class AuthFunctions(IdentityService identity)
 {
     [Function("Register")]
     [Access(Who.Anyone)]
+    [Accepts(typeof(RegisterRequest))]
+    [Returns(201, typeof(UserResponse), Headers = ResponseHeaders.Location)]
+    [Fails(ErrorKind.Conflict)]
+    [Description("Creates an account with the role user.")]
     public Task<IActionResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/register")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<RegisterRequest>(cancellationToken, async input =>
-            Api.From(await identity.RegisterAsync(input, cancellationToken), user => Api.Created("/api/me", new { user = user.ToView() })));
+            Api.From(await identity.RegisterAsync(input, cancellationToken), user => Api.Created("/api/me", new UserResponse(user.ToView()))));
 
     [Function("Login")]
     [Access(Who.Anyone)]
+    [Accepts(typeof(LoginRequest))]
+    [Returns(200, typeof(TokenResponse))]
+    [Fails(ErrorKind.Unauthorized, ErrorKind.TooManyRequests)]
+    [Description("Signs in: a short-lived access token and a refresh token. Repeated failures answer 429 with Retry-After.")]
     public Task<IActionResult> Login(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<LoginRequest>(cancellationToken, async input =>
@@ -25,6 +35,10 @@ public sealed class AuthFunctions(IdentityService identity)
 
     [Function("Refresh")]
     [Access(Who.Anyone)]
+    [Accepts(typeof(RefreshRequest))]
+    [Returns(200, typeof(TokenResponse))]
+    [Fails(ErrorKind.Unauthorized)]
+    [Description("New tokens for a refresh token, which is spent; re-using a spent one ends its whole session family.")]
     public Task<IActionResult> Refresh(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/refresh")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<RefreshRequest>(cancellationToken, async input =>
@@ -32,6 +46,9 @@ public sealed class AuthFunctions(IdentityService identity)
 
     [Function("Logout")]
     [Access(Who.Anyone)]
+    [Accepts(typeof(RefreshRequest))]
+    [Returns(204)]
+    [Description("Revokes the refresh token.")]
     public Task<IActionResult> Logout(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<RefreshRequest>(cancellationToken, async input =>

@@ -1,20 +1,29 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tickets.Common;
 using Tickets.Functions.Http;
+using Tickets.Identity;
+using Tickets.Sla;
 using Tickets.Tickets;
 
 namespace Tickets.Functions.Tickets;
 
 /// <summary>
-/// The ticket routes. Who may do what is decided by the ticket itself (DESIGN §1–2): 404 for a ticket the caller
-/// may not see, 403 for a visible ticket where the action is not the caller's, 409 for a move the status machine
-/// does not have, 412 for a stale If-Match.
+/// The ticket routes. Who may do what is decided by the ticket itself (docs/architecture.md, "Roles and
+/// permissions"): 404 for a ticket the caller may not see, 403 for a visible ticket where the action is not the
+/// caller's, 409 for a move the status machine does not have, 412 for a stale If-Match. Every ticket answered
+/// carries the actions its caller may take now.
 /// </summary>
 public sealed class TicketFunctions(TicketService tickets, TicketViews views, IdempotentRequests idempotency)
 {
     [Function("CreateTicket")]
     [Access(Who.SignedIn)]
+    [Accepts(typeof(CreateTicketRequest), Headers = RequestHeaders.IdempotencyKey)]
+    [Returns(201, typeof(TicketView), Headers = ResponseHeaders.Location | ResponseHeaders.ETag)]
+    [Fails(ErrorKind.Unprocessable, ErrorKind.Conflict)]
+    [Description("Opens a ticket for the caller.")]
     public Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<CreateTicketRequest>(cancellationToken, input =>
@@ -24,23 +33,27 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
 
     [Function("ListTickets")]
     [Access(Who.SignedIn)]
+    [Accepts(Query = typeof(TicketListParameters))]
+    [Returns(200, typeof(Page<TicketListItem>))]
+    [Description("Lists the tickets the caller may see (users: their own), filtered, sorted and paged by keyset.")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken)
-    {
-        var q = request.Query;
-        var parameters = new TicketListParameters(q["status"], q["priority"], q["assigneeId"], q["requesterId"], q["category"], q["q"],
-            q["createdFrom"], q["createdTo"], q["sort"], q["limit"], q["cursor"], q["includeTotal"], q["sla"]);
-        return Api.From(await tickets.ListAsync(parameters, cancellationToken), page => Api.Ok(page.Map(views.ListItem)));
-    }
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken) =>
+        Api.From(await tickets.ListAsync(request.QueryAs<TicketListParameters>(), cancellationToken), page => Api.Ok(page.Map(views.ListItem)));
 
     [Function("GetTicket")]
     [Access(Who.SignedIn)]
+    [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
+    [Description("A ticket by id or number (TCK-000123).")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Api.From(await tickets.GetAsync(id, cancellationToken), Ok);
 
     [Function("UpdateTicket")]
     [Access(Who.SignedIn)]
+    [Accepts(typeof(UpdateTicketRequest), Headers = RequestHeaders.IfMatch)]
+    [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
+    [Fails(ErrorKind.Forbidden, ErrorKind.PreconditionFailed)]
+    [Description("Changes title, description, category or priority; absent fields stay, an empty category clears it.")]
     public Task<IActionResult> Update(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<UpdateTicketRequest>(cancellationToken, async input =>
@@ -48,12 +61,20 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
 
     [Function("DeleteTicket")]
     [Access(Who.SignedIn)]
+    [Accepts(Headers = RequestHeaders.IfMatch)]
+    [Returns(204)]
+    [Fails(ErrorKind.Forbidden, ErrorKind.PreconditionFailed)]
+    [Description("Soft delete: the ticket is kept for audit and disappears for everyone.")]
     public async Task<IActionResult> Delete(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Api.From(await tickets.DeleteAsync(id, request.IfMatch(), cancellationToken), Api.NoContent);
 
     [Function("AssignTicket")]
     [Access(Who.SignedIn)]
+    [Accepts(typeof(AssignRequest), Headers = RequestHeaders.IfMatch)]
+    [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
+    [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.PreconditionFailed)]
+    [Description("Assigns (admins: anyone active on staff; technicians: themselves on an unassigned ticket) or unassigns (null).")]
     public Task<IActionResult> Assign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/assignee")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<AssignRequest>(cancellationToken, async input =>
@@ -61,6 +82,10 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
 
     [Function("ChangeTicketStatus")]
     [Access(Who.SignedIn)]
+    [Accepts(typeof(StatusChangeRequest), Headers = RequestHeaders.IfMatch)]
+    [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
+    [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.PreconditionFailed)]
+    [Description("Moves the ticket through the status machine; a 409 lists the moves allowed now.")]
     public Task<IActionResult> ChangeStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/status")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<StatusChangeRequest>(cancellationToken, async input =>
@@ -68,30 +93,59 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
 
     [Function("TicketTransitions")]
     [Access(Who.SignedIn)]
+    [Returns(200, typeof(TransitionsView))]
+    [Description("The status moves the caller may make now.")]
     public async Task<IActionResult> Transitions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/transitions")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Api.From(await tickets.TransitionsAsync(id, cancellationToken), Api.Ok);
 
     [Function("TicketSla")]
     [Access(Who.SignedIn)]
+    [Returns(200, typeof(SlaReport))]
+    [Description("The SLA clock: policy, due times, remaining minutes, met/breached, pauses and the SLA event log.")]
     public async Task<IActionResult> Sla(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/sla")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Api.From(await tickets.SlaAsync(id, cancellationToken), Api.Ok);
 
     [Function("TicketHistory")]
     [Access(Who.SignedIn)]
+    [Accepts(Query = typeof(PageParameters))]
+    [Returns(200, typeof(Page<TicketEvent>))]
+    [Description("Everything that happened to the ticket, oldest first; users do not see events about internal notes.")]
     public async Task<IActionResult> History(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/history")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        Api.From(await tickets.HistoryAsync(id, request.Query["limit"], request.Query["cursor"], cancellationToken), Api.Ok);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/history")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var page = request.QueryAs<PageParameters>();
+        return Api.From(await tickets.HistoryAsync(id, page.Limit, page.Cursor, cancellationToken), Api.Ok);
+    }
 
     [Function("ListComments")]
     [Access(Who.SignedIn)]
+    [Accepts(Query = typeof(PageParameters))]
+    [Returns(200, typeof(Page<Comment>))]
+    [Description("Comments oldest first; internal notes for staff only.")]
     public async Task<IActionResult> ListComments(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/comments")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        Api.From(await tickets.ListCommentsAsync(id, request.Query["limit"], request.Query["cursor"], cancellationToken), Api.Ok);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/comments")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var page = request.QueryAs<PageParameters>();
+        return Api.From(await tickets.ListCommentsAsync(id, page.Limit, page.Cursor, cancellationToken), Api.Ok);
+    }
+
+    [Function("GetComment")]
+    [Access(Who.SignedIn)]
+    [Returns(200, typeof(Comment))]
+    [Description("One comment (where a new comment's Location points); an internal note is staff only.")]
+    public async Task<IActionResult> GetComment(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/comments/{commentId}")] HttpRequest request, string id, string commentId,
+        CancellationToken cancellationToken) =>
+        Api.From(await tickets.GetCommentAsync(id, commentId, cancellationToken), Api.Ok);
 
     [Function("AddComment")]
     [Access(Who.SignedIn)]
+    [Accepts(typeof(CommentRequest), Headers = RequestHeaders.IdempotencyKey)]
+    [Returns(201, typeof(Comment), Headers = ResponseHeaders.Location)]
+    [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.Unprocessable)]
+    [Description("A public comment, or an internal note (staff). A requester's comment resumes a ticket on hold.")]
     public Task<IActionResult> AddComment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/comments")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<CommentRequest>(cancellationToken, input =>

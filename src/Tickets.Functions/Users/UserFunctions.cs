@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Tickets.Common;
 using Tickets.Functions.Http;
 using Tickets.Users;
 
@@ -11,16 +13,23 @@ public sealed class UserFunctions(UserAdministration administration)
 {
     [Function("ListUsers")]
     [Access(Who.Admin)]
+    [Accepts(Query = typeof(UserListParameters))]
+    [Returns(200, typeof(Page<UserView>))]
+    [Description("Accounts by last and first names, filtered and paged by keyset.")]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var q = request.Query;
-        var page = await administration.ListAsync(q["role"], q["active"], q["department"], q["q"], q["limit"], q["cursor"], q["includeTotal"], cancellationToken);
+        var q = request.QueryAs<UserListParameters>();
+        var page = await administration.ListAsync(q.Role, q.Active, q.Department, q.Search, q.Limit, q.Cursor, q.IncludeTotal, cancellationToken);
         return Api.From(page, Api.Ok);
     }
 
     [Function("CreateUser")]
     [Access(Who.Admin)]
+    [Accepts(typeof(CreateUserRequest))]
+    [Returns(201, typeof(UserView), Headers = ResponseHeaders.Location)]
+    [Fails(ErrorKind.Conflict)]
+    [Description("Creates an account with any role (staff accounts are made here).")]
     public Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<CreateUserRequest>(cancellationToken, async input =>
@@ -28,12 +37,18 @@ public sealed class UserFunctions(UserAdministration administration)
 
     [Function("GetUser")]
     [Access(Who.Admin)]
+    [Returns(200, typeof(UserView))]
+    [Description("One account.")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Api.From(await administration.GetAsync(id, cancellationToken), user => Api.Ok(user.ToView()));
 
     [Function("UpdateUser")]
     [Access(Who.Admin)]
+    [Accepts(typeof(UpdateUserRequest))]
+    [Returns(200, typeof(UserView))]
+    [Fails(ErrorKind.Conflict)]
+    [Description("Changes role, active state or profile; the last active admin cannot be demoted or deactivated (409).")]
     public Task<IActionResult> Update(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<UpdateUserRequest>(cancellationToken, async input =>

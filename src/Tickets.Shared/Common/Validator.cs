@@ -30,14 +30,24 @@ public sealed partial class Validator
         return false;
     }
 
-    /// <summary>Required text, trimmed, with a length range.</summary>
-    public Validator Text(string field, string? value, int min, int max, bool required = true)
+    /// <summary>
+    /// Text, trimmed, with a length range, made only of characters a person can type (see <see cref="Common.Text.Problem"/>);
+    /// line breaks and tabs only where <paramref name="multiline"/>.
+    /// </summary>
+    public Validator Text(string field, string? value, int min, int max, bool required = true, bool multiline = false)
     {
         if (!Present(field, value, required)) return this;
 
         var length = value.Trim().Length;
         if (length < min || length > max)
             Add(field, min == max ? $"Must be {min} characters." : $"Must be between {min} and {max} characters.");
+        return Characters(field, value, multiline);
+    }
+
+    /// <summary>Only characters a person can type: see <see cref="Common.Text.Problem"/>.</summary>
+    public Validator Characters(string field, string? value, bool multiline = false)
+    {
+        if (value is not null && Common.Text.Problem(value, multiline) is { } problem) Add(field, problem);
         return this;
     }
 
@@ -46,7 +56,7 @@ public sealed partial class Validator
         if (!Present(field, value, required)) return this;
 
         var trimmed = value.Trim();
-        if (trimmed.Length > 254 || !EmailPattern().IsMatch(trimmed))
+        if (trimmed.Length > 254 || !EmailPattern().IsMatch(trimmed) || Common.Text.Problem(trimmed) is not null)
             Add(field, "Must be a valid e-mail address.");
         return this;
     }
@@ -74,7 +84,7 @@ public sealed partial class Validator
     {
         if (value is null) return Add(field, "Required.");
         if (value.Length is < 10 or > 128) Add(field, "Must be between 10 and 128 characters.");
-        return this;
+        return Characters(field, value);
     }
 
     public Validator Defined<TEnum>(string field, TEnum? value, bool required = true)

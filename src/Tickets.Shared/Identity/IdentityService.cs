@@ -11,16 +11,15 @@ public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, UserView User);
 
-/// <summary>Sign-up, sign-in, token rotation and the caller's own account.</summary>
+/// <summary>Sign-up, sign-in, token rotation, sign-out and the caller's own account.</summary>
 public sealed partial class IdentityService(
     IUserStore users,
     IRefreshTokenStore refreshTokens,
-    ILoginThrottleStore throttle,
+    PasswordAttempts attempts,
     UserAccounts accounts,
     Passwords passwords,
     TokenService tokens,
     IOptions<JwtOptions> jwtOptions,
-    IOptions<LoginThrottleOptions> throttleOptions,
     TimeProvider time,
     ILogger<IdentityService> logger)
 {
@@ -30,54 +29,49 @@ public sealed partial class IdentityService(
     private static readonly Error InvalidRefreshToken =
         Error.Unauthorized("invalid_refresh_token", "The refresh token is not valid. Sign in again.");
 
-    public Task<Result<User>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken) =>
-        accounts.CreateAsync(request, Role.User, cancellationToken);
+    public async Task<Result<User>> RegisterAsync(RegisterRequest request, CancellationToken cancellationToken)
+    {
+        // Invalid input is refused before it costs a hashing (and counts against nobody's budget).
+        if (request.Validate().ToError() is { } invalid) return invalid;
+        if (await attempts.TryStartHashingAsync(cancellationToken) is { } throttled) return throttled;
+        return await accounts.CreateAsync(request, Role.User, cancellationToken);
+    }
 
     public async Task<Result<TokenResponse>> LoginAsync(LoginRequest request, CancellationToken cancellationToken)
     {
         var v = new Validator();
         if (string.IsNullOrWhiteSpace(request.Email)) v.Add("email", "Required.");
         if (string.IsNullOrEmpty(request.Password)) v.Add("password", "Required.");
+        v.Characters("email", request.Email).Characters("password", request.Password);
         if (v.ToError() is { } invalid) return invalid;
 
-        var email = Text.NormalizeEmail(request.Email!);
-        var now = time.GetUtcNow();
-        var settings = throttleOptions.Value;
-        var window = TimeSpan.FromMinutes(settings.WindowMinutes);
-        var failures = await throttle.FailuresSinceAsync(email, now - window, cancellationToken);
-        if (failures.Count >= settings.MaxFailures)
-        {
-            var retryAfter = failures[failures.Count - settings.MaxFailures] + window - now;
-            LogThrottled(logger, email);
-            return new Error(ErrorKind.TooManyRequests, "too_many_attempts", "Too many failed sign-in attempts.",
-                "Wait before trying again.")
-            {
-                RetryAfter = retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1),
-            };
-        }
+        if (await attempts.TryStartHashingAsync(cancellationToken) is { } busy) return busy;
 
+        var email = Text.NormalizeEmail(request.Email!);
         var user = await users.FindByEmailAsync(email, cancellationToken);
+        var attempt = await attempts.ClaimForAccountAsync(email, user, cancellationToken);
+        if (!attempt.IsSuccess) return attempt.Error!;
+
         var check = PasswordCheck.Wrong;
         if (user is null)
             passwords.VerifyAgainstNothing(request.Password!);
         else
             check = passwords.Verify(user.PasswordHash, request.Password!);
 
-        if (user is null || check == PasswordCheck.Wrong || !user.Active)
-        {
-            await throttle.RecordFailureAsync(email, now, cancellationToken);
-            return InvalidCredentials;
-        }
+        // The claimed attempt stays counted as a failure; an unknown e-mail and a wrong password answer the same.
+        if (user is null || check == PasswordCheck.Wrong || !user.Active) return InvalidCredentials;
 
-        await throttle.ClearAsync(email, cancellationToken);
-        var signedIn = await accounts.UpdateAsync(user.Id, current => current with
+        await attempts.SucceededAsync(attempt.Value, cancellationToken);
+        var now = time.GetUtcNow();
+        var address = attempts.AddressHash;
+        var signedIn = await accounts.UpdateAsync(user.Id, current => current.SignedInFrom(address) with
         {
             LastLoginAt = now,
             PasswordHash = check == PasswordCheck.RightButRehash ? passwords.Hash(request.Password!) : current.PasswordHash,
         }, cancellationToken);
         if (!signedIn.IsSuccess) return signedIn.Error!;
 
-        return await IssueAsync(signedIn.Value, familyId: Guid.NewGuid().ToString("N"), now, cancellationToken);
+        return await IssueAsync(signedIn.Value, familyId: Guid.NewGuid().ToString("N"), sessionStart: now, now, cancellationToken);
     }
 
     public async Task<Result<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
@@ -91,16 +85,17 @@ public sealed partial class IdentityService(
 
         if (stored.SpentAt is not null)
         {
-            // A spent token presented again means it leaked: end the whole session family.
+            // A spent token presented again means it leaked: end the whole session, its access tokens included.
             LogReuse(logger, stored.UserId, stored.FamilyId);
-            await refreshTokens.RevokeFamilyAsync(stored.FamilyId, now, cancellationToken);
+            await EndSessionAsync(stored, now, cancellationToken);
             return InvalidRefreshToken;
         }
 
+        // ExpiresAt is never later than the session's absolute end.
         if (stored.ExpiresAt <= now) return InvalidRefreshToken;
 
         var user = await users.FindByIdAsync(stored.UserId, cancellationToken);
-        if (user is not { Active: true })
+        if (user is not { Active: true } || user.SecurityStamp != stored.SecurityStamp || user.HasEnded(stored.FamilyId))
         {
             await refreshTokens.RevokeFamilyAsync(stored.FamilyId, now, cancellationToken);
             return InvalidRefreshToken;
@@ -109,19 +104,22 @@ public sealed partial class IdentityService(
         if (!await refreshTokens.TrySpendAsync(hash, now, cancellationToken))
         {
             LogReuse(logger, stored.UserId, stored.FamilyId);
-            await refreshTokens.RevokeFamilyAsync(stored.FamilyId, now, cancellationToken);
+            await EndSessionAsync(stored, now, cancellationToken);
             return InvalidRefreshToken;
         }
 
-        return await IssueAsync(user, stored.FamilyId, now, cancellationToken);
+        return await IssueAsync(user, stored.FamilyId, stored.SessionStart, now, cancellationToken);
     }
 
+    /// <summary>
+    /// Ends the session of <paramref name="request"/>'s refresh token: its refresh tokens are revoked and its access
+    /// tokens refused from the next request on, though they have not expired. Other sessions go on.
+    /// </summary>
     public async Task LogoutAsync(RefreshRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken)) return;
         var stored = await refreshTokens.FindAsync(RefreshTokenSecret.Hash(request.RefreshToken), cancellationToken);
-        if (stored is not null)
-            await refreshTokens.RevokeFamilyAsync(stored.FamilyId, time.GetUtcNow(), cancellationToken);
+        if (stored is not null) await EndSessionAsync(stored, time.GetUtcNow(), cancellationToken);
     }
 
     public Task<Result<User>> UpdateProfileAsync(string userId, UpdateProfileRequest request, CancellationToken cancellationToken)
@@ -131,42 +129,64 @@ public sealed partial class IdentityService(
         return accounts.UpdateAsync(userId, user => request.ApplyTo(user, now), cancellationToken);
     }
 
+    /// <summary>Needs the current password (throttled like a sign-in); ends every session of the account, this one included.</summary>
     public async Task<Result> ChangePasswordAsync(string userId, PasswordChangeRequest request, CancellationToken cancellationToken)
     {
         if (request.Validate().ToError() is { } invalid) return invalid;
 
         var user = await users.FindByIdAsync(userId, cancellationToken);
         if (user is null) return Error.NotFound("user");
+        if (await attempts.TryStartHashingAsync(cancellationToken) is { } busy) return busy;
+        var attempt = await attempts.ClaimForAccountAsync(user.Email, user, cancellationToken);
+        if (!attempt.IsSuccess) return attempt.Error!;
+
         if (passwords.Verify(user.PasswordHash, request.CurrentPassword!) == PasswordCheck.Wrong)
             return Error.Field("currentPassword", "Is not your current password.");
+        await attempts.SucceededAsync(attempt.Value, cancellationToken);
 
         var now = time.GetUtcNow();
         var hash = passwords.Hash(request.NewPassword!);
-        var updated = await accounts.UpdateAsync(userId, current => current with { PasswordHash = hash, UpdatedAt = now }, cancellationToken);
-        if (!updated.IsSuccess) return updated.Error!;
-
-        await refreshTokens.RevokeAllForUserAsync(userId, now, cancellationToken);
-        return Result.Success;
+        var updated = await accounts.UpdateAsync(userId, current => current.WithNewSecurityStamp() with { PasswordHash = hash, UpdatedAt = now }, cancellationToken);
+        return updated.IsSuccess ? Result.Success : updated.Error!;
     }
 
-    private async Task<Result<TokenResponse>> IssueAsync(User user, string familyId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task EndSessionAsync(RefreshToken token, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await refreshTokens.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+
+        // Its access tokens are refused until the last of them would have expired anyway.
+        var options = jwtOptions.Value;
+        var until = now + TimeSpan.FromMinutes(options.AccessTokenMinutes) + TimeSpan.FromSeconds(options.ClockSkewSeconds);
+        var ended = await accounts.UpdateAsync(token.UserId, user => user.EndSession(token.FamilyId, until, now), cancellationToken);
+        if (!ended.IsSuccess && ended.Error!.Kind != ErrorKind.NotFound) LogSessionNotEnded(logger, token.UserId, token.FamilyId, ended.Error.Code);
+    }
+
+    private async Task<Result<TokenResponse>> IssueAsync(
+        User user, string familyId, DateTimeOffset sessionStart, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var options = jwtOptions.Value;
+        var idleEnd = now.AddDays(options.RefreshTokenDays);
+        var sessionEnd = sessionStart.AddDays(options.SessionDays);
+        if (sessionEnd <= now) return InvalidRefreshToken;
+
         var secret = RefreshTokenSecret.Create();
         await refreshTokens.AddAsync(new RefreshToken(
             RefreshTokenSecret.Hash(secret),
             user.Id,
             familyId,
             now,
-            now.AddDays(jwtOptions.Value.RefreshTokenDays),
+            idleEnd < sessionEnd ? idleEnd : sessionEnd,
             SpentAt: null,
-            RevokedAt: null), cancellationToken);
+            RevokedAt: null,
+            user.SecurityStamp,
+            sessionStart), cancellationToken);
 
-        var access = tokens.Issue(user);
+        var access = tokens.Issue(user, familyId);
         return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, secret, user.ToView());
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in throttled for {Email}")]
-    private static partial void LogThrottled(ILogger logger, string email);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId} of user {UserId} was revoked but its access tokens were not ended: {Code}")]
+    private static partial void LogSessionNotEnded(ILogger logger, string userId, string sessionId, string code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token reuse for user {UserId}: family {FamilyId} revoked")]
     private static partial void LogReuse(ILogger logger, string userId, string familyId);

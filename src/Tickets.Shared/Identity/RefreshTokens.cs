@@ -4,7 +4,10 @@ using System.Text;
 
 namespace Tickets.Identity;
 
-/// <summary>A stored refresh token: only the SHA-256 of the secret is kept.</summary>
+/// <summary>
+/// A stored refresh token: only the SHA-256 of the secret is kept. A family is one sign-in session: every token
+/// rotated from the first shares its id, its start and the account's security stamp at sign-in.
+/// </summary>
 public sealed record RefreshToken(
     string TokenHash,
     string UserId,
@@ -12,7 +15,13 @@ public sealed record RefreshToken(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     DateTimeOffset? SpentAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt,
+    string SecurityStamp = "",
+    DateTimeOffset? SessionStartedAt = null)
+{
+    /// <summary>When the session began (tokens stored before sessions had a start: their own creation).</summary>
+    public DateTimeOffset SessionStart => SessionStartedAt ?? CreatedAt;
+}
 
 public interface IRefreshTokenStore
 {
@@ -34,15 +43,4 @@ public static class RefreshTokenSecret
     public static string Create() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-}
-
-/// <summary>Failed logins per account, for throttling.</summary>
-public interface ILoginThrottleStore
-{
-    Task RecordFailureAsync(string normalizedEmail, DateTimeOffset at, CancellationToken cancellationToken = default);
-
-    /// <summary>Failures at or after <paramref name="since"/>, oldest first.</summary>
-    Task<IReadOnlyList<DateTimeOffset>> FailuresSinceAsync(string normalizedEmail, DateTimeOffset since, CancellationToken cancellationToken = default);
-
-    Task ClearAsync(string normalizedEmail, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,9 @@ namespace Tickets.Identity;
 
 public sealed record AccessToken(string Token, int ExpiresInSeconds);
 
+/// <summary>What a valid access token says: whose it is, the account's security stamp and the session it belongs to.</summary>
+public sealed record AccessTokenClaims(string Subject, string SecurityStamp, string SessionId);
+
 /// <summary>Issues and validates this service's access tokens (HS256, explicit allow-lists, key ids).</summary>
 public sealed class TokenService
 {
@@ -24,7 +27,7 @@ public sealed class TokenService
     // whole lifetime: a token that passed every check is remembered (bounded), and on later requests only its lifetime is
     // checked again. Only tokens that validated are kept; the keys and rules are fixed for the process's life.
     private const int MaxRemembered = 10_000;
-    private readonly ConcurrentDictionary<string, (string Subject, DateTime NotBefore, DateTime Expires)> _validated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (AccessTokenClaims Claims, DateTime NotBefore, DateTime Expires)> _validated = new(StringComparer.Ordinal);
 
     public TokenService(IOptions<JwtOptions> options, TimeProvider time)
     {
@@ -51,7 +54,11 @@ public sealed class TokenService
         };
     }
 
-    public AccessToken Issue(User user)
+    /// <summary>Claim names beyond the registered ones: the account's security stamp and the session (refresh-token family).</summary>
+    public const string StampClaim = "sst";
+    public const string SessionClaim = "sid";
+
+    public AccessToken Issue(User user, string sessionId)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var lifetime = TimeSpan.FromMinutes(_options.AccessTokenMinutes);
@@ -70,16 +77,18 @@ public sealed class TokenService
                 ["name"] = user.FullName,
                 ["email"] = user.Email,
                 ["jti"] = Guid.NewGuid().ToString("N"),
+                [StampClaim] = user.SecurityStamp,
+                [SessionClaim] = sessionId,
             },
         };
         return new AccessToken(_handler.CreateToken(descriptor), (int)lifetime.TotalSeconds);
     }
 
-    /// <summary>The subject (user id) of a valid token, or null for anything else.</summary>
-    public async Task<string?> ValidateAsync(string token)
+    /// <summary>The claims of a valid token, or null for anything else (a token without stamp or session is not one of ours).</summary>
+    public async Task<AccessTokenClaims?> ValidateAsync(string token)
     {
         if (_validated.TryGetValue(token, out var known))
-            return WithinLifetime(known.NotBefore, known.Expires) ? known.Subject : null;
+            return WithinLifetime(known.NotBefore, known.Expires) ? known.Claims : null;
         if (string.IsNullOrWhiteSpace(token) || !_handler.CanReadToken(token)) return null;
 
         JsonWebToken parsed;
@@ -98,12 +107,15 @@ public sealed class TokenService
         var result = await _handler.ValidateTokenAsync(parsed, _parameters); // the token read above, not parsed again
         if (!result.IsValid) return null;
         var subject = result.ClaimsIdentity.FindFirst("sub")?.Value;
-        if (string.IsNullOrEmpty(subject)) return null;
-        Remember(token, (subject, parsed.ValidFrom, parsed.ValidTo));
-        return subject;
+        var stamp = result.ClaimsIdentity.FindFirst(StampClaim)?.Value;
+        var session = result.ClaimsIdentity.FindFirst(SessionClaim)?.Value;
+        if (string.IsNullOrEmpty(subject) || stamp is null || string.IsNullOrEmpty(session)) return null;
+        var claims = new AccessTokenClaims(subject, stamp, session);
+        Remember(token, (claims, parsed.ValidFrom, parsed.ValidTo));
+        return claims;
     }
 
-    private void Remember(string token, (string Subject, DateTime NotBefore, DateTime Expires) outcome)
+    private void Remember(string token, (AccessTokenClaims Claims, DateTime NotBefore, DateTime Expires) outcome)
     {
         if (_validated.Count >= MaxRemembered) _validated.Clear();
         _validated[token] = outcome;

@@ -26,9 +26,15 @@ public static class QueueServiceCollectionExtensions
     private static bool IsConfigured(IConfigurationSection section) =>
         !string.IsNullOrWhiteSpace(section.Value) || Uri.TryCreate(section["queueServiceUri"], UriKind.Absolute, out _);
 
-    internal static QueueServiceClient CreateClient(IConfiguration configuration, QueueOptions options)
+    internal static QueueServiceClient CreateClient(IConfiguration configuration, QueueOptions options) =>
+        CreateClient(configuration, new QueueClientOptions { MessageEncoding = options.MessageEncoding });
+
+    /// <summary>
+    /// Another client for the same queues with other client options: the local host's queue triggers decode as
+    /// host.json says and handle undecodable messages themselves, as the Functions queue extension does.
+    /// </summary>
+    public static QueueServiceClient CreateClient(IConfiguration configuration, QueueClientOptions clientOptions)
     {
-        var clientOptions = new QueueClientOptions { MessageEncoding = options.MessageEncoding };
         var section = configuration.GetSection(QueueNames.Connection);
         if (!string.IsNullOrWhiteSpace(section.Value))
             return new QueueServiceClient(section.Value, clientOptions);

@@ -17,10 +17,15 @@ public sealed class StorageQueueSender(QueueServiceClient queues, TimeProvider t
         await queues.GetQueueClient(queue).SendMessageAsync(body, delay, NeverExpires, cancellationToken);
     }
 
+    /// <summary>
+    /// The initial visibility delay for <paramref name="visibleAt"/>: the queue counts it in whole seconds, so it is
+    /// rounded up — a message may arrive up to a second late, never early.
+    /// </summary>
     public static TimeSpan DelayUntil(DateTimeOffset visibleAt, DateTimeOffset now)
     {
         var delay = visibleAt - now;
         if (delay <= TimeSpan.Zero) return TimeSpan.Zero;
-        return delay > MaxVisibilityDelay ? MaxVisibilityDelay : delay;
+        if (delay > MaxVisibilityDelay) return MaxVisibilityDelay;
+        return TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds));
     }
 }

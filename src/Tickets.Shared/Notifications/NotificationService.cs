@@ -4,19 +4,20 @@ using Tickets.Identity;
 namespace Tickets.Notifications;
 
 /// <summary>The signed-in caller's inbox: <c>GET /notifications</c>, read one, read all. Another person's notification is a 404.</summary>
-public sealed class NotificationService(INotificationStore store, CurrentUser me, TimeProvider time)
+public sealed class NotificationService(INotificationStore store, CurrentUser me, SignedCursors cursors, TimeProvider time)
 {
-    public async Task<Result<NotificationPage>> ListAsync(string? unread, string? limit, string? cursor, CancellationToken cancellationToken)
+    public async Task<Result<NotificationPage>> ListAsync(NotificationListParameters parameters, CancellationToken cancellationToken)
     {
+        var (unread, limit, cursor) = parameters;
         var v = new Validator();
         var unreadOnly = false;
         if (!string.IsNullOrEmpty(unread) && !bool.TryParse(unread, out unreadOnly)) v.Add("unread", "Must be true or false.");
-        var page = PageRequest.Parse(v, limit, cursor, null);
-        if (page.Cursor is not null && !(Cursor.TryDecode(page.Cursor, 2, out var key) && long.TryParse(key[0], out var ticks) && ticks >= 0 && key[1] is not null))
-            v.Add("cursor", "Is not a cursor from this list.");
+        // Signed for this caller's inbox, like every list's cursor: a tampered or borrowed one is a 400 naming it.
+        var list = $"notifications:{me.Id}";
+        var page = cursors.Open(v, list, PageRequest.Parse(v, limit, cursor, null));
         if (v.ToError() is { } invalid) return invalid;
 
-        var items = await store.ListAsync(me.Id, unreadOnly, page, cancellationToken);
+        var items = cursors.Sign(list, await store.ListAsync(me.Id, unreadOnly, page, cancellationToken));
         var count = await store.CountUnreadAsync(me.Id, cancellationToken);
         return new NotificationPage(items.Items, items.NextCursor, count);
     }

@@ -21,21 +21,26 @@ public sealed partial class SlaEscalation(
     TimeProvider time,
     ILogger<SlaEscalation> logger)
 {
-    /// <summary>Storage queues delay a message at most 7 days; a check due later arrives early and is sent on again.</summary>
-    private static readonly TimeSpan Early = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Storage queues delay a message at most 7 days: a check due later arrives early and is sent on again. One that is
+    /// only a little early (clock differences between hosts) waits for its moment here instead.
+    /// </summary>
+    private static readonly TimeSpan WaitAtMost = TimeSpan.FromSeconds(5);
 
     public async Task CheckAsync(string body, CancellationToken cancellationToken)
     {
         var check = JsonSerializer.Deserialize<SlaCheckMessage>(body, Json.Options)
             ?? throw new JsonException("An SLA check must be a JSON object.");
 
-        var now = time.GetUtcNow();
-        if (check.At - now > Early)
+        var early = check.At - time.GetUtcNow();
+        if (early > WaitAtMost)
         {
             await queue.SendAsync(QueueNames.SlaChecks, body, check.At, cancellationToken);
             LogRescheduled(logger, check.TicketId, check.At);
             return;
         }
+
+        if (early > TimeSpan.Zero) await Task.Delay(early, time, cancellationToken);
 
         if (await changes.ApplyAsync(check.TicketId, t => t.CheckSla(check, rules, time.GetUtcNow()), cancellationToken))
             LogChecked(logger, check.TicketId, check.Target, check.Point);

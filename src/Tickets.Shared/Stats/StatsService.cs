@@ -12,8 +12,8 @@ public sealed class StatsService(ITicketStore tickets, TimeProvider time)
     {
         var v = new Validator();
         var now = time.GetUtcNow();
-        var end = TicketListParameters.Instant(v, "to", to, endOfDay: true) ?? now;
-        var start = TicketListParameters.Instant(v, "from", from, endOfDay: false) ?? end.AddDays(-30);
+        var end = Instants.Parse(v, "to", to, endOfDay: true) ?? now;
+        var start = Instants.Parse(v, "from", from, endOfDay: false) ?? end.AddDays(-30);
         if (v.IsValid && start >= end) v.Add("from", "Must be before to.");
         if (v.IsValid && end - start > TimeSpan.FromDays(MaxDays)) v.Add("from", $"The range may span at most {MaxDays} days.");
         if (v.ToError() is { } invalid) return invalid;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Tickets.Tickets.History;
 using Tickets.Users;
 
 namespace Tickets.Tickets;
@@ -9,7 +10,7 @@ namespace Tickets.Tickets;
 /// </summary>
 public sealed class AutoAssigner(IOptions<AssignmentOptions> options, IUserStore users, ITicketStore tickets)
 {
-    public async Task<(Assignee Assignee, string Reason)?> PickAsync(CancellationToken cancellationToken)
+    public async Task<(Assignee Assignee, AssignmentReason Reason)?> PickAsync(CancellationToken cancellationToken)
     {
         var mode = options.Value.Mode;
         if (mode == AssignmentMode.Manual) return null;
@@ -26,6 +27,6 @@ public sealed class AutoAssigner(IOptions<AssignmentOptions> options, IUserStore
 
         var turn = await tickets.NextAssignmentTurnAsync(cancellationToken);
         var chosen = candidates[(int)((turn - 1) % candidates.Count)];
-        return (new Assignee(chosen.Id, chosen.FullName), mode == AssignmentMode.RoundRobin ? "round_robin" : "least_loaded");
+        return (new Assignee(chosen.Id, chosen.FullName), mode == AssignmentMode.RoundRobin ? AssignmentReason.RoundRobin : AssignmentReason.LeastLoaded);
     }
 }

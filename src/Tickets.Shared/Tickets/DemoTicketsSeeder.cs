@@ -81,9 +81,22 @@ public sealed class DemoTicketsSeeder(IServiceScopeFactory scopes, ITicketStore 
         await As(user, s => s.CreateAsync(new("Pantalla azul al arrancar el equipo",
             "Aparece una pantalla azul con el código CRITICAL_PROCESS_DIED al encender el ordenador.", "high", "hardware"), cancellationToken));
 
+        // Every SLA condition is on show: the VPN ticket is overdue (its check escalates it as soon as the queues run),
+        // the ERP ticket is past its warning point, the wallpaper request has just started; the laptop is paused on hold
+        // and the closed password ticket met its targets.
         _clock.Now = now.AddHours(-2);
         await As(user, s => s.CreateAsync(new("No puedo acceder a la VPN desde casa",
             "El cliente de VPN da el error 809 al conectar. Necesito acceder al ERP para el cierre de mes.", "critical", "network"), cancellationToken));
+
+        _clock.Now = now.AddMinutes(-50);
+        var erp = await As(user, s => s.CreateAsync(new("El ERP no responde en la planta 3",
+            "Nadie de la planta 3 puede entrar al ERP desde las 10:00; el resto de aplicaciones funciona.", "critical", "software"), cancellationToken));
+        _clock.Now = now.AddMinutes(-40);
+        await As(admin, s => s.AssignAsync(erp.Id, new(tech.Id), null, cancellationToken));
+
+        _clock.Now = now.AddMinutes(-10);
+        await As(user, s => s.CreateAsync(new("Cambiar el fondo de pantalla corporativo",
+            "Comunicación pide poner el nuevo fondo de pantalla en los equipos de la sede.", "low", "other"), cancellationToken));
     }
 
     private async Task<T> As<T>(User actor, Func<TicketService, Task<Result<T>>> action)

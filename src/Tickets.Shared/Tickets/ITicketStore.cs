@@ -35,6 +35,9 @@ public interface ITicketStore
     /// <summary>Oldest first; internal notes only when asked.</summary>
     Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>One comment of the ticket, internal or not (the caller decides what to show); null when there is none.</summary>
+    Task<Comment?> FindCommentAsync(string ticketId, string commentId, CancellationToken cancellationToken = default);
+
     /// <summary>Oldest first; events about internal notes only when asked.</summary>
     Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default);
 

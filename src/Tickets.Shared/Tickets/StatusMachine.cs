@@ -31,7 +31,7 @@ public enum TransitionVerdict
     Illegal,
 }
 
-/// <summary>DESIGN §2's status machine, as data. Anything not listed is illegal.</summary>
+/// <summary>The status machine (docs/architecture.md, "Status machine"), as data. Anything not listed is illegal.</summary>
 public static class StatusMachine
 {
     public static IReadOnlyList<Transition> Table { get; } =

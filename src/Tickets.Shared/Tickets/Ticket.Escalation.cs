@@ -1,5 +1,6 @@
 using Tickets.Common;
 using Tickets.Sla;
+using Tickets.Tickets.History;
 using static Tickets.Tickets.TicketStatus;
 
 namespace Tickets.Tickets;
@@ -24,7 +25,7 @@ public sealed partial record Ticket
         if (firstResponse && FirstResponseAt is not null) return unchanged;
         var breached = firstResponse ? sla.FirstResponseBreached : sla.ResolutionBreached;
         var dueAt = firstResponse ? sla.FirstResponseDueAt : sla.ResolutionDueAt;
-        var target = Json.EnumName(check.Target);
+        var target = check.Target;
         var history = new Recorder(Id, Actor.System, now);
 
         if (check.Point == SlaCheckPoint.Warning)
@@ -33,7 +34,7 @@ public sealed partial record Ticket
             var warned = (firstResponse ? sla.FirstResponseWarnedGeneration : sla.ResolutionWarnedGeneration) == sla.Generation;
             if (breached || warned || warningAt is null || now < warningAt || now >= dueAt) return unchanged;
 
-            history.Add(TicketEventType.SlaWarning, new { target, warningAt, dueAt });
+            history.Add(TicketEventType.SlaWarning, new SlaWarningData(target, dueAt) { WarningAt = warningAt });
             var warnedSla = firstResponse ? sla with { FirstResponseWarnedGeneration = sla.Generation } : sla with { ResolutionWarnedGeneration = sla.Generation };
             return history.Build(Touch(now) with { Sla = warnedSla });
         }
@@ -42,11 +43,11 @@ public sealed partial record Ticket
 
         var level = sla.EscalationLevel + 1;
         var escalated = firstResponse ? sla with { FirstResponseBreached = true } : sla with { ResolutionBreached = true };
-        history.Add(TicketEventType.SlaBreached, new { target, dueAt });
-        history.Add(TicketEventType.Escalated, new { level, target });
+        history.Add(TicketEventType.SlaBreached, new SlaBreachedData(target, dueAt));
+        history.Add(TicketEventType.Escalated, new EscalatedData(level) { Target = target });
         var next = Touch(now) with { Sla = escalated with { EscalationLevel = level } };
         if (rules.Sla.RaisePriorityOnBreach && Priority < Priority.Critical)
-            next = next.Reprioritise(Priority + 1, rules.Sla, history);
+            next = next.Reprioritise(Priority + 1, rules.Sla, history, reason: "sla_breach");
         return history.Build(next);
     }
 
@@ -56,7 +57,7 @@ public sealed partial record Ticket
         if (Status != Resolved || DeletedAt is not null || UpdatedAt + rules.AutoCloseDelay > now) return new TicketChange(this, []);
 
         var history = new Recorder(Id, Actor.System, now);
-        history.Add(TicketEventType.StatusChanged, new { from = Status, to = Closed, note = (string?)null, reason = "auto_closed" });
+        history.Add(TicketEventType.StatusChanged, new StatusChangedData(Status, Closed, null, "auto_closed"));
         return history.Build(Touch(now) with { Status = Closed, ClosedAt = now });
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Tickets.Common;
 using Tickets.Sla;
+using Tickets.Tickets.History;
 using static Tickets.Tickets.TicketStatus;
 
 namespace Tickets.Tickets;
@@ -77,10 +78,13 @@ public sealed partial record Ticket
 
     public IReadOnlyList<AllowedTransition> TransitionsFor(Actor actor) => StatusMachine.AllowedFor(this, actor);
 
+    /// <summary>Everything the caller may do now; the ticket's methods below refuse exactly what this leaves out.</summary>
+    public TicketActions ActionsFor(Actor actor) => TicketPermissions.For(this, actor);
+
     /// <summary>A new ticket; with <paramref name="autoAssignee"/> it is assigned by the system in the same write.</summary>
     public static Result<TicketChange> Create(
         string id, long number, CreateTicketRequest request, Actor requester, TicketRules rules, DateTimeOffset now,
-        (Assignee Assignee, string Reason)? autoAssignee = null)
+        (Assignee Assignee, AssignmentReason Reason)? autoAssignee = null)
     {
         if (request.Validate(rules).ToError() is { } invalid) return invalid;
 
@@ -102,20 +106,17 @@ public sealed partial record Ticket
         };
 
         var history = new Recorder(ticket.Id, requester, now)
-            .Add(TicketEventType.Created, new { number = ticket.DisplayNumber, ticket.Title, ticket.Priority, ticket.Category })
-            .Add(TicketEventType.SlaStarted, new
+            .Add(TicketEventType.Created, new TicketCreatedData(ticket.DisplayNumber, ticket.Title, ticket.Priority, ticket.Category))
+            .Add(TicketEventType.SlaStarted, new SlaStartedData(ticket.Sla.Policy, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt)
             {
-                policy = ticket.Sla.Policy,
-                calendar = ticket.Sla.Calendar,
-                firstResponseDueAt = ticket.Sla.FirstResponseDueAt,
-                resolutionDueAt = ticket.Sla.ResolutionDueAt,
-                firstResponseWarningAt = ticket.Sla.FirstResponseWarningAt,
-                resolutionWarningAt = ticket.Sla.ResolutionWarningAt,
+                Calendar = ticket.Sla.Calendar,
+                FirstResponseWarningAt = ticket.Sla.FirstResponseWarningAt,
+                ResolutionWarningAt = ticket.Sla.ResolutionWarningAt,
             });
         if (autoAssignee is var (assignee, reason))
         {
             ticket = ticket with { Assignee = assignee };
-            history.Add(TicketEventType.Assigned, new { before = (Assignee?)null, after = assignee, reason }, bySystem: true);
+            history.Add(TicketEventType.Assigned, new AssignedData(null, assignee, reason), bySystem: true);
         }
 
         return history.Build(ticket);
@@ -126,39 +127,34 @@ public sealed partial record Ticket
     /// </summary>
     public Result<TicketChange> Edit(Actor actor, UpdateTicketRequest request, TicketRules rules, DateTimeOffset now)
     {
-        var parties = StatusMachine.PartiesOf(this, actor);
-        var requesterMayEdit = parties.HasFlag(Party.UnassignedRequester) && Status == Open;
         var changesContent = request.Title is not null || request.Description is not null || request.Category is not null;
-        if (!actor.IsAdmin && !requesterMayEdit)
-        {
-            if (changesContent || request.Priority is null || !parties.HasFlag(Party.Assignee))
-                return Error.Forbidden("Requesters edit a ticket only while it is open and unassigned; assignees change its priority; admins anything.");
-        }
+        if (changesContent ? !TicketPermissions.MayEdit(this, actor) : !TicketPermissions.MayChangePriority(this, actor))
+            return Error.Forbidden("Requesters edit a ticket only while it is open and unassigned; assignees change its priority; admins anything.");
 
         if (request.Validate(rules).ToError() is { } invalid) return invalid;
 
         var history = new Recorder(Id, actor, now);
         var next = this;
-        var changes = new Dictionary<string, object?>();
+        var changes = new FieldChanges();
         if (request.Title?.Trim() is { } title && title != Title)
         {
-            changes["title"] = new { before = Title, after = title };
+            changes = changes with { Title = new(Title, title) };
             next = next with { Title = title };
         }
 
         if (request.Description?.Trim() is { } description && description != Description)
         {
-            changes["description"] = new { before = Description, after = description };
+            changes = changes with { Description = new(Description, description) };
             next = next with { Description = description };
         }
 
         if (request.Category is not null && rules.NormalizeCategory(request.Category) is var category && category != Category)
         {
-            changes["category"] = new { before = Category, after = category };
+            changes = changes with { Category = new(Category, category) };
             next = next with { Category = category };
         }
 
-        if (changes.Count > 0) history.Add(TicketEventType.Updated, new { changes });
+        if (changes.Any) history.Add(TicketEventType.Updated, new TicketUpdatedData(changes));
 
         if (request.PriorityValue is { } priority && priority != Priority)
             next = next.Reprioritise(priority, rules.Sla, history);
@@ -169,28 +165,27 @@ public sealed partial record Ticket
     /// <summary>Soft delete: the requester while open and unassigned, or an admin.</summary>
     public Result<TicketChange> Delete(Actor actor, DateTimeOffset now)
     {
-        var parties = StatusMachine.PartiesOf(this, actor);
-        if (!actor.IsAdmin && !(parties.HasFlag(Party.UnassignedRequester) && Status == Open))
+        if (!TicketPermissions.MayDelete(this, actor))
             return Error.Forbidden("Only admins, or the requester while the ticket is open and unassigned, may delete it.");
 
         return new Recorder(Id, actor, now)
-            .Add(TicketEventType.Deleted, new { number = DisplayNumber, status = Status })
+            .Add(TicketEventType.Deleted, new TicketDeletedData(DisplayNumber, Status))
             .Build(Touch(now) with { DeletedAt = now });
     }
 
     /// <summary>Admins assign anyone (validated as active staff by the caller) or unassign; technicians take an unassigned ticket.</summary>
     public Result<TicketChange> Assign(Actor actor, Assignee? assignee, DateTimeOffset now)
     {
-        var takesUnassigned = actor.IsStaff && Assignee is null && assignee?.Id == actor.Id;
-        if (!actor.IsAdmin && !takesUnassigned)
+        var takesUnassigned = TicketPermissions.MayTake(this, actor) && assignee?.Id == actor.Id;
+        if (!TicketPermissions.MayAssign(actor) && !takesUnassigned)
             return Error.Forbidden("Admins assign tickets; technicians may take an unassigned ticket for themselves.");
-        if (Status == Closed)
+        if (!TicketPermissions.IsAssignable(this))
             return Error.Conflict("ticket_closed", "A closed ticket cannot be assigned; reopen it first.");
         if (assignee?.Id == Assignee?.Id)
             return new TicketChange(this, []);
 
         return new Recorder(Id, actor, now)
-            .Add(TicketEventType.Assigned, new { before = Assignee, after = assignee, reason = takesUnassigned && !actor.IsAdmin ? "taken" : "manual" })
+            .Add(TicketEventType.Assigned, new AssignedData(Assignee, assignee, takesUnassigned && !actor.IsAdmin ? AssignmentReason.Taken : AssignmentReason.Manual))
             .Build(Touch(now) with { Assignee = assignee });
     }
 
@@ -224,11 +219,13 @@ public sealed partial record Ticket
     {
         var isInternal = request.Internal == true;
         if (isInternal && !actor.IsStaff) return Error.Forbidden("Only technicians and admins write internal notes.");
+        if (!TicketPermissions.MayComment(this, actor))
+            return Error.Conflict("ticket_closed", "A closed ticket takes no more comments; an admin may reopen it.");
         if (request.Validate().ToError() is { } invalid) return invalid;
 
         var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), request.Body!.Trim(), isInternal, now);
         var history = new Recorder(Id, actor, now)
-            .Add(TicketEventType.Commented, new { commentId, @internal = isInternal }, isInternal);
+            .Add(TicketEventType.Commented, new CommentedData(commentId, isInternal), isInternal);
         var next = Touch(now) with { CommentCount = isInternal ? CommentCount : CommentCount + 1 };
         if (!isInternal) next = next.RespondIfFirst(actor, now, history);
         if (!isInternal && Status == OnHold && actor.Id == Requester.Id)
@@ -240,13 +237,13 @@ public sealed partial record Ticket
 
     private Ticket MoveTo(TicketStatus to, string? note, string? reason, Actor actor, SlaPolicy policy, DateTimeOffset now, Recorder history)
     {
-        history.Add(TicketEventType.StatusChanged, new { from = Status, to, note, reason });
+        history.Add(TicketEventType.StatusChanged, new StatusChangedData(Status, to, note, reason));
         var next = this with { Status = to };
         if (Status == OnHold) next = next.ResumeClock(policy, now, history);
         if (to == OnHold)
         {
             next = next with { Sla = next.Sla with { PausedAt = now } };
-            history.Add(TicketEventType.SlaPaused, new { reason = "on_hold" });
+            history.Add(TicketEventType.SlaPaused, new SlaPausedData("on_hold"));
         }
 
         next = to switch
@@ -268,11 +265,10 @@ public sealed partial record Ticket
     {
         if (Sla.PausedAt is not { } pausedAt) return this;
         var sla = policy.Resume(Sla, now, firstResponseRunning: FirstResponseAt is null);
-        history.Add(TicketEventType.SlaResumed, new
+        history.Add(TicketEventType.SlaResumed, new SlaResumedData((long)policy.Clock(Sla.Calendar).Between(pausedAt, now).TotalMinutes)
         {
-            pausedMinutes = (long)policy.Clock(Sla.Calendar).Between(pausedAt, now).TotalMinutes,
-            firstResponseDueAt = sla.FirstResponseDueAt,
-            resolutionDueAt = sla.ResolutionDueAt,
+            FirstResponseDueAt = sla.FirstResponseDueAt,
+            ResolutionDueAt = sla.ResolutionDueAt,
         });
         return this with { Sla = sla };
     }
@@ -282,16 +278,13 @@ public sealed partial record Ticket
     /// last reopening) in the new priority's calendar, less the time spent on hold; targets already met or breached keep
     /// their times and flags. Recorded as <c>priority_changed</c> with the new due times.
     /// </summary>
-    private Ticket Reprioritise(Priority to, SlaPolicy policy, Recorder history)
+    private Ticket Reprioritise(Priority to, SlaPolicy policy, Recorder history, string? reason = null)
     {
         var sla = policy.Schedule(Sla, to, CreatedAt, firstResponseRunning: FirstResponseAt is null, resolutionRunning: IsWorkOpen);
-        history.Add(TicketEventType.PriorityChanged, new
+        history.Add(TicketEventType.PriorityChanged, new PriorityChangedData(Priority, to, sla.FirstResponseDueAt, sla.ResolutionDueAt)
         {
-            before = Priority,
-            after = to,
-            calendar = sla.Calendar,
-            firstResponseDueAt = sla.FirstResponseDueAt,
-            resolutionDueAt = sla.ResolutionDueAt,
+            Calendar = sla.Calendar,
+            Reason = reason,
         });
         return this with { Priority = to, Sla = sla };
     }
@@ -311,14 +304,12 @@ public sealed partial record Ticket
             Pauses = FirstResponseAt is null ? Sla.Pauses : [],
         };
         var sla = policy.Schedule(restarted, Priority, CreatedAt, firstResponseRunning: false, resolutionRunning: true);
-        history.Add(TicketEventType.SlaStarted, new
+        history.Add(TicketEventType.SlaStarted, new SlaStartedData(sla.Policy, null, sla.ResolutionDueAt)
         {
-            policy = sla.Policy,
-            calendar = sla.Calendar,
-            reason = "reopened",
-            target = SlaTargetKind.Resolution,
-            resolutionDueAt = sla.ResolutionDueAt,
-            resolutionWarningAt = sla.ResolutionWarningAt,
+            Calendar = sla.Calendar,
+            Reason = "reopened",
+            Target = SlaTargetKind.Resolution,
+            ResolutionWarningAt = sla.ResolutionWarningAt,
         });
         return this with { Sla = sla };
     }
@@ -327,12 +318,12 @@ public sealed partial record Ticket
     {
         if (now <= Sla.ResolutionDueAt)
         {
-            history.Add(TicketEventType.SlaMet, new { target = "resolution", dueAt = Sla.ResolutionDueAt });
+            history.Add(TicketEventType.SlaMet, new SlaMetData(SlaTargetKind.Resolution, Sla.ResolutionDueAt));
             return this;
         }
 
         if (Sla.ResolutionBreached) return this;
-        history.Add(TicketEventType.SlaBreached, new { target = "resolution", dueAt = Sla.ResolutionDueAt });
+        history.Add(TicketEventType.SlaBreached, new SlaBreachedData(SlaTargetKind.Resolution, Sla.ResolutionDueAt));
         return this with { Sla = Sla with { ResolutionBreached = true } };
     }
 
@@ -347,12 +338,12 @@ public sealed partial record Ticket
         var next = this with { FirstResponseAt = now };
         if (clockAt <= dueAt)
         {
-            history.Add(TicketEventType.SlaMet, new { target = "first_response", dueAt });
+            history.Add(TicketEventType.SlaMet, new SlaMetData(SlaTargetKind.FirstResponse, dueAt));
             return next;
         }
 
         if (Sla.FirstResponseBreached) return next;
-        history.Add(TicketEventType.SlaBreached, new { target = "first_response", dueAt });
+        history.Add(TicketEventType.SlaBreached, new SlaBreachedData(SlaTargetKind.FirstResponse, dueAt));
         return next with { Sla = Sla with { FirstResponseBreached = true } };
     }
 

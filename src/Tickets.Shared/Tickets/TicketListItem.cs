@@ -4,7 +4,7 @@ namespace Tickets.Tickets;
 
 /// <summary>
 /// A ticket as lists show it (<c>GET /tickets</c>): what a card or a queue needs, without the description (up to 10,000
-/// characters each) and with the SLA as its server-computed condition only. <c>GET /tickets/{id}</c> has the whole ticket.
+/// characters each), with what the caller may do to it now and the SLA as its server-computed condition only. <c>GET /tickets/{id}</c> has the whole ticket.
 /// </summary>
 public sealed record TicketListItem(
     string Id,
@@ -19,12 +19,14 @@ public sealed record TicketListItem(
     DateTimeOffset UpdatedAt,
     int CommentCount,
     TicketListSla Sla,
-    string Etag)
+    string Etag,
+    TicketActions Actions)
 {
-    public static TicketListItem Of(Ticket t, SlaStatus sla) => new(
+    public static TicketListItem Of(Ticket t, SlaStatus sla, Actor caller) => new(
         t.Id, t.DisplayNumber, t.Title, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.CreatedAt, t.UpdatedAt,
-        t.CommentCount, new TicketListSla(sla.State, sla.Target, sla.DueAt, sla.WarningAt, sla.RemainingMinutes), t.ETag);
+        t.CommentCount, new TicketListSla(t.Sla.Calendar, t.Sla.EscalationLevel, sla.State, sla.Target, sla.DueAt, sla.WarningAt, sla.RemainingMinutes), t.ETag,
+        t.ActionsFor(caller));
 }
 
-/// <summary>The running target's condition now, as on the full ticket's <c>sla</c>.</summary>
-public sealed record TicketListSla(SlaCondition State, SlaTargetKind Target, DateTimeOffset DueAt, DateTimeOffset WarningAt, long? RemainingMinutes);
+/// <summary>The running target's condition now, as on the full ticket's <c>sla</c>, and the calendar its minutes count in.</summary>
+public sealed record TicketListSla(string Calendar, int EscalationLevel, SlaCondition State, SlaTargetKind Target, DateTimeOffset DueAt, DateTimeOffset WarningAt, long? RemainingMinutes);

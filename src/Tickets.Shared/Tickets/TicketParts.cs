@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tickets.Common;
 using Tickets.Users;
 
 namespace Tickets.Tickets;
@@ -70,7 +71,7 @@ public sealed record TicketEvent(
     TicketEventType Type,
     EventActor? Actor,
     DateTimeOffset At,
-    JsonElement Data)
+    [property: PayloadOf(nameof(TicketEvent.Type))] JsonElement Data)
 {
     /// <summary>Order within the ticket (revision × 100 + position in the change); the keyset of the history list.</summary>
     [JsonIgnore]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tickets.Common;
 using Tickets.Sla;
 
@@ -7,6 +8,7 @@ namespace Tickets.Tickets;
 public sealed record CreateTicketRequest(string? Title, string? Description, string? Priority = null, string? Category = null)
 {
     /// <summary>The parsed priority; null when absent or invalid (validation names it).</summary>
+    [JsonIgnore]
     public Priority? PriorityValue => Parse<Priority>(Priority);
     public const int TitleMin = 3;
     public const int TitleMax = 200;
@@ -16,7 +18,7 @@ public sealed record CreateTicketRequest(string? Title, string? Description, str
     {
         var v = new Validator();
         v.Text("title", Title, TitleMin, TitleMax);
-        v.Text("description", Description, 1, DescriptionMax);
+        v.Text("description", Description, 1, DescriptionMax, multiline: true);
         CheckEnum<Priority>(v, "priority", Priority);
         rules.ValidateCategory(v, Category, allowClear: false);
         return v;
@@ -35,12 +37,13 @@ public sealed record CreateTicketRequest(string? Title, string? Description, str
 /// <summary><c>PATCH /tickets/{id}</c>: absent fields stay; <c>"category": ""</c> clears the category.</summary>
 public sealed record UpdateTicketRequest(string? Title = null, string? Description = null, string? Priority = null, string? Category = null)
 {
+    [JsonIgnore]
     public Priority? PriorityValue => CreateTicketRequest.Parse<Priority>(Priority);
     public Validator Validate(TicketRules rules)
     {
         var v = new Validator();
         v.Text("title", Title, CreateTicketRequest.TitleMin, CreateTicketRequest.TitleMax, required: false);
-        v.Text("description", Description, 1, CreateTicketRequest.DescriptionMax, required: false);
+        v.Text("description", Description, 1, CreateTicketRequest.DescriptionMax, required: false, multiline: true);
         CreateTicketRequest.CheckEnum<Priority>(v, "priority", Priority);
         rules.ValidateCategory(v, Category, allowClear: true);
         return v;
@@ -53,13 +56,23 @@ public sealed record AssignRequest(string? AssigneeId);
 /// <summary><c>PUT /tickets/{id}/status</c>.</summary>
 public sealed record StatusChangeRequest(string? Status, string? Note = null)
 {
+    [JsonIgnore]
     public TicketStatus? StatusValue => CreateTicketRequest.Parse<TicketStatus>(Status);
+
+    /// <summary>What can be told without the ticket; whether a note is required depends on the move.</summary>
+    public Validator Validate()
+    {
+        var v = new Validator();
+        if (StatusValue is null)
+            v.Add("status", $"Required: one of {string.Join(", ", Enum.GetValues<TicketStatus>().Select(Json.EnumName))}.");
+        return v.Characters("note", Note, multiline: true);
+    }
 }
 
 /// <summary><c>POST /tickets/{id}/comments</c>.</summary>
 public sealed record CommentRequest(string? Body, bool? Internal = null)
 {
-    public Validator Validate() => new Validator().Text("body", Body, 1, Comment.BodyMax);
+    public Validator Validate() => new Validator().Text("body", Body, 1, Comment.BodyMax, multiline: true);
 }
 
 public enum TicketSort

@@ -22,6 +22,7 @@ public sealed partial class TicketService(
     TicketRules rules,
     AutoAssigner autoAssigner,
     TicketOutbox outbox,
+    SignedCursors cursors,
     TimeProvider time,
     ILogger<TicketService> logger)
 {
@@ -46,9 +47,9 @@ public sealed partial class TicketService(
 
     public async Task<Result<Ticket>> GetAsync(string idOrNumber, CancellationToken cancellationToken)
     {
-        var ticket = Ticket.TryParseNumber(idOrNumber, out var number)
-            ? await store.FindByNumberAsync(number, cancellationToken)
-            : await store.FindAsync(idOrNumber, cancellationToken);
+        var ticket = Ticket.TryParseNumber(idOrNumber, out var number) ? await store.FindByNumberAsync(number, cancellationToken)
+            : Ids.IsWellFormed(idOrNumber) ? await store.FindAsync(idOrNumber, cancellationToken)
+            : null;
         return ticket is not null && ticket.IsVisibleTo(Caller) ? ticket : Error.NotFound("ticket");
     }
 
@@ -68,7 +69,7 @@ public sealed partial class TicketService(
             // Users are refused by the aggregate before anything about the proposed assignee is revealed.
             if (!Caller.IsStaff || request.AssigneeId is null) return ticket.Assign(Caller, null, time.GetUtcNow());
 
-            var target = await users.FindByIdAsync(request.AssigneeId, cancellationToken);
+            var target = Ids.IsWellFormed(request.AssigneeId) ? await users.FindByIdAsync(request.AssigneeId, cancellationToken) : null;
             if (target is not { Active: true, IsStaff: true })
                 return Error.Field("assigneeId", "Must be the id of an active technician or admin.");
             return ticket.Assign(Caller, new Assignee(target.Id, target.FullName), time.GetUtcNow());
@@ -76,8 +77,8 @@ public sealed partial class TicketService(
 
     public async Task<Result<Ticket>> ChangeStatusAsync(string idOrNumber, StatusChangeRequest request, string? ifMatch, CancellationToken cancellationToken)
     {
-        if (request.StatusValue is not { } status)
-            return Error.Field("status", $"Required: one of {string.Join(", ", Enum.GetValues<TicketStatus>().Select(Json.EnumName))}.");
+        if (request.Validate().ToError() is { } invalid) return invalid;
+        var status = request.StatusValue!.Value;
         return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.ChangeStatus(Caller, status, request.Note, rules, time.GetUtcNow())), cancellationToken))
             .Map(change => change.Ticket);
     }
@@ -113,36 +114,54 @@ public sealed partial class TicketService(
 
     public async Task<Result<Page<Comment>>> ListCommentsAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var target = await PageOfVisibleTicketAsync(idOrNumber, limit, cursor, cancellationToken);
+        var target = await PageOfVisibleTicketAsync("comments", idOrNumber, limit, cursor, cancellationToken);
         if (!target.IsSuccess) return target.Error!;
-        return await store.ListCommentsAsync(target.Value.TicketId, Caller.IsStaff, target.Value.Page, cancellationToken);
+        var (ticketId, page) = target.Value;
+        return cursors.Sign($"comments:{ticketId}", await store.ListCommentsAsync(ticketId, Caller.IsStaff, page, cancellationToken));
+    }
+
+    /// <summary>One comment; an internal note is invisible (404) to users, like a ticket they may not see.</summary>
+    public async Task<Result<Comment>> GetCommentAsync(string idOrNumber, string commentId, CancellationToken cancellationToken)
+    {
+        var ticket = await GetAsync(idOrNumber, cancellationToken);
+        if (!ticket.IsSuccess) return ticket.Error!;
+        var comment = await store.FindCommentAsync(ticket.Value.Id, commentId, cancellationToken);
+        return comment is not null && (!comment.Internal || Caller.IsStaff) ? comment : Error.NotFound("comment");
     }
 
     public async Task<Result<Page<TicketEvent>>> HistoryAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var target = await PageOfVisibleTicketAsync(idOrNumber, limit, cursor, cancellationToken);
+        var target = await PageOfVisibleTicketAsync("history", idOrNumber, limit, cursor, cancellationToken);
         if (!target.IsSuccess) return target.Error!;
-        return await store.ListHistoryAsync(target.Value.TicketId, Caller.IsStaff, target.Value.Page, cancellationToken);
+        var (ticketId, page) = target.Value;
+        return cursors.Sign($"history:{ticketId}", await store.ListHistoryAsync(ticketId, Caller.IsStaff, page, cancellationToken));
     }
 
-    /// <summary>Paging arguments of a per-ticket list (400 if bad) and the ticket, if the caller may see it (else 404).</summary>
+    /// <summary>
+    /// Paging arguments of a per-ticket list (400 if bad) and the ticket, if the caller may see it (else 404). The
+    /// cursor is bound to the ticket, so it is checked once the ticket is known to be visible.
+    /// </summary>
     private async Task<Result<(string TicketId, PageRequest Page)>> PageOfVisibleTicketAsync(
-        string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
+        string list, string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
     {
         var v = new Validator();
         var page = PageRequest.Parse(v, limit, cursor, null);
-        if (page.Cursor is not null && !Cursor.TryDecode(page.Cursor, 1, out _)) v.Add("cursor", "Is not a cursor from this list.");
         if (v.ToError() is { } invalid) return invalid;
 
         var ticket = await GetAsync(idOrNumber, cancellationToken);
-        return ticket.IsSuccess ? (ticket.Value.Id, page) : ticket.Error!;
+        if (!ticket.IsSuccess) return ticket.Error!;
+
+        page = cursors.Open(v, $"{list}:{ticket.Value.Id}", page);
+        if (page.Cursor is not null && !TicketKeyset.IsSequenceCursor(page.Cursor)) v.Add("cursor", "Is not a cursor from this list.");
+        return v.ToError() is { } badCursor ? badCursor : (ticket.Value.Id, page);
     }
 
     public async Task<Result<Page<Ticket>>> ListAsync(TicketListParameters parameters, CancellationToken cancellationToken)
     {
-        var parsed = parameters.Parse(me.User, time.GetUtcNow());
+        var list = $"tickets:{me.Id}";
+        var parsed = parameters.Parse(me.User, cursors, list, time.GetUtcNow());
         if (!parsed.IsSuccess) return parsed.Error!;
-        return await store.ListAsync(parsed.Value, cancellationToken);
+        return cursors.Sign(list, await store.ListAsync(parsed.Value, cancellationToken));
     }
 
     private async Task<Result<TicketChange>> ChangeAsync(
@@ -193,18 +212,22 @@ public sealed partial class TicketService(
 
 /// <summary>The raw query string of <c>GET /tickets</c>; <see cref="Parse"/> validates every parameter at once.</summary>
 public sealed record TicketListParameters(
-    string? Status = null,
-    string? Priority = null,
-    string? AssigneeId = null,
-    string? RequesterId = null,
-    string? Category = null,
-    string? Search = null,
-    string? CreatedFrom = null,
-    string? CreatedTo = null,
+    [Query("status", Values = typeof(TicketStatus), List = true)] string? Status = null,
+    [Query("priority", Values = typeof(Priority), List = true)] string? Priority = null,
+    [Query("assigneeId", List = true, Description = "Assignee ids, `me` or `none` (unassigned).")] string? AssigneeId = null,
+    [Query("requesterId", List = true, Description = "Requester ids or `me`.")] string? RequesterId = null,
+    [Query("category", List = true)] string? Category = null,
+    [Query("q", MaxLength = 200, Description = "Searches number, title and description, ignoring case and accents.")] string? Search = null,
+    [Query("createdFrom", Type = QueryType.Instant, Description = "Created at or after (a date counts from its start).")] string? CreatedFrom = null,
+    [Query("createdTo", Type = QueryType.Instant, Description = "Created at or before (a date counts to its end).")] string? CreatedTo = null,
+    [Query("sort", ValuesFrom = nameof(TicketListParameters.Sorts), Default = "-createdAt", Description = "A leading '-' sorts descending; slaDue puts the most urgent first.")]
     string? Sort = null,
+    [Query("limit", Type = QueryType.Integer, Minimum = 1, Maximum = PageRequest.MaxLimit, Default = "25", Description = "Items per page.")]
     string? Limit = null,
-    string? Cursor = null,
+    [Query("cursor", Description = "The nextCursor of the previous page (of the same sort).")] string? Cursor = null,
+    [Query("includeTotal", Type = QueryType.Boolean, Default = "false", Description = "Also count every match (total).")]
     string? IncludeTotal = null,
+    [Query("sla", Values = typeof(SlaCondition), List = true, Description = "SLA conditions now: on_track, at_risk, breached, paused, met.")]
     string? Sla = null)
 {
     public static IReadOnlyDictionary<string, TicketSort> Sorts { get; } = new Dictionary<string, TicketSort>(StringComparer.Ordinal)
@@ -218,8 +241,11 @@ public sealed record TicketListParameters(
         ["slaDue"] = TicketSort.SlaDue,
     };
 
+    /// <param name="caller">Whose list: <c>me</c> and a user's scope resolve against it.</param>
+    /// <param name="cursors">Opens the signed cursor handed out for <paramref name="list"/>.</param>
+    /// <param name="list">The list the cursor must have been handed out for.</param>
     /// <param name="now">The moment the SLA filter asks about (<c>at_risk</c> now, not when the ticket was written).</param>
-    public Result<TicketQuery> Parse(User caller, DateTimeOffset now)
+    public Result<TicketQuery> Parse(User caller, SignedCursors cursors, string list, DateTimeOffset now)
     {
         var v = new Validator();
         var statuses = Enums<TicketStatus>(v, "status", Status);
@@ -235,18 +261,21 @@ public sealed record TicketListParameters(
         }
 
         var requesters = List(RequesterId).Select(r => r.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : r).ToList();
-        var from = Instant(v, "createdFrom", CreatedFrom, endOfDay: false);
-        var to = Instant(v, "createdTo", CreatedTo, endOfDay: true);
+        var from = Instants.Parse(v, "createdFrom", CreatedFrom, endOfDay: false);
+        var to = Instants.Parse(v, "createdTo", CreatedTo, endOfDay: true);
         if (from > to) v.Add("createdTo", "Must not be before createdFrom.");
 
         var sort = TicketSort.CreatedAtDescending;
         if (!string.IsNullOrEmpty(Sort) && !Sorts.TryGetValue(Sort, out sort))
             v.Add("sort", $"Must be one of: {string.Join(", ", Sorts.Keys)}.");
 
-        var page = PageRequest.Parse(v, Limit, Cursor, IncludeTotal);
-        if (page.Cursor is not null && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
+        var page = cursors.Open(v, list, PageRequest.Parse(v, Limit, Cursor, IncludeTotal));
+        if (page.Cursor is not null && !v.Has("cursor") && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
             v.Add("cursor", "Is not a cursor from this list and sort.");
         if (Search?.Length > 200) v.Add("q", "Must be at most 200 characters.");
+        v.Characters("q", Search);
+        foreach (var (field, value) in new[] { ("assigneeId", AssigneeId), ("requesterId", RequesterId), ("category", Category) })
+            v.Characters(field, value);
         if (v.ToError() is { } invalid) return invalid;
 
         return new TicketQuery
@@ -281,22 +310,6 @@ public sealed record TicketListParameters(
 
         return result;
     }
-
-    /// <summary>ISO-8601 instant, or a date (whole day: from its start, to its end).</summary>
-    internal static DateTimeOffset? Instant(Validator v, string field, string? value, bool endOfDay)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return endOfDay ? start.AddDays(1).AddTicks(-1) : start;
-        }
-
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
-            return instant;
-        v.Add(field, "Must be an ISO-8601 date or date-time.");
-        return null;
-    }
 }
 
 /// <summary>The keyset of each sort; cursors carry the sort so one from another sort is refused.</summary>
@@ -305,6 +318,14 @@ public static class TicketKeyset
     /// <summary>Sort-key parts after the sort name (the last is always the id).</summary>
     public static int Parts(TicketSort sort) => sort is TicketSort.Priority or TicketSort.PriorityDescending ? 3 : 2;
 
+    /// <summary>
+    /// A store cursor of this sort: its name, then the sort key; every part but the id (the last) a whole number in
+    /// SQLite's form or an instant or number in Cosmos'. Signing keeps other cursors out; this keeps the parts honest.
+    /// </summary>
     public static bool IsCursorFor(string cursor, TicketSort sort) =>
-        Cursor.TryDecode(cursor, Parts(sort) + 1, out var key) && key[0] == Json.EnumName(sort);
+        Cursor.TryDecode(cursor, Parts(sort) + 1, out var key) && key[0] == Json.EnumName(sort) && key.Skip(1).All(part => !string.IsNullOrEmpty(part));
+
+    /// <summary>A comments or history cursor: one whole, non-negative sequence number.</summary>
+    public static bool IsSequenceCursor(string cursor) =>
+        Cursor.TryDecode(cursor, 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

@@ -49,6 +49,19 @@ public sealed record User
     /// <summary>Optimistic concurrency token; the store bumps it on every write.</summary>
     public long Version { get; init; }
 
+    /// <summary>
+    /// Changes whenever the account's password, role or active state changes. Every token carries the stamp it was
+    /// issued under, so such a change ends every earlier access and refresh token at once. Empty on accounts created
+    /// before stamps existed, until their first change.
+    /// </summary>
+    public string SecurityStamp { get; init; } = "";
+
+    /// <summary>Sessions ended by logout (or a leaked refresh token) whose access tokens have not expired yet.</summary>
+    public IReadOnlyList<EndedSession> EndedSessions { get; init; } = [];
+
+    /// <summary>Keyed hashes of the client addresses of the latest successful sign-ins, newest first (see <c>PasswordAttempts</c>).</summary>
+    public IReadOnlyList<string> SignInAddresses { get; init; } = [];
+
     public string FullName => $"{FirstNames} {LastNames}";
 
     public bool IsStaff => Role is Role.Technician or Role.Admin;
@@ -60,6 +73,35 @@ public sealed record User
 
     /// <summary>What the user list's <c>q</c> searches (names, e-mail, DNI, department), folded.</summary>
     public string SearchText => Text.Fold($"{FirstNames} {LastNames} {Email} {Dni} {Department}");
+
+    /// <summary>How many ended sessions an account remembers; beyond that ending one more ends them all (a new stamp).</summary>
+    public const int MaxEndedSessions = 20;
+
+    /// <summary>How many sign-in addresses an account remembers.</summary>
+    public const int MaxSignInAddresses = 5;
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
+
+    /// <summary>Ends every session and token issued so far.</summary>
+    public User WithNewSecurityStamp() => this with { SecurityStamp = NewSecurityStamp(), EndedSessions = [] };
+
+    /// <summary>
+    /// Ends one session: its access tokens are refused until <paramref name="until"/> (when the last of them expires
+    /// anyway). Sessions already past that are forgotten; if too many remain, every session ends instead.
+    /// </summary>
+    public User EndSession(string sessionId, DateTimeOffset until, DateTimeOffset now)
+    {
+        var kept = EndedSessions.Where(s => s.Until > now && s.SessionId != sessionId).Append(new EndedSession(sessionId, until)).ToList();
+        return kept.Count > MaxEndedSessions ? WithNewSecurityStamp() : this with { EndedSessions = kept };
+    }
+
+    public bool HasEnded(string sessionId) => EndedSessions.Any(s => s.SessionId == sessionId);
+
+    /// <summary>Remembers a successful sign-in from <paramref name="addressHash"/> (most recent first, a few at most).</summary>
+    public User SignedInFrom(string? addressHash) => addressHash is null ? this : this with
+    {
+        SignInAddresses = SignInAddresses.Where(a => a != addressHash).Prepend(addressHash).Take(MaxSignInAddresses).ToList(),
+    };
 
     public UserView ToView() => new(
         Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt, Language, EmailNotifications);
@@ -81,3 +123,6 @@ public sealed record UserView(
     DateTimeOffset? LastLoginAt,
     string Language,
     bool EmailNotifications);
+
+/// <summary>A signed-out session (refresh-token family) whose access tokens are refused until <see cref="Until"/>.</summary>
+public sealed record EndedSession(string SessionId, DateTimeOffset Until);

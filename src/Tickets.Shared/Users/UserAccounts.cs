@@ -31,6 +31,7 @@ public sealed partial class UserAccounts(
             PasswordHash = passwords.Hash(request.Password!),
             CreatedAt = now,
             UpdatedAt = now,
+            SecurityStamp = User.NewSecurityStamp(),
         };
 
         return await users.CreateAsync(user, cancellationToken) switch
@@ -44,7 +45,11 @@ public sealed partial class UserAccounts(
         };
     }
 
-    /// <summary>Read-modify-write with optimistic concurrency: a concurrent change is re-read and re-applied, never lost.</summary>
+    /// <summary>
+    /// Read-modify-write with optimistic concurrency: a concurrent change is re-read and re-applied, never lost. A change
+    /// of role or active state gets a new security stamp, which ends every earlier token of the account (as a password
+    /// change does, asking for it); the refresh tokens of an account whose stamp changed are revoked as well.
+    /// </summary>
     public async Task<Result<User>> UpdateAsync(string id, Func<User, Result<User>> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -56,10 +61,13 @@ public sealed partial class UserAccounts(
             if (!changed.IsSuccess) return changed.Error!;
 
             var next = changed.Value;
+            if ((next.Role != current.Role || next.Active != current.Active) && next.SecurityStamp == current.SecurityStamp)
+                next = next.WithNewSecurityStamp();
             switch (await users.UpdateAsync(next, cancellationToken))
             {
                 case UserWrite.Done:
-                    if (current.Active && !next.Active)
+                    // The stamp alone already refuses them; revoking keeps the store telling the same story.
+                    if (next.SecurityStamp != current.SecurityStamp)
                         await refreshTokens.RevokeAllForUserAsync(id, time.GetUtcNow(), cancellationToken);
                     return next with { Version = current.Version + 1 };
                 case UserWrite.LastActiveAdmin:

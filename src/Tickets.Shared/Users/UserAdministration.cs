@@ -3,7 +3,7 @@ using Tickets.Common;
 namespace Tickets.Users;
 
 /// <summary>What admins do with accounts: list, create staff, change role and status, edit profiles.</summary>
-public sealed class UserAdministration(IUserStore users, UserAccounts accounts, TimeProvider time)
+public sealed class UserAdministration(IUserStore users, UserAccounts accounts, SignedCursors cursors, TimeProvider time)
 {
     public async Task<Result<Page<UserView>>> ListAsync(
         string? role, string? active, string? department, string? search, string? limit, string? cursor, string? includeTotal,
@@ -24,16 +24,22 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
             else v.Add("active", "Must be true or false.");
         }
 
-        var page = PageRequest.Parse(v, limit, cursor, includeTotal);
-        if (page.Cursor is not null && !Cursor.TryDecode(page.Cursor, 2, out _)) v.Add("cursor", "Is not a cursor from this list.");
+        var page = cursors.Open(v, List, PageRequest.Parse(v, limit, cursor, includeTotal));
+        if (page.Cursor is not null && !v.Has("cursor") && !(Cursor.TryDecode(page.Cursor, 2, out var key) && key.All(part => part is not null)))
+            v.Add("cursor", "Is not a cursor from this list.");
+        v.Text("department", department, 0, 100, required: false);
+        v.Text("q", search, 0, 200, required: false);
         if (v.ToError() is { } invalid) return invalid;
 
         var found = await users.ListAsync(new UserQuery(roles, isActive, NullIfEmpty(department), NullIfEmpty(search), page), cancellationToken);
-        return found.Map(u => u.ToView());
+        return cursors.Sign(List, found).Map(u => u.ToView());
     }
 
+    /// <summary>The cursor of the user list is only for admins, who all see the same list.</summary>
+    private const string List = "users";
+
     public async Task<Result<User>> GetAsync(string id, CancellationToken cancellationToken) =>
-        await users.FindByIdAsync(id, cancellationToken) is { } user ? user : Error.NotFound("user");
+        Ids.IsWellFormed(id) && await users.FindByIdAsync(id, cancellationToken) is { } user ? user : Error.NotFound("user");
 
     public Task<Result<User>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
     {
@@ -44,6 +50,7 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
     public Task<Result<User>> UpdateAsync(string id, UpdateUserRequest request, CancellationToken cancellationToken)
     {
         if (request.Validate().ToError() is { } invalid) return Task.FromResult<Result<User>>(invalid);
+        if (!Ids.IsWellFormed(id)) return Task.FromResult<Result<User>>(Error.NotFound("user"));
         var now = time.GetUtcNow();
         return accounts.UpdateAsync(id, user => request.Profile.ApplyTo(user, now) with
         {

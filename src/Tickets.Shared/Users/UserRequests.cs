@@ -35,7 +35,7 @@ public sealed record CreateUserRequest : RegisterRequest
 }
 
 public sealed record UpdateProfileRequest(
-    string? Phone, string? Department, string? FirstNames, string? LastNames, string? Language = null, bool? EmailNotifications = null)
+    string? Phone = null, string? Department = null, string? FirstNames = null, string? LastNames = null, string? Language = null, bool? EmailNotifications = null)
 {
     public Validator Validate()
     {
@@ -62,12 +62,12 @@ public sealed record UpdateProfileRequest(
 }
 
 public sealed record UpdateUserRequest(
-    Role? Role,
-    bool? Active,
-    string? Department,
-    string? Phone,
-    string? FirstNames,
-    string? LastNames)
+    Role? Role = null,
+    bool? Active = null,
+    string? Department = null,
+    string? Phone = null,
+    string? FirstNames = null,
+    string? LastNames = null)
 {
     public UpdateProfileRequest Profile => new(Phone, Department, FirstNames, LastNames);
 

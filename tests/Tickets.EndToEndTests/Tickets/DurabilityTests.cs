@@ -27,10 +27,10 @@ public sealed class DurabilityTests : IAsyncLifetime
         var app = DevHostApp.Create(
         [
             "--urls=http://127.0.0.1:0",
-            $"--Tickets:Sqlite:Path={Path.Combine(_data, "tickets.db")}",
             "--Tickets:DemoData=true",
             "--Logging:LogLevel:Default=Warning",
             $"--DevHost:WebRoot={Path.Combine(_data, "no-web")}",
+            .. HostStore.Current.Arguments(_data),
         ]);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -67,6 +67,7 @@ public sealed class DurabilityTests : IAsyncLifetime
 
         var mine = await (await again.GetAsync("api/tickets?limit=100&includeTotal=true&q=concurrente")).JsonAsync();
         Assert.Equal(created.Length, mine.GetProperty("total").GetInt64());
+        await HostStore.Current.DropAsync(second.Services);
         await second.StopAsync();
         await second.DisposeAsync();
     }

@@ -154,7 +154,7 @@ public sealed class TicketListTests(PagingWorld paging) : IClassFixture<PagingWo
             "api/tickets?status=abierto&priority=urgent&sort=title&limit=101&cursor=nope&includeTotal=maybe&createdFrom=ayer");
 
         var problem = await response.ProblemAsync(400);
-        Assert.Equal(["createdFrom", "includeTotal", "limit", "priority", "sort", "status"], problem.FieldErrors().Order());
+        Assert.Equal(["createdFrom", "cursor", "includeTotal", "limit", "priority", "sort", "status"], problem.FieldErrors().Order());
     }
 
     [Fact]

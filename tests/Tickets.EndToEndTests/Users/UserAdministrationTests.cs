@@ -148,15 +148,17 @@ public sealed class UserAdministrationTests(LocalHost host) : IClassFixture<Loca
     }
 
     [Fact]
-    public async Task RoleChangeAppliesToTheNextRequestWithoutANewToken()
+    public async Task RoleChangeEndsEarlierTokensAndTheNewRoleAppliesOnceSignedInAgain()
     {
         var admin = await host.AdminAsync();
-        var (client, id, _) = await host.NewUserAsync();
+        var (client, id, email) = await host.NewUserAsync();
         await (await client.GetAsync("api/users")).ProblemAsync(403);
 
         await admin.PatchAsJsonAsync($"api/users/{id}", new { role = "admin" });
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/users")).StatusCode);
+        await (await client.GetAsync("api/users")).ProblemAsync(401);
+        var again = await host.SignInAsync(email, "Password123!");
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("api/users")).StatusCode);
     }
 
     [Fact]

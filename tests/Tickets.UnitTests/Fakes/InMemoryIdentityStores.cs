@@ -90,26 +90,40 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     }
 }
 
+/// <summary>The throttle's rules in memory, each decision under one lock like the stores' atomic writes.</summary>
 public sealed class InMemoryLoginThrottleStore : ILoginThrottleStore
 {
-    private readonly ConcurrentDictionary<string, List<DateTimeOffset>> _failures = new();
+    private readonly Dictionary<string, List<DateTimeOffset>> _attempts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, DateTimeOffset), int> _counters = new();
 
-    public Task RecordFailureAsync(string normalizedEmail, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>Keys with attempts counted now, for tests that check which bucket a claim went to.</summary>
+    public IReadOnlyCollection<string> Keys { get { lock (_attempts) return _attempts.Keys.ToList(); } }
+
+    public Task<ThrottleClaim> TryClaimAsync(string key, int limit, TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var list = _failures.GetOrAdd(normalizedEmail, _ => []);
-        lock (list) list.Add(at);
+        lock (_attempts)
+        {
+            var counted = _attempts.GetValueOrDefault(key, []).Where(at => at >= now - window).Order().ToList();
+            if (counted.Count >= limit) return Task.FromResult(ThrottleClaim.Refuse(counted[counted.Count - limit] + window));
+            _attempts[key] = [.. counted, now];
+            return Task.FromResult(ThrottleClaim.Grant(now));
+        }
+    }
+
+    public Task ClearAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_attempts) _attempts.Remove(key);
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<DateTimeOffset>> FailuresSinceAsync(string normalizedEmail, DateTimeOffset since, CancellationToken cancellationToken = default)
+    public Task<ThrottleClaim> TryCountAsync(string key, DateTimeOffset windowStart, TimeSpan window, int limit, CancellationToken cancellationToken = default)
     {
-        var list = _failures.GetOrAdd(normalizedEmail, _ => []);
-        lock (list) return Task.FromResult<IReadOnlyList<DateTimeOffset>>(list.Where(at => at >= since).Order().ToList());
-    }
-
-    public Task ClearAsync(string normalizedEmail, CancellationToken cancellationToken = default)
-    {
-        _failures.TryRemove(normalizedEmail, out _);
-        return Task.CompletedTask;
+        lock (_counters)
+        {
+            var count = _counters.GetValueOrDefault((key, windowStart));
+            if (count >= limit) return Task.FromResult(ThrottleClaim.Refuse(windowStart + window));
+            _counters[(key, windowStart)] = count + 1;
+            return Task.FromResult(ThrottleClaim.Grant(windowStart));
+        }
     }
 }

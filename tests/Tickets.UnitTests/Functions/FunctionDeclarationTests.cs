@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Tickets.Functions.Http;
+using Tickets.Functions.Triggers;
+using Tickets.Messaging;
 
 namespace Tickets.UnitTests.Functions;
 
@@ -32,12 +34,66 @@ public sealed class FunctionDeclarationTests
     }
 
     [Fact]
+    public void FunctionsMetadataListsExactlyTheQueueTriggersWithTheirQueueAndConnection()
+    {
+        var listed = TriggerBindings("queueTrigger")
+            .Select(b => $"{b.Function}: queue {b.Binding.GetProperty("queueName").GetString()} via {Text(b.Binding, "connection")}")
+            .Order(StringComparer.Ordinal);
+
+        var declared = TriggerCatalog.Functions.Queues
+            .Select(f => $"{f.Name}: queue {f.QueueName} via {f.Connection ?? "(none)"}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, listed);
+    }
+
+    [Fact]
+    public void FunctionsMetadataListsExactlyTheTimerTriggersWithTheirSchedule()
+    {
+        var listed = TriggerBindings("timerTrigger")
+            .Select(b => $"{b.Function}: {b.Binding.GetProperty("schedule").GetString()}, run on start-up {RunOnStartup(b.Binding)}")
+            .Order(StringComparer.Ordinal);
+
+        var declared = TriggerCatalog.Functions.Timers
+            .Select(f => $"{f.Name}: {f.Schedule}, run on start-up {f.RunOnStartup}")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(declared, listed);
+    }
+
+    [Fact]
+    public void QueueTriggersReadTheQueuesConnectionSetting()
+    {
+        var elsewhere = TriggerCatalog.Functions.Queues.Where(f => f.Connection != QueueNames.Connection).Select(f => f.Name);
+
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
     public void NoTwoFunctionsShareARouteAndMethod()
     {
         var pairs = FunctionCatalog.All.SelectMany(f => f.Methods.Select(m => $"{m} {f.Route}")).ToList();
 
         Assert.Equal(pairs.Count, pairs.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
+
+    /// <summary>Every binding of the given trigger type in the build's functions.metadata, with its function's name.</summary>
+    private static List<(string Function, JsonElement Binding)> TriggerBindings(string type)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(FindFunctionsMetadata()));
+        return document.RootElement.EnumerateArray()
+            .SelectMany(f => f.GetProperty("bindings").EnumerateArray()
+                .Where(b => b.GetProperty("type").GetString() == type)
+                .Select(b => (f.GetProperty("name").GetString()!, b.Clone())))
+            .ToList();
+    }
+
+    private static string Text(JsonElement binding, string property) =>
+        binding.TryGetProperty(property, out var value) ? value.GetString()! : "(none)";
+
+    /// <summary>The SDK writes <c>runOnStartup</c> only when it is true.</summary>
+    private static bool RunOnStartup(JsonElement binding) =>
+        binding.TryGetProperty("runOnStartup", out var value) && value.GetBoolean();
 
     /// <summary>The worker SDK writes functions.metadata into the Functions project's own output folder.</summary>
     private static string FindFunctionsMetadata()

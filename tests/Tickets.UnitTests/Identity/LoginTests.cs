@@ -16,6 +16,13 @@ public sealed class LoginTests
     private readonly InMemoryUserStore _users = new();
     private readonly InMemoryRefreshTokenStore _refreshTokens = new();
     private readonly InMemoryLoginThrottleStore _throttle = new();
+    private readonly ClientAddress _address = new();
+    private readonly LimitsOptions _limits = new();
+    private readonly IOptions<JwtOptions> _jwt = Options.Create(new JwtOptions
+    {
+        SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }],
+    });
+
     private readonly IdentityService _identity;
     private readonly UserAccounts _accounts;
 
@@ -23,11 +30,13 @@ public sealed class LoginTests
     {
         var passwords = new Passwords();
         _accounts = new UserAccounts(_users, _refreshTokens, passwords, _time, NullLogger<UserAccounts>.Instance);
-        var jwt = Options.Create(new JwtOptions { SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }] });
+        var attempts = new PasswordAttempts(_throttle, _address, new ServerKeys(_jwt), Options.Create(new LoginThrottleOptions()),
+            Options.Create(_limits), _time, NullLogger<PasswordAttempts>.Instance);
         _identity = new IdentityService(
-            _users, _refreshTokens, _throttle, _accounts, passwords, new TokenService(jwt, _time), jwt,
-            Options.Create(new LoginThrottleOptions()), _time, NullLogger<IdentityService>.Instance);
+            _users, _refreshTokens, attempts, _accounts, passwords, new TokenService(_jwt, _time), _jwt, _time, NullLogger<IdentityService>.Instance);
     }
+
+    private void From(string address) => _address.Set(System.Net.IPAddress.Parse(address));
 
     private async Task<User> RegisterAsync(string email = "ana@example.org") => (await _identity.RegisterAsync(new RegisterRequest
     {
@@ -153,5 +162,219 @@ public sealed class LoginTests
         Assert.True(right.IsSuccess);
         Assert.False((await _identity.RefreshAsync(new RefreshRequest(session.RefreshToken), CancellationToken.None)).IsSuccess);
         Assert.True((await LoginAsync("ana@example.org", "New-password-22")).IsSuccess);
+    }
+
+    [Fact]
+    public async Task SixtyConcurrentWrongPasswordsGetExactlyFiveChecks()
+    {
+        await RegisterAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => Task.Run(() => LoginAsync("ana@example.org", "wrong-password"))));
+
+        Assert.Equal(5, results.Count(r => r.Error!.Kind == ErrorKind.Unauthorized));
+        Assert.Equal(55, results.Count(r => r.Error!.Kind == ErrorKind.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task StrangersCannotLockTheOwnerOutOfAnAddressSheSignedInFrom()
+    {
+        await RegisterAsync();
+        From("198.51.100.7");
+        Assert.True((await LoginAsync("ana@example.org", Password)).IsSuccess);
+
+        From("203.0.113.9");
+        for (var i = 0; i < 5; i++) await LoginAsync("ana@example.org", "wrong-password");
+        Assert.Equal(ErrorKind.TooManyRequests, (await LoginAsync("ana@example.org", Password)).Error!.Kind);
+
+        From("198.51.100.7");
+        Assert.True((await LoginAsync("ana@example.org", Password)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task TheOwnersSuccessDoesNotLiftTheLockOnStrangers()
+    {
+        await RegisterAsync();
+        From("198.51.100.7");
+        await LoginAsync("ana@example.org", Password);
+        From("203.0.113.9");
+        for (var i = 0; i < 5; i++) await LoginAsync("ana@example.org", "wrong-password");
+
+        From("198.51.100.7");
+        await LoginAsync("ana@example.org", Password);
+
+        From("203.0.113.9");
+        Assert.Equal(ErrorKind.TooManyRequests, (await LoginAsync("ana@example.org", "sixth-guess-1")).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task FailuresFromTheOwnersAddressAreLimitedThereToo()
+    {
+        await RegisterAsync();
+        From("198.51.100.7");
+        await LoginAsync("ana@example.org", Password);
+
+        for (var i = 0; i < 5; i++) await LoginAsync("ana@example.org", "wrong-password");
+
+        Assert.Equal(ErrorKind.TooManyRequests, (await LoginAsync("ana@example.org", Password)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task OnAnAddressItNeverSignedInFromTheOwnerWaitsLikeAnyone()
+    {
+        await RegisterAsync();
+        From("203.0.113.9");
+        for (var i = 0; i < 5; i++) await LoginAsync("ana@example.org", "wrong-password");
+
+        From("192.0.2.44");
+
+        Assert.Equal(ErrorKind.TooManyRequests, (await LoginAsync("ana@example.org", Password)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task AnAddressMayTryOnlySoManyPasswordsPerMinuteWhateverTheAccounts()
+    {
+        _limits.PasswordAttemptsPerAddressPerMinute = 3;
+        From("203.0.113.9");
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(ErrorKind.Unauthorized, (await LoginAsync($"victim{i}@example.org", "Summer2026!!")).Error!.Kind);
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        var sprayed = await LoginAsync("victim4@example.org", "Summer2026!!");
+
+        Assert.Equal(ErrorKind.TooManyRequests, sprayed.Error!.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(40), sprayed.Error.RetryAfter);
+        From("198.51.100.7");
+        Assert.Equal(ErrorKind.Unauthorized, (await LoginAsync("victim4@example.org", "Summer2026!!")).Error!.Kind);
+        From("203.0.113.9");
+        _time.Advance(TimeSpan.FromSeconds(40));
+        Assert.Equal(ErrorKind.Unauthorized, (await LoginAsync("victim4@example.org", "Summer2026!!")).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task RegistrationCountsAgainstTheAddressLimit()
+    {
+        _limits.PasswordAttemptsPerAddressPerMinute = 1;
+        From("203.0.113.9");
+        await RegisterAsync("first@example.org");
+
+        var second = await _identity.RegisterAsync(new RegisterRequest
+        {
+            Email = "second@example.org", Password = Password, Dni = "87654321", Phone = "600 000 000", FirstNames = "Eva", LastNames = "Gil", Department = "IT",
+        }, CancellationToken.None);
+
+        Assert.Equal(ErrorKind.TooManyRequests, second.Error!.Kind);
+    }
+
+    [Fact]
+    public async Task EveryoneTogetherMayHaveOnlySoManyPasswordsHashedPerMinute()
+    {
+        _limits.PasswordHashingPerMinute = 2;
+        await LoginAsync("a@example.org", "whatever-pass");
+        await LoginAsync("b@example.org", "whatever-pass");
+
+        Assert.Equal(ErrorKind.TooManyRequests, (await LoginAsync("c@example.org", "whatever-pass")).Error!.Kind);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(ErrorKind.Unauthorized, (await LoginAsync("c@example.org", "whatever-pass")).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task WrongCurrentPasswordsCountLikeFailedSignIns()
+    {
+        var user = await RegisterAsync();
+        for (var i = 0; i < 5; i++)
+            await _identity.ChangePasswordAsync(user.Id, new PasswordChangeRequest("not-it-at-all", "New-password-22"), CancellationToken.None);
+
+        Assert.Equal(ErrorKind.TooManyRequests, (await LoginAsync("ana@example.org", Password)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task ASessionEndsAfterItsAbsoluteLifetimeHoweverOftenItIsRefreshed()
+    {
+        await RegisterAsync();
+        var refresh = (await LoginAsync("ana@example.org", Password)).Value.RefreshToken;
+        for (var day = 0; day < 29; day++)
+        {
+            _time.Advance(TimeSpan.FromDays(1));
+            refresh = (await _identity.RefreshAsync(new RefreshRequest(refresh), CancellationToken.None)).Value.RefreshToken;
+        }
+
+        _time.Advance(TimeSpan.FromDays(1));
+
+        Assert.Equal(ErrorKind.Unauthorized, (await _identity.RefreshAsync(new RefreshRequest(refresh), CancellationToken.None)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task ARoleChangeEndsEveryRefreshToken()
+    {
+        var user = await RegisterAsync();
+        var session = (await LoginAsync("ana@example.org", Password)).Value;
+
+        await _accounts.UpdateAsync(user.Id, u => u with { Role = Role.Technician }, CancellationToken.None);
+
+        Assert.Equal(ErrorKind.Unauthorized, (await _identity.RefreshAsync(new RefreshRequest(session.RefreshToken), CancellationToken.None)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task AProfileChangeEndsNothing()
+    {
+        var user = await RegisterAsync();
+        var session = (await LoginAsync("ana@example.org", Password)).Value;
+
+        await _identity.UpdateProfileAsync(user.Id, new UpdateProfileRequest("611 111 111", "Finanzas", null, null), CancellationToken.None);
+
+        Assert.True((await _identity.RefreshAsync(new RefreshRequest(session.RefreshToken), CancellationToken.None)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task LogoutEndsThatSessionOnTheAccountUntilItsAccessTokensExpire()
+    {
+        var user = await RegisterAsync();
+        var session = (await LoginAsync("ana@example.org", Password)).Value;
+        var sessionId = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(session.AccessToken).GetClaim(TokenService.SessionClaim).Value;
+
+        await _identity.LogoutAsync(new RefreshRequest(session.RefreshToken), CancellationToken.None);
+
+        var ended = Assert.Single((await _users.FindByIdAsync(user.Id))!.EndedSessions);
+        Assert.Equal(sessionId, ended.SessionId);
+        Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(30), ended.Until);
+    }
+}
+
+public sealed class EndedSessionTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 4, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly User Ana = new()
+    {
+        Id = "u1", Email = "ana@example.org", Dni = "12345678", Phone = "600000000", FirstNames = "Ana", LastNames = "Pérez",
+        Department = "IT", Role = Role.User, Active = true, PasswordHash = "x", CreatedAt = Now, UpdatedAt = Now, SecurityStamp = "s1",
+    };
+
+    [Fact]
+    public void SessionsPastTheirLastAccessTokenAreForgotten()
+    {
+        var user = Ana.EndSession("a", Now.AddMinutes(15), Now).EndSession("b", Now.AddMinutes(30), Now.AddMinutes(16));
+
+        Assert.Equal(["b"], user.EndedSessions.Select(s => s.SessionId));
+    }
+
+    [Fact]
+    public void EndingMoreSessionsThanAnAccountRemembersEndsThemAll()
+    {
+        var user = Ana;
+        for (var i = 0; i <= User.MaxEndedSessions; i++) user = user.EndSession("s" + i, Now.AddMinutes(15), Now);
+
+        Assert.NotEqual(Ana.SecurityStamp, user.SecurityStamp);
+        Assert.Empty(user.EndedSessions);
+    }
+
+    [Fact]
+    public void AnAccountRemembersOnlyItsLatestSignInAddresses()
+    {
+        var user = Ana;
+        for (var i = 0; i < 8; i++) user = user.SignedInFrom("a" + i);
+        user = user.SignedInFrom("a5");
+
+        Assert.Equal(["a5", "a7", "a6", "a4", "a3"], user.SignInAddresses);
     }
 }

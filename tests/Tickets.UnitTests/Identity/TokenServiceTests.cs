@@ -20,7 +20,7 @@ public sealed class TokenServiceTests
     {
         Id = "u1", Email = "ana@example.org", Dni = "12345678", Phone = "600000000", FirstNames = "Ana", LastNames = "Pérez",
         Department = "IT", Role = Role.Technician, Active = true, PasswordHash = "x",
-        CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch, SecurityStamp = "stamp-1",
     };
 
     private TokenService Service(string issuer = "tickets", string audience = "tickets-api", params (string Id, string Key)[] keys) =>
@@ -37,13 +37,13 @@ public sealed class TokenServiceTests
     {
         var service = Service();
 
-        Assert.Equal("u1", await service.ValidateAsync(service.Issue(Someone).Token));
+        Assert.Equal("u1", (await service.ValidateAsync(service.Issue(Someone, "s1").Token))?.Subject);
     }
 
     [Fact]
     public void IssuedTokenCarriesTheDesignClaimsAndKeyId()
     {
-        var token = new JsonWebToken(Service().Issue(Someone).Token);
+        var token = new JsonWebToken(Service().Issue(Someone, "s1").Token);
 
         Assert.Equal("k2", token.Kid);
         Assert.Equal("HS256", token.Alg);
@@ -52,6 +52,8 @@ public sealed class TokenServiceTests
         Assert.Equal("Ana Pérez", token.GetClaim("name").Value);
         Assert.Equal("ana@example.org", token.GetClaim("email").Value);
         Assert.False(string.IsNullOrEmpty(token.Id));
+        Assert.Equal(Someone.SecurityStamp, token.GetClaim(TokenService.StampClaim).Value);
+        Assert.Equal("s1", token.GetClaim(TokenService.SessionClaim).Value);
         Assert.Equal(TimeSpan.FromMinutes(15), token.ValidTo - token.IssuedAt);
     }
 
@@ -59,7 +61,7 @@ public sealed class TokenServiceTests
     public async Task ExpiredTokenIsRejected()
     {
         var service = Service();
-        var token = service.Issue(Someone).Token;
+        var token = service.Issue(Someone, "s1").Token;
 
         _time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(31));
 
@@ -71,8 +73,8 @@ public sealed class TokenServiceTests
     {
         // Accepted tokens are remembered to spare the signature check; their lifetime is still checked on every use.
         var service = Service();
-        var token = service.Issue(Someone).Token;
-        Assert.Equal("u1", await service.ValidateAsync(token));
+        var token = service.Issue(Someone, "s1").Token;
+        Assert.Equal("u1", (await service.ValidateAsync(token))?.Subject);
 
         _time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(31));
 
@@ -83,11 +85,11 @@ public sealed class TokenServiceTests
     public async Task TokenWithinClockSkewAfterExpiryIsStillAccepted()
     {
         var service = Service();
-        var token = service.Issue(Someone).Token;
+        var token = service.Issue(Someone, "s1").Token;
 
         _time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(10));
 
-        Assert.Equal("u1", await service.ValidateAsync(token));
+        Assert.Equal("u1", (await service.ValidateAsync(token))?.Subject);
     }
 
     [Fact]
@@ -96,7 +98,7 @@ public sealed class TokenServiceTests
         var service = Service();
         var issuerClock = new FakeTimeProvider(_time.GetUtcNow().AddMinutes(10));
         var fromTheFuture = new TokenService(
-            Options.Create(new JwtOptions { SigningKeys = [new SigningKeyOptions { Id = "k2", Key = CurrentKey }] }), issuerClock).Issue(Someone).Token;
+            Options.Create(new JwtOptions { SigningKeys = [new SigningKeyOptions { Id = "k2", Key = CurrentKey }] }), issuerClock).Issue(Someone, "s1").Token;
 
         Assert.Null(await service.ValidateAsync(fromTheFuture));
     }
@@ -104,7 +106,7 @@ public sealed class TokenServiceTests
     [Fact]
     public async Task TokenSignedWithAnotherKeyUnderAKnownKidIsRejected()
     {
-        var forged = Service(keys: ("k2", Convert.ToBase64String(new byte[32]))).Issue(Someone).Token;
+        var forged = Service(keys: ("k2", Convert.ToBase64String(new byte[32]))).Issue(Someone, "s1").Token;
 
         Assert.Null(await Service().ValidateAsync(forged));
     }
@@ -112,15 +114,15 @@ public sealed class TokenServiceTests
     [Fact]
     public async Task TokenSignedWithThePreviousKeyIsStillAccepted()
     {
-        var old = Service(keys: ("k1", PreviousKey)).Issue(Someone).Token;
+        var old = Service(keys: ("k1", PreviousKey)).Issue(Someone, "s1").Token;
 
-        Assert.Equal("u1", await Service().ValidateAsync(old));
+        Assert.Equal("u1", (await Service().ValidateAsync(old))?.Subject);
     }
 
     [Fact]
     public async Task TokenWithUnknownKidIsRejected()
     {
-        var other = Service(keys: ("k9", CurrentKey)).Issue(Someone).Token;
+        var other = Service(keys: ("k9", CurrentKey)).Issue(Someone, "s1").Token;
 
         Assert.Null(await Service().ValidateAsync(other));
     }
@@ -160,7 +162,7 @@ public sealed class TokenServiceTests
     [Fact]
     public async Task UnsignedTokenWithAlgNoneIsRejected()
     {
-        var valid = new JsonWebToken(Service().Issue(Someone).Token);
+        var valid = new JsonWebToken(Service().Issue(Someone, "s1").Token);
         var header = Base64Url.EncodeToString(Encoding.UTF8.GetBytes("{\"alg\":\"none\",\"kid\":\"k2\",\"typ\":\"JWT\"}"));
         var unsigned = $"{header}.{valid.EncodedPayload}.";
 
@@ -170,7 +172,7 @@ public sealed class TokenServiceTests
     [Fact]
     public async Task TamperedPayloadIsRejected()
     {
-        var valid = new JsonWebToken(Service().Issue(Someone).Token);
+        var valid = new JsonWebToken(Service().Issue(Someone, "s1").Token);
         var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(valid.EncodedPayload)).Replace("\"technician\"", "\"admin\"", StringComparison.Ordinal);
         var tampered = $"{valid.EncodedHeader}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}.{valid.EncodedSignature}";
 
@@ -182,7 +184,7 @@ public sealed class TokenServiceTests
     [InlineData("tickets", "another-api")]
     public async Task TokenForAnotherIssuerOrAudienceIsRejected(string issuer, string audience)
     {
-        var foreign = Service(issuer, audience).Issue(Someone).Token;
+        var foreign = Service(issuer, audience).Issue(Someone, "s1").Token;
 
         Assert.Null(await Service().ValidateAsync(foreign));
     }

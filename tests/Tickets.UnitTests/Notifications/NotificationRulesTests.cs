@@ -46,7 +46,7 @@ public sealed class NotificationRulesTests
     public void AutomaticallyAssignedTicketTellsOnlyItsAssignee()
     {
         var change = Ticket.Create("t1", 1, new CreateTicketRequest("Sin red", "No hay red."), Build.Requester, Build.Rules(), Build.Start,
-            (new Assignee(Build.Technician.Id, Build.Technician.Name), "round_robin")).Ok();
+            (new Assignee(Build.Technician.Id, Build.Technician.Name), global::Tickets.Tickets.History.AssignmentReason.RoundRobin)).Ok();
 
         Assert.Equal((NotificationType.TicketAssigned, Build.Technician.Id), Only(Plan(change, Build.Requester)));
     }

@@ -72,4 +72,8 @@ public sealed class OutboxDispatcherTests
     [InlineData(60 * 24 * 30, 60 * 24 * 7 - 1)]
     public void DelaysAreClampedToWhatStorageQueuesAllow(int minutesAhead, int expectedMinutes) =>
         Assert.Equal(TimeSpan.FromMinutes(expectedMinutes), StorageQueueSender.DelayUntil(Now.AddMinutes(minutesAhead), Now));
+
+    [Fact]
+    public void DelaysRoundUpToWholeSecondsSoAMessageIsNeverEarly() =>
+        Assert.Equal(TimeSpan.FromSeconds(6), StorageQueueSender.DelayUntil(Now.AddMilliseconds(5_200), Now));
 }

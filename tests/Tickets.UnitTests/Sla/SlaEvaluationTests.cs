@@ -118,7 +118,7 @@ public sealed class SlaEvaluationTests
     [Fact]
     public void TicketViewCarriesTheServerComputedCondition()
     {
-        var view = TicketView.Of(Opened(), Policy.Evaluate(Opened(), At("2026-03-02 16:00")));
+        var view = TicketView.Of(Opened(), Policy.Evaluate(Opened(), At("2026-03-02 16:00")), Build.Requester);
 
         Assert.Equal((SlaCondition.AtRisk, 60L, At("2026-03-02 15:00")), (view.Sla.State, view.Sla.RemainingMinutes, view.Sla.WarningAt));
         Assert.Equal("business", view.Sla.Calendar);

@@ -5,7 +5,7 @@ namespace Tickets.UnitTests.Tickets;
 
 public sealed class StatusMachineTests
 {
-    /// <summary>DESIGN §2, written out independently of the production table.</summary>
+    /// <summary>docs/architecture.md's status machine, written out independently of the production table.</summary>
     private static readonly (string From, string To, string[] Who)[] Design =
     [
         ("open", "in_progress", ["assignee", "admin"]),

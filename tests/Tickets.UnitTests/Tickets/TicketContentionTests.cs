@@ -31,6 +31,10 @@ public sealed class TicketContentionTests
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
             new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
                 Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), new FakeTimeProvider(Build.Start)),
+            new SignedCursors(new ServerKeys(Options.Create(new JwtOptions
+            {
+                SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }],
+            }))),
             new FakeTimeProvider(Build.Start), NullLogger<TicketService>.Instance);
     }
 

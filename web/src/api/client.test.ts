@@ -17,6 +17,8 @@ const user: User = {
   createdAt: '2024-01-01T00:00:00Z',
   updatedAt: '2024-01-01T00:00:00Z',
   lastLoginAt: null,
+  language: 'es',
+  emailNotifications: true,
 };
 
 const NOW = Date.parse('2024-05-01T10:00:00Z');

@@ -1,6 +1,6 @@
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined;
 
-/** Builds `?a=1&b=x,y` skipping empty values; multi-valued filters are comma-separated (DESIGN §3). */
+/** Builds `?a=1&b=x,y` skipping empty values; multi-valued filters are comma-separated, as the API reads them. */
 export function toQueryString(params: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {

@@ -1,60 +1,53 @@
 import type { ApiClient } from './client';
 import type { QueryValue } from './query';
+import type { components } from './schema';
 import type {
   Comment,
   CreateTicketRequest,
   CreateUserRequest,
   HistoryEvent,
+  NotificationListQuery,
   NotificationPage,
   Page,
   RegisterRequest,
   Ticket,
   TicketListItem,
+  TicketListQuery,
+  TicketStats,
   TicketStatus,
   Transitions,
+  UpdateProfileRequest,
   UpdateTicketRequest,
   UpdateUserRequest,
   User,
+  UserListQuery,
 } from './types';
 
-export interface TicketQuery {
-  q?: string;
-  status?: readonly string[];
-  priority?: readonly string[];
-  assigneeId?: string;
-  requesterId?: string;
-  createdFrom?: string;
-  createdTo?: string;
-  sort?: string;
-  limit?: number;
-  cursor?: string | null;
-  includeTotal?: boolean;
-}
+type UserResponse = components['schemas']['UserResponse'];
 
-export interface UserQuery {
-  role?: string;
-  active?: boolean;
-  department?: string;
-  q?: string;
-  limit?: number;
-  cursor?: string | null;
-}
+/** A list parameter takes one value or several (sent comma-separated); a cursor may be null on the first page. */
+type Parameters<Q> = { [K in Exclude<keyof Q, 'cursor'>]?: NonNullable<Q[K]> extends readonly (infer I)[] ? I | readonly I[] : Q[K] } & { cursor?: string | null };
+
+/** GET /tickets filters, as the API's document declares them. */
+export type TicketQuery = Parameters<TicketListQuery>;
+
+export type UserQuery = Parameters<UserListQuery>;
+
+export type NotificationQuery = Parameters<NotificationListQuery>;
 
 const id = (value: string) => encodeURIComponent(value);
 
-/** One typed function per endpoint of DESIGN §3. */
+/** One typed function per route of the API (its OpenAPI document: /api/openapi.json). */
 export function createApi(client: ApiClient) {
   return {
     client,
-    register: (body: RegisterRequest) =>
-      client.json<{ user: User } | User>('POST', '/auth/register', { body, auth: false }),
-    me: () => client.json<{ user: User } | User>('GET', '/me').then(unwrapUser),
+    register: (body: RegisterRequest) => client.json<UserResponse>('POST', '/auth/register', { body, auth: false }).then((r) => r.user),
+    me: () => client.json<UserResponse>('GET', '/me').then((r) => r.user),
+    updateMe: (body: UpdateProfileRequest) => client.json<UserResponse>('PATCH', '/me', { body }).then((r) => r.user),
 
-    listUsers: (query: UserQuery) =>
-      client.json<Page<User>>('GET', '/users', { query: query as Record<string, QueryValue> }),
-    createUser: (body: CreateUserRequest) => client.json<{ user: User } | User>('POST', '/users', { body }).then(unwrapUser),
-    updateUser: (userId: string, body: UpdateUserRequest) =>
-      client.json<{ user: User } | User>('PATCH', `/users/${id(userId)}`, { body }).then(unwrapUser),
+    listUsers: (query: UserQuery) => client.json<Page<User>>('GET', '/users', { query: query as Record<string, QueryValue> }),
+    createUser: (body: CreateUserRequest) => client.json<User>('POST', '/users', { body }),
+    updateUser: (userId: string, body: UpdateUserRequest) => client.json<User>('PATCH', `/users/${id(userId)}`, { body }),
 
     listTickets: (query: TicketQuery) =>
       client.json<Page<TicketListItem>>('GET', '/tickets', { query: query as Record<string, QueryValue> }),
@@ -85,21 +78,16 @@ export function createApi(client: ApiClient) {
     history: (ticketId: string, cursor?: string | null) =>
       client.json<Page<HistoryEvent>>('GET', `/tickets/${id(ticketId)}/history`, { query: { limit: 100, cursor } }),
 
-    notifications: (unreadOnly: boolean) =>
-      client.json<NotificationPage>('GET', '/notifications', { query: { unread: unreadOnly || undefined, limit: 20 } }),
+    notifications: (query: NotificationQuery = {}) =>
+      client.json<NotificationPage>('GET', '/notifications', { query: query as Record<string, QueryValue> }),
     markRead: (notificationId: string) => client.json<void>('POST', `/notifications/${id(notificationId)}/read`),
     markAllRead: () => client.json<void>('POST', '/notifications/read-all'),
 
-    stats: (from?: string, to?: string) => client.json<unknown>('GET', '/stats', { query: { from, to } }),
+    stats: (from?: string, to?: string) => client.json<TicketStats>('GET', '/stats', { query: { from, to } }),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
-
-/** `{user}` per the contract; a bare user is accepted too so a small server change cannot blank a screen. */
-export function unwrapUser(body: { user: User } | User): User {
-  return 'user' in body && body.user ? body.user : (body as User);
-}
 
 /** Reads every page of a list endpoint (small lists only: comments, history, staff). */
 export async function readAll<T>(load: (cursor: string | null) => Promise<Page<T>>, maxPages = 20): Promise<T[]> {

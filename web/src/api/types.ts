@@ -1,184 +1,62 @@
-// Shapes of the HTTP contract (DESIGN §2–§3): camelCase JSON, UTC ISO-8601, lowercase enums.
+// The API's shapes, from the types generated out of its OpenAPI document (schema.d.ts; regenerate with
+// `bash scripts/api-types.sh`). Here are only the names the app uses and a generic Page matching the document's
+// pages.
+import type { components, operations } from './schema';
 
-export type Role = 'user' | 'technician' | 'admin';
-export const ROLES: readonly Role[] = ['user', 'technician', 'admin'];
+type Schemas = components['schemas'];
 
-export type Priority = 'low' | 'medium' | 'high' | 'critical';
-export const PRIORITIES: readonly Priority[] = ['low', 'medium', 'high', 'critical'];
+export type Role = Schemas['Role'];
+export type Priority = Schemas['Priority'];
+export type TicketStatus = Schemas['TicketStatus'];
 
-export type TicketStatus = 'open' | 'in_progress' | 'on_hold' | 'resolved' | 'closed';
-export const STATUSES: readonly TicketStatus[] = ['open', 'in_progress', 'on_hold', 'resolved', 'closed'];
-
-export interface User {
-  id: string;
-  email: string;
-  dni: string;
-  phone: string;
-  firstNames: string;
-  lastNames: string;
-  department: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-  lastLoginAt: string | null;
+/** Every value of a union, in display order; the compiler checks none is missing or extra. */
+function allOf<T extends string>() {
+  return <const V extends readonly T[]>(values: V & ([T] extends [V[number]] ? unknown : 'a value is missing')) => values;
 }
 
-export interface TokenResponse {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-  refreshToken: string;
-  user: User;
-}
+export const ROLES = allOf<Role>()(['user', 'technician', 'admin']);
+export const PRIORITIES = allOf<Priority>()(['low', 'medium', 'high', 'critical']);
+export const STATUSES = allOf<TicketStatus>()(['open', 'in_progress', 'on_hold', 'resolved', 'closed']);
 
-export interface RegisterRequest {
-  dni: string;
-  phone: string;
-  firstNames: string;
-  lastNames: string;
-  department: string;
-  email: string;
-  password: string;
-}
+export type User = Schemas['UserView'];
+export type TokenResponse = Schemas['TokenResponse'];
+export type RegisterRequest = Schemas['RegisterRequest'];
+export type CreateUserRequest = Schemas['CreateUserRequest'];
+export type UpdateUserRequest = Schemas['UpdateUserRequest'];
+export type UpdateProfileRequest = Schemas['UpdateProfileRequest'];
 
-export interface CreateUserRequest extends RegisterRequest {
-  role: Role;
-}
+/** A registration form's values, every field as text (the API names whatever is missing or invalid). */
+export type RegistrationForm = { [K in keyof RegisterRequest]-?: string };
+export type CreateUserForm = RegistrationForm & { role: Role };
 
-export interface UpdateUserRequest {
-  role?: Role;
-  active?: boolean;
-  department?: string;
-  phone?: string;
-  firstNames?: string;
-  lastNames?: string;
-}
+export type Ticket = Schemas['TicketView'];
+export type TicketListItem = Schemas['TicketListItem'];
+export type TicketActions = Schemas['TicketActions'];
+export type Sla = Schemas['TicketSlaView'];
+export type SlaCondition = Schemas['SlaCondition'];
+export type CreateTicketRequest = Schemas['CreateTicketRequest'];
+export type UpdateTicketRequest = Schemas['UpdateTicketRequest'];
+export type Transitions = Schemas['TransitionsView'];
+export type Comment = Schemas['Comment'];
+export type HistoryEvent = Schemas['TicketEvent'];
+export type HistoryEventType = Schemas['TicketEventType'];
+export type TicketStats = Schemas['TicketStats'];
 
-export interface Sla {
-  policy?: string;
-  firstResponseDueAt: string | null;
-  resolutionDueAt: string | null;
-  firstResponseBreached: boolean;
-  resolutionBreached: boolean;
-  escalationLevel: number;
-  pausedAt?: string | null;
-}
-
-export interface Ticket {
-  id: string;
-  number: string;
-  title: string;
-  description: string;
-  priority: Priority;
-  category?: string | null;
-  status: TicketStatus;
-  requester: { id: string; name: string; department: string };
-  assignee: { id: string; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  firstResponseAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  commentCount: number;
-  sla: Sla | null;
-  etag?: string;
-}
-
-/** A ticket as lists return it (GET /tickets): no description; the SLA as its server-computed condition. */
-export interface TicketListItem {
-  id: string;
-  number: string;
-  title: string;
-  priority: Priority;
-  category?: string | null;
-  status: TicketStatus;
-  requester: { id: string; name: string; department: string };
-  assignee: { id: string; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  commentCount: number;
-  sla: { state: string; target: string; dueAt: string; warningAt: string; remainingMinutes: number | null };
-  etag?: string;
-}
-
-export interface CreateTicketRequest {
-  title: string;
-  description: string;
-  priority?: Priority;
-  category?: string;
-}
-
-export type UpdateTicketRequest = Partial<CreateTicketRequest>;
-
-export interface Comment {
-  id: string;
-  ticketId: string;
-  author: { id: string; name: string; role: Role };
-  body: string;
-  internal: boolean;
-  createdAt: string;
-}
-
-export type HistoryEventType =
-  | 'created'
-  | 'updated'
-  | 'status_changed'
-  | 'assigned'
-  | 'priority_changed'
-  | 'commented'
-  | 'sla_started'
-  | 'sla_paused'
-  | 'sla_resumed'
-  | 'sla_met'
-  | 'sla_warning'
-  | 'sla_breached'
-  | 'escalated'
-  | 'deleted';
-
-export interface HistoryEvent {
-  id: string;
-  ticketId: string;
-  type: HistoryEventType | string;
-  actor: { id: string; name: string } | 'system' | null;
-  at: string;
-  data?: Record<string, unknown> | null;
-}
-
-export interface Transitions {
-  current: TicketStatus;
-  allowed: { status: TicketStatus; requiresNote: boolean }[];
-}
-
-export interface Notification {
-  id: string;
-  recipientId: string;
-  type: string;
-  ticketId: string;
-  ticketNumber: string;
-  title: string;
-  message: string;
-  createdAt: string;
-  readAt: string | null;
-}
-
+/** The page every list answers with. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-  total?: number;
+  total?: number | null;
 }
 
-export interface NotificationPage extends Page<Notification> {
-  unreadCount: number;
-}
+/** Problem details, RFC 9457, as the API writes them; the client also fills in a synthetic one for network failures. */
+export type Problem = Partial<Schemas['ProblemBody']> & { [extension: string]: unknown };
 
-/** Problem details, RFC 9457. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  traceId?: string;
-  errors?: Record<string, string[] | string>;
-  [extension: string]: unknown;
-}
+/** The query string of GET /tickets, as the document describes it. */
+export type TicketListQuery = NonNullable<operations['ListTickets']['parameters']['query']>;
+export type UserListQuery = NonNullable<operations['ListUsers']['parameters']['query']>;
+
+export type Notification = Schemas['Notification'];
+export type NotificationType = Schemas['NotificationType'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type NotificationListQuery = NonNullable<operations['ListNotifications']['parameters']['query']>;

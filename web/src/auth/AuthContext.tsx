@@ -2,7 +2,7 @@ import { createContext, useContext, useMemo, useState, useSyncExternalStore, typ
 import { ApiClient } from '../api/client';
 import { createSessionStore, type SessionStore } from '../api/session';
 import { createApi, type Api } from '../api/tickets';
-import type { User } from '../api/types';
+import type { UpdateProfileRequest, User } from '../api/types';
 
 export interface Auth {
   api: Api;
@@ -13,6 +13,8 @@ export interface Auth {
   expired: boolean;
   login: (email: string, password: string) => Promise<User>;
   logout: () => Promise<void>;
+  /** PATCH /me, then the session carries the new profile (header, language). */
+  updateProfile: (changes: UpdateProfileRequest) => Promise<User>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -55,8 +57,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         return session.user;
       },
       logout: () => api.client.logout(),
+      updateProfile: async (changes) => {
+        const updated = await api.updateMe(changes);
+        const session = store.get();
+        if (session && session.user.id === updated.id) store.set({ ...session, user: updated });
+        return updated;
+      },
     }),
-    [api, user, expired],
+    [api, store, user, expired],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -1,17 +1,25 @@
+import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
 import { NotificationBell } from './NotificationBell';
 
+/** Switches the interface language; for a signed-in person it is also their account's language (e-mails, notifications). */
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
+  const { user, updateProfile } = useAuth();
   const other = lang === 'es' ? 'en' : 'es';
+  function switchLanguage() {
+    setLang(other);
+    // The interface has switched already; the account follows when the server is reachable.
+    if (user && user.language !== other) void updateProfile({ language: other }).catch(() => undefined);
+  }
   return (
     <button
       type="button"
       className="button button--ghost"
       lang={other}
-      onClick={() => setLang(other)}
+      onClick={switchLanguage}
       title={t('lang.switchTo')}
     >
       {t('lang.other')}
@@ -21,8 +29,17 @@ export function LanguageSwitch() {
 
 export function Layout() {
   const { user, isStaff, isAdmin, logout } = useAuth();
-  const { t } = useI18n();
+  const { t, setLang } = useI18n();
   const navigate = useNavigate();
+
+  // Signing in brings the account's language along.
+  const accountLanguage = user?.language;
+  const userId = user?.id;
+  useEffect(() => {
+    if (accountLanguage === 'es' || accountLanguage === 'en') setLang(accountLanguage);
+    // Only when someone signs in, not on every profile change (the switch and the account page set it themselves).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [userId]);
 
   async function signOut() {
     await logout();
@@ -36,7 +53,7 @@ export function Layout() {
       </a>
       <header className="header">
         <div className="header__inner">
-          <NavLink to={user ? '/tickets' : '/'} className="brand">
+          <NavLink to={user ? (isStaff ? '/queue' : '/tickets') : '/'} className="brand">
             <img src="/favicon.svg" alt="" width="28" height="28" />
             <span>{t('app.name')}</span>
           </NavLink>
@@ -55,9 +72,9 @@ export function Layout() {
             <LanguageSwitch />
             {user ? (
               <>
-                <span className="header__user" data-testid="current-user">
+                <NavLink to="/account" className="header__user" data-testid="current-user" title={t('nav.account')}>
                   {user.firstNames} <span className="muted">({t(`role.${user.role}`)})</span>
-                </span>
+                </NavLink>
                 <button type="button" className="button button--secondary" onClick={() => void signOut()}>
                   {t('nav.logout')}
                 </button>

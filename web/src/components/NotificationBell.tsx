@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
-import type { NotificationPage } from '../api/types';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Notification, NotificationPage } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
+import { announceNotificationsChanged, notificationHref, NOTIFICATION_POLL_MS, useLiveRefresh } from '../lib/notifications';
 
-const POLL_MS = 60_000;
-const NOTIFICATION_TYPES = ['ticket_assigned', 'ticket_commented', 'status_changed', 'sla_warning', 'sla_breached'] as const;
+const LATEST = 8;
 
+/** The header's bell: the server's unread count, the latest notifications, "mark all read" and a link to them all. */
 export function NotificationBell() {
   const { api } = useAuth();
   const { t, formatDateTime } = useI18n();
@@ -15,23 +16,23 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const generation = useRef(0);
+
+  const load = useCallback(() => {
+    const mine = ++generation.current;
+    api.notifications({ limit: LATEST }).then(
+      (result) => {
+        if (mine === generation.current) setPage(result);
+      },
+      () => undefined, // The bell keeps its last figure when a poll fails; the next one retries.
+    );
+  }, [api]);
+
+  useLiveRefresh(load, NOTIFICATION_POLL_MS);
 
   useEffect(() => {
-    let cancelled = false;
-    const load = () =>
-      api.notifications(false).then(
-        (result) => !cancelled && setPage(result),
-        () => undefined, // The bell stays quiet when the call fails; the next poll retries.
-      );
-    void load();
-    const timer = window.setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, POLL_MS);
-    return () => {
-      cancelled = true;
-      window.clearInterval(timer);
-    };
-  }, [api, open]);
+    if (open) load();
+  }, [open, load]);
 
   useEffect(() => {
     if (!open) return;
@@ -53,22 +54,20 @@ export function NotificationBell() {
     };
   }, [open]);
 
-  const notificationLabel = (type: string) =>
-    (NOTIFICATION_TYPES as readonly string[]).includes(type)
-      ? t(`notifications.type.${type as (typeof NOTIFICATION_TYPES)[number]}`)
-      : null;
+  const unread = page?.unreadCount ?? 0;
 
-  const unread = page?.unreadCount ?? page?.items.filter((n) => !n.readAt).length ?? 0;
-
-  async function openNotification(id: string, ticketId: string, read: boolean) {
+  async function openNotification(notification: Notification) {
     setOpen(false);
-    if (!read) await api.markRead(id).catch(() => undefined);
-    navigate(`/tickets/${encodeURIComponent(ticketId)}`);
+    if (!notification.readAt) {
+      await api.markRead(notification.id).catch(() => undefined);
+      announceNotificationsChanged();
+    }
+    navigate(notificationHref(notification));
   }
 
   async function markAll() {
     await api.markAllRead().catch(() => undefined);
-    setPage(await api.notifications(false));
+    announceNotificationsChanged();
   }
 
   return (
@@ -80,6 +79,8 @@ export function NotificationBell() {
         aria-expanded={open}
         aria-controls="notifications-panel"
         aria-label={t('notifications.button', { count: unread })}
+        data-testid="notification-bell"
+        data-loaded={page !== null}
         onClick={() => setOpen((o) => !o)}
       >
         <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
@@ -105,22 +106,43 @@ export function NotificationBell() {
             <ul className="bell__list">
               {page.items.map((n) => (
                 <li key={n.id} className={n.readAt ? '' : 'bell__item--unread'}>
-                  <button type="button" className="bell__item" onClick={() => void openNotification(n.id, n.ticketId, !!n.readAt)}>
-                    <strong>
-                      {n.ticketNumber} · {notificationLabel(n.type) ?? n.message}
-                    </strong>
-                    <span>{n.title}</span>
-                    <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
-                    {!n.readAt ? <span className="visually-hidden">{t('notifications.unread')}</span> : null}
-                  </button>
+                  <NotificationItem notification={n} onOpen={() => void openNotification(n)} formatDateTime={formatDateTime} />
                 </li>
               ))}
             </ul>
           ) : (
             <p className="muted">{t('notifications.empty')}</p>
           )}
+          <p className="bell__footer">
+            <Link to="/notifications" onClick={() => setOpen(false)}>
+              {t('notifications.seeAll')}
+            </Link>
+          </p>
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** One notification as a button: the server's message (in the reader's language), the ticket and when. */
+export function NotificationItem({
+  notification: n,
+  onOpen,
+  formatDateTime,
+}: {
+  notification: Notification;
+  onOpen: () => void;
+  formatDateTime: (iso: string) => string;
+}) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="bell__item" data-testid="notification" data-ticket={n.ticketNumber} onClick={onOpen}>
+      <strong>{n.message}</strong>
+      <span>
+        {n.ticketNumber} · {n.title}
+      </span>
+      <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+      {!n.readAt ? <span className="visually-hidden">{t('notifications.unread')}</span> : null}
+    </button>
   );
 }

@@ -1,46 +1,30 @@
-import { useEffect, useState } from 'react';
-import type { Ticket } from '../api/types';
 import { useI18n } from '../i18n';
-import { formatDuration, slaState } from '../lib/sla';
+import { formatMinutes, slaSummary, type SlaFigures } from '../lib/sla';
 
-const TICK_MS = 30_000;
-
-/** SLA state with a live countdown to the next due time. */
-export function SlaBadge({ ticket }: { ticket: Ticket }) {
+/**
+ * The ticket's SLA as the server computed it when the ticket was loaded: condition, running target and the
+ * (business) minutes left or overdue. `compact` leaves out the target's name, for tables.
+ */
+export function SlaBadge({ sla, compact = false }: { sla: SlaFigures; compact?: boolean }) {
   const { t, formatDateTime } = useI18n();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => window.clearInterval(timer);
-  }, []);
-
-  const state = slaState(ticket, now);
-  if (state.kind === 'none') return null;
-  const target = t(state.target === 'firstResponse' ? 'sla.firstResponse' : 'sla.resolution');
-  let text: string;
-  switch (state.kind) {
-    case 'met':
-      text = t('sla.met');
-      break;
-    case 'paused':
-      text = t('sla.paused');
-      break;
-    case 'breached':
-      text =
-        state.remainingMs !== null
-          ? t('sla.overdue', { target, time: formatDuration(state.remainingMs) })
-          : t('sla.breached');
-      break;
-    default:
-      text = t('sla.dueIn', { target, time: formatDuration(state.remainingMs ?? 0) });
-  }
+  const summary = slaSummary(sla);
+  const state = t(`sla.state.${summary.state}`);
+  const target = t(summary.target === 'first_response' ? 'sla.firstResponse' : 'sla.resolution');
+  const time = summary.remainingMinutes === null ? null : formatMinutes(summary.remainingMinutes, summary.businessTime);
+  const detail =
+    time === null
+      ? null
+      : summary.overdue
+        ? t(compact ? 'sla.overdueShort' : 'sla.overdue', { target, time })
+        : t(compact ? 'sla.leftShort' : 'sla.left', { target, time });
+  const title = [
+    t('sla.dueAt', { date: formatDateTime(summary.dueAt) }),
+    summary.businessTime ? t('sla.businessTime') : t('sla.roundTheClock'),
+  ].join(' · ');
   return (
-    <span
-      className={`badge badge--sla-${state.kind}`}
-      data-testid="sla-badge"
-      title={state.dueAt ? t('sla.dueAt', { date: formatDateTime(state.dueAt) }) : undefined}
-    >
-      {text}
+    <span className={`badge badge--sla-${summary.state}`} data-testid="sla-badge" data-sla-state={summary.state} title={title}>
+      {compact ? state : t('sla.badge', { state })}
+      {detail ? ` · ${detail}` : null}
     </span>
   );
 }

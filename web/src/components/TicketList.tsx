@@ -13,9 +13,11 @@ interface Props {
   version: number;
   actions?: (ticket: TicketListItem) => ReactNode;
   emptyText: string;
+  /** Draws the loaded tickets another way than as cards (the staff queue's table). */
+  renderItems?: (tickets: TicketListItem[]) => ReactNode;
 }
 
-export function TicketList({ query, version, actions, emptyText }: Props) {
+export function TicketList({ query, version, actions, emptyText, renderItems }: Props) {
   const { api } = useAuth();
   const { t } = useI18n();
   const key = JSON.stringify(query);
@@ -53,18 +55,22 @@ export function TicketList({ query, version, actions, emptyText }: Props) {
         {first.loading
           ? t('common.loading')
           : first.data
-            ? total !== undefined
+            ? total !== undefined && total !== null
               ? t('list.count', { shown: items.length, total })
               : t('list.shown', { shown: items.length })
             : ''}
       </p>
       <ErrorAlert error={first.error} />
       {!first.loading && first.data && items.length === 0 ? <p className="empty">{emptyText}</p> : null}
-      <div className="ticket-grid">
-        {items.map((ticket) => (
-          <TicketCard key={ticket.id} ticket={ticket} actions={actions?.(ticket)} />
-        ))}
-      </div>
+      {renderItems ? (
+        items.length > 0 ? renderItems(items) : null
+      ) : (
+        <div className="ticket-grid">
+          {items.map((ticket) => (
+            <TicketCard key={ticket.id} ticket={ticket} actions={actions?.(ticket)} />
+          ))}
+        </div>
+      )}
       <ErrorAlert error={moreError} />
       {nextCursor ? (
         <div className="actions actions--center">

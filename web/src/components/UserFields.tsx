@@ -1,9 +1,9 @@
 import type { FieldErrors } from '../api/problem';
-import type { RegisterRequest } from '../api/types';
+import type { RegistrationForm } from '../api/types';
 import { useI18n } from '../i18n';
 import { Field } from './Field';
 
-export const EMPTY_REGISTRATION: RegisterRequest = {
+export const EMPTY_REGISTRATION: RegistrationForm = {
   dni: '',
   phone: '',
   firstNames: '',
@@ -21,13 +21,13 @@ export function UserFields({
   errors,
   onChange,
 }: {
-  values: RegisterRequest;
+  values: RegistrationForm;
   errors: FieldErrors;
-  onChange: (values: RegisterRequest) => void;
+  onChange: (values: RegistrationForm) => void;
 }) {
   const { t } = useI18n();
   const input = (
-    name: keyof RegisterRequest,
+    name: keyof RegistrationForm,
     type: string,
     autoComplete: string,
     extra: { inputMode?: 'numeric' | 'tel'; hint?: string } = {},

@@ -1,35 +1,63 @@
+import type { HistoryEvent, TicketStatus } from '../api/types';
+import { categoryLabel, type I18n } from '../i18n';
+
+type Words = Pick<I18n, 't' | 'formatDateTime'>;
+
 /**
- * History `data` holds "before/after values" (DESIGN §2) without a fixed shape; these turn the
- * common shapes into a list of changes: `{before:{…}, after:{…}}`, `{from, to, field?}`, or a
- * flat map of new values.
+ * A history event in words, one line per fact: "Prioridad: Media → Alta", "Asignado a Tomás Técnico". Each event
+ * type has its own payload in the API's document, so every case below reads typed fields.
  */
-export interface Change {
-  field: string;
-  from?: unknown;
-  to?: unknown;
-}
+export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words): string[] {
+  const status = (s: TicketStatus) => t(`status.${s}`);
+  const category = (c: string | null | undefined) => (c ? categoryLabel(c, t) : t('history.noCategory'));
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function historyChanges(data: unknown): Change[] {
-  if (!isObject(data)) return [];
-  if (isObject(data.before) || isObject(data.after)) {
-    const before = isObject(data.before) ? data.before : {};
-    const after = isObject(data.after) ? data.after : {};
-    const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-    return fields.map((field) => ({ field, from: before[field], to: after[field] }));
+  switch (event.type) {
+    case 'created':
+      return [
+        t('history.priority', { value: t(`priority.${event.data.priority}`) }),
+        ...(event.data.category ? [t('history.category', { value: category(event.data.category) })] : []),
+      ];
+    case 'updated': {
+      const { title, description, category: changed } = event.data.changes;
+      return [
+        ...(title ? [t('history.titleChange', { before: title.before ?? '', after: title.after ?? '' })] : []),
+        ...(description ? [t('history.descriptionChanged')] : []),
+        ...(changed ? [t('history.categoryChange', { before: category(changed.before), after: category(changed.after) })] : []),
+      ];
+    }
+    case 'status_changed':
+      return [
+        t('history.statusChange', { before: status(event.data.from), after: status(event.data.to) }),
+        ...(event.data.note ? [t('history.note', { note: event.data.note })] : []),
+        ...(event.data.reason === 'requester_commented' ? [t('history.reason.requester_commented')] : []),
+      ];
+    case 'assigned':
+      return [
+        event.data.after
+          ? t('history.assignedTo', { name: event.data.after.name })
+          : t('history.unassigned', { name: event.data.before?.name ?? '—' }),
+        ...(event.data.reason === 'manual' ? [] : [t(`history.assignment.${event.data.reason}`)]),
+      ];
+    case 'priority_changed':
+      return [t('history.priorityChange', { before: t(`priority.${event.data.before}`), after: t(`priority.${event.data.after}`) })];
+    case 'commented':
+      return event.data.internal ? [t('comment.internal')] : [];
+    case 'sla_started':
+      return [
+        t('history.slaDue', { target: t('history.target.first_response'), at: formatDateTime(event.data.firstResponseDueAt) }),
+        t('history.slaDue', { target: t('history.target.resolution'), at: formatDateTime(event.data.resolutionDueAt) }),
+      ];
+    case 'sla_paused':
+      return [event.data.reason === 'on_hold' ? t('history.pausedOnHold') : event.data.reason];
+    case 'sla_resumed':
+      return [t('history.resumedAfter', { minutes: event.data.pausedMinutes })];
+    case 'sla_met':
+    case 'sla_warning':
+    case 'sla_breached':
+      return [t('history.slaDue', { target: t(`history.target.${event.data.target}`), at: formatDateTime(event.data.dueAt) })];
+    case 'escalated':
+      return [t('history.level', { level: event.data.level })];
+    case 'deleted':
+      return [];
   }
-  if ('from' in data || 'to' in data) {
-    return [{ field: typeof data.field === 'string' ? data.field : '', from: data.from, to: data.to }];
-  }
-  return Object.entries(data)
-    .filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v) || (isObject(v) && 'name' in v))
-    .map(([field, to]) => ({ field, to }));
-}
-
-/** A value as text: names for people, the raw text otherwise. */
-export function valueText(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (isObject(value)) return typeof value.name === 'string' ? value.name : JSON.stringify(value);
-  return String(value);
 }

@@ -1,69 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import type { Sla, Ticket } from '../api/types';
-import { formatDuration, slaState } from './sla';
+import type { Sla } from '../api/types';
+import { formatMinutes, slaSummary } from './sla';
 
-const created = '2024-05-01T08:00:00Z';
-const baseSla: Sla = {
+const base: Sla = {
   policy: 'medium',
-  firstResponseDueAt: '2024-05-01T16:00:00Z', // 8 h
-  resolutionDueAt: '2024-05-04T08:00:00Z', // 72 h
+  calendar: 'business',
+  firstResponseDueAt: '2024-05-01T16:00:00Z',
+  resolutionDueAt: '2024-05-06T16:00:00Z',
+  firstResponseWarningAt: '2024-05-01T14:00:00Z',
+  resolutionWarningAt: '2024-05-06T10:00:00Z',
   firstResponseBreached: false,
   resolutionBreached: false,
   escalationLevel: 0,
   pausedAt: null,
+  state: 'on_track',
+  target: 'first_response',
+  dueAt: '2024-05-01T16:00:00Z',
+  warningAt: '2024-05-01T14:00:00Z',
+  remainingMinutes: 420,
 };
 
-function ticket(overrides: Partial<Ticket> = {}, sla: Partial<Sla> = {}) {
-  return { status: 'open' as const, createdAt: created, firstResponseAt: null, sla: { ...baseSla, ...sla }, ...overrides };
-}
+const sla = (overrides: Partial<Sla>): Sla => ({ ...base, ...overrides });
 
-const at = (iso: string) => Date.parse(iso);
-
-describe('SLA badge state', () => {
-  it('counts down to the first response until someone answers', () => {
-    const state = slaState(ticket(), at('2024-05-01T09:00:00Z'));
-    expect(state).toMatchObject({ kind: 'ok', target: 'firstResponse', remainingMs: 7 * 3_600_000 });
+describe('SLA badge reads the server', () => {
+  it('shows the running target, its due time and the minutes left', () => {
+    expect(slaSummary(base)).toMatchObject({
+      state: 'on_track',
+      target: 'first_response',
+      dueAt: base.dueAt,
+      remainingMinutes: 420,
+      overdue: false,
+    });
   });
 
-  it('warns from 75 % of the target', () => {
-    expect(slaState(ticket(), at('2024-05-01T13:59:00Z')).kind).toBe('ok');
-    expect(slaState(ticket(), at('2024-05-01T14:00:00Z')).kind).toBe('warning');
+  it("keeps the server's condition even when the minutes alone would suggest another", () => {
+    // 5 minutes left, yet the server says on track (its warning point is what counts), and the other way round.
+    expect(slaSummary(sla({ state: 'on_track', remainingMinutes: 5 })).state).toBe('on_track');
+    expect(slaSummary(sla({ state: 'at_risk', remainingMinutes: 400 })).state).toBe('at_risk');
   });
 
-  it('is breached once past due, with a negative remaining time', () => {
-    const state = slaState(ticket(), at('2024-05-01T16:30:00Z'));
-    expect(state.kind).toBe('breached');
-    expect(state.remainingMs).toBe(-30 * 60_000);
+  it('is overdue when the server counts negative minutes', () => {
+    const summary = slaSummary(sla({ state: 'breached', target: 'resolution', remainingMinutes: -45 }));
+    expect(summary).toMatchObject({ state: 'breached', target: 'resolution', overdue: true, remainingMinutes: -45 });
   });
 
-  it('moves to the resolution clock after the first response', () => {
-    const state = slaState(ticket({ firstResponseAt: '2024-05-01T09:00:00Z', status: 'in_progress' }), at('2024-05-01T10:00:00Z'));
-    expect(state).toMatchObject({ kind: 'ok', target: 'resolution', dueAt: baseSla.resolutionDueAt });
+  it('has no running time once the ticket is finished', () => {
+    const summary = slaSummary(sla({ state: 'met', remainingMinutes: null }));
+    expect(summary).toMatchObject({ state: 'met', remainingMinutes: null, overdue: false });
   });
 
-  it('is paused while on hold', () => {
-    expect(slaState(ticket({ status: 'on_hold' }, { pausedAt: '2024-05-01T10:00:00Z' }), at('2024-05-02T10:00:00Z')).kind).toBe('paused');
+  it('counts business time unless the policy runs around the clock', () => {
+    expect(slaSummary(base).businessTime).toBe(true);
+    expect(slaSummary(sla({ calendar: '24x7' })).businessTime).toBe(false);
   });
 
-  it('is met or breached once resolved', () => {
-    expect(slaState(ticket({ status: 'resolved' }), at('2024-06-01T00:00:00Z')).kind).toBe('met');
-    expect(slaState(ticket({ status: 'closed' }, { resolutionBreached: true }), at('2024-06-01T00:00:00Z')).kind).toBe('breached');
-  });
-
-  it('shows nothing for a ticket without an SLA', () => {
-    expect(slaState({ ...ticket(), sla: null }, at(created)).kind).toBe('none');
+  it('carries the escalation level for staff', () => {
+    expect(slaSummary(sla({ escalationLevel: 2 })).escalationLevel).toBe(2);
   });
 });
 
-describe('formatDuration', () => {
+describe('formatMinutes', () => {
   it.each([
-    [20_000, '< 1 min'],
-    [12 * 60_000, '12 min'],
-    [(3 * 60 + 5) * 60_000, '3 h 05 min'],
-    [(2 * 24 + 3) * 3_600_000, '2 d 3 h'],
-    [2 * 24 * 3_600_000, '2 d'],
-    [-45 * 60_000, '45 min'],
-  ])('%d ms reads %s', (ms, text) => {
-    expect(formatDuration(ms)).toBe(text);
+    [0, false, '< 1 min'],
+    [12, false, '12 min'],
+    [3 * 60 + 5, false, '3 h 05 min'],
+    [(2 * 24 + 3) * 60, false, '2 d 3 h'],
+    [2 * 24 * 60, false, '2 d'],
+    [-45, false, '45 min'],
+    [(2 * 24 + 3) * 60, true, '51 h 00 min'],
+  ])('%d minutes (business: %s) reads %s', (minutes, business, text) => {
+    expect(formatMinutes(minutes, business)).toBe(text);
   });
 });

@@ -1,50 +1,50 @@
-import type { Ticket } from '../api/types';
+import type { Sla, SlaCondition } from '../api/types';
 
-export type SlaKind = 'none' | 'ok' | 'warning' | 'breached' | 'paused' | 'met';
-
-export interface SlaState {
-  kind: SlaKind;
-  /** Which clock the badge is about. */
-  target: 'firstResponse' | 'resolution';
-  dueAt: string | null;
-  /** Milliseconds until due (negative once overdue); null when the clock is not running. */
-  remainingMs: number | null;
+/**
+ * What the SLA badge shows, straight from the server's `ticket.sla`: the condition (on track, at risk, breached,
+ * paused, met) is never re-derived here, because only the server knows the business calendar, the warning point and
+ * the pauses. The time is the server's figure in counted minutes (business minutes on a business calendar) as of
+ * when the ticket was loaded; it is null once the ticket is finished.
+ */
+export interface SlaSummary {
+  state: SlaCondition;
+  target: Sla['target'];
+  dueAt: string;
+  /** Minutes left (positive) or overdue (negative); null when the clock no longer runs. */
+  remainingMinutes: number | null;
+  overdue: boolean;
+  businessTime: boolean;
+  escalationLevel: number;
 }
 
-/** The warning point is 75 % of the target (DESIGN §5). */
-const WARNING_FRACTION = 0.75;
+/** The SLA fields both a full ticket and a list item carry. */
+export type SlaFigures = Pick<Sla, 'state' | 'target' | 'dueAt' | 'remainingMinutes' | 'calendar' | 'escalationLevel'>;
 
-export function slaState(ticket: Pick<Ticket, 'sla' | 'status' | 'createdAt' | 'firstResponseAt'>, now: number): SlaState {
-  const sla = ticket.sla;
-  const target = sla && !ticket.firstResponseAt && !sla.firstResponseBreached ? 'firstResponse' : 'resolution';
-  if (!sla) return { kind: 'none', target, dueAt: null, remainingMs: null };
-
-  const breached = sla.resolutionBreached || (target === 'firstResponse' && sla.firstResponseBreached);
-  const done = ticket.status === 'resolved' || ticket.status === 'closed';
-  const dueAt = target === 'firstResponse' ? sla.firstResponseDueAt : sla.resolutionDueAt;
-
-  if (done) return { kind: sla.resolutionBreached ? 'breached' : 'met', target: 'resolution', dueAt: sla.resolutionDueAt, remainingMs: null };
-  if (sla.pausedAt || ticket.status === 'on_hold') return { kind: 'paused', target, dueAt, remainingMs: null };
-  if (!dueAt) return { kind: breached ? 'breached' : 'none', target, dueAt: null, remainingMs: null };
-
-  const due = Date.parse(dueAt);
-  const remainingMs = due - now;
-  if (breached || remainingMs <= 0) return { kind: 'breached', target, dueAt, remainingMs };
-
-  const start = Date.parse(ticket.createdAt);
-  const total = due - start;
-  const elapsedFraction = total > 0 ? (now - start) / total : 1;
-  return { kind: elapsedFraction >= WARNING_FRACTION ? 'warning' : 'ok', target, dueAt, remainingMs };
+export function slaSummary(sla: SlaFigures): SlaSummary {
+  const remainingMinutes = sla.remainingMinutes;
+  return {
+    state: sla.state,
+    target: sla.target,
+    dueAt: sla.dueAt,
+    remainingMinutes,
+    overdue: remainingMinutes !== null && remainingMinutes < 0,
+    businessTime: sla.calendar !== '24x7',
+    escalationLevel: sla.escalationLevel,
+  };
 }
 
-/** Compact duration: `2 d 3 h`, `3 h 05 min`, `12 min`, `< 1 min`. Units read the same in es and en. */
-export function formatDuration(ms: number): string {
-  const totalMinutes = Math.floor(Math.abs(ms) / 60_000);
-  if (totalMinutes < 1) return '< 1 min';
-  const days = Math.floor(totalMinutes / 1440);
-  const hours = Math.floor((totalMinutes % 1440) / 60);
-  const minutes = totalMinutes % 60;
+/**
+ * Compact duration of counted minutes: `2 d 3 h`, `3 h 05 min`, `12 min`, `< 1 min`; the sign is dropped (the
+ * caller says "left" or "overdue"). Business minutes never fold into days, since a working day is not 24 hours.
+ * Units read the same in es and en.
+ */
+export function formatMinutes(minutes: number, businessTime = false): string {
+  const total = Math.floor(Math.abs(minutes));
+  if (total < 1) return '< 1 min';
+  const days = businessTime ? 0 : Math.floor(total / 1440);
+  const hours = Math.floor((total - days * 1440) / 60);
+  const rest = total % 60;
   if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return `${hours} h ${String(minutes).padStart(2, '0')} min`;
-  return `${minutes} min`;
+  if (hours > 0) return `${hours} h ${String(rest).padStart(2, '0')} min`;
+  return `${rest} min`;
 }

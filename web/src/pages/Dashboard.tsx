@@ -5,7 +5,6 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
 import { localDayEnd, localDayStart } from '../lib/filters';
-import { normaliseStats, type Count } from '../lib/stats';
 import { useLoad } from '../lib/useLoad';
 
 const STATUS_COLORS: Record<TicketStatus, string> = {
@@ -32,21 +31,18 @@ export default function Dashboard() {
   });
 
   const stats = useLoad(
-    () => api.stats(range.from ? localDayStart(range.from) : undefined, range.to ? localDayEnd(range.to) : undefined).then(normaliseStats),
+    () => api.stats(range.from ? localDayStart(range.from) : undefined, range.to ? localDayEnd(range.to) : undefined),
     [range.from, range.to],
   );
 
   const data = stats.data;
-  const byStatus = useMemo(() => order(data?.byStatus ?? [], STATUSES).map((c) => ({ ...c, name: t(`status.${c.key as TicketStatus}`) })), [data, t]);
-  const byPriority = useMemo(
-    () => order(data?.byPriority ?? [], PRIORITIES).map((c) => ({ ...c, name: t(`priority.${c.key as Priority}`) })),
-    [data, t],
-  );
+  const byStatus = useMemo(() => STATUSES.map((s) => ({ key: s, name: t(`status.${s}`), count: data?.byStatus[s] ?? 0 })), [data, t]);
+  const byPriority = useMemo(() => PRIORITIES.map((p) => ({ key: p, name: t(`priority.${p}`), count: data?.byPriority[p] ?? 0 })), [data, t]);
   const perAssignee = useMemo(
-    () => (data?.openPerAssignee ?? []).map((c) => ({ ...c, name: c.label ?? (c.key === '' || c.key === 'none' ? t('ticket.unassigned') : c.key) })),
+    () => (data?.openByAssignee ?? []).map((a) => ({ key: a.assigneeId ?? 'none', name: a.name ?? t('ticket.unassigned'), count: a.open })),
     [data, t],
   );
-  const perDay = useMemo(() => (data?.createdPerDay ?? []).map((d) => ({ ...d, name: formatDate(d.date) })), [data, formatDate]);
+  const perDay = useMemo(() => (data?.createdPerDay ?? []).map((d) => ({ key: d.day, name: formatDate(d.day), count: d.count })), [data, formatDate]);
 
   const minutes = (value: number | null) => (value === null ? '—' : formatDurationMinutes(value, formatNumber));
 
@@ -74,9 +70,9 @@ export default function Dashboard() {
       {data ? (
         <>
           <ul className="kpis" aria-label={t('dashboard.kpis')}>
-            <Kpi label={t('dashboard.compliance')} value={data.slaCompliancePercent === null ? '—' : `${formatNumber(data.slaCompliancePercent, 1)} %`} />
-            <Kpi label={t('dashboard.slaMet')} value={data.slaMet === null ? '—' : formatNumber(data.slaMet)} />
-            <Kpi label={t('dashboard.slaBreached')} value={data.slaBreached === null ? '—' : formatNumber(data.slaBreached)} />
+            <Kpi label={t('dashboard.compliance')} value={data.sla.compliancePercent === null ? '—' : `${formatNumber(data.sla.compliancePercent, 1)} %`} />
+            <Kpi label={t('dashboard.slaMet')} value={formatNumber(data.sla.met)} />
+            <Kpi label={t('dashboard.slaBreached')} value={formatNumber(data.sla.breached)} />
             <Kpi label={t('dashboard.meanFirstResponse')} value={minutes(data.meanMinutesToFirstResponse)} />
             <Kpi label={t('dashboard.meanResolution')} value={minutes(data.meanMinutesToResolution)} />
           </ul>
@@ -89,7 +85,7 @@ export default function Dashboard() {
                 <Tooltip />
                 <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.tickets')}>
                   {byStatus.map((c) => (
-                    <Cell key={c.key} fill={STATUS_COLORS[c.key as TicketStatus] ?? '#1d4ed8'} />
+                    <Cell key={c.key} fill={STATUS_COLORS[c.key]} />
                   ))}
                 </Bar>
               </BarChart>
@@ -102,7 +98,7 @@ export default function Dashboard() {
                 <Tooltip />
                 <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.tickets')}>
                   {byPriority.map((c) => (
-                    <Cell key={c.key} fill={PRIORITY_COLORS[c.key as Priority] ?? '#1d4ed8'} />
+                    <Cell key={c.key} fill={PRIORITY_COLORS[c.key]} />
                   ))}
                 </Bar>
               </BarChart>
@@ -116,7 +112,7 @@ export default function Dashboard() {
                 <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.openTickets')} fill="#7c3aed" />
               </BarChart>
             </Chart>
-            <Chart title={t('dashboard.perDay')} rows={perDay.map((d) => ({ key: d.date, name: d.name, count: d.count }))}>
+            <Chart title={t('dashboard.perDay')} rows={perDay}>
               <LineChart data={perDay}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" />
@@ -130,10 +126,6 @@ export default function Dashboard() {
       ) : null}
     </section>
   );
-}
-
-function order(counts: Count[], keys: readonly string[]): Count[] {
-  return [...counts].sort((a, b) => keys.indexOf(a.key) - keys.indexOf(b.key));
 }
 
 function formatDurationMinutes(total: number, formatNumber: (n: number, d?: number) => string): string {

@@ -23,8 +23,10 @@ export function Login() {
   const message = isApiError(error) && error.status === 401 ? t('login.invalid') : undefined;
 
   const signIn = async () => {
-    await login(values.email.trim(), values.password);
-    navigate(state.from ?? '/tickets', { replace: true });
+    const user = await login(values.email.trim(), values.password);
+    // Staff start from their work queue, everyone else from their own requests.
+    const home = user.role === 'user' ? '/tickets' : '/queue';
+    navigate(state.from ?? home, { replace: true });
   };
 
 

@@ -10,13 +10,12 @@ import { TicketFormDialog } from '../components/TicketFormDialog';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
 import { filtersFromParams, filtersToParams, hasActiveFilters, toTicketQuery, type TicketFilters } from '../lib/filters';
-import { canDeleteTicket, canEditTicket } from '../lib/permissions';
 
 type Dialog = { kind: 'new' } | { kind: 'edit'; ticket: Ticket; etag?: string } | { kind: 'delete'; ticket: TicketListItem } | null;
 
 export function MyTickets() {
   const { t } = useI18n();
-  const { api, user } = useAuth();
+  const { api } = useAuth();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -65,13 +64,13 @@ export function MyTickets() {
         emptyText={hasActiveFilters(filters) ? t('list.emptyFiltered') : t('myTickets.empty')}
         actions={(ticket) => (
           <>
-            {canEditTicket(ticket, user) ? (
+            {ticket.actions.edit ? (
               <button type="button" className="button button--secondary button--small" onClick={() => void edit(ticket)}>
                 {t('common.edit')}
                 <span className="visually-hidden"> {ticket.number}</span>
               </button>
             ) : null}
-            {canDeleteTicket(ticket, user) ? (
+            {ticket.actions.delete ? (
               <button type="button" className="button button--danger-outline button--small" onClick={() => setDialog({ kind: 'delete', ticket })}>
                 {t('common.delete')}
                 <span className="visually-hidden"> {ticket.number}</span>

@@ -1,44 +1,72 @@
-import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { PriorityBadge, StatusBadge } from '../components/Badges';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
 import { filtersFromParams, filtersToParams, toTicketQuery, type TicketFilters } from '../lib/filters';
-import { canTakeTicket } from '../lib/permissions';
+import {
+  nextSort,
+  QUEUE_VIEWS,
+  queueSort,
+  queueView,
+  sortColumn,
+  viewQuery,
+  type QueueSort,
+  type QueueSortColumn,
+  type QueueView,
+} from '../lib/queue';
 
-const VIEWS = ['mine', 'unassigned', 'all'] as const;
-type View = (typeof VIEWS)[number];
-
+/** The staff's work queue: tabs with server counts, a dense table sorted by the server, all of it in the URL. */
 export function Queue() {
   const { t } = useI18n();
   const { api, user } = useAuth();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  const view: View = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'mine';
+  const view = queueView(params.get('view'));
+  const sort = queueSort(params.get('sort'), view);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string>();
+  const [counts, setCounts] = useState<Partial<Record<QueueView, number>>>({});
 
   const setFilters = useCallback(
     (next: TicketFilters) => setParams(filtersToParams(next, params), { replace: true }),
     [params, setParams],
   );
-  const setView = (next: View) => {
+  const setParam = (changes: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
-    p.set('view', next);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) p.delete(key);
+      else p.set(key, value);
+    }
     setParams(p, { replace: true });
   };
 
+  // Each tab's count is the server's total for that tab (without the search filters, like the tab itself).
+  useEffect(() => {
+    let cancelled = false;
+    for (const v of QUEUE_VIEWS) {
+      api.listTickets({ ...viewQuery(v), limit: 1, includeTotal: true }).then(
+        (page) => !cancelled && setCounts((c) => ({ ...c, [v]: page.total ?? undefined })),
+        () => undefined, // A tab without a count still works.
+      );
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [api, version]);
+
   const query = useMemo(() => {
-    const assigneeId = view === 'mine' ? 'me' : view === 'unassigned' ? 'none' : undefined;
-    // Open work first: the queue is about what still needs doing unless a status is chosen.
-    const extra = filters.status ? {} : { status: view === 'all' ? undefined : ['open', 'in_progress', 'on_hold'] };
-    return toTicketQuery(filters, { assigneeId, sort: view === 'unassigned' ? 'slaDue' : '-updatedAt', ...extra });
-  }, [filters, view]);
+    const base = viewQuery(view);
+    // A status chosen in the filters replaces the tab's "open work".
+    return toTicketQuery(filters, { ...base, ...(filters.status ? { status: undefined } : {}), sort });
+  }, [filters, view, sort]);
 
   async function take(ticket: TicketListItem) {
     setError(null);
@@ -57,15 +85,20 @@ export function Queue() {
         <h1>{t('queue.title')}</h1>
       </div>
       <div className="tabs" role="group" aria-label={t('queue.views')}>
-        {VIEWS.map((v) => (
+        {QUEUE_VIEWS.map((v) => (
           <button
             key={v}
             type="button"
             className={`tab${view === v ? ' tab--active' : ''}`}
             aria-pressed={view === v}
-            onClick={() => setView(v)}
+            onClick={() => setParam({ view: v, sort: null })}
           >
             {t(`queue.view.${v}`)}
+            {counts[v] !== undefined ? (
+              <span className="tab__count" data-testid={`count-${v}`}>
+                {counts[v]}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>
@@ -76,15 +109,94 @@ export function Queue() {
         query={query}
         version={version}
         emptyText={t(`queue.empty.${view}`)}
-        actions={(ticket) =>
-          canTakeTicket(ticket, user) ? (
-            <button type="button" className="button button--primary button--small" onClick={() => void take(ticket)}>
-              {t('queue.take')}
-              <span className="visually-hidden"> {ticket.number}</span>
-            </button>
-          ) : null
-        }
+        renderItems={(tickets) => (
+          <QueueTable tickets={tickets} sort={sort} onSort={(column) => setParam({ sort: nextSort(sort, column) })} onTake={(ticket) => void take(ticket)} />
+        )}
       />
     </section>
+  );
+}
+
+function QueueTable({
+  tickets,
+  sort,
+  onSort,
+  onTake,
+}: {
+  tickets: TicketListItem[];
+  sort: QueueSort;
+  onSort: (column: QueueSortColumn) => void;
+  onTake: (ticket: TicketListItem) => void;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const current = sortColumn(sort);
+  const header = (column: QueueSortColumn, label: string) => {
+    const active = current.column === column;
+    return (
+      <th scope="col" aria-sort={active ? (current.descending || column === 'sla' ? 'descending' : 'ascending') : undefined}>
+        <button type="button" className="th-sort" onClick={() => onSort(column)}>
+          {label}
+          <span aria-hidden="true" className="th-sort__mark">
+            {active ? (current.descending || column === 'sla' ? '▼' : '▲') : '↕'}
+          </span>
+        </button>
+      </th>
+    );
+  };
+  return (
+    <div className="table-wrap">
+      <table className="table table--queue" aria-label={t('queue.table')}>
+        <thead>
+          <tr>
+            {header('number', t('queue.col.number'))}
+            <th scope="col">{t('queue.col.title')}</th>
+            <th scope="col">{t('queue.col.requester')}</th>
+            {header('priority', t('queue.col.priority'))}
+            <th scope="col">{t('queue.col.status')}</th>
+            <th scope="col">{t('queue.col.assignee')}</th>
+            {header('sla', t('queue.col.sla'))}
+            {header('updated', t('queue.col.updated'))}
+            <th scope="col">
+              <span className="visually-hidden">{t('queue.col.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tickets.map((ticket) => (
+            <tr key={ticket.id} data-ticket-number={ticket.number} data-sla-state={ticket.sla.state}>
+              <td className="nowrap">{ticket.number}</td>
+              <th scope="row" className="table--queue__title">
+                <Link to={`/tickets/${encodeURIComponent(ticket.number)}`}>{ticket.title}</Link>
+              </th>
+              <td>
+                {ticket.requester.name}
+                {ticket.requester.department ? <span className="muted"> · {ticket.requester.department}</span> : null}
+              </td>
+              <td>
+                <PriorityBadge priority={ticket.priority} />
+              </td>
+              <td>
+                <StatusBadge status={ticket.status} />
+              </td>
+              <td>{ticket.assignee?.name ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
+              <td>
+                <SlaBadge sla={ticket.sla} compact />
+              </td>
+              <td className="nowrap">
+                <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt)}</time>
+              </td>
+              <td>
+                {ticket.actions.take ? (
+                  <button type="button" className="button button--primary button--small" onClick={() => onTake(ticket)}>
+                    {t('queue.take')}
+                    <span className="visually-hidden"> {ticket.number}</span>
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

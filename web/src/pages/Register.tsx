@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { RegisterRequest } from '../api/types';
+import type { RegistrationForm } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../components/UserFields';
@@ -11,13 +11,13 @@ export function Register() {
   const { t } = useI18n();
   const { api } = useAuth();
   const navigate = useNavigate();
-  const [values, setValues] = useState<RegisterRequest>(EMPTY_REGISTRATION);
-  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<RegisterRequest>(REGISTRATION_FIELDS);
+  const [values, setValues] = useState<RegistrationForm>(EMPTY_REGISTRATION);
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<RegistrationForm>(REGISTRATION_FIELDS);
 
   const register = async () => {
     const trimmed = Object.fromEntries(
       Object.entries(values).map(([k, v]) => [k, k === 'password' ? v : v.trim()]),
-    ) as unknown as RegisterRequest;
+    ) as unknown as RegistrationForm;
     await api.register(trimmed);
     navigate('/login', { state: { registeredEmail: trimmed.email } });
   };

@@ -10,9 +10,8 @@ import { Field } from '../components/Field';
 import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFormDialog } from '../components/TicketFormDialog';
-import { categoryLabel, useI18n, type I18n, type MessageKey } from '../i18n';
-import { historyChanges, valueText } from '../lib/history';
-import { canChangePriority, canDeleteTicket, canEditTicket, canTakeTicket, canWriteInternal } from '../lib/permissions';
+import { categoryLabel, useI18n } from '../i18n';
+import { describeEvent } from '../lib/history';
 import { isDestructive, transitionAction } from '../lib/transitions';
 import { newIdempotencyKey, useLoad } from '../lib/useLoad';
 import { isApiError, type FieldErrors } from '../api/problem';
@@ -34,13 +33,12 @@ export function TicketPage() {
   const [notice, setNotice] = useState<string>();
 
   const loaded = useLoad(async () => {
-    const [{ ticket, etag }, transitions, comments, history] = await Promise.all([
+    const [{ ticket, etag }, comments, history] = await Promise.all([
       api.getTicket(id),
-      api.transitions(id),
       readAll((cursor) => api.comments(id, cursor)),
       readAll((cursor) => api.history(id, cursor)),
     ]);
-    return { ticket, etag, transitions, comments, history };
+    return { ticket, etag, comments, history };
   }, [id, version]);
 
   const staff = useLoad(
@@ -92,7 +90,11 @@ export function TicketPage() {
     );
   }
 
-  const { ticket, etag, transitions, comments, history } = loaded.data;
+  const { ticket, etag, comments, history } = loaded.data;
+  // What this caller may do now, as the server decided it; the page offers exactly these.
+  const actions = ticket.actions;
+  const noActions =
+    actions.transitions.length === 0 && !actions.take && !actions.edit && !actions.delete && !actions.assign && !actions.changePriority;
 
   return (
     <article className="page ticket-page" aria-labelledby="ticket-title">
@@ -105,7 +107,12 @@ export function TicketPage() {
         <div className="badges">
           <StatusBadge status={ticket.status} />
           <PriorityBadge priority={ticket.priority} />
-          <SlaBadge ticket={ticket} />
+          <SlaBadge sla={ticket.sla} />
+          {isStaff && ticket.sla.escalationLevel > 0 ? (
+            <span className="badge badge--escalation" data-testid="escalation-level">
+              {t('sla.escalation', { level: ticket.sla.escalationLevel })}
+            </span>
+          ) : null}
         </div>
       </header>
 
@@ -115,17 +122,17 @@ export function TicketPage() {
       <section aria-labelledby="actions-heading" className="card">
         <h2 id="actions-heading">{t('ticket.actions')}</h2>
         <div className="actions">
-          {transitions.allowed.map((a) => (
+          {actions.transitions.map((a) => (
             <button
               key={a.status}
               type="button"
-              className={`button ${isDestructive(transitions.current, a.status) ? 'button--danger-outline' : 'button--primary'}`}
+              className={`button ${isDestructive(ticket.status, a.status) ? 'button--danger-outline' : 'button--primary'}`}
               onClick={() => setDialog({ kind: 'status', to: a.status, requiresNote: a.requiresNote })}
             >
-              {t(transitionAction(transitions.current, a.status))}
+              {t(transitionAction(ticket.status, a.status))}
             </button>
           ))}
-          {canTakeTicket(ticket, user) ? (
+          {actions.take ? (
             <button
               type="button"
               className="button button--secondary"
@@ -134,20 +141,20 @@ export function TicketPage() {
               {t('queue.take')}
             </button>
           ) : null}
-          {canEditTicket(ticket, user) ? (
+          {actions.edit ? (
             <button type="button" className="button button--secondary" onClick={() => setDialog({ kind: 'edit' })}>
               {t('common.edit')}
             </button>
           ) : null}
-          {canDeleteTicket(ticket, user) ? (
+          {actions.delete ? (
             <button type="button" className="button button--danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
               {t('common.delete')}
             </button>
           ) : null}
         </div>
-        {transitions.allowed.length === 0 && !canTakeTicket(ticket, user) ? <p className="muted">{t('ticket.noActions')}</p> : null}
+        {noActions ? <p className="muted">{t('ticket.noActions')}</p> : null}
         <div className="inline-forms">
-          {isAdmin ? (
+          {actions.assign ? (
             <AssignForm
               ticket={ticket}
               staff={staff.data ?? []}
@@ -156,7 +163,7 @@ export function TicketPage() {
               }
             />
           ) : null}
-          {canChangePriority(ticket, user) ? (
+          {actions.changePriority ? (
             <PriorityForm
               ticket={ticket}
               onChange={(priority) => act(() => api.updateTicket(ticket.id, { priority }, etag), t('ticket.priorityChanged'))}
@@ -190,9 +197,9 @@ export function TicketPage() {
                 </li>
               ))}
             </ol>
-            {ticket.status !== 'closed' || isAdmin ? (
+            {actions.comment ? (
               <CommentForm
-                canInternal={canWriteInternal(user)}
+                canInternal={actions.internalNote}
                 onSubmit={async (body, internal, key) => {
                   await api.addComment(ticket.id, body, internal, key);
                   refresh(t('comment.added'));
@@ -253,10 +260,10 @@ export function TicketPage() {
 
       {dialog?.kind === 'status' ? (
         <ConfirmDialog
-          title={`${t(transitionAction(transitions.current, dialog.to))} · ${ticket.number}`}
-          message={t('ticket.statusConfirm', { from: t(`status.${transitions.current}`), to: t(`status.${dialog.to}`) })}
+          title={`${t(transitionAction(ticket.status, dialog.to))} · ${ticket.number}`}
+          message={t('ticket.statusConfirm', { from: t(`status.${ticket.status}`), to: t(`status.${dialog.to}`) })}
           confirmLabel={t('common.confirm')}
-          danger={isDestructive(transitions.current, dialog.to)}
+          danger={isDestructive(ticket.status, dialog.to)}
           note={{
             label: dialog.to === 'resolved' ? t('ticket.resolutionNote') : dialog.requiresNote ? t('ticket.note') : t('ticket.noteOptional'),
             required: dialog.requiresNote,
@@ -409,65 +416,20 @@ function CommentForm({
   );
 }
 
-const HISTORY_TYPES = [
-  'created',
-  'updated',
-  'status_changed',
-  'assigned',
-  'priority_changed',
-  'commented',
-  'sla_started',
-  'sla_paused',
-  'sla_resumed',
-  'sla_met',
-  'sla_warning',
-  'sla_breached',
-  'escalated',
-  'deleted',
-] as const;
-
-const STATUS_VALUES: readonly string[] = ['open', 'in_progress', 'on_hold', 'resolved', 'closed'];
-
-/** Status and priority values read in the user's language; anything else as sent. */
-function fieldValue(t: I18n['t'], value: unknown): string {
-  if (typeof value === 'string' && STATUS_VALUES.includes(value)) return t(`status.${value as TicketStatus}`);
-  if (typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value)) return t(`priority.${value as Priority}`);
-  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
-  return valueText(value);
-}
-
-const FIELD_LABELS: Record<string, MessageKey> = {
-  status: 'filters.status',
-  priority: 'field.priority',
-  title: 'field.title',
-  description: 'field.description',
-  assignee: 'ticket.assignee',
-  assigneeId: 'ticket.assignee',
-  category: 'ticket.category',
-  note: 'ticket.note',
-  internal: 'comment.internal',
-};
-
 function HistoryItem({ event }: { event: HistoryEvent }) {
-  const { t, formatDateTime } = useI18n();
-  const known = (HISTORY_TYPES as readonly string[]).includes(event.type);
-  const label = known ? t(`history.type.${event.type as (typeof HISTORY_TYPES)[number]}`) : event.type;
-  const actor = !event.actor || event.actor === 'system' ? t('history.system') : event.actor.name;
-  const changes = historyChanges(event.data).filter((c) => c.field !== 'note' || c.to);
+  const i18n = useI18n();
+  const { t, formatDateTime } = i18n;
+  const lines = describeEvent(event, i18n);
   return (
     <li className="history__item" data-event-type={event.type}>
       <div>
-        <strong>{label}</strong> <span className="muted">· {actor}</span>
+        <strong>{t(`history.type.${event.type}`)}</strong> <span className="muted">· {event.actor?.name ?? t('history.system')}</span>
       </div>
       <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-      {changes.length > 0 ? (
+      {lines.length > 0 ? (
         <ul className="history__changes">
-          {changes.slice(0, 6).map((c, i) => (
-            <li key={`${c.field}-${i}`}>
-              {c.field ? <span className="muted">{FIELD_LABELS[c.field] ? t(FIELD_LABELS[c.field]) : c.field}: </span> : null}
-              {c.from !== undefined ? <>{fieldValue(t, c.from)} → </> : null}
-              {fieldValue(t, c.to)}
-            </li>
+          {lines.map((line, i) => (
+            <li key={i}>{line}</li>
           ))}
         </ul>
       ) : null}

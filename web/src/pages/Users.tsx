@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ROLES, type CreateUserRequest, type Page, type Role, type User } from '../api/types';
+import { ROLES, type CreateUserForm, type Page, type Role, type User } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DialogActions } from '../components/DialogActions';
@@ -196,8 +196,8 @@ function fullName(u: Pick<User, 'firstNames' | 'lastNames'>): string {
 function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (u: User) => void }) {
   const { t } = useI18n();
   const { api } = useAuth();
-  const [values, setValues] = useState<CreateUserRequest>({ ...EMPTY_REGISTRATION, role: 'technician' });
-  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CreateUserRequest>(REGISTRATION_FIELDS);
+  const [values, setValues] = useState<CreateUserForm>({ ...EMPTY_REGISTRATION, role: 'technician' });
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CreateUserForm>(REGISTRATION_FIELDS);
 
   const create = async () => onCreated(await api.createUser(values));
 

@@ -16,18 +16,34 @@ internal static class DocumentTypes
     public const string DniClaim = "dniClaim";
     public const string RefreshToken = "refreshToken";
     public const string LoginThrottle = "loginThrottle";
+    public const string RateCounter = "rateCounter";
 }
 
 /// <summary>Ids of the documents that are found by a natural key (the key is the id, so the read is a point read).</summary>
 internal static class DocumentIds
 {
-    public static string EmailClaim(string normalizedEmail) => "email:" + Escape(normalizedEmail);
+    public static string EmailClaim(string normalizedEmail) => "email:" + Bounded(normalizedEmail, MaxIdLength - "email:".Length);
 
     public static string DniClaim(string dni) => "dni:" + Escape(dni);
 
     public static string RefreshToken(string tokenHash) => "token:" + tokenHash;
 
-    public static string LoginThrottle(string normalizedEmail) => "throttle:" + Escape(normalizedEmail);
+    public static string LoginThrottle(string key) => "throttle:" + Bounded(key, 160);
+
+    public static string RateCounter(string key, DateTimeOffset windowStart) =>
+        "rate:" + Bounded(key, 160) + ":" + windowStart.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private const int MaxIdLength = 255;
+
+    /// <summary>
+    /// Cosmos ids are at most 255 characters: a key that would not fit (a 254-character e-mail once escaped, an e-mail
+    /// plus an address hash) goes by its SHA-256 instead. Keys that fit keep their readable form, as before.
+    /// </summary>
+    private static string Bounded(string key, int max)
+    {
+        var escaped = Escape(key);
+        return escaped.Length <= max ? escaped : "sha256-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    }
 
     /// <summary>Cosmos ids may not contain / \ ? #; an e-mail's local part may. Escaped reversibly, % first.</summary>
     public static string Escape(string value)
@@ -73,6 +89,13 @@ internal sealed record UserDocument
     public DateTimeOffset? LastLoginAt { get; init; }
     public required long Version { get; init; }
 
+    /// <summary>Absent on documents written before stamps existed: empty until the account's first change.</summary>
+    public string SecurityStamp { get; init; } = "";
+
+    public IReadOnlyList<EndedSession>? EndedSessions { get; init; }
+
+    public IReadOnlyList<string>? SignInAddresses { get; init; }
+
     /// <summary>Folded "last names first names": the list order, the same key SQLite sorts by.</summary>
     public required string SortName { get; init; }
 
@@ -105,6 +128,9 @@ internal sealed record UserDocument
         SearchText = user.SearchText,
         Language = user.Language,
         EmailNotifications = user.EmailNotifications,
+        SecurityStamp = user.SecurityStamp,
+        EndedSessions = user.EndedSessions,
+        SignInAddresses = user.SignInAddresses,
     };
 
     public User ToUser() => new()
@@ -125,6 +151,10 @@ internal sealed record UserDocument
         Version = Version,
         Language = Language ?? "es",
         EmailNotifications = EmailNotifications ?? true,
+        SecurityStamp = SecurityStamp,
+        // Empty lists are the shared empty one, so users compare equal whether read or freshly built.
+        EndedSessions = EndedSessions is { Count: > 0 } ended ? ended : Array.Empty<EndedSession>(),
+        SignInAddresses = SignInAddresses is { Count: > 0 } addresses ? addresses : Array.Empty<string>(),
     };
 }
 
@@ -142,6 +172,8 @@ internal sealed record RefreshTokenDocument
     public required DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? SpentAt { get; init; }
     public DateTimeOffset? RevokedAt { get; init; }
+    public string SecurityStamp { get; init; } = "";
+    public DateTimeOffset? SessionStartedAt { get; init; }
 
     /// <summary>Seconds after the last write until Cosmos deletes the document: past expiry plus a day, so reuse is still detected until then.</summary>
     public required int Ttl { get; init; }
@@ -156,23 +188,38 @@ internal sealed record RefreshTokenDocument
         ExpiresAt = token.ExpiresAt,
         SpentAt = token.SpentAt,
         RevokedAt = token.RevokedAt,
+        SecurityStamp = token.SecurityStamp,
+        SessionStartedAt = token.SessionStartedAt,
         Ttl = TtlUntil(token.ExpiresAt, writtenAt),
     };
 
     public static int TtlUntil(DateTimeOffset expiresAt, DateTimeOffset writtenAt) =>
         (int)Math.Clamp(Math.Ceiling((expiresAt - writtenAt + TimeSpan.FromDays(1)).TotalSeconds), 60, int.MaxValue);
 
-    public RefreshToken ToToken() => new(TokenHash, UserId, FamilyId, CreatedAt, ExpiresAt, SpentAt, RevokedAt);
+    public RefreshToken ToToken() => new(TokenHash, UserId, FamilyId, CreatedAt, ExpiresAt, SpentAt, RevokedAt, SecurityStamp, SessionStartedAt);
 }
 
-/// <summary>Recent failed sign-ins for one e-mail, in one small document that expires a day after the last failure.</summary>
+/// <summary>Recent password attempts for one throttle key, in one small document that expires a day after the last one.</summary>
 internal sealed record LoginThrottleDocument
 {
     public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
 
     public required string Id { get; init; }
     public string Type { get; init; } = DocumentTypes.LoginThrottle;
+
+    /// <summary>The throttle key (an account, possibly with an address hash).</summary>
     public required string Email { get; init; }
+
     public required IReadOnlyList<DateTimeOffset> Failures { get; init; }
     public int Ttl { get; init; } = (int)Retention.TotalSeconds;
+}
+
+/// <summary>Uses of one key in one fixed window; expires when the window is long gone.</summary>
+internal sealed record RateCounterDocument
+{
+    public required string Id { get; init; }
+    public string Type { get; init; } = DocumentTypes.RateCounter;
+    public required string Key { get; init; }
+    public required long Count { get; init; }
+    public required int Ttl { get; init; }
 }

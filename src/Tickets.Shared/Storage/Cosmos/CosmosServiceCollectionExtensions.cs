@@ -24,7 +24,8 @@ public static class CosmosServiceCollectionExtensions
         services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Endpoint) || !string.IsNullOrWhiteSpace(o.ConnectionString),
                 "Tickets:Store is Cosmos: set Tickets:Cosmos:Endpoint (Azure, with DefaultAzureCredential) or Tickets:Cosmos:ConnectionString (emulator).")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "Tickets:Cosmos:Database must not be empty.");
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Database), "Tickets:Cosmos:Database must not be empty.")
+            .ValidateOnStart();
 
         services.AddOptions<CosmosClientOptions>().Configure(options =>
         {

@@ -124,6 +124,12 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         return new Page<Comment>(documents.Select(d => d.ToComment()).ToList(), next);
     }
 
+    public async Task<Comment?> FindCommentAsync(string ticketId, string commentId, CancellationToken cancellationToken = default)
+    {
+        var read = await tickets.ReadOrNullAsync<CommentDocument>(CommentDocument.IdOf(commentId), new PartitionKey(ticketId), cancellationToken);
+        return read is { Document: { Type: TicketDocumentTypes.Comment } document } ? document.ToComment() : null;
+    }
+
     public async Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default)
     {
         var (documents, next) = await ListChildrenAsync<EventDocument>(TicketDocumentTypes.Event, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
@@ -266,7 +272,10 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             {
                 var equal = Enumerable.Range(0, i).Select(j => $"c.{Paths[j]} = @after{j}");
                 options.Add("(" + string.Join(" AND ", equal.Append($"c.{Paths[i]} {beyond} @after{i}")) + ")");
-                object value = Paths[i] == "priorityRank" ? int.Parse(values[i] ?? "0", CultureInfo.InvariantCulture) : values[i] ?? string.Empty;
+                // Services pass only cursors this store wrote (signed); a number part that is not one is a bug, not input.
+                object value = Paths[i] != "priorityRank" ? values[i] ?? string.Empty
+                    : int.TryParse(values[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rank) ? rank
+                    : throw new ArgumentException("Not a cursor this store wrote.", nameof(values));
                 sql.With($"@after{i}", value);
             }
 

@@ -137,7 +137,32 @@ internal static class SqliteSchema
             ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'es';
             ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1
             """),
-        // Version 4 belongs to the security stamp; each migration runs once whatever the order.
+        new(4, "security", """
+            -- Security stamp, ended sessions and recent sign-in addresses (keyed hashes) per account; existing accounts start
+            -- with an empty stamp, as do their refresh tokens, so sessions survive the upgrade.
+            ALTER TABLE users ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+            ALTER TABLE users ADD COLUMN ended_sessions TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE users ADD COLUMN sign_in_addresses TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE refresh_tokens ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';
+            ALTER TABLE refresh_tokens ADD COLUMN session_started_at INTEGER NULL;
+
+            -- Password attempts: a sliding window of claimed attempts per key, and fixed one-minute counters per key.
+            DROP TABLE login_failures;
+            CREATE TABLE throttle_attempts (
+                key TEXT NOT NULL,
+                at INTEGER NOT NULL
+            );
+            CREATE INDEX ix_throttle_attempts_key ON throttle_attempts (key, at);
+            CREATE INDEX ix_throttle_attempts_at ON throttle_attempts (at);
+            CREATE TABLE throttle_counters (
+                key TEXT NOT NULL,
+                window_start INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (key, window_start)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_throttle_counters_expires ON throttle_counters (expires_at)
+            """),
         new(5, "sla condition", """
             -- What lists need to filter on the SLA condition at any moment (SlaStanding): the phase of the running target
             -- and its warning point; its due time is sla_due. Existing rows get the same values the application would write,

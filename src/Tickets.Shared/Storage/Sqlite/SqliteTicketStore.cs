@@ -166,7 +166,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             for (var i = 0; i < columns.Length; i++)
             {
                 var value = key[i + 1];
-                command.With(after[i], columns[i] == "id" ? value : long.Parse(value!, CultureInfo.InvariantCulture));
+                command.With(after[i], columns[i] == "id" ? value : WholeNumber(value));
             }
         }
 
@@ -203,6 +203,17 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     public Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
         ListChildrenAsync<Comment>("ticket_comments", ticketId, includeInternal, page, (c, seq) => c with { Sequence = seq }, cancellationToken);
+
+    public async Task<Comment?> FindCommentAsync(string ticketId, string commentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT doc, seq FROM ticket_comments WHERE ticket_id = $ticket AND id = $id")
+            .With("$ticket", ticketId).With("$id", commentId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? JsonSerializer.Deserialize<Comment>(reader.GetString(0), Json.Options)! with { Sequence = reader.GetInt64(1) }
+            : null;
+    }
 
     public Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
         ListChildrenAsync<TicketEvent>("ticket_events", ticketId, includeInternal, page, (e, seq) => e with { Sequence = seq }, cancellationToken);
@@ -276,7 +287,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         string table, string ticketId, bool includeInternal, PageRequest page, Func<T, long, T> withSequence, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var after = Cursor.TryDecode(page.Cursor, 1, out var key) && key.Count == 1 ? long.Parse(key[0]!, CultureInfo.InvariantCulture) : -1;
+        var after = Cursor.TryDecode(page.Cursor, 1, out var key) && key.Count == 1 ? WholeNumber(key[0]) : -1;
         await using var command = connection.Command($"""
             SELECT doc, seq FROM {table}
             WHERE ticket_id = $ticket AND seq > $after AND ($all = 1 OR internal = 0)
@@ -373,6 +384,12 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     }
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A number part of a cursor this store wrote (services refuse any other cursor before it gets here).</summary>
+    private static long WholeNumber(string? part) =>
+        long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException("Not a cursor this store wrote: services pass only the cursors they signed.", nameof(part));
 
     /// <summary>The running target's due time; finished tickets sort last.</summary>
     private static long SlaDue(Ticket t) => !t.IsWorkOpen ? long.MaxValue : t.Sla.NextDueAt(t.FirstResponseAt is not null).UtcTicks;

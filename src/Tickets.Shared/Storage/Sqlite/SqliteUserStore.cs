@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Tickets.Common;
 using Tickets.Users;
@@ -8,7 +9,8 @@ namespace Tickets.Storage.Sqlite;
 public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
     private const string Columns =
-        "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name, language, email_notifications";
+        "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name, " +
+        "security_stamp, ended_sessions, sign_in_addresses, language, email_notifications";
 
     /// <summary>Every signed-in request reads its caller here (so a deactivation applies on the next one): a prepared point read.</summary>
     public async Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
@@ -37,7 +39,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                 await using var insert = connection.Command($"""
                     INSERT INTO users ({Columns}, search_text)
                     VALUES ($id, $email, $dni, $phone, $first, $last, $department, $role, $active, $hash, $created, $updated, $login, 1, $sort,
-                        $language, $emailNotifications, $search)
+                        $stamp, $ended, $addresses, $language, $emailNotifications, $search)
                     """, transaction);
                 Bind(insert, user);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -68,7 +70,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
             await using var update = connection.Command("""
                 UPDATE users SET phone = $phone, first_names = $first, last_names = $last, department = $department, role = $role,
                     active = $active, password_hash = $hash, updated_at = $updated, last_login_at = $login, version = version + 1,
-                    sort_name = $sort, search_text = $search, language = $language, email_notifications = $emailNotifications
+                    sort_name = $sort, search_text = $search, security_stamp = $stamp, ended_sessions = $ended, sign_in_addresses = $addresses,
+                    language = $language, email_notifications = $emailNotifications
                 WHERE id = $id AND version = $version
                 """, transaction);
             Bind(update, user);
@@ -194,7 +197,10 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         .With("$sort", user.SortKey)
         .With("$search", user.SearchText)
         .With("$language", user.Language)
-        .With("$emailNotifications", user.EmailNotifications ? 1 : 0);
+        .With("$emailNotifications", user.EmailNotifications ? 1 : 0)
+        .With("$stamp", user.SecurityStamp)
+        .With("$ended", JsonSerializer.Serialize(user.EndedSessions, Json.Options))
+        .With("$addresses", JsonSerializer.Serialize(user.SignInAddresses, Json.Options));
 
     private static User Read(SqliteDataReader reader) => new()
     {
@@ -212,7 +218,14 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         UpdatedAt = reader.GetInstant(11),
         LastLoginAt = reader.GetInstantOrNull(12),
         Version = reader.GetInt64(13),
-        Language = reader.GetString(15),
-        EmailNotifications = reader.GetInt64(16) == 1,
+        SecurityStamp = reader.GetString(15),
+        EndedSessions = ListOf<EndedSession>(reader.GetString(16)),
+        SignInAddresses = ListOf<string>(reader.GetString(17)),
+        Language = reader.GetString(18),
+        EmailNotifications = reader.GetInt64(19) == 1,
     };
+
+    /// <summary>An empty list is the shared empty one, so users compare equal whether read or freshly built.</summary>
+    private static IReadOnlyList<T> ListOf<T>(string json) =>
+        JsonSerializer.Deserialize<List<T>>(json, Json.Options) is { Count: > 0 } list ? list : Array.Empty<T>();
 }

@@ -75,23 +75,69 @@ public sealed class CosmosIdentityStoresTests
     }
 
     [Fact]
-    public async Task RecordingAFailureRetriesWhenAnotherFailureWasRecordedMeanwhile()
+    public async Task AClaimThatLosesARaceReadsAgainAndDecidesAgain()
     {
-        const string id = "throttle:ana@example.org";
-        var stored = new LoginThrottleDocument { Id = id, Email = "ana@example.org", Failures = [Now.AddMinutes(-1)] };
+        const string id = "throttle:account:ana@example.org";
+        var first = new LoginThrottleDocument { Id = id, Email = "account:ana@example.org", Failures = [Now.AddMinutes(-2)] };
+        var meanwhile = first with { Failures = [Now.AddMinutes(-2), Now.AddMinutes(-1)] };
         _container
-            .Setup(c => c.ReadItemAsync<LoginThrottleDocument>(id, new PartitionKey(id), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(CosmosMocks.Item(stored, "\"etag-1\""));
+            .SetupSequence(c => c.ReadItemAsync<LoginThrottleDocument>(id, new PartitionKey(id), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CosmosMocks.Item(first, "\"etag-1\""))
+            .ReturnsAsync(CosmosMocks.Item(meanwhile, "\"etag-2\""));
         _container
             .SetupSequence(c => c.ReplaceItemAsync(It.IsAny<LoginThrottleDocument>(), id, new PartitionKey(id), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(CosmosMocks.Status(HttpStatusCode.PreconditionFailed))
             .ReturnsAsync(CosmosMocks.Item<LoginThrottleDocument>(null!));
 
-        await new CosmosLoginThrottleStore(_container.Object).RecordFailureAsync("ana@example.org", Now);
+        var claim = await new CosmosLoginThrottleStore(_container.Object).TryClaimAsync("account:ana@example.org", 5, TimeSpan.FromMinutes(15), Now);
 
+        Assert.True(claim.Granted);
         _container.Verify(c => c.ReplaceItemAsync(
-            It.Is<LoginThrottleDocument>(d => d.Failures.SequenceEqual(new[] { Now.AddMinutes(-1), Now })), id, new PartitionKey(id),
-            It.Is<ItemRequestOptions?>(o => o != null && o.IfMatchEtag == "\"etag-1\""), It.IsAny<CancellationToken>()), Times.Exactly(2));
+            It.Is<LoginThrottleDocument>(d => d.Failures.SequenceEqual(new[] { Now.AddMinutes(-2), Now.AddMinutes(-1), Now })), id, new PartitionKey(id),
+            It.Is<ItemRequestOptions?>(o => o != null && o.IfMatchEtag == "\"etag-2\""), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task AFullWindowIsRefusedWithoutAWrite()
+    {
+        const string id = "throttle:k";
+        var full = new LoginThrottleDocument { Id = id, Email = "k", Failures = [Now.AddMinutes(-3), Now.AddMinutes(-2)] };
+        _container
+            .Setup(c => c.ReadItemAsync<LoginThrottleDocument>(id, new PartitionKey(id), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CosmosMocks.Item(full, "\"etag-1\""));
+
+        var claim = await new CosmosLoginThrottleStore(_container.Object).TryClaimAsync("k", 2, TimeSpan.FromMinutes(15), Now);
+
+        Assert.Equal(ThrottleClaim.Refuse(Now.AddMinutes(12)), claim);
+        _container.Verify(c => c.ReplaceItemAsync(It.IsAny<LoginThrottleDocument>(), It.IsAny<string>(), It.IsAny<PartitionKey?>(), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ACounterIsIncrementedOnTheServerOnlyWhileBelowItsLimit()
+    {
+        var options = new List<PatchItemRequestOptions?>();
+        _container
+            .Setup(c => c.PatchItemAsync<RateCounterDocument>(It.IsAny<string>(), It.IsAny<PartitionKey>(), It.IsAny<IReadOnlyList<PatchOperation>>(), It.IsAny<PatchItemRequestOptions?>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, PartitionKey _, IReadOnlyList<PatchOperation> _, PatchItemRequestOptions? o, CancellationToken _) => options.Add(o))
+            .ThrowsAsync(CosmosMocks.Status(HttpStatusCode.PreconditionFailed));
+
+        var claim = await new CosmosLoginThrottleStore(_container.Object).TryCountAsync("everyone", Now, TimeSpan.FromMinutes(1), 600);
+
+        Assert.False(claim.Granted);
+        Assert.Equal(Now.AddMinutes(1), claim.RetryAt);
+        Assert.Equal("FROM c WHERE c.count < 600", options.Single()!.FilterPredicate);
+    }
+
+    [Fact]
+    public void AnEmailTooLongForACosmosIdIsClaimedByItsHash()
+    {
+        var longest = new string('a', 64) + "@" + new string('b', 185) + ".org";
+        var escaped = new string('%', 60) + "@example.org";
+
+        Assert.True(DocumentIds.EmailClaim(longest).Length <= 255);
+        Assert.True(DocumentIds.EmailClaim(escaped).Length <= 255);
+        Assert.NotEqual(DocumentIds.EmailClaim(longest), DocumentIds.EmailClaim(longest + "x"));
+        Assert.Equal("email:ana@example.org", DocumentIds.EmailClaim("ana@example.org"));
     }
 
     [Fact]

@@ -45,6 +45,21 @@ public sealed class CosmosTicketStoreTests
     private TicketChange Comment() => Ticket.AddComment(Build.Technician, "comment-1", new CommentRequest("Voy."), Build.Rules(), Build.Start).Ok();
 
     [Fact]
+    public async Task ACommentIsAPointReadInItsTicketsPartition()
+    {
+        var comment = Comment().Comment!;
+        _tickets
+            .Setup(c => c.ReadItemAsync<CommentDocument>("comment:comment-1", new PartitionKey(Ticket.Id), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(CosmosMocks.Item(CommentDocument.From(comment), "\"etag-c\""));
+
+        var found = await Store.FindCommentAsync(Ticket.Id, "comment-1");
+
+        Assert.Equal(comment, found);
+        _tickets.Verify(c => c.ReadItemAsync<CommentDocument>("comment:comment-1", new PartitionKey(Ticket.Id), It.IsAny<ItemRequestOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
+        _tickets.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task FindByIdIsAPointReadInTheTicketsOwnPartition()
     {
         _tickets

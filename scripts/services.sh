@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Local stand-ins for the Azure services, from npm at the versions pinned in scripts/services/package-lock.json:
+# Azurite (Storage queues) and maildev (an SMTP server that keeps every mail, with a web inbox).
+#
+#   bash scripts/services.sh install    # npm ci into scripts/services/node_modules when missing or stale
+#
+# scripts/run.sh and scripts/test.sh source this file for the start/stop helpers below.
+
+SERVICES_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/services"
+SERVICES_BIN="$SERVICES_DIR/node_modules/.bin"
+# Azurite's well-known development account (published in its documentation; not a secret).
+AZURITE_ACCOUNT="devstoreaccount1"
+AZURITE_KEY="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+SERVICES_STARTED=()
+
+services_install() {
+  if [[ ! -f "$SERVICES_DIR/node_modules/.package-lock.json" || "$SERVICES_DIR/package-lock.json" -nt "$SERVICES_DIR/node_modules/.package-lock.json" ]]; then
+    echo "Installing Azurite and maildev (npm ci in scripts/services)" >&2
+    npm ci --prefix "$SERVICES_DIR" --no-audit --no-fund --loglevel=error >&2 || return 1
+  fi
+}
+
+# A connection string for an Azurite queue service on this port (what Tickets:Queues:Connection takes).
+azurite_connection() {
+  echo "DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;QueueEndpoint=http://127.0.0.1:$1/$AZURITE_ACCOUNT;"
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+azurite_answers() { curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$1/$AZURITE_ACCOUNT?comp=list" | grep -qi '^Server: Azurite-Queue'; }
+
+maildev_answers() { curl -fs --max-time 2 "http://127.0.0.1:$1/email" | grep -q '^\['; }
+
+# Waits up to 30 s for a started process to pass a check; fails with its log when it exits or never does.
+wait_for() {
+  local pid=$1 log=$2 name=$3; shift 3
+  for _ in $(seq 1 300); do
+    "$@" && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then echo "$name exited during start:" >&2; cat "$log" >&2; return 1; fi
+    sleep 0.1
+  done
+  echo "$name did not answer within 30 s; log: $log" >&2
+  return 1
+}
+
+# azurite_start PORT DATA_DIR: the queue service on loopback with its data under DATA_DIR. An Azurite already
+# answering on PORT is reused; anything else on it is an error.
+azurite_start() {
+  local port=$1 data=$2
+  if azurite_answers "$port"; then
+    echo "Azurite already answering on port $port: using it" >&2
+    return 0
+  fi
+  if port_in_use "$port"; then
+    echo "Port $port is taken by something that is not Azurite: stop it or choose another port (TICKETS_AZURITE_PORT)" >&2
+    return 1
+  fi
+  mkdir -p "$data"
+  # setsid: Ctrl+C reaches the host first; the services are stopped after it, by the EXIT trap.
+  setsid "$SERVICES_BIN/azurite-queue" --queueHost 127.0.0.1 --queuePort "$port" --location "$data" \
+    --skipApiVersionCheck --disableTelemetry --silent > "$data/azurite.log" 2>&1 < /dev/null &
+  local pid=$!
+  SERVICES_STARTED+=("$pid")
+  wait_for "$pid" "$data/azurite.log" Azurite azurite_answers "$port"
+}
+
+# azurite_start_ephemeral LOG: a queue service on a free port with in-memory data; sets AZURITE_PORT.
+# (Not called in $(...): the started process must be recorded in this shell for services_stop.)
+azurite_start_ephemeral() {
+  local log=$1
+  setsid "$SERVICES_BIN/azurite-queue" --queueHost 127.0.0.1 --queuePort 0 --inMemoryPersistence --extentMemoryLimit 256 \
+    --skipApiVersionCheck --disableTelemetry --silent > "$log" 2>&1 < /dev/null &
+  local pid=$!
+  SERVICES_STARTED+=("$pid")
+  wait_for "$pid" "$log" Azurite grep -q 'listens on' "$log" || return 1
+  AZURITE_PORT=$(grep -oE 'listens on http://127\.0\.0\.1:[0-9]+' "$log" | grep -oE '[0-9]+$')
+}
+
+# maildev_start SMTP_PORT WEB_PORT LOG: the SMTP sink and its web inbox on loopback. A maildev already answering on
+# WEB_PORT is reused; anything else on either port is an error.
+maildev_start() {
+  local smtp=$1 web=$2 log=$3
+  if maildev_answers "$web"; then
+    echo "maildev already answering on port $web: using it (SMTP expected on $smtp)" >&2
+    return 0
+  fi
+  for port in "$smtp" "$web"; do
+    if port_in_use "$port"; then
+      echo "Port $port is taken by something that is not maildev: stop it or choose others (TICKETS_SMTP_PORT, TICKETS_MAIL_PORT)" >&2
+      return 1
+    fi
+  done
+  setsid "$SERVICES_BIN/maildev" --ip 127.0.0.1 --smtp "$smtp" --web "$web" > "$log" 2>&1 < /dev/null &
+  local pid=$!
+  SERVICES_STARTED+=("$pid")
+  wait_for "$pid" "$log" maildev maildev_answers "$web"
+}
+
+# Stops what this script started (not services that were already running and reused).
+services_stop() {
+  local pid
+  for pid in "${SERVICES_STARTED[@]}"; do
+    kill -CONT "$pid" 2>/dev/null
+    kill "$pid" 2>/dev/null
+  done
+  for pid in "${SERVICES_STARTED[@]}"; do
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
+  SERVICES_STARTED=()
+}
+
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  case "${1:-}" in
+    install) services_install ;;
+    *) echo "usage: $0 install" >&2; exit 2 ;;
+  esac
+fi

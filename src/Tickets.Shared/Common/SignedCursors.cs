@@ -1,0 +1,61 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Tickets.Identity;
+
+namespace Tickets.Common;
+
+/// <summary>
+/// What clients hold as <c>nextCursor</c>: a store's keyset cursor plus an HMAC over it and the list it belongs to
+/// (<c>tickets:{caller}</c>, <c>comments:{ticket}</c>, …). A cursor that was altered, forged or taken from another
+/// list is refused before any store sees it, so stores only ever parse cursors they wrote.
+/// </summary>
+public sealed class SignedCursors(ServerKeys keys)
+{
+    private const int MacBytes = 16;
+
+    /// <summary>The cursor to hand out; null stays null (last page).</summary>
+    public string? Sign(string list, string? storeCursor) =>
+        storeCursor is null ? null : storeCursor + "." + Base64Url.EncodeToString(Mac(keys.For("cursor")[0], list, storeCursor));
+
+    public Page<T> Sign<T>(string list, Page<T> page) => page with { NextCursor = Sign(list, page.NextCursor) };
+
+    /// <summary>The store's cursor inside <paramref name="cursor"/> if this service signed it for <paramref name="list"/>.</summary>
+    public bool TryOpen(string list, string cursor, out string storeCursor)
+    {
+        storeCursor = "";
+        var dot = cursor.LastIndexOf('.');
+        if (dot <= 0 || cursor.Length > 2048) return false;
+
+        Span<byte> mac = stackalloc byte[MacBytes + 3];
+        if (Base64Url.DecodeFromChars(cursor.AsSpan(dot + 1), mac, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != MacBytes)
+        {
+            return false;
+        }
+
+        var inner = cursor[..dot];
+        foreach (var key in keys.For("cursor"))
+        {
+            if (CryptographicOperations.FixedTimeEquals(Mac(key, list, inner), mac[..MacBytes]))
+            {
+                storeCursor = inner;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Opens <paramref name="cursor"/> (if any) for <paramref name="list"/>, or names <c>cursor</c> in <paramref name="v"/>.</summary>
+    public PageRequest Open(Validator v, string list, PageRequest page)
+    {
+        if (page.Cursor is null) return page;
+        if (TryOpen(list, page.Cursor, out var inner)) return page with { Cursor = inner };
+        v.Add("cursor", "Is not a cursor this list handed out: start again without it.");
+        return page;
+    }
+
+    private static byte[] Mac(byte[] key, string list, string storeCursor) =>
+        HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(list + "\n" + storeCursor)).AsSpan(0, MacBytes).ToArray();
+}

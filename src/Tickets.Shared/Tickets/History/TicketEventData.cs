@@ -1,0 +1,93 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using Tickets.Common;
+
+namespace Tickets.Tickets.History;
+
+// The `data` of each history event type, one record per type. Stored as JSON beside the event, so a renamed
+// property is a change to the stored history and to the API document: add, do not rename.
+
+/// <summary><c>created</c>: what the ticket was opened with.</summary>
+public sealed record TicketCreatedData(string Number, string Title, Priority Priority, string? Category) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.Created;
+}
+
+/// <summary><c>updated</c>: the fields whose value changed (priority has its own event).</summary>
+public sealed record TicketUpdatedData(FieldChanges Changes) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.Updated;
+}
+
+/// <summary>Only the changed fields are present.</summary>
+public sealed record FieldChanges
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TextChange? Title { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TextChange? Description { get; init; }
+
+    /// <summary>A null before or after is "no category".</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TextChange? Category { get; init; }
+
+    [JsonIgnore]
+    public bool Any => Title is not null || Description is not null || Category is not null;
+}
+
+public sealed record TextChange(string? Before, string? After);
+
+/// <summary><c>status_changed</c>.</summary>
+public sealed record StatusChangedData(
+    TicketStatus From,
+    TicketStatus To,
+    [property: Description("The note given with the move (required to resolve).")] string? Note,
+    [property: Description("Why the system moved it, when nobody asked: requester_commented, auto_closed.")] string? Reason) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.StatusChanged;
+}
+
+public enum AssignmentReason
+{
+    /// <summary>An admin chose the assignee (or unassigned).</summary>
+    Manual,
+
+    /// <summary>A technician took an unassigned ticket.</summary>
+    Taken,
+
+    RoundRobin,
+
+    LeastLoaded,
+}
+
+/// <summary><c>assigned</c>: a null <c>after</c> is an unassignment.</summary>
+public sealed record AssignedData(Assignee? Before, Assignee? After, AssignmentReason Reason) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.Assigned;
+}
+
+/// <summary><c>priority_changed</c>, with the due times the new priority gives.</summary>
+public sealed record PriorityChangedData(Priority Before, Priority After, DateTimeOffset FirstResponseDueAt, DateTimeOffset ResolutionDueAt)
+    : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.PriorityChanged;
+
+    [Description("The calendar the new priority runs on: 24x7 or business.")]
+    public string? Calendar { get; init; }
+
+    [Description("Why the system changed it, when nobody asked: sla_breach.")]
+    public string? Reason { get; init; }
+}
+
+/// <summary><c>commented</c>: events about internal notes are shown to staff only.</summary>
+public sealed record CommentedData(string CommentId, bool Internal) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.Commented;
+}
+
+/// <summary><c>deleted</c>: the soft delete, kept for audit.</summary>
+public sealed record TicketDeletedData(string Number, TicketStatus Status) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.Deleted;
+}

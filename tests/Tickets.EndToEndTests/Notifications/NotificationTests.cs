@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tickets.EndToEndTests.Tickets;
+
+namespace Tickets.EndToEndTests.Notifications;
+
+/// <summary>Notifications end to end: the outbox, real Azurite queues, the Notify function, the inbox routes and real SMTP.</summary>
+public sealed class NotificationTests(NotificationWorld world) : IClassFixture<NotificationWorld>
+{
+    private LocalHost Host => world.Host;
+
+    private static Func<JsonElement, bool> About(string type, JsonElement ticket) => n => NotificationWorld.About(n, type, ticket);
+
+    [Fact]
+    public async Task AssignedTechnicianIsToldInTheInboxAndByEmailWithALinkToTheTicket()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("El monitor parpadea");
+        var number = ticket.Str("number");
+
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+
+        var notification = await NotificationWorld.WaitForNotificationAsync(tech.Client, About("ticket_assigned", ticket), "told of the assignment");
+        Assert.Equal((number, "El monitor parpadea"), (notification.Str("ticketNumber"), notification.Str("title")));
+        Assert.Contains(number, notification.Str("message"), StringComparison.Ordinal);
+        var mail = await Host.Mail.WaitForMailAsync(m => m.To.Any(to => to.Contains(tech.Email, StringComparison.OrdinalIgnoreCase)) && m.Subject.Contains(number, StringComparison.Ordinal));
+        Assert.Contains($"https://tickets.example.org/tickets/{number}", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewUnassignedTicketTellsTheAdminsButNotItsRequester()
+    {
+        var admin = await world.NewPersonAsync("admin");
+        var requester = await world.NewPersonAsync("user");
+
+        var ticket = await requester.Client.CreateTicketAsync("Sin acceso al ERP");
+
+        await NotificationWorld.WaitForNotificationAsync(admin.Client, About("ticket_created", ticket), "an admin told of the new ticket");
+        Assert.Empty((await NotificationWorld.InboxAsync(requester.Client)).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task StaffCommentTellsTheRequesterAndTheRequestersReplyTellsTheAssignee()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("Outlook no sincroniza");
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+
+        (await tech.Client.CommentAsync(ticket.Id(), "¿Has probado a reiniciar Outlook?")).EnsureSuccessStatusCode();
+        await NotificationWorld.WaitForNotificationAsync(requester.Client, About("ticket_commented", ticket), "the requester told of the answer");
+
+        (await requester.Client.CommentAsync(ticket.Id(), "Sí, sigue igual.")).EnsureSuccessStatusCode();
+        var reply = await NotificationWorld.WaitForNotificationAsync(tech.Client,
+            n => About("ticket_commented", ticket)(n) && n.Str("message").Contains("comentado", StringComparison.Ordinal), "the assignee told of the reply");
+        Assert.Equal("ticket_commented", reply.Str("type"));
+    }
+
+    [Fact]
+    public async Task WhoeverActsIsNotToldAboutTheirOwnChange()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("Ratón inalámbrico sin pilas");
+
+        (await tech.Client.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+        (await tech.Client.CommentAsync(ticket.Id(), "Te llevo pilas.")).EnsureSuccessStatusCode();
+        // The requester hearing of the later comment shows the take before it was processed too.
+        await NotificationWorld.WaitForNotificationAsync(requester.Client, About("ticket_commented", ticket), "the requester told of the comment");
+
+        var techInbox = (await NotificationWorld.InboxAsync(tech.Client)).GetProperty("items").EnumerateArray();
+        Assert.DoesNotContain(techInbox, n => n.Str("ticketId") == ticket.Id());
+    }
+
+    [Fact]
+    public async Task InternalNotesNeverReachTheRequester()
+    {
+        const string Secret = "El usuario instaló un programa pirata";
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var colleague = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("El antivirus salta al arrancar");
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+
+        (await colleague.Client.CommentAsync(ticket.Id(), Secret, isInternal: true)).EnsureSuccessStatusCode();
+        (await colleague.Client.CommentAsync(ticket.Id(), "Lo estamos revisando.")).EnsureSuccessStatusCode();
+
+        var note = await NotificationWorld.WaitForNotificationAsync(tech.Client,
+            n => About("ticket_commented", ticket)(n) && n.Str("message").Contains("nota interna", StringComparison.Ordinal), "the assignee told of the note");
+        await NotificationWorld.WaitForNotificationAsync(requester.Client, About("ticket_commented", ticket), "the requester told of the public comment");
+        await Host.Mail.WaitForMailAsync(m => m.To.Any(to => to.Contains(tech.Email, StringComparison.OrdinalIgnoreCase)) && m.Text.Contains(Secret, StringComparison.Ordinal));
+
+        var requesterInbox = (await NotificationWorld.InboxAsync(requester.Client)).GetProperty("items").EnumerateArray().ToList();
+        Assert.Single(requesterInbox);
+        Assert.DoesNotContain(Secret, requesterInbox[0].GetRawText(), StringComparison.Ordinal);
+        var requesterMail = (await Host.Mail.MailsAsync()).Where(m => m.To.Any(to => to.Contains(requester.Email, StringComparison.OrdinalIgnoreCase)));
+        Assert.DoesNotContain(requesterMail, m => m.Text.Contains(Secret, StringComparison.Ordinal) || m.Html.Contains(Secret, StringComparison.Ordinal));
+        Assert.NotNull(note.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task StatusChangesTellTheRequesterAndClosingTellsTheAssignee()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("Teclado con teclas pegadas");
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+
+        (await tech.Client.SetStatusAsync(ticket.Id(), "resolved", "Teclado sustituido.")).EnsureSuccessStatusCode();
+        var resolved = await NotificationWorld.WaitForNotificationAsync(requester.Client, About("status_changed", ticket), "the requester told of the resolution");
+        Assert.Contains("resuelto", resolved.Str("message"), StringComparison.Ordinal);
+
+        (await requester.Client.SetStatusAsync(ticket.Id(), "closed")).EnsureSuccessStatusCode();
+        var closed = await NotificationWorld.WaitForNotificationAsync(tech.Client, About("status_changed", ticket), "the assignee told of the closing");
+        Assert.Contains("cerrado", closed.Str("message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadingOneOrAllClearsTheUnreadCountAndAnotherPersonsNotificationIsNotFound()
+    {
+        var admin = await world.NewPersonAsync("admin");
+        var stranger = await world.NewPersonAsync("user");
+        var requester = await world.NewPersonAsync("user");
+        var first = await requester.Client.CreateTicketAsync("Primera incidencia");
+        var second = await requester.Client.CreateTicketAsync("Segunda incidencia");
+        var one = await NotificationWorld.WaitForNotificationAsync(admin.Client, About("ticket_created", first), "told of the first");
+        await NotificationWorld.WaitForNotificationAsync(admin.Client, About("ticket_created", second), "told of the second");
+        var unreadBefore = (await NotificationWorld.InboxAsync(admin.Client)).GetProperty("unreadCount").GetInt32();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.PostAsync($"api/notifications/{one.Str("id")}/read", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Client.PostAsync($"api/notifications/{one.Str("id")}/read", null)).StatusCode);
+        var afterOne = await NotificationWorld.InboxAsync(admin.Client, unreadOnly: true);
+        Assert.Equal(unreadBefore - 1, afterOne.GetProperty("unreadCount").GetInt32());
+        Assert.DoesNotContain(afterOne.GetProperty("items").EnumerateArray(), n => n.Str("id") == one.Str("id"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.Client.PostAsync("api/notifications/read-all", null)).StatusCode);
+        Assert.Equal(0, (await NotificationWorld.InboxAsync(admin.Client)).GetProperty("unreadCount").GetInt32());
+        (await NotificationWorld.InboxAsync(admin.Client)).GetProperty("items").EnumerateArray()
+            .ToList().ForEach(n => Assert.NotEqual(JsonValueKind.Null, n.GetProperty("readAt").ValueKind));
+    }
+
+    [Fact]
+    public async Task WithTheQueueFrozenAChangeAnswersPromptlyAndTheNotificationArrivesOnceItThaws()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("La webcam no funciona");
+
+        await Host.FreezeQueuesAsync();
+        HttpResponseMessage assigned;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            assigned = await world.Admin.AssignAsync(ticket.Id(), tech.Id);
+            clock.Stop();
+        }
+        finally
+        {
+            // Kept frozen a little longer than a send may take, so the dispatcher gives up and the relay must deliver it.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Host.ThawQueues();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The assignment took {clock.Elapsed.TotalMilliseconds:F0} ms with the queue frozen.");
+        await NotificationWorld.WaitForNotificationAsync(tech.Client, About("ticket_assigned", ticket), "told once the queue is back");
+        var told = (await NotificationWorld.InboxAsync(tech.Client)).GetProperty("items").EnumerateArray().Count(About("ticket_assigned", ticket));
+        Assert.Equal(1, told);
+    }
+
+    [Fact]
+    public async Task TheSameMessageDeliveredTwiceMakesOneNotification()
+    {
+        var person = await world.NewPersonAsync("technician");
+        var message = JsonSerializer.Serialize(new
+        {
+            eventId = "duplicate-" + Guid.NewGuid().ToString("N"), type = "ticket_assigned", ticketId = "t-dup", recipientIds = new[] { person.Id },
+            actor = new { id = "someone", name = "Ana Admin" }, occurredAt = DateTimeOffset.UtcNow,
+            data = new { number = 4242, title = "Mensaje repetido" },
+        });
+        var marker = JsonSerializer.Serialize(new
+        {
+            eventId = "marker-" + Guid.NewGuid().ToString("N"), type = "ticket_assigned", ticketId = "t-marker", recipientIds = new[] { person.Id },
+            actor = new { id = "someone", name = "Ana Admin" }, occurredAt = DateTimeOffset.UtcNow.AddSeconds(1),
+            data = new { number = 4243, title = "Marcador" },
+        });
+
+        await Host.Queues.SendAsync("notifications", message);
+        await Host.Queues.SendAsync("notifications", message);
+        await Host.Queues.SendAsync("notifications", marker);
+
+        await NotificationWorld.WaitForNotificationAsync(person.Client, n => n.Str("ticketId") == "t-marker", "the marker delivered");
+        await Eventually.Until(() => Host.Queues.CountAsync("notifications"), count => count == 0, "the queue drained");
+        var copies = (await NotificationWorld.InboxAsync(person.Client)).GetProperty("items").EnumerateArray().Count(n => n.Str("ticketId") == "t-dup");
+        Assert.Equal(1, copies);
+    }
+
+    [Fact]
+    public async Task AMessageThatAlwaysFailsEndsInThePoisonQueueAndHealthShowsIt()
+    {
+        var before = await Host.Queues.PoisonCountAsync("notifications");
+
+        await Host.Queues.SendAsync("notifications", "this is not a notification");
+
+        await Eventually.Until(() => Host.Queues.PoisonCountAsync("notifications"), count => count > before, "poisoned", TimeSpan.FromSeconds(30));
+        var details = await (await world.Admin.GetAsync("api/health/details")).JsonAsync();
+        var poison = details.GetProperty("queues").EnumerateArray().Single(q => q.Str("name") == "notifications-poison");
+        Assert.True(poison.GetProperty("approximateMessages").GetInt32() > before);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await world.NewPersonAsync("user")).Client.GetAsync("api/health/details")).StatusCode);
+    }
+}

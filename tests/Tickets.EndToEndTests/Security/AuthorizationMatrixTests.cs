@@ -1,0 +1,202 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Tickets.EndToEndTests.Tickets;
+
+namespace Tickets.EndToEndTests.Security;
+
+/// <summary>
+/// Every HTTP route of the build (<c>functions.metadata</c>) × anonymous, user, technician, admin × their own and
+/// someone else's resource, against one table of expected statuses. A route without a row fails, so a new route
+/// cannot ship without someone deciding who may call it; a row without a route fails too.
+/// </summary>
+public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<TicketWorld>
+{
+    public enum Caller
+    {
+        Anonymous,
+        User,
+        Technician,
+        Admin,
+    }
+
+    /// <summary>
+    /// The expected status of each route per caller. Routes on one ticket or one account give two: (own, other).
+    /// A ticket is "own" when the user requested it, when it is assigned to the technician, when the admin requested it;
+    /// "other" is another user's ticket assigned to another technician. An account is "own" when it is the caller's.
+    /// Anonymous callers have nothing of their own: one status.
+    /// </summary>
+    private static readonly Dictionary<string, Row> Expectations = new(StringComparer.Ordinal)
+    {
+        // function                   anonymous  user         technician   admin
+        ["Health"] = Row.Same(200, 200, 200, 200),
+        ["Register"] = Row.Same(201, 201, 201, 201),
+        ["Login"] = Row.Same(200, 200, 200, 200),
+        ["Refresh"] = Row.Same(200, 200, 200, 200),
+        ["Logout"] = Row.Same(204, 204, 204, 204),
+        ["GetMe"] = Row.Same(401, 200, 200, 200),
+        ["UpdateMe"] = Row.Same(401, 200, 200, 200),
+        ["ChangePassword"] = Row.Same(401, 400, 400, 400), // wrong current password: the caller is let in, the check refuses
+        ["ListUsers"] = Row.Same(401, 403, 403, 200),
+        ["CreateUser"] = Row.Same(401, 403, 403, 201),
+        ["GetUser"] = Row.Owned(401, (403, 403), (403, 403), (200, 200)),
+        ["UpdateUser"] = Row.Owned(401, (403, 403), (403, 403), (200, 200)),
+        ["CreateTicket"] = Row.Same(401, 201, 201, 201),
+        ["ListTickets"] = Row.Same(401, 200, 200, 200),
+        ["GetTicket"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
+        ["UpdateTicket"] = Row.Owned(401, (200, 404), (403, 403), (200, 200)),
+        ["DeleteTicket"] = Row.Owned(401, (204, 404), (403, 403), (204, 204)),
+        ["AssignTicket"] = Row.Owned(401, (403, 404), (403, 403), (200, 200)), // technicians take unassigned tickets only
+        ["ChangeTicketStatus"] = Row.Owned(401, (403, 404), (200, 403), (200, 200)),
+        ["TicketTransitions"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
+        ["TicketSla"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
+        ["TicketHistory"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
+        ["ListComments"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
+        ["AddComment"] = Row.Owned(401, (201, 404), (201, 201), (201, 201)),
+        ["Stats"] = Row.Same(401, 403, 200, 200),
+        ["HealthDetails"] = Row.Same(401, 403, 403, 200),
+        ["OpenApiDocument"] = Row.Same(200, 200, 200, 200),
+        // The route's {commentId} names no comment: who sees an existing one is proven by the comment tests.
+        ["GetComment"] = Row.Owned(401, (404, 404), (404, 404), (404, 404)),
+        ["ListNotifications"] = Row.Same(401, 200, 200, 200),
+        // {id} names nobody's notification: another person's is a 404 too (NotificationTests).
+        ["ReadNotification"] = Row.Same(401, 404, 404, 404),
+        ["ReadAllNotifications"] = Row.Same(401, 204, 204, 204),
+    };
+
+    public static TheoryData<string> Functions() => [.. FunctionsMetadata.HttpRoutes.Select(r => r.Function).Distinct()];
+
+    [Fact]
+    public void EveryExpectationIsARouteOfTheBuild() =>
+        Assert.Empty(Expectations.Keys.Except(FunctionsMetadata.HttpRoutes.Select(r => r.Function)));
+
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public async Task EveryCallerGetsWhatTheTableSaysForEveryRoute(string function)
+    {
+        Assert.True(Expectations.TryGetValue(function, out var row), $"{function} has no row in the authorization table: decide who may call it.");
+
+        var mismatches = new List<string>();
+        foreach (var route in FunctionsMetadata.HttpRoutes.Where(r => r.Function == function))
+        {
+            foreach (var (caller, own, expected) in row.Cells(Resource(route) is not null))
+            {
+                using var request = await RequestAsync(route, caller, own);
+                using var response = await ClientOf(caller).SendAsync(request);
+                var status = (int)response.StatusCode;
+                if (status != expected) mismatches.Add($"{caller} on {(own ? "own" : "other")}: {status}, expected {expected}");
+                if (status >= 400) await response.ProblemAsync(status);
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, $"{function}: " + string.Join("; ", mismatches));
+    }
+
+    private HttpClient ClientOf(Caller caller) => caller switch
+    {
+        Caller.User => world.User,
+        Caller.Technician => world.Technician,
+        Caller.Admin => world.Admin,
+        _ => _anonymous,
+    };
+
+    private readonly HttpClient _anonymous = world.Host.Client();
+
+    private static string? Resource(HttpRoute route) =>
+        route.Route.StartsWith("tickets/{id}", StringComparison.Ordinal) ? "ticket"
+        : route.Route.StartsWith("users/{id}", StringComparison.Ordinal) ? "user"
+        : null;
+
+    private async Task<HttpRequestMessage> RequestAsync(HttpRoute route, Caller caller, bool own)
+    {
+        var path = route.Route;
+        if (Resource(route) == "ticket") path = path.Replace("{id}", await TicketForAsync(caller, own), StringComparison.Ordinal);
+        if (Resource(route) == "user") path = path.Replace("{id}", await AccountForAsync(caller, own), StringComparison.Ordinal);
+
+        var request = new HttpRequestMessage(new HttpMethod(route.Method), "api/" + path);
+        if (await BodyAsync(route.Function) is { } body) request.Content = JsonContent.Create(body);
+        return request;
+    }
+
+    /// <summary>A fresh ticket per cell, so what one cell changes never decides another.</summary>
+    private async Task<string> TicketForAsync(Caller caller, bool own)
+    {
+        switch (caller, own)
+        {
+            case (Caller.User, true):
+                return (await world.User.CreateTicketAsync()).Id();
+            case (Caller.Admin, true):
+                return (await world.Admin.CreateTicketAsync()).Id();
+            default:
+                var ticket = (await world.OtherUser.CreateTicketAsync()).Id();
+                var assignee = caller == Caller.Technician && own ? world.TechnicianId : world.OtherTechnicianId;
+                Assert.Equal(200, (int)(await world.Admin.AssignAsync(ticket, assignee)).StatusCode);
+                return ticket;
+        }
+    }
+
+    private async Task<string> AccountForAsync(Caller caller, bool own) => (caller, own) switch
+    {
+        (Caller.User, true) => world.UserId,
+        (Caller.Technician, true) => world.TechnicianId,
+        (Caller.Admin, true) => await world.Admin.MyIdAsync(),
+        _ => await world.OtherUser.MyIdAsync(),
+    };
+
+    /// <summary>A valid body for each route that takes one: what is tested is who may call, not input checking.</summary>
+    private async Task<object?> BodyAsync(string function) => function switch
+    {
+        "Register" => Person(),
+        "Login" => new { email = "user@tickets.local", password = "User123!demo" },
+        "Refresh" => new { refreshToken = await FreshRefreshTokenAsync() },
+        "Logout" => new { refreshToken = "not-a-refresh-token" },
+        "UpdateMe" => new { department = "Ventas" },
+        "ChangePassword" => new { currentPassword = "not-my-password", newPassword = "Another-password-1" },
+        "CreateUser" => Person(role: "technician"),
+        "UpdateUser" => new { department = "Soporte" },
+        "CreateTicket" => new { title = "La impresora no imprime", description = "Sale todo en blanco." },
+        "UpdateTicket" => new { title = "La impresora sigue sin imprimir" },
+        "AssignTicket" => new { assigneeId = world.TechnicianId },
+        "ChangeTicketStatus" => new { status = "in_progress" },
+        "AddComment" => new { body = "¿Has probado a reiniciarla?" },
+        _ => null,
+    };
+
+    private async Task<string> FreshRefreshTokenAsync()
+    {
+        var login = await world.Host.Client().PostAsJsonAsync("api/auth/login", new { email = "tech@tickets.local", password = "Tech123!demo" });
+        return (await login.JsonAsync()).GetProperty("refreshToken").GetString()!;
+    }
+
+    private static object Person(string? role = null) => new
+    {
+        dni = Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        phone = "+34 600 123 456",
+        firstNames = "Matriz",
+        lastNames = "De Permisos",
+        department = "Ventas",
+        email = $"matrix-{Guid.NewGuid():N}@example.org",
+        password = "Password123!",
+        role,
+    };
+
+    /// <summary>One row of the table: a status per caller, or per caller and ownership.</summary>
+    private sealed record Row(int Anonymous, (int Own, int Other) User, (int Own, int Other) Technician, (int Own, int Other) Admin)
+    {
+        public static Row Same(int anonymous, int user, int technician, int admin) =>
+            new(anonymous, (user, user), (technician, technician), (admin, admin));
+
+        public static Row Owned(int anonymous, (int Own, int Other) user, (int Own, int Other) technician, (int Own, int Other) admin) =>
+            new(anonymous, user, technician, admin);
+
+        public IEnumerable<(Caller Caller, bool Own, int Status)> Cells(bool owned)
+        {
+            yield return (Caller.Anonymous, false, Anonymous);
+            foreach (var (caller, statuses) in new[] { (Caller.User, User), (Caller.Technician, Technician), (Caller.Admin, Admin) })
+            {
+                yield return (caller, true, statuses.Own);
+                if (owned) yield return (caller, false, statuses.Other);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import type { UpdateProfileRequest } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Field } from '../components/Field';
+import { SuccessNotice } from '../components/SuccessNotice';
+import { LANGS, useI18n, type Lang } from '../i18n';
+import { useFormSubmission } from '../lib/useFormSubmission';
+
+interface ProfileForm {
+  firstNames: string;
+  lastNames: string;
+  phone: string;
+  department: string;
+  language: Lang;
+  emailNotifications: boolean;
+}
+
+const REQUIRED = ['firstNames', 'lastNames', 'phone', 'department'] as const;
+const TEXT_FIELDS = [
+  ['firstNames', 'text', 'given-name'],
+  ['lastNames', 'text', 'family-name'],
+  ['phone', 'tel', 'tel'],
+  ['department', 'text', 'organization-title'],
+] as const;
+
+/** "My account": the signed-in person's own profile and preferences (PATCH /me). */
+export function Account() {
+  const { user, updateProfile } = useAuth();
+  const { t, setLang } = useI18n();
+  const [values, setValues] = useState<ProfileForm>(() => ({
+    firstNames: user?.firstNames ?? '',
+    lastNames: user?.lastNames ?? '',
+    phone: user?.phone ?? '',
+    department: user?.department ?? '',
+    language: user?.language === 'en' ? 'en' : 'es',
+    emailNotifications: user?.emailNotifications ?? true,
+  }));
+  // A flag, not a sentence: saving may switch the language, and the notice must follow it.
+  const [saved, setSaved] = useState(false);
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<ProfileForm>(REQUIRED);
+  if (!user) return null;
+
+  const send = async () => {
+    setSaved(false);
+    const changes: UpdateProfileRequest = {
+      firstNames: values.firstNames.trim(),
+      lastNames: values.lastNames.trim(),
+      phone: values.phone.trim(),
+      department: values.department.trim(),
+      language: values.language,
+      emailNotifications: values.emailNotifications,
+    };
+    const saved = await updateProfile(changes);
+    if (saved.language === 'es' || saved.language === 'en') setLang(saved.language);
+    setSaved(true);
+  };
+
+  return (
+    <section className="page page--narrow" aria-labelledby="account-heading">
+      <h1 id="account-heading">{t('account.title')}</h1>
+      <p className="muted">
+        {user.email} · {t(`role.${user.role}`)}
+      </p>
+      <SuccessNotice message={saved ? t('account.saved') : null} />
+      <ErrorAlert error={error} />
+      <form ref={formRef} className="card form" noValidate onSubmit={(e) => void submit(e, values, send)}>
+        <h2>{t('account.profile')}</h2>
+        <div className="grid-2">
+          {TEXT_FIELDS.map(([name, type, autoComplete]) => (
+            <Field key={name} label={t(`field.${name}`)} name={name} errors={fieldErrors[name]} required>
+              {(p) => (
+                <input
+                  {...p}
+                  type={type}
+                  autoComplete={autoComplete}
+                  aria-required="true"
+                  value={values[name]}
+                  onChange={(e) => setValues({ ...values, [name]: e.target.value })}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
+        <h2>{t('account.preferences')}</h2>
+        <Field label={t('account.language')} name="language" errors={fieldErrors.language}>
+          {(p) => (
+            <select {...p} value={values.language} onChange={(e) => setValues({ ...values, language: e.target.value as Lang })}>
+              {LANGS.map((lang) => (
+                <option key={lang} value={lang} lang={lang}>
+                  {t(`account.language.${lang}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="emailNotifications"
+              aria-describedby="email-notifications-hint"
+              checked={values.emailNotifications}
+              onChange={(e) => setValues({ ...values, emailNotifications: e.target.checked })}
+            />
+            {t('account.emailNotifications')}
+          </label>
+          <p id="email-notifications-hint" className="field__hint">
+            {t('account.emailNotifications.hint')}
+          </p>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t('common.working') : t('account.save')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
