@@ -79,10 +79,22 @@ if [[ -f web/package.json ]]; then
     # The browser host's queues: an Azurite of its own on a free port, data in memory.
     AZURITE_PORT=0
     azurite_start_ephemeral "$log_dir/e2e-azurite.log" || fail "Azurite for the browser tests"
-    # A free port, never a fixed one: other hosts (another checkout's tests) may be running on this machine.
-    port=${E2E_PORT:-$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")}
+    # Free ports, never fixed ones: other hosts (another checkout's tests) may be running on this machine.
+    free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"; }
+    # Its mail: a maildev of its own, whose inbox the journeys read (a password reset link, an invitation). Started
+    # before the host's port is chosen, so that port cannot be one maildev has just taken.
+    mail_smtp=$(free_port) mail_web=$(free_port)
+    mail_args=() mail_url=
+    if [[ "$mail_smtp" != "$mail_web" ]] && maildev_start "$mail_smtp" "$mail_web" "$log_dir/e2e-maildev.log"; then
+      mail_args=(--Tickets:Smtp:Host=127.0.0.1 --Tickets:Smtp:Port="$mail_smtp" --Tickets:Smtp:UseTls=false)
+      mail_url="http://127.0.0.1:$mail_web"
+    else
+      echo "maildev did not start: the journeys that read e-mail will be skipped"
+    fi
+    port=${E2E_PORT:-$(free_port)}
     dotnet src/Tickets.DevHost/bin/Release/net10.0/Tickets.DevHost.dll --urls "http://127.0.0.1:$port" \
-      --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" \
+      --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" --Tickets:PublicUrl="http://127.0.0.1:$port" \
+      "${mail_args[@]}" \
       --Tickets:Queues:Connection="$(azurite_connection "$AZURITE_PORT")" > "$log_dir/e2e-host.log" 2>&1 &
     host_pid=$!
     for _ in $(seq 1 60); do
@@ -90,7 +102,7 @@ if [[ -f web/package.json ]]; then
       curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break
       sleep 0.5
     done
-    if TICKETS_BASE_URL="http://127.0.0.1:$port" CHROMIUM_PATH="$chromium_bin" npm --prefix web run test:e2e 2>&1 | tee "$log_dir/web-e2e.log"; then :; else fail "browser tests"; fi
+    if TICKETS_BASE_URL="http://127.0.0.1:$port" TICKETS_MAIL_URL="$mail_url" CHROMIUM_PATH="$chromium_bin" npm --prefix web run test:e2e 2>&1 | tee "$log_dir/web-e2e.log"; then :; else fail "browser tests"; fi
     read -r p f s < <(awk '/^# pass / {p=$3} /^# fail / {f=$3} /^# skipped / {s=$3} END {print p+0, f+0, s+0}' "$log_dir/web-e2e.log")
     add_counts "$p" "$f" "$s"
     kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null; host_pid=

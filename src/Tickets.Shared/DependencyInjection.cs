@@ -43,6 +43,13 @@ public static class DependencyInjection
         services.AddScoped<PasswordAttempts>();
         services.AddScoped<IdentityService>();
 
+        // Set-password links (forgot password, invitations), e-mailed through the outbox and the account-emails queue.
+        services.AddValidatedOptions<PasswordResetOptions>(configuration, PasswordResetOptions.Section);
+        services.AddSingleton<PasswordTokenSecrets>();
+        services.AddScoped<ResetRequestLimits>();
+        services.AddScoped<PasswordResets>();
+        services.AddScoped<AccountEmailDelivery>();
+
         // Users.
         services.AddScoped<UserAccounts>();
         services.AddScoped<UserAdministration>();
@@ -109,6 +116,7 @@ public static class DependencyInjection
                 services.AddSingleton<IUserStore, SqliteUserStore>();
                 services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
                 services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
+                services.AddSingleton<IPasswordTokenStore, SqlitePasswordTokenStore>();
                 services.AddSingleton<ITicketStore, SqliteTicketStore>();
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
                 services.AddSingleton<IOutboxStore, SqliteOutboxStore>();

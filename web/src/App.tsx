@@ -4,6 +4,7 @@ import { AuthProvider, useAuth } from './auth/AuthContext';
 import { Layout } from './components/Layout';
 import { I18nProvider, useI18n } from './i18n';
 import { Account } from './pages/Account';
+import { ForgotPassword } from './pages/ForgotPassword';
 import { Landing } from './pages/Landing';
 import { Login } from './pages/Login';
 import { MyTickets } from './pages/MyTickets';
@@ -11,6 +12,7 @@ import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
 import { Queue } from './pages/Queue';
 import { Register } from './pages/Register';
+import { ResetPassword } from './pages/ResetPassword';
 import { TicketPage } from './pages/TicketPage';
 import { Users } from './pages/Users';
 
@@ -44,6 +46,8 @@ export function App() {
               <Route index element={<Landing />} />
               <Route path="login" element={<Login />} />
               <Route path="register" element={<Register />} />
+              <Route path="forgot-password" element={<ForgotPassword />} />
+              <Route path="reset-password" element={<ResetPassword />} />
               <Route path="tickets" element={<RequireAuth><MyTickets /></RequireAuth>} />
               <Route path="tickets/:id" element={<RequireAuth><TicketPage /></RequireAuth>} />
               <Route path="notifications" element={<RequireAuth><Notifications /></RequireAuth>} />

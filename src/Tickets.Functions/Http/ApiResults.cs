@@ -77,6 +77,9 @@ public static class Api
 
     public static IActionResult NoContent() => new JsonResult(StatusCodes.Status204NoContent, null);
 
+    /// <summary>202 without a body: taken on, the outcome is not told (a reset link, for instance).</summary>
+    public static IActionResult Accepted() => new JsonResult(StatusCodes.Status202Accepted, null);
+
     public static IActionResult Created(string location, object body, string? etag = null)
     {
         var result = new JsonResult(StatusCodes.Status201Created, body);

@@ -9,7 +9,7 @@ using Tickets.Users;
 
 namespace Tickets.Functions.Identity;
 
-public sealed class AuthFunctions(IdentityService identity)
+public sealed class AuthFunctions(IdentityService identity, PasswordResets resets)
 {
     [Function("Register")]
     [Access(Who.Anyone)]
@@ -56,4 +56,28 @@ public sealed class AuthFunctions(IdentityService identity)
             await identity.LogoutAsync(input, cancellationToken);
             return Api.NoContent();
         });
+
+    [Function("ForgotPassword")]
+    [Access(Who.Anyone)]
+    [Accepts(typeof(ForgotPasswordRequest))]
+    [Returns(202)]
+    [Fails(ErrorKind.TooManyRequests)]
+    [Description("E-mails a single-use link to choose a new password, valid Tickets:PasswordReset:Lifetime (30 min). The answer is "
+        + "the same whether or not an account has the address; asking too often for one address, or from one client, answers 429.")]
+    public Task<IActionResult> ForgotPassword(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/password/forgot")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<ForgotPasswordRequest>(cancellationToken, async input =>
+            Api.From(await resets.ForgotAsync(input, cancellationToken), Api.Accepted));
+
+    [Function("ResetPassword")]
+    [Access(Who.Anyone)]
+    [Accepts(typeof(ResetPasswordRequest))]
+    [Returns(204)]
+    [Fails(ErrorKind.TooManyRequests)]
+    [Description("Sets a new password with the secret of an e-mailed link (forgot password or invitation). The link works once; "
+        + "every session of the account ends. An expired, used or replaced link answers 400 with code invalid_password_link.")]
+    public Task<IActionResult> ResetPassword(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/password/reset")] HttpRequest request, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<ResetPasswordRequest>(cancellationToken, async input =>
+            Api.From(await resets.ResetAsync(input, cancellationToken), Api.NoContent));
 }

@@ -29,7 +29,8 @@ public sealed class UserFunctions(UserAdministration administration)
     [Accepts(typeof(CreateUserRequest))]
     [Returns(201, typeof(UserView), Headers = ResponseHeaders.Location)]
     [Fails(ErrorKind.Conflict)]
-    [Description("Creates an account with any role (staff accounts are made here).")]
+    [Description("Creates an account with any role (staff accounts are made here). Without a password it is an invitation: the "
+        + "person is e-mailed a single-use link to choose one, valid Tickets:PasswordReset:InvitationLifetime (7 days).")]
     public Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<CreateUserRequest>(cancellationToken, async input =>

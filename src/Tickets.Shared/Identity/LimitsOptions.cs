@@ -11,7 +11,10 @@ public sealed class LimitsOptions
 {
     public const string Section = "Tickets:Limits";
 
-    /// <summary>Password attempts per client address per minute (sign-ins, registrations, password changes).</summary>
+    /// <summary>
+    /// Password attempts per client address per minute (sign-ins, registrations, password changes and resets); the
+    /// "forgot my password" requests of an address are counted apart against the same limit (<see cref="ResetRequestLimits"/>).
+    /// </summary>
     [Range(1, 1_000_000)]
     public int PasswordAttemptsPerAddressPerMinute { get; set; } = 20;
 

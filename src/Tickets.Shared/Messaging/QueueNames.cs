@@ -6,6 +6,9 @@ public static class QueueNames
     public const string Notifications = "notifications";
     public const string SlaChecks = "sla-checks";
 
+    /// <summary>Set-password links to e-mail (password reset, invitations).</summary>
+    public const string AccountEmails = "account-emails";
+
     /// <summary>
     /// The configuration key of the queues' Storage connection, used by the senders and named by every
     /// <c>[QueueTrigger(Connection = …)]</c>: a connection string (Azurite's <c>UseDevelopmentStorage=true</c> or one
@@ -16,5 +19,5 @@ public static class QueueNames
     /// <summary>The Functions host moves a message here after host.json's maxDequeueCount failures.</summary>
     public static string Poison(string queue) => queue + "-poison";
 
-    public static IReadOnlyList<string> All { get; } = [Notifications, SlaChecks, Poison(Notifications), Poison(SlaChecks)];
+    public static IReadOnlyList<string> All { get; } = [Notifications, SlaChecks, AccountEmails, Poison(Notifications), Poison(SlaChecks), Poison(AccountEmails)];
 }

@@ -5,5 +5,8 @@ public sealed class PublicUrlOptions
 {
     public string? PublicUrl { get; set; }
 
-    public string TicketUrl(string number) => $"{(PublicUrl ?? "http://localhost:7071").TrimEnd('/')}/tickets/{number}";
+    public string TicketUrl(string number) => PageUrl($"/tickets/{number}");
+
+    /// <summary>A page of the web front end, e.g. <c>/reset-password?token=…</c>.</summary>
+    public string PageUrl(string pathAndQuery) => (PublicUrl ?? "http://localhost:7071").TrimEnd('/') + pathAndQuery;
 }

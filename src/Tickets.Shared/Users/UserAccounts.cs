@@ -28,7 +28,8 @@ public sealed partial class UserAccounts(
             Department = Text.Clean(request.Department!),
             Role = role,
             Active = true,
-            PasswordHash = passwords.Hash(request.Password!),
+            // Invited accounts get a password nobody knows until the owner chooses one through the e-mailed link.
+            PasswordHash = passwords.Hash(request.Password ?? RefreshTokenSecret.Create()),
             CreatedAt = now,
             UpdatedAt = now,
             SecurityStamp = User.NewSecurityStamp(),

@@ -1,9 +1,11 @@
 using Tickets.Common;
+using Tickets.Identity;
 
 namespace Tickets.Users;
 
 /// <summary>What admins do with accounts: list, create staff, change role and status, edit profiles.</summary>
-public sealed class UserAdministration(IUserStore users, UserAccounts accounts, SignedCursors cursors, TimeProvider time)
+public sealed class UserAdministration(
+    IUserStore users, UserAccounts accounts, PasswordResets resets, SignedCursors cursors, TimeProvider time)
 {
     public async Task<Result<Page<UserView>>> ListAsync(
         string? role, string? active, string? department, string? search, string? limit, string? cursor, string? includeTotal,
@@ -41,10 +43,13 @@ public sealed class UserAdministration(IUserStore users, UserAccounts accounts, 
     public async Task<Result<User>> GetAsync(string id, CancellationToken cancellationToken) =>
         Ids.IsWellFormed(id) && await users.FindByIdAsync(id, cancellationToken) is { } user ? user : Error.NotFound("user");
 
-    public Task<Result<User>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
+    /// <summary>Creates the account; without a password, e-mails the person a link to choose one (an invitation).</summary>
+    public async Task<Result<User>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
     {
-        if (request.Validate().ToError() is { } invalid) return Task.FromResult<Result<User>>(invalid);
-        return accounts.CreateAsync(request, request.Role!.Value, cancellationToken);
+        if (request.Validate().ToError() is { } invalid) return invalid;
+        var created = await accounts.CreateAsync(request, request.Role!.Value, cancellationToken);
+        if (created.IsSuccess && request.IsInvitation) await resets.InviteAsync(created.Value, cancellationToken);
+        return created;
     }
 
     public Task<Result<User>> UpdateAsync(string id, UpdateUserRequest request, CancellationToken cancellationToken)

@@ -13,7 +13,9 @@ public record RegisterRequest
     public string? Email { get; init; }
     public string? Password { get; init; }
 
-    public virtual Validator Validate()
+    public virtual Validator Validate() => Fields(passwordRequired: true);
+
+    protected Validator Fields(bool passwordRequired)
     {
         var v = new Validator();
         v.Dni("dni", Dni);
@@ -22,16 +24,19 @@ public record RegisterRequest
         v.Text("lastNames", LastNames, 1, 100);
         v.Text("department", Department, 1, 100);
         v.Email("email", Email);
-        v.Password("password", Password);
+        if (passwordRequired || Password is not null) v.Password("password", Password);
         return v;
     }
 }
 
+/// <summary>An account made by an admin. Without a password it is an invitation: the person is e-mailed a link to choose one.</summary>
 public sealed record CreateUserRequest : RegisterRequest
 {
     public Role? Role { get; init; }
 
-    public override Validator Validate() => base.Validate().Defined("role", Role);
+    public bool IsInvitation => Password is null;
+
+    public override Validator Validate() => Fields(passwordRequired: false).Defined("role", Role);
 }
 
 public sealed record UpdateProfileRequest(

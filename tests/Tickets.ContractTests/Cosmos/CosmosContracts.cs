@@ -44,3 +44,9 @@ public sealed class CosmosAccountOutboxStoreContract() : OutboxStoreContract(new
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountNotificationStoreContract() : NotificationStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerPasswordTokenStoreContract() : PasswordTokenStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountPasswordTokenStoreContract() : PasswordTokenStoreContract(new CosmosAccountStore());

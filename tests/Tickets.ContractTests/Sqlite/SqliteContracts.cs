@@ -13,3 +13,5 @@ public sealed class SqliteIdempotencyStoreContract() : IdempotencyStoreContract(
 public sealed class SqliteOutboxStoreContract() : OutboxStoreContract(new SqliteStore());
 
 public sealed class SqliteNotificationStoreContract() : NotificationStoreContract(new SqliteStore());
+
+public sealed class SqlitePasswordTokenStoreContract() : PasswordTokenStoreContract(new SqliteStore());

@@ -34,6 +34,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["Login"] = Row.Same(200, 200, 200, 200),
         ["Refresh"] = Row.Same(200, 200, 200, 200),
         ["Logout"] = Row.Same(204, 204, 204, 204),
+        ["ForgotPassword"] = Row.Same(202, 202, 202, 202),
+        ["ResetPassword"] = Row.Same(400, 400, 400, 400), // not a real link: the caller is let in, the link is refused
         ["GetMe"] = Row.Same(401, 200, 200, 200),
         ["UpdateMe"] = Row.Same(401, 200, 200, 200),
         ["ChangePassword"] = Row.Same(401, 400, 400, 400), // wrong current password: the caller is let in, the check refuses
@@ -150,6 +152,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "Login" => new { email = "user@tickets.local", password = "User123!demo" },
         "Refresh" => new { refreshToken = await FreshRefreshTokenAsync() },
         "Logout" => new { refreshToken = "not-a-refresh-token" },
+        "ForgotPassword" => new { email = $"nobody-{Guid.NewGuid():N}@example.org" },
+        "ResetPassword" => new { token = "not-a-link", newPassword = "Another-password-1" },
         "UpdateMe" => new { department = "Ventas" },
         "ChangePassword" => new { currentPassword = "not-my-password", newPassword = "Another-password-1" },
         "CreateUser" => Person(role: "technician"),

@@ -24,6 +24,9 @@ import type {
 } from './types';
 
 type UserResponse = components['schemas']['UserResponse'];
+type PasswordChangeRequest = components['schemas']['PasswordChangeRequest'];
+type ForgotPasswordRequest = components['schemas']['ForgotPasswordRequest'];
+type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 
 /** A list parameter takes one value or several (sent comma-separated); a cursor may be null on the first page. */
 type Parameters<Q> = { [K in Exclude<keyof Q, 'cursor'>]?: NonNullable<Q[K]> extends readonly (infer I)[] ? I | readonly I[] : Q[K] } & { cursor?: string | null };
@@ -44,6 +47,9 @@ export function createApi(client: ApiClient) {
     register: (body: RegisterRequest) => client.json<UserResponse>('POST', '/auth/register', { body, auth: false }).then((r) => r.user),
     me: () => client.json<UserResponse>('GET', '/me').then((r) => r.user),
     updateMe: (body: UpdateProfileRequest) => client.json<UserResponse>('PATCH', '/me', { body }).then((r) => r.user),
+    changePassword: (body: PasswordChangeRequest) => client.json<void>('POST', '/me/password', { body }),
+    forgotPassword: (body: ForgotPasswordRequest) => client.json<void>('POST', '/auth/password/forgot', { body, auth: false }),
+    resetPassword: (body: ResetPasswordRequest) => client.json<void>('POST', '/auth/password/reset', { body, auth: false }),
 
     listUsers: (query: UserQuery) => client.json<Page<User>>('GET', '/users', { query: query as Record<string, QueryValue> }),
     createUser: (body: CreateUserRequest) => client.json<User>('POST', '/users', { body }),

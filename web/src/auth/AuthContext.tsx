@@ -15,6 +15,8 @@ export interface Auth {
   logout: () => Promise<void>;
   /** PATCH /me, then the session carries the new profile (header, language). */
   updateProfile: (changes: UpdateProfileRequest) => Promise<User>;
+  /** POST /me/password ends every session, this one too: sign in again with the new password so the person stays in. */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
@@ -62,6 +64,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         const session = store.get();
         if (session && session.user.id === updated.id) store.set({ ...session, user: updated });
         return updated;
+      },
+      changePassword: async (currentPassword, newPassword) => {
+        const email = store.get()?.user.email;
+        await api.changePassword({ currentPassword, newPassword });
+        if (email) await api.client.login(email, newPassword);
       },
     }),
     [api, store, user, expired],

@@ -15,15 +15,20 @@ export const EMPTY_REGISTRATION: RegistrationForm = {
 
 export const REGISTRATION_FIELDS = ['dni', 'phone', 'firstNames', 'lastNames', 'department', 'email', 'password'] as const;
 
-/** The registration fields, shared by self-registration and the admin's "create staff" form. */
+/**
+ * The registration fields, shared by self-registration and the admin's "create staff" form (which leaves the password
+ * out when it invites the person to choose their own).
+ */
 export function UserFields({
   values,
   errors,
   onChange,
+  withPassword = true,
 }: {
   values: RegistrationForm;
   errors: FieldErrors;
   onChange: (values: RegistrationForm) => void;
+  withPassword?: boolean;
 }) {
   const { t } = useI18n();
   const input = (
@@ -54,7 +59,7 @@ export function UserFields({
       {input('lastNames', 'text', 'family-name')}
       {input('department', 'text', 'organization-title')}
       {input('email', 'email', 'email')}
-      {input('password', 'password', 'new-password', { hint: t('field.password.hint') })}
+      {withPassword ? input('password', 'password', 'new-password', { hint: t('field.password.hint') }) : null}
     </div>
   );
 }

@@ -115,6 +115,75 @@ export function Account() {
           </button>
         </div>
       </form>
+      <PasswordChange />
     </section>
+  );
+}
+
+/** POST /me/password: needs the current password; every other session ends, this one is renewed with the new password. */
+function PasswordChange() {
+  const { t } = useI18n();
+  const { changePassword } = useAuth();
+  const empty = { currentPassword: '', newPassword: '' };
+  const [values, setValues] = useState(empty);
+  const [changed, setChanged] = useState(false);
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<typeof values>(['currentPassword', 'newPassword']);
+
+  const send = async () => {
+    setChanged(false);
+    await changePassword(values.currentPassword, values.newPassword);
+    setValues(empty);
+    setChanged(true);
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="card form"
+      noValidate
+      aria-labelledby="password-heading"
+      onSubmit={(e) => void submit(e, values, send)}
+    >
+      <h2 id="password-heading">{t('account.password')}</h2>
+      <SuccessNotice message={changed ? t('account.passwordChanged') : null} />
+      <ErrorAlert error={error} />
+      <div className="grid-2">
+        <Field label={t('account.currentPassword')} name="currentPassword" errors={fieldErrors.currentPassword} required>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="current-password"
+              aria-required="true"
+              value={values.currentPassword}
+              onChange={(e) => setValues({ ...values, currentPassword: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('account.newPassword')}
+          name="newPassword"
+          errors={fieldErrors.newPassword}
+          hint={t('field.password.hint')}
+          required
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              aria-required="true"
+              value={values.newPassword}
+              onChange={(e) => setValues({ ...values, newPassword: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('common.working') : t('account.changePassword')}
+        </button>
+      </div>
+    </form>
   );
 }

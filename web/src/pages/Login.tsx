@@ -10,6 +10,8 @@ import { useFormSubmission } from '../lib/useFormSubmission';
 interface LoginState {
   from?: string;
   registeredEmail?: string;
+  /** Arrived from /reset-password after choosing a password. */
+  passwordReset?: boolean;
 }
 
 export function Login() {
@@ -38,7 +40,12 @@ export function Login() {
           {t('register.done')}
         </p>
       ) : null}
-      {expired && !state.registeredEmail ? (
+      {state.passwordReset ? (
+        <p role="status" className="alert alert--success">
+          {t('reset.done')}
+        </p>
+      ) : null}
+      {expired && !state.registeredEmail && !state.passwordReset ? (
         <p role="status" className="alert alert--info">
           {t('login.expired')}
         </p>
@@ -73,6 +80,9 @@ export function Login() {
           {busy ? t('common.working') : t('login.submit')}
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
+      </p>
       <p>
         {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>
       </p>

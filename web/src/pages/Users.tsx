@@ -12,7 +12,7 @@ import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { useLoad } from '../lib/useLoad';
 
-type Dialog = { kind: 'create' } | { kind: 'active'; user: User } | null;
+type Dialog = { kind: 'create' } | { kind: 'active'; user: User } | { kind: 'role'; user: User; role: Role } | null;
 
 export function Users() {
   const { t, formatDateTime } = useI18n();
@@ -49,16 +49,6 @@ export function Users() {
     setVersion((v) => v + 1);
   }
 
-  async function changeRole(user: User, next: Role) {
-    setError(null);
-    try {
-      await api.updateUser(user.id, { role: next });
-      done(t('users.roleChanged', { name: fullName(user), role: t(`role.${next}`) }));
-    } catch (err) {
-      setError(err);
-      setVersion((v) => v + 1);
-    }
-  }
 
   return (
     <section className="page">
@@ -125,7 +115,7 @@ export function Users() {
                   <label className="visually-hidden" htmlFor={`role-${u.id}`}>
                     {t('users.roleOf', { name: fullName(u) })}
                   </label>
-                  <select id={`role-${u.id}`} value={u.role} disabled={u.id === me?.id} onChange={(e) => void changeRole(u, e.target.value as Role)}>
+                  <select id={`role-${u.id}`} value={u.role} disabled={u.id === me?.id} onChange={(e) => setDialog({ kind: 'role', user: u, role: e.target.value as Role })}>
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {t(`role.${r}`)}
@@ -170,7 +160,24 @@ export function Users() {
         </div>
       ) : null}
       {dialog?.kind === 'create' ? (
-        <CreateStaffDialog onClose={() => setDialog(null)} onCreated={(u) => done(t('users.created', { name: fullName(u) }))} />
+        <CreateStaffDialog
+          onClose={() => setDialog(null)}
+          onCreated={(u, invited) =>
+            done(invited ? t('users.invited', { name: fullName(u), email: u.email }) : t('users.created', { name: fullName(u) }))
+          }
+        />
+      ) : null}
+      {dialog?.kind === 'role' ? (
+        <ConfirmDialog
+          title={t('users.roleChangeTitle', { name: fullName(dialog.user) })}
+          message={t('users.roleChangeText', { from: t(`role.${dialog.user.role}`), to: t(`role.${dialog.role}`) })}
+          confirmLabel={t('users.roleChangeConfirm')}
+          onClose={() => setDialog(null)}
+          onConfirm={async () => {
+            await api.updateUser(dialog.user.id, { role: dialog.role });
+            done(t('users.roleChanged', { name: fullName(dialog.user), role: t(`role.${dialog.role}`) }));
+          }}
+        />
       ) : null}
       {dialog?.kind === 'active' ? (
         <ConfirmDialog
@@ -193,19 +200,45 @@ function fullName(u: Pick<User, 'firstNames' | 'lastNames'>): string {
   return `${u.firstNames} ${u.lastNames}`.trim();
 }
 
-function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (u: User) => void }) {
+const INVITATION_FIELDS = REGISTRATION_FIELDS.filter((f) => f !== 'password');
+
+function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (u: User, invited: boolean) => void }) {
   const { t } = useI18n();
   const { api } = useAuth();
   const [values, setValues] = useState<CreateUserForm>({ ...EMPTY_REGISTRATION, role: 'technician' });
-  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CreateUserForm>(REGISTRATION_FIELDS);
+  // Inviting is the default: the admin never knows (or types) someone else's password.
+  const [invite, setInvite] = useState(true);
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CreateUserForm>(
+    invite ? INVITATION_FIELDS : REGISTRATION_FIELDS,
+  );
 
-  const create = async () => onCreated(await api.createUser(values));
+  const create = async () => {
+    const { password, ...rest } = values;
+    const trimmed = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v.trim()])) as Omit<CreateUserForm, 'password'>;
+    onCreated(await api.createUser(invite ? trimmed : { ...trimmed, password }), invite);
+  };
 
   return (
     <Modal title={t('users.create')} onClose={onClose}>
       <form ref={formRef} onSubmit={(e) => void submit(e, values, create)} noValidate className="form">
         <ErrorAlert error={error} />
-        <UserFields values={values} errors={fieldErrors} onChange={(v) => setValues({ ...values, ...v })} />
+        <fieldset className="field">
+          <legend>{t('users.access')}</legend>
+          <label className="checkbox">
+            <input type="radio" name="access" checked={invite} onChange={() => setInvite(true)} />
+            {t('users.invite')}
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="access" checked={!invite} onChange={() => setInvite(false)} />
+            {t('users.typePassword')}
+          </label>
+        </fieldset>
+        <UserFields
+          values={values}
+          errors={fieldErrors}
+          withPassword={!invite}
+          onChange={(v) => setValues({ ...values, ...v })}
+        />
         <Field label={t('field.role')} name="role" errors={fieldErrors.role}>
           {(p) => (
             <select {...p} value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value as Role })}>

@@ -17,6 +17,7 @@ internal static class DocumentTypes
     public const string RefreshToken = "refreshToken";
     public const string LoginThrottle = "loginThrottle";
     public const string RateCounter = "rateCounter";
+    public const string PasswordToken = "passwordToken";
 }
 
 /// <summary>Ids of the documents that are found by a natural key (the key is the id, so the read is a point read).</summary>
@@ -27,6 +28,8 @@ internal static class DocumentIds
     public static string DniClaim(string dni) => "dni:" + Escape(dni);
 
     public static string RefreshToken(string tokenHash) => "token:" + tokenHash;
+
+    public static string PasswordToken(string tokenHash) => "password:" + tokenHash;
 
     public static string LoginThrottle(string key) => "throttle:" + Bounded(key, 160);
 
@@ -222,4 +225,34 @@ internal sealed record RateCounterDocument
     public required string Key { get; init; }
     public required long Count { get; init; }
     public required int Ttl { get; init; }
+}
+
+/// <summary>A set-password link (its secret's hash); Cosmos deletes it a day after it expires.</summary>
+internal sealed record PasswordTokenDocument
+{
+    public required string Id { get; init; }
+    public string Type { get; init; } = DocumentTypes.PasswordToken;
+    public required string TokenHash { get; init; }
+    public required string UserId { get; init; }
+    public required PasswordTokenPurpose Purpose { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public required DateTimeOffset ExpiresAt { get; init; }
+    public DateTimeOffset? UsedAt { get; init; }
+    public required string SecurityStamp { get; init; }
+    public required int Ttl { get; init; }
+
+    public static PasswordTokenDocument From(PasswordToken token) => new()
+    {
+        Id = DocumentIds.PasswordToken(token.TokenHash),
+        TokenHash = token.TokenHash,
+        UserId = token.UserId,
+        Purpose = token.Purpose,
+        CreatedAt = token.CreatedAt,
+        ExpiresAt = token.ExpiresAt,
+        UsedAt = token.UsedAt,
+        SecurityStamp = token.SecurityStamp,
+        Ttl = RefreshTokenDocument.TtlUntil(token.ExpiresAt, token.CreatedAt),
+    };
+
+    public PasswordToken ToToken() => new(TokenHash, UserId, Purpose, CreatedAt, ExpiresAt, UsedAt, SecurityStamp);
 }

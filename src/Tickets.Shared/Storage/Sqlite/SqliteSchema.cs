@@ -182,5 +182,19 @@ internal static class SqliteSchema
                 ELSE 'running' END;
             CREATE INDEX ix_tickets_sla_condition ON tickets (deleted, sla_phase, sla_warning, sla_due)
             """),
+        new(6, "password links", """
+            -- Set-password links (forgot password, invitations): only the SHA-256 of the secret; used once, until expires_at,
+            -- and only while the account keeps security_stamp.
+            CREATE TABLE password_tokens (
+                token_hash TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER NULL,
+                security_stamp TEXT NOT NULL
+            );
+            CREATE INDEX ix_password_tokens_expires ON password_tokens (expires_at)
+            """),
     ];
 }

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tickets.Common;
+
+namespace Tickets.Identity;
+
+/// <summary>
+/// How often "forgot my password" may be asked: per client address per minute (<c>Tickets:Limits</c>, like password
+/// attempts) and per e-mail address per hour (<c>Tickets:PasswordReset:RequestsPerAccountPerHour</c>), decided atomically
+/// in the throttle store. An address without an account is counted exactly like one with, so a 429 tells nothing.
+/// </summary>
+public sealed partial class ResetRequestLimits(
+    ILoginThrottleStore store,
+    ClientAddress client,
+    IOptions<LimitsOptions> limits,
+    IOptions<PasswordResetOptions> resets,
+    TimeProvider time,
+    ILogger<ResetRequestLimits> logger)
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>Null when a link may be sent to <paramref name="normalizedEmail"/> now; otherwise the 429.</summary>
+    public async Task<Error?> TryClaimAsync(string normalizedEmail, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (client.Value is { } address)
+        {
+            var windowStart = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Minute.Ticks, TimeSpan.Zero);
+            var byAddress = await store.TryCountAsync(
+                "reset-address:" + address, windowStart, Minute, limits.Value.PasswordAttemptsPerAddressPerMinute, cancellationToken);
+            if (!byAddress.Granted)
+            {
+                LogAddressThrottled(logger, address);
+                return TooMany(byAddress.RetryAt - now);
+            }
+        }
+
+        var byAccount = await store.TryClaimAsync("reset:" + normalizedEmail, resets.Value.RequestsPerAccountPerHour, Hour, now, cancellationToken);
+        if (byAccount.Granted) return null;
+
+        LogAccountThrottled(logger);
+        return TooMany(byAccount.RetryAt - now);
+    }
+
+    private static Error TooMany(TimeSpan retryAfter) =>
+        new(ErrorKind.TooManyRequests, "too_many_attempts", "Too many password reset requests.", "Wait before trying again (see Retry-After).")
+        {
+            RetryAfter = retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1),
+        };
+
+    // The e-mail address is not logged: it may not belong to anybody here.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Password reset requests throttled for one e-mail address")]
+    private static partial void LogAccountThrottled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Password reset requests throttled for address {Address}")]
+    private static partial void LogAddressThrottled(ILogger logger, string address);
+}

@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using Tickets.Identity;
+using Tickets.Messaging;
+
+namespace Tickets.UnitTests.Fakes;
+
+public sealed class InMemoryPasswordTokenStore : IPasswordTokenStore
+{
+    private readonly ConcurrentDictionary<string, PasswordToken> _tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<OutboxMessage> _mail = new();
+
+    public IReadOnlyCollection<PasswordToken> All => _tokens.Values.ToList();
+
+    public IReadOnlyCollection<OutboxMessage> Mail => _mail.ToList();
+
+    public Task AddAsync(PasswordToken token, OutboxMessage mail, CancellationToken cancellationToken = default)
+    {
+        if (!_tokens.TryAdd(token.TokenHash, token)) throw new InvalidOperationException("Duplicate token hash.");
+        _mail.Enqueue(mail);
+        return Task.CompletedTask;
+    }
+
+    public Task<PasswordToken?> FindAsync(string tokenHash, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tokens.GetValueOrDefault(tokenHash));
+
+    public Task<bool> TryUseAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_tokens)
+        {
+            if (!_tokens.TryGetValue(tokenHash, out var token) || token.UsedAt is not null) return Task.FromResult(false);
+            _tokens[tokenHash] = token with { UsedAt = at };
+            return Task.FromResult(true);
+        }
+    }
+}
