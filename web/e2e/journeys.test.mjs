@@ -380,7 +380,8 @@ describe('Tickets in the browser', () => {
     const actionsCard = page.getByRole('region', { name: 'Acciones' });
     const offered = {
       edit: await actionsCard.getByRole('button', { name: 'Editar' }).count(),
-      delete: await actionsCard.getByRole('button', { name: 'Eliminar' }).count(),
+      // Deleting sits apart from the status moves (cancelling is one of those), in its own section.
+      delete: await page.getByRole('region', { name: 'Eliminar el ticket' }).getByRole('button', { name: 'Eliminar' }).count(),
       take: await actionsCard.getByRole('button', { name: 'Tomar' }).count(),
       assign: await page.getByLabel('Asignar a').count(),
       changePriority: await page.getByLabel('Prioridad', { exact: true }).count(),

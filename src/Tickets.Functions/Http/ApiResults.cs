@@ -54,6 +54,7 @@ public sealed class ProblemResult(Error error) : IActionResult
             Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier)
         {
             Errors = Error.Errors is { Count: > 0 } errors ? errors : null,
+            ErrorCodes = Error.ErrorCodes is { Count: > 0 } codes ? codes : null,
             Extensions = Error.Extensions?.ToDictionary(),
         };
 

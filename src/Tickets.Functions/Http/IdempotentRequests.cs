@@ -23,7 +23,7 @@ public sealed class IdempotentRequests(IIdempotencyStore store, CurrentUser me, 
     {
         var key = request.Headers[Header].ToString();
         if (key.Length == 0) return await action();
-        if (key.Length > 255) return Api.Problem(Error.Field(Header, "Must be at most 255 characters."));
+        if (key.Length > 255) return Api.Problem(Error.Field(Header, FieldCodes.TooLong, "Must be at most 255 characters."));
 
         var scoped = $"{me.Id}|{operation}|{key}";
         var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, Json.Options)));

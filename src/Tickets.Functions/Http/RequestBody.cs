@@ -34,16 +34,16 @@ public static class RequestBody
                 if (length > MaxBytes) return TooLarge;
             }
 
-            if (length == 0) return Error.Field("body", "A JSON body is required.");
+            if (length == 0) return Error.Field("body", FieldCodes.Required, "A JSON body is required.");
 
             try
             {
                 var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Json.Options);
-                return value is null ? Error.Field("body", "A JSON object is required.") : value;
+                return value is null ? Error.Field("body", FieldCodes.InvalidType, "A JSON object is required.") : value;
             }
             catch (JsonException e)
             {
-                return Error.Field(FieldOf(e.Path), e.Path is null or "$" ? "Is not valid JSON." : "Has the wrong type or format.");
+                return Error.Field(FieldOf(e.Path), e.Path is null or "$" ? FieldCodes.InvalidJson : FieldCodes.InvalidType, e.Path is null or "$" ? "Is not valid JSON." : "Has the wrong type or format.");
             }
         }
         finally

@@ -74,6 +74,7 @@ internal sealed class JsonSchemas
             if (property.TryGetPropertyValue("default", out var value) && value is null) property.Remove("default");
         }
 
+        InlineLocalReferences(node, node);
         if (type.IsEnum) node["type"] = "string";
         if (type.GetCustomAttribute<DescriptionAttribute>() is { } description) node["description"] = description.Description;
         return PayloadVariants(type, node);
@@ -130,6 +131,34 @@ internal sealed class JsonSchemas
         if (node["description"] is { } description) union["description"] = description.DeepClone();
         return union;
     }
+
+    /// <summary>
+    /// The exporter writes a type met twice in one schema (two dictionaries of string arrays) as a pointer into the
+    /// schema itself (<c>#/properties/errors/…</c>), which means nothing once the schema is a component: copy it in.
+    /// </summary>
+    private static void InlineLocalReferences(JsonNode root, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, child) in o.ToList())
+                {
+                    if (child is JsonObject { Count: 1 } reference && reference["$ref"]?.GetValue<string>() is { } pointer
+                        && pointer.StartsWith("#/", StringComparison.Ordinal) && !pointer.StartsWith(ComponentPrefix, StringComparison.Ordinal))
+                        o[key] = Resolve(root, pointer).DeepClone();
+                    else InlineLocalReferences(root, child);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a) InlineLocalReferences(root, child);
+                break;
+        }
+    }
+
+    private static JsonNode Resolve(JsonNode root, string pointer) =>
+        pointer[2..].Split('/').Aggregate(root, (at, segment) => at[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]
+            ?? throw new InvalidOperationException($"The schema pointer {pointer} leads nowhere."));
 
     private static bool AllowsNull(JsonNode node) => node switch
     {

@@ -107,6 +107,22 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/sla")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Api.From(await tickets.SlaAsync(id, cancellationToken), Api.Ok);
 
+    [Function("TicketRequester")]
+    [Access(Who.Staff)]
+    [Returns(200, typeof(RequesterContact))]
+    [Description("How to reach the requester (e-mail, phone, department, from their account now); staff only.")]
+    public async Task<IActionResult> Requester(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/requester")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        Api.From(await tickets.RequesterContactAsync(id, cancellationToken), Api.Ok);
+
+    [Function("TicketCategories")]
+    [Access(Who.SignedIn)]
+    [Returns(200, typeof(TicketCategories))]
+    [Description("The categories a ticket may have, as configured, in their configured order.")]
+    public IActionResult Categories(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "categories")] HttpRequest request) =>
+        Api.Ok(tickets.Categories());
+
     [Function("TicketHistory")]
     [Access(Who.SignedIn)]
     [Accepts(Query = typeof(PageParameters))]

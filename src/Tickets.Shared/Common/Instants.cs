@@ -42,7 +42,7 @@ public static partial class Instants
         }
 
         if (parsed is null)
-            v.Add(field, $"Must be an ISO 8601 date or date-time from {Earliest:yyyy-MM-dd} to before {Latest:yyyy-MM-dd}, e.g. 2026-03-02 or 2026-03-02T09:30:00Z.");
+            v.Add(field, FieldCodes.InvalidDate, $"Must be an ISO 8601 date or date-time from {Earliest:yyyy-MM-dd} to before {Latest:yyyy-MM-dd}, e.g. 2026-03-02 or 2026-03-02T09:30:00Z.");
         return parsed;
     }
 

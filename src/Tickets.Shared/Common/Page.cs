@@ -48,11 +48,11 @@ public sealed record PageRequest(int Limit, string? Cursor, bool IncludeTotal)
     {
         var size = DefaultLimit;
         if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out size) || size is < 1 or > MaxLimit))
-            validator.Add("limit", $"Must be a whole number from 1 to {MaxLimit}.");
+            validator.Add("limit", FieldCodes.OutOfRange, $"Must be a whole number from 1 to {MaxLimit}.");
 
         var total = false;
         if (!string.IsNullOrEmpty(includeTotal) && !bool.TryParse(includeTotal, out total))
-            validator.Add("includeTotal", "Must be true or false.");
+            validator.Add("includeTotal", FieldCodes.NotBoolean, "Must be true or false.");
 
         return new PageRequest(size, string.IsNullOrEmpty(cursor) ? null : cursor, total);
     }

@@ -52,7 +52,7 @@ public sealed class SignedCursors(ServerKeys keys)
     {
         if (page.Cursor is null) return page;
         if (TryOpen(list, page.Cursor, out var inner)) return page with { Cursor = inner };
-        v.Add("cursor", "Is not a cursor this list handed out: start again without it.");
+        v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor this list handed out: start again without it.");
         return page;
     }
 

@@ -8,17 +8,21 @@ namespace Tickets.Common;
 /// </summary>
 public sealed partial class Validator
 {
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Code, string Message)>> _errors = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
 
-    public Validator Add(string field, string message)
+    /// <summary>Records a problem with <paramref name="field"/>: a stable <paramref name="code"/> (<see cref="FieldCodes"/>) and its English message.</summary>
+    public Validator Add(string field, string code, string message)
     {
         if (!_errors.TryGetValue(field, out var list))
             _errors[field] = list = [];
-        list.Add(message);
+        list.Add((code, message));
         return this;
     }
+
+    /// <summary>A problem with the generic <see cref="FieldCodes.Invalid"/> code; prefer the overload with a code.</summary>
+    public Validator Add(string field, string message) => Add(field, FieldCodes.Invalid, message);
 
     public bool Has(string field) => _errors.ContainsKey(field);
 
@@ -26,7 +30,7 @@ public sealed partial class Validator
     private bool Present(string field, [NotNullWhen(true)] object? value, bool required)
     {
         if (value is not null) return true;
-        if (required) Add(field, "Required.");
+        if (required) Add(field, FieldCodes.Required, "Required.");
         return false;
     }
 
@@ -40,14 +44,15 @@ public sealed partial class Validator
 
         var length = value.Trim().Length;
         if (length < min || length > max)
-            Add(field, min == max ? $"Must be {min} characters." : $"Must be between {min} and {max} characters.");
+            Add(field, length == 0 ? FieldCodes.Required : length < min ? FieldCodes.TooShort : FieldCodes.TooLong,
+                min == max ? $"Must be {min} characters." : $"Must be between {min} and {max} characters.");
         return Characters(field, value, multiline);
     }
 
     /// <summary>Only characters a person can type: see <see cref="Common.Text.Problem"/>.</summary>
     public Validator Characters(string field, string? value, bool multiline = false)
     {
-        if (value is not null && Common.Text.Problem(value, multiline) is { } problem) Add(field, problem);
+        if (value is not null && Common.Text.Problem(value, multiline) is { } problem) Add(field, FieldCodes.InvalidCharacters, problem);
         return this;
     }
 
@@ -57,7 +62,7 @@ public sealed partial class Validator
 
         var trimmed = value.Trim();
         if (trimmed.Length > 254 || !EmailPattern().IsMatch(trimmed) || Common.Text.Problem(trimmed) is not null)
-            Add(field, "Must be a valid e-mail address.");
+            Add(field, FieldCodes.InvalidEmail, "Must be a valid e-mail address.");
         return this;
     }
 
@@ -66,7 +71,7 @@ public sealed partial class Validator
         if (!Present(field, value, required)) return this;
 
         if (!DniPattern().IsMatch(value.Trim()))
-            Add(field, "Must be 5 to 15 digits.");
+            Add(field, FieldCodes.InvalidDni, "Must be 5 to 15 digits.");
         return this;
     }
 
@@ -76,14 +81,15 @@ public sealed partial class Validator
 
         var trimmed = value.Trim();
         if (trimmed.Length is < 7 or > 20 || !PhonePattern().IsMatch(trimmed) || !trimmed.Any(char.IsAsciiDigit))
-            Add(field, "Must be 7 to 20 characters: digits, spaces and + - ( ).");
+            Add(field, FieldCodes.InvalidPhone, "Must be 7 to 20 characters: digits, spaces and + - ( ).");
         return this;
     }
 
     public Validator Password(string field, string? value)
     {
-        if (value is null) return Add(field, "Required.");
-        if (value.Length is < 10 or > 128) Add(field, "Must be between 10 and 128 characters.");
+        if (value is null) return Add(field, FieldCodes.Required, "Required.");
+        if (value.Length is < 10 or > 128)
+            Add(field, value.Length < 10 ? FieldCodes.TooShort : FieldCodes.TooLong, "Must be between 10 and 128 characters.");
         return Characters(field, value);
     }
 
@@ -93,14 +99,18 @@ public sealed partial class Validator
         if (!Present(field, value, required) || value is not { } defined) return this;
 
         if (!Enum.IsDefined(defined))
-            Add(field, $"Must be one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
+            Add(field, FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
         return this;
     }
 
-    public Error? ToError() => IsValid ? null : Error.Validation(ToDictionary());
+    public Error? ToError() => IsValid ? null : Error.Validation(ToDictionary(), Codes());
 
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
-        _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray(), StringComparer.Ordinal);
+        _errors.ToDictionary(pair => pair.Key, pair => pair.Value.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Field name → the codes of its problems, in the order of <see cref="ToDictionary"/>'s messages.</summary>
+    public IReadOnlyDictionary<string, string[]> Codes() =>
+        _errors.ToDictionary(pair => pair.Key, pair => pair.Value.Select(e => e.Code).ToArray(), StringComparer.Ordinal);
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();

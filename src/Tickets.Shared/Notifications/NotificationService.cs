@@ -11,7 +11,7 @@ public sealed class NotificationService(INotificationStore store, CurrentUser me
         var (unread, limit, cursor) = parameters;
         var v = new Validator();
         var unreadOnly = false;
-        if (!string.IsNullOrEmpty(unread) && !bool.TryParse(unread, out unreadOnly)) v.Add("unread", "Must be true or false.");
+        if (!string.IsNullOrEmpty(unread) && !bool.TryParse(unread, out unreadOnly)) v.Add("unread", FieldCodes.NotBoolean, "Must be true or false.");
         // Signed for this caller's inbox, like every list's cursor: a tampered or borrowed one is a 400 naming it.
         var list = $"notifications:{me.Id}";
         var page = cursors.Open(v, list, PageRequest.Parse(v, limit, cursor, null));

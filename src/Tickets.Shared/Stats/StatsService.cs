@@ -14,8 +14,8 @@ public sealed class StatsService(ITicketStore tickets, TimeProvider time)
         var now = time.GetUtcNow();
         var end = Instants.Parse(v, "to", to, endOfDay: true) ?? now;
         var start = Instants.Parse(v, "from", from, endOfDay: false) ?? end.AddDays(-30);
-        if (v.IsValid && start >= end) v.Add("from", "Must be before to.");
-        if (v.IsValid && end - start > TimeSpan.FromDays(MaxDays)) v.Add("from", $"The range may span at most {MaxDays} days.");
+        if (v.IsValid && start >= end) v.Add("from", FieldCodes.InvalidRange, "Must be before to.");
+        if (v.IsValid && end - start > TimeSpan.FromDays(MaxDays)) v.Add("from", FieldCodes.InvalidRange, $"The range may span at most {MaxDays} days.");
         if (v.ToError() is { } invalid) return invalid;
 
         return await tickets.StatsAsync(start, end, now, cancellationToken);

@@ -123,13 +123,17 @@ public sealed partial record Ticket
     }
 
     /// <summary>
-    /// Title, description, category: admin, or the requester while open and unassigned. Priority: those and the assignee.
+    /// Title and description: admin, or the requester while open and unassigned. Priority and category (triage): those
+    /// and the assignee.
     /// </summary>
     public Result<TicketChange> Edit(Actor actor, UpdateTicketRequest request, TicketRules rules, DateTimeOffset now)
     {
-        var changesContent = request.Title is not null || request.Description is not null || request.Category is not null;
-        if (changesContent ? !TicketPermissions.MayEdit(this, actor) : !TicketPermissions.MayChangePriority(this, actor))
-            return Error.Forbidden("Requesters edit a ticket only while it is open and unassigned; assignees change its priority; admins anything.");
+        var changesContent = request.Title is not null || request.Description is not null;
+        var allowed = changesContent ? TicketPermissions.MayEdit(this, actor)
+            : request.Category is not null ? TicketPermissions.MayChangeCategory(this, actor)
+            : TicketPermissions.MayChangePriority(this, actor);
+        if (!allowed)
+            return Error.Forbidden("Requesters edit a ticket only while it is open and unassigned; assignees change its priority and category; admins anything.");
 
         if (request.Validate(rules).ToError() is { } invalid) return invalid;
 
@@ -177,6 +181,12 @@ public sealed partial record Ticket
     public Result<TicketChange> Assign(Actor actor, Assignee? assignee, DateTimeOffset now)
     {
         var takesUnassigned = TicketPermissions.MayTake(this, actor) && assignee?.Id == actor.Id;
+        // A take that lost the race to another technician says so (and who has it), so the caller can refresh.
+        if (!TicketPermissions.MayAssign(actor) && actor.IsStaff && assignee?.Id == actor.Id && Assignee is { } taken && taken.Id != actor.Id)
+            return new Error(ErrorKind.Forbidden, "already_assigned", "Forbidden.", $"{DisplayNumber} is already assigned to {taken.Name}.")
+            {
+                Extensions = new Dictionary<string, object?> { ["assignee"] = taken },
+            };
         if (!TicketPermissions.MayAssign(actor) && !takesUnassigned)
             return Error.Forbidden("Admins assign tickets; technicians may take an unassigned ticket for themselves.");
         if (!TicketPermissions.IsAssignable(this))
@@ -203,9 +213,9 @@ public sealed partial record Ticket
 
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (StatusMachine.Find(Status, to)!.RequiresNote && note is null)
-            return Error.Field("note", $"A note is required to move a ticket to {Json.EnumName(to)}.");
+            return Error.Field("note", FieldCodes.Required, $"A note is required to move a ticket to {Json.EnumName(to)}.");
         if (note?.Length > Comment.BodyMax)
-            return Error.Field("note", $"Must be at most {Comment.BodyMax} characters.");
+            return Error.Field("note", FieldCodes.TooLong, $"Must be at most {Comment.BodyMax} characters.");
 
         var history = new Recorder(Id, actor, now);
         return history.Build(Touch(now).MoveTo(to, note, reason: null, actor, rules.Sla, now, history));

@@ -10,6 +10,7 @@ namespace Tickets.Tickets;
 public sealed record TicketActions(
     [property: Description("Change title, description and category (PATCH).")] bool Edit,
     [property: Description("Change the priority (PATCH with priority only).")] bool ChangePriority,
+    [property: Description("Change the category (PATCH with category, and priority, only).")] bool ChangeCategory,
     bool Delete,
     [property: Description("Assign to any active technician or admin, or unassign.")] bool Assign,
     [property: Description("Assign it to oneself (PUT assignee with one's own id).")] bool Take,
@@ -31,6 +32,9 @@ public static class TicketPermissions
     public static bool MayChangePriority(Ticket ticket, Actor actor) =>
         MayEdit(ticket, actor) || StatusMachine.PartiesOf(ticket, actor).HasFlag(Party.Assignee);
 
+    /// <summary>Category alone (triage): the same people as the priority.</summary>
+    public static bool MayChangeCategory(Ticket ticket, Actor actor) => MayChangePriority(ticket, actor);
+
     /// <summary>Soft delete: the same people as editing.</summary>
     public static bool MayDelete(Ticket ticket, Actor actor) => MayEdit(ticket, actor);
 
@@ -49,6 +53,7 @@ public static class TicketPermissions
     public static TicketActions For(Ticket ticket, Actor actor) => new(
         Edit: MayEdit(ticket, actor),
         ChangePriority: MayChangePriority(ticket, actor),
+        ChangeCategory: MayChangeCategory(ticket, actor),
         Delete: MayDelete(ticket, actor),
         Assign: MayAssign(actor) && IsAssignable(ticket),
         Take: MayTake(ticket, actor) && IsAssignable(ticket),

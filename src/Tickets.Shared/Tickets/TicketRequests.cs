@@ -30,7 +30,7 @@ public sealed record CreateTicketRequest(string? Title, string? Description, str
     internal static void CheckEnum<TEnum>(Validator v, string field, string? value) where TEnum : struct, Enum
     {
         if (value is not null && Parse<TEnum>(value) is null)
-            v.Add(field, $"Must be one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
+            v.Add(field, FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
     }
 }
 
@@ -64,7 +64,7 @@ public sealed record StatusChangeRequest(string? Status, string? Note = null)
     {
         var v = new Validator();
         if (StatusValue is null)
-            v.Add("status", $"Required: one of {string.Join(", ", Enum.GetValues<TicketStatus>().Select(Json.EnumName))}.");
+            v.Add("status", FieldCodes.Required, $"Required: one of {string.Join(", ", Enum.GetValues<TicketStatus>().Select(Json.EnumName))}.");
         return v.Characters("note", Note, multiline: true);
     }
 }

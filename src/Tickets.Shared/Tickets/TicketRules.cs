@@ -53,7 +53,7 @@ public sealed class TicketRules(IOptions<TicketOptions> options, SlaPolicy sla)
     {
         if (category is null || (allowClear && category.Length == 0)) return;
         if (!Categories.Contains(category.Trim(), StringComparer.OrdinalIgnoreCase))
-            v.Add("category", $"Must be one of: {string.Join(", ", Categories)}.");
+            v.Add("category", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Categories)}.");
     }
 
     /// <summary>The configured spelling, or null for none.</summary>

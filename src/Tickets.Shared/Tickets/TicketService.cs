@@ -71,7 +71,7 @@ public sealed partial class TicketService(
 
             var target = Ids.IsWellFormed(request.AssigneeId) ? await users.FindByIdAsync(request.AssigneeId, cancellationToken) : null;
             if (target is not { Active: true, IsStaff: true })
-                return Error.Field("assigneeId", "Must be the id of an active technician or admin.");
+                return Error.Field("assigneeId", FieldCodes.NotStaff, "Must be the id of an active technician or admin.");
             return ticket.Assign(Caller, new Assignee(target.Id, target.FullName), time.GetUtcNow());
         }, cancellationToken)).Map(change => change.Ticket);
 
@@ -94,6 +94,22 @@ public sealed partial class TicketService(
     }
 
     /// <summary><c>GET /tickets/{id}/sla</c>: the clock, its pauses and its event log, for whoever can see the ticket.</summary>
+    /// <summary>The requester's contact details for staff; the route lets only staff in, and the ticket must be visible.</summary>
+    public async Task<Result<RequesterContact>> RequesterContactAsync(string idOrNumber, CancellationToken cancellationToken)
+    {
+        var found = await GetAsync(idOrNumber, cancellationToken);
+        if (!found.IsSuccess) return found.Error!;
+        if (!Caller.IsStaff) return Error.NotFound("ticket");
+
+        var requester = found.Value.Requester;
+        var account = await users.FindByIdAsync(requester.Id, cancellationToken);
+        return account is null
+            ? Error.NotFound("requester")
+            : new RequesterContact(account.Id, account.FullName, account.Department, account.Email, account.Phone, account.Active);
+    }
+
+    public TicketCategories Categories() => new(rules.Categories);
+
     public async Task<Result<SlaReport>> SlaAsync(string idOrNumber, CancellationToken cancellationToken)
     {
         var found = await GetAsync(idOrNumber, cancellationToken);
@@ -152,7 +168,7 @@ public sealed partial class TicketService(
         if (!ticket.IsSuccess) return ticket.Error!;
 
         page = cursors.Open(v, $"{list}:{ticket.Value.Id}", page);
-        if (page.Cursor is not null && !TicketKeyset.IsSequenceCursor(page.Cursor)) v.Add("cursor", "Is not a cursor from this list.");
+        if (page.Cursor is not null && !TicketKeyset.IsSequenceCursor(page.Cursor)) v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list.");
         return v.ToError() is { } badCursor ? badCursor : (ticket.Value.Id, page);
     }
 
@@ -263,16 +279,16 @@ public sealed record TicketListParameters(
         var requesters = List(RequesterId).Select(r => r.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : r).ToList();
         var from = Instants.Parse(v, "createdFrom", CreatedFrom, endOfDay: false);
         var to = Instants.Parse(v, "createdTo", CreatedTo, endOfDay: true);
-        if (from > to) v.Add("createdTo", "Must not be before createdFrom.");
+        if (from > to) v.Add("createdTo", FieldCodes.InvalidRange, "Must not be before createdFrom.");
 
         var sort = TicketSort.CreatedAtDescending;
         if (!string.IsNullOrEmpty(Sort) && !Sorts.TryGetValue(Sort, out sort))
-            v.Add("sort", $"Must be one of: {string.Join(", ", Sorts.Keys)}.");
+            v.Add("sort", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Sorts.Keys)}.");
 
         var page = cursors.Open(v, list, PageRequest.Parse(v, Limit, Cursor, IncludeTotal));
         if (page.Cursor is not null && !v.Has("cursor") && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
-            v.Add("cursor", "Is not a cursor from this list and sort.");
-        if (Search?.Length > 200) v.Add("q", "Must be at most 200 characters.");
+            v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list and sort.");
+        if (Search?.Length > 200) v.Add("q", FieldCodes.TooLong, "Must be at most 200 characters.");
         v.Characters("q", Search);
         foreach (var (field, value) in new[] { ("assigneeId", AssigneeId), ("requesterId", RequesterId), ("category", Category) })
             v.Characters(field, value);
@@ -305,7 +321,7 @@ public sealed record TicketListParameters(
         foreach (var item in List(value))
         {
             if (Json.TryParseEnum<TEnum>(item, out var parsed)) result.Add(parsed);
-            else v.Add(field, $"Unknown value '{item}': use {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
+            else v.Add(field, FieldCodes.NotAllowed, $"Unknown value '{item}': use {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
         }
 
         return result;

@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["ChangeTicketStatus"] = Row.Owned(401, (403, 404), (200, 403), (200, 200)),
         ["TicketTransitions"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["TicketSla"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
+        ["TicketRequester"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // contact details are for staff only
+        ["TicketCategories"] = Row.Same(401, 200, 200, 200),
         ["TicketHistory"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["ListComments"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["AddComment"] = Row.Owned(401, (201, 404), (201, 201), (201, 201)),

@@ -66,6 +66,36 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void EveryFieldErrorCarriesAStableCodeBesideItsMessage()
+    {
+        var v = new Validator()
+            .Text("title", "ab", 3, 200)
+            .Text("description", new string('x', 20), 1, 10)
+            .Email("email", "ana@")
+            .Phone("phone", null)
+            .Characters("note", "a\u0001b");
+
+        var error = v.ToError()!;
+
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                ["title"] = [FieldCodes.TooShort],
+                ["description"] = [FieldCodes.TooLong],
+                ["email"] = [FieldCodes.InvalidEmail],
+                ["phone"] = [FieldCodes.Required],
+                ["note"] = [FieldCodes.InvalidCharacters],
+            },
+            error.ErrorCodes);
+        Assert.Equal(error.Errors!.Keys.Order(), error.ErrorCodes!.Keys.Order());
+    }
+
+    [Fact]
+    public void AConflictAboutAFieldGivesThatFieldTheConflictsCode() =>
+        Assert.Equal(["duplicate_email"],
+            Error.Conflict("duplicate_email", "Taken.", new Dictionary<string, string[]> { ["email"] = ["Is already registered."] }).ErrorCodes!["email"]);
+
+    [Fact]
     public void StaffAccountNeedsARole() =>
         Assert.Contains("role", new CreateUserRequest().Validate().ToDictionary().Keys);
 

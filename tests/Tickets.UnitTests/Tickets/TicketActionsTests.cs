@@ -1,3 +1,4 @@
+using Tickets.Common;
 using Tickets.Tickets;
 
 namespace Tickets.UnitTests.Tickets;
@@ -39,6 +40,7 @@ public sealed class TicketActionsTests
         {
             Edit = ticket.Edit(actor, new UpdateTicketRequest(Title: "Otro título"), rules, now).IsSuccess,
             ChangePriority = ticket.Edit(actor, new UpdateTicketRequest(Priority: "critical"), rules, now).IsSuccess,
+            ChangeCategory = ticket.Edit(actor, new UpdateTicketRequest(Category: "network"), rules, now).IsSuccess,
             Delete = ticket.Delete(actor, now).IsSuccess,
             Assign = ticket.Assign(actor, new Assignee("t-third", "Tercera Técnica"), now).IsSuccess,
             TakeOrAssignSelf = ticket.Assign(actor, new Assignee(actor.Id, actor.Name), now).IsSuccess,
@@ -52,6 +54,7 @@ public sealed class TicketActionsTests
             {
                 offered.Edit,
                 offered.ChangePriority,
+                offered.ChangeCategory,
                 offered.Delete,
                 offered.Assign,
                 // Admins assign anyone, themselves included, even where taking (an unassigned ticket) is not offered.
@@ -89,5 +92,28 @@ public sealed class TicketActionsTests
         var refused = ticket.AddComment(Build.Requester, "c-1", new CommentRequest("¿Hola?"), Build.Rules(), Build.Start);
 
         Assert.Equal(("ticket_closed", false), (refused.Error?.Code, ticket.ActionsFor(Build.Requester).Comment));
+    }
+
+    [Fact]
+    public void ATechnicianTakingATicketAnotherJustTookIsToldWhoHasIt()
+    {
+        var ticket = Build.InStatus(TicketStatus.Open, assigned: true);
+        var actor = Build.OtherTechnician;
+
+        var refused = ticket.Assign(actor, new Assignee(actor.Id, actor.Name), Build.Start);
+
+        Assert.Equal(("already_assigned", ErrorKind.Forbidden), (refused.Error?.Code, refused.Error?.Kind));
+        Assert.Equal(ticket.Assignee, refused.Error?.Extensions?["assignee"]);
+    }
+
+    [Fact]
+    public void TheAssigneeMayRecategoriseButNotRetitle()
+    {
+        var ticket = Build.InStatus(TicketStatus.InProgress, assigned: true);
+
+        var recategorised = ticket.Edit(Build.Technician, new UpdateTicketRequest(Category: "network"), Build.Rules(), Build.Start);
+        var retitled = ticket.Edit(Build.Technician, new UpdateTicketRequest(Title: "Otro", Category: "network"), Build.Rules(), Build.Start);
+
+        Assert.Equal((true, "forbidden"), (recategorised.IsSuccess, retitled.Error?.Code));
     }
 }

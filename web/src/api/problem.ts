@@ -32,6 +32,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
   readonly fieldErrors: FieldErrors;
+  /** Field name → the server's stable codes for its problems (`errorCodes`), for words in the reader's language. */
+  readonly fieldCodes: FieldErrors;
   /** Seconds from `Retry-After`, when the server sent one (429). */
   readonly retryAfter: number | null;
 
@@ -41,7 +43,13 @@ export class ApiError extends Error {
     this.status = status;
     this.problem = problem;
     this.fieldErrors = parseFieldErrors(problem.errors);
+    this.fieldCodes = parseFieldErrors(problem.errorCodes);
     this.retryAfter = retryAfter;
+  }
+
+  /** The problem's stable `code` (validation_failed, already_assigned, duplicate_email, …), if the server sent one. */
+  get code(): string | undefined {
+    return typeof this.problem.code === 'string' ? this.problem.code : undefined;
   }
 
   get isNetworkError(): boolean {

@@ -124,6 +124,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The categories a ticket may have, as configured, in their configured order.
+         * @description Any signed-in, active account.
+         */
+        get: operations["TicketCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -444,6 +464,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{id}/requester": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How to reach the requester (e-mail, phone, department, from their account now); staff only.
+         * @description Technicians and admins.
+         */
+        get: operations["TicketRequester"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{id}/sla": {
         parameters: {
             query?: never;
@@ -699,6 +739,10 @@ export interface components {
             /** @description Stable, machine-readable: validation_failed, not_found, forbidden, transition_not_allowed, … */
             code: string;
             detail: null | string;
+            /** @description Beside errors: each bad field with one stable code per message, in the same order (required, too_short, too_long, invalid_characters, invalid_email, invalid_dni, invalid_phone, not_allowed, not_boolean, out_of_range, invalid_date, invalid_range, invalid_cursor, not_staff, invalid_json, invalid_type, invalid; a conflict about a field uses its own code, e.g. duplicate_email). Clients word these in their reader's language. */
+            errorCodes?: null | {
+                [key: string]: string[];
+            };
             /** @description For invalid input: each bad field (or query parameter, or header) with its messages. */
             errors?: null | {
                 [key: string]: string[];
@@ -730,6 +774,15 @@ export interface components {
             department: string;
             id: string;
             name: string;
+        };
+        RequesterContact: {
+            /** @description False when the account was deactivated since. */
+            active: boolean;
+            department: string;
+            email: string;
+            id: string;
+            name: string;
+            phone: string;
         };
         ResetPasswordRequest: {
             newPassword: null | string;
@@ -855,6 +908,8 @@ export interface components {
         TicketActions: {
             /** @description Assign to any active technician or admin, or unassign. */
             assign: boolean;
+            /** @description Change the category (PATCH with category, and priority, only). */
+            changeCategory: boolean;
             /** @description Change the priority (PATCH with priority only). */
             changePriority: boolean;
             /** @description Write a public comment. */
@@ -868,6 +923,9 @@ export interface components {
             take: boolean;
             /** @description The status moves allowed now, as GET /tickets/{id}/transitions lists them. */
             transitions: components["schemas"]["AllowedTransition"][];
+        };
+        TicketCategories: {
+            items: string[];
         };
         TicketCreatedData: {
             category: null | string;
@@ -1592,6 +1650,46 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    TicketCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCategories"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2902,6 +3000,67 @@ export interface operations {
                 headers: {
                     /** @description Bearer, with error="invalid_token" for a token that is not valid. */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    TicketRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequesterContact"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -10,7 +10,9 @@ import type {
   NotificationPage,
   Page,
   RegisterRequest,
+  RequesterContact,
   Ticket,
+  TicketCategories,
   TicketListItem,
   TicketListQuery,
   TicketStats,
@@ -83,6 +85,10 @@ export function createApi(client: ApiClient) {
       }),
     history: (ticketId: string, cursor?: string | null) =>
       client.json<Page<HistoryEvent>>('GET', `/tickets/${id(ticketId)}/history`, { query: { limit: 100, cursor } }),
+    /** Staff only: how to reach the requester. */
+    requesterContact: (ticketId: string) => client.json<RequesterContact>('GET', `/tickets/${id(ticketId)}/requester`),
+    /** The configured categories, in their configured order. */
+    categories: () => client.json<TicketCategories>('GET', '/categories').then((r) => r.items),
 
     notifications: (query: NotificationQuery = {}) =>
       client.json<NotificationPage>('GET', '/notifications', { query: query as Record<string, QueryValue> }),

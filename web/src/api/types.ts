@@ -41,6 +41,8 @@ export type Comment = Schemas['Comment'];
 export type HistoryEvent = Schemas['TicketEvent'];
 export type HistoryEventType = Schemas['TicketEventType'];
 export type TicketStats = Schemas['TicketStats'];
+export type RequesterContact = Schemas['RequesterContact'];
+export type TicketCategories = Schemas['TicketCategories'];
 
 /** The page every list answers with. */
 export interface Page<T> {

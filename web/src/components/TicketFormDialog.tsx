@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { PRIORITIES, type Priority, type Ticket } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { useI18n } from '../i18n';
+import { categoryLabel, useI18n } from '../i18n';
+import { isConcurrentChange } from '../lib/conflicts';
+import { useCategories } from '../lib/useCategories';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { newIdempotencyKey } from '../lib/useLoad';
 import { DialogActions } from './DialogActions';
@@ -15,15 +17,19 @@ interface Props {
   etag?: string;
   onClose: () => void;
   onSaved: (ticket: Ticket) => void;
+  /** Someone else changed the ticket first (412): the page explains and reloads instead of the dialog. */
+  onConflict?: (error: unknown) => void;
 }
 
-export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
+export function TicketFormDialog({ ticket, etag, onClose, onSaved, onConflict }: Props) {
   const { t } = useI18n();
   const { api } = useAuth();
+  const categories = useCategories();
   const [values, setValues] = useState({
     title: ticket?.title ?? '',
     description: ticket?.description ?? '',
     priority: (ticket?.priority ?? 'medium') as Priority,
+    category: ticket?.category ?? '',
   });
   const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<typeof values>(['title', 'description']);
   // One key per dialog: a double submit or a retry after a lost answer creates one ticket.
@@ -31,7 +37,18 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
 
   const save = async () => {
     const body = { title: values.title.trim(), description: values.description.trim(), priority: values.priority };
-    onSaved(ticket ? await api.updateTicket(ticket.id, body, etag) : await api.createTicket(body, idempotencyKey));
+    if (!ticket) {
+      onSaved(await api.createTicket(values.category ? { ...body, category: values.category } : body, idempotencyKey));
+      return;
+    }
+    try {
+      // An empty category clears it; unchanged, it is not sent.
+      const category = values.category !== (ticket.category ?? '') ? { category: values.category } : {};
+      onSaved(await api.updateTicket(ticket.id, { ...body, ...category }, etag));
+    } catch (err) {
+      if (!onConflict || !isConcurrentChange(err)) throw err;
+      onConflict(err);
+    }
   };
 
   return (
@@ -73,6 +90,20 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
             </select>
           )}
         </Field>
+        {categories.length > 0 ? (
+          <Field label={t('field.category')} name="category" errors={fieldErrors.category}>
+            {(p) => (
+              <select {...p} value={values.category} onChange={(e) => setValues({ ...values, category: e.target.value })}>
+                <option value="">{t('field.categoryNone')}</option>
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {categoryLabel(c, t)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <DialogActions busy={busy} submitLabel={ticket ? t('ticketForm.save') : t('ticketForm.create')} onCancel={onClose} />
       </form>
     </Modal>

@@ -28,7 +28,13 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words)
     case 'status_changed':
       return [
         t('history.statusChange', { before: status(event.data.from), after: status(event.data.to) }),
-        ...(event.data.note ? [t('history.note', { note: event.data.note })] : []),
+        ...(event.data.note
+          ? [
+              t(event.data.to === 'resolved' ? 'history.resolutionNote' : event.data.to === 'on_hold' ? 'history.holdNote' : 'history.note', {
+                note: event.data.note,
+              }),
+            ]
+          : []),
         ...(event.data.reason === 'requester_commented' ? [t('history.reason.requester_commented')] : []),
       ];
     case 'assigned':

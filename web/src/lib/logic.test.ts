@@ -49,8 +49,13 @@ describe('history in words', () => {
     expect(describeEvent(edited, words('es'))).toEqual(['Título: «Impresora» → «Impresora atascada»', 'Categoría: sin categoría → Red']);
   });
 
-  it('gives a status move its note', () => {
-    const moved = event({ type: 'status_changed', data: { from: 'in_progress', to: 'resolved', note: 'Tóner cambiado.', reason: null } });
-    expect(describeEvent(moved, words('es'))).toEqual(['Estado: En curso → Resuelto', 'Nota: Tóner cambiado.']);
+  it('gives a status move its note, named for what it is', () => {
+    const moved = (to: 'resolved' | 'on_hold' | 'closed') =>
+      describeEvent(event({ type: 'status_changed', data: { from: 'in_progress', to, note: 'Tóner cambiado.', reason: null } }), words('es'))[1];
+    expect([moved('resolved'), moved('on_hold'), moved('closed')]).toEqual([
+      'Resolución: Tóner cambiado.',
+      'En espera por: Tóner cambiado.',
+      'Nota: Tóner cambiado.',
+    ]);
   });
 });

@@ -1,11 +1,12 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { isApiError, type FieldErrors } from '../api/problem';
+import type { FieldErrors } from '../api/problem';
 import { useI18n } from '../i18n';
+import { fieldMessages } from './errorMessages';
 import { focusFirstInvalid, hasErrors, requiredErrors } from './forms';
 
 /**
  * The life of every form here: check the required fields, send, and on a problem show the server's field errors
- * next to their fields with focus on the first one. `busy` covers the request; `error` is the last failure.
+ * (worded from their codes in the reader's language) next to their fields with focus on the first one. `busy` covers the request; `error` is the last failure.
  */
 export function useFormSubmission<T extends object>(required: readonly (keyof T & string)[]) {
   const { t } = useI18n();
@@ -24,7 +25,7 @@ export function useFormSubmission<T extends object>(required: readonly (keyof T 
     try {
       await send();
     } catch (err) {
-      setFieldErrors(isApiError(err) ? err.fieldErrors : {});
+      setFieldErrors(fieldMessages(t, err));
       setError(err);
       focusFirstInvalid(formRef.current);
     } finally {

@@ -1,9 +1,10 @@
 import { useMemo, useState, type ReactElement, type ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
+import { everyDay } from '../lib/days';
 import { localDayEnd, localDayStart } from '../lib/filters';
 import { useLoad } from '../lib/useLoad';
 
@@ -42,7 +43,11 @@ export default function Dashboard() {
     () => (data?.openByAssignee ?? []).map((a) => ({ key: a.assigneeId ?? 'none', name: a.name ?? t('ticket.unassigned'), count: a.open })),
     [data, t],
   );
-  const perDay = useMemo(() => (data?.createdPerDay ?? []).map((d) => ({ key: d.day, name: formatDate(d.day), count: d.count })), [data, formatDate]);
+  const perDay = useMemo(
+    () => (data ? everyDay(data.from, data.to, data.createdPerDay) : []).map((d) => ({ key: d.day, name: formatDate(d.day), count: d.count })),
+    [data, formatDate],
+  );
+  const anyPerDay = perDay.some((d) => d.count > 0);
 
   const minutes = (value: number | null) => (value === null ? '—' : formatDurationMinutes(value, formatNumber));
 
@@ -78,10 +83,10 @@ export default function Dashboard() {
           </ul>
           <div className="charts">
             <Chart title={t('dashboard.byStatus')} rows={byStatus}>
-              <BarChart data={byStatus}>
+              <BarChart accessibilityLayer={false} data={byStatus} layout="vertical" margin={{ left: 8, right: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" />
-                <YAxis allowDecimals={false} />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="name" width={110} interval={0} />
                 <Tooltip />
                 <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.tickets')}>
                   {byStatus.map((c) => (
@@ -91,10 +96,10 @@ export default function Dashboard() {
               </BarChart>
             </Chart>
             <Chart title={t('dashboard.byPriority')} rows={byPriority}>
-              <BarChart data={byPriority}>
+              <BarChart accessibilityLayer={false} data={byPriority} layout="vertical" margin={{ left: 8, right: 16 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" />
-                <YAxis allowDecimals={false} />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="name" width={110} interval={0} />
                 <Tooltip />
                 <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.tickets')}>
                   {byPriority.map((c) => (
@@ -104,22 +109,23 @@ export default function Dashboard() {
               </BarChart>
             </Chart>
             <Chart title={t('dashboard.perAssignee')} rows={perAssignee}>
-              <BarChart data={perAssignee} layout="vertical" margin={{ left: 24 }}>
+              <BarChart accessibilityLayer={false} data={perAssignee} layout="vertical" margin={{ left: 24 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="name" width={120} />
+                <YAxis type="category" dataKey="name" width={120} interval={0} />
                 <Tooltip />
                 <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.openTickets')} fill="#7c3aed" />
               </BarChart>
             </Chart>
-            <Chart title={t('dashboard.perDay')} rows={perDay}>
-              <LineChart data={perDay}>
+            <Chart title={t('dashboard.perDay')} rows={anyPerDay ? perDay : []}>
+              {/* Bars, one per day: a day without tickets is a visible zero, not a line drawn across it. */}
+              <BarChart accessibilityLayer={false} data={perDay} margin={{ right: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" />
-                <YAxis allowDecimals={false} />
+                <XAxis dataKey="name" minTickGap={16} />
+                <YAxis allowDecimals={false} width={32} />
                 <Tooltip />
-                <Line isAnimationActive={false} type="monotone" dataKey="count" name={t('dashboard.tickets')} stroke="#1d4ed8" strokeWidth={2} dot={false} />
-              </LineChart>
+                <Bar isAnimationActive={false} dataKey="count" name={t('dashboard.tickets')} fill="#1d4ed8" minPointSize={0} />
+              </BarChart>
             </Chart>
           </div>
         </>
@@ -155,6 +161,7 @@ function Chart({ title, rows, children }: { title: string; rows: { key: string; 
         <p className="muted">{t('dashboard.noData')}</p>
       ) : (
         <>
+          {/* Hidden from assistive technology in favour of the data table below, so the chart takes no focus either. */}
           <div className="chart__canvas" aria-hidden="true">
             <ResponsiveContainer width="100%" height={240}>
               {children as ReactElement}

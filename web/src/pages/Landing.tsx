@@ -4,8 +4,9 @@ import { useI18n } from '../i18n';
 
 export function Landing() {
   const { t } = useI18n();
-  const { user } = useAuth();
-  if (user) return <Navigate to="/tickets" replace />;
+  const { user, isStaff } = useAuth();
+  // Staff start from their work queue, everyone else from their own requests (as after signing in).
+  if (user) return <Navigate to={isStaff ? '/queue' : '/tickets'} replace />;
   const roles = [
     { key: 'user', title: t('landing.user.title'), text: t('landing.user.text') },
     { key: 'technician', title: t('landing.technician.title'), text: t('landing.technician.text') },

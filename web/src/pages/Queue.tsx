@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -9,6 +9,7 @@ import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
+import { isConcurrentChange } from '../lib/conflicts';
 import { filtersFromParams, filtersToParams, toTicketQuery, type TicketFilters } from '../lib/filters';
 import {
   nextSort,
@@ -70,12 +71,15 @@ export function Queue() {
 
   async function take(ticket: TicketListItem) {
     setError(null);
+    setNotice(undefined);
     try {
       await api.assign(ticket.id, user!.id);
       setNotice(t('queue.taken', { number: ticket.number }));
       setVersion((v) => v + 1);
     } catch (err) {
       setError(err);
+      // Someone took it first (or it changed): the message says so, and the row shows who has it now.
+      if (isConcurrentChange(err)) setVersion((v) => v + 1);
     }
   }
 
@@ -130,6 +134,20 @@ function QueueTable({
 }) {
   const { t, formatDateTime } = useI18n();
   const current = sortColumn(sort);
+  // ↑/↓ move between the rows' ticket links (Enter opens one, as any link); Home/End jump to the first/last row.
+  const moveFocus = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'];
+    if (!keys.includes(event.key)) return;
+    const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a[data-row-link]')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    const row = (document.activeElement as HTMLElement | null)?.closest('tr');
+    const from = at >= 0 ? at : links.findIndex((link) => link.closest('tr') === row);
+    const next =
+      event.key === 'Home' ? 0 : event.key === 'End' ? links.length - 1 : event.key === 'ArrowDown' ? Math.min(from + 1, links.length - 1) : Math.max(from - 1, 0);
+    if (from < 0 && event.key.startsWith('Arrow')) return;
+    event.preventDefault();
+    links[next]?.focus();
+  };
   const header = (column: QueueSortColumn, label: string) => {
     const active = current.column === column;
     return (
@@ -144,8 +162,12 @@ function QueueTable({
     );
   };
   return (
+    <>
+    <p className="muted queue__hint" id="queue-keyboard-hint">
+      {t('queue.keyboardHint')}
+    </p>
     <div className="table-wrap">
-      <table className="table table--queue" aria-label={t('queue.table')}>
+      <table className="table table--queue" aria-label={t('queue.table')} aria-describedby="queue-keyboard-hint">
         <thead>
           <tr>
             {header('number', t('queue.col.number'))}
@@ -161,28 +183,30 @@ function QueueTable({
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody onKeyDown={moveFocus}>
           {tickets.map((ticket) => (
             <tr key={ticket.id} data-ticket-number={ticket.number} data-sla-state={ticket.sla.state}>
               <td className="nowrap">{ticket.number}</td>
               <th scope="row" className="table--queue__title">
-                <Link to={`/tickets/${encodeURIComponent(ticket.number)}`}>{ticket.title}</Link>
+                <Link to={`/tickets/${encodeURIComponent(ticket.number)}`} data-row-link>
+                  {ticket.title}
+                </Link>
               </th>
-              <td>
+              <td data-label={t('queue.col.requester')}>
                 {ticket.requester.name}
                 {ticket.requester.department ? <span className="muted"> · {ticket.requester.department}</span> : null}
               </td>
-              <td>
+              <td data-label={t('queue.col.priority')}>
                 <PriorityBadge priority={ticket.priority} />
               </td>
-              <td>
+              <td data-label={t('queue.col.status')}>
                 <StatusBadge status={ticket.status} />
               </td>
-              <td>{ticket.assignee?.name ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
-              <td>
+              <td data-label={t('queue.col.assignee')}>{ticket.assignee?.name ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
+              <td data-label={t('queue.col.sla')}>
                 <SlaBadge sla={ticket.sla} compact />
               </td>
-              <td className="nowrap">
+              <td className="nowrap" data-label={t('queue.col.updated')}>
                 <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt)}</time>
               </td>
               <td>
@@ -198,5 +222,6 @@ function QueueTable({
         </tbody>
       </table>
     </div>
+    </>
   );
 }

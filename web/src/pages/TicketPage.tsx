@@ -1,35 +1,47 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../api/problem';
 import { readAll } from '../api/tickets';
-import { PRIORITIES, type HistoryEvent, type Priority, type Ticket, type TicketStatus, type User } from '../api/types';
+import type { Ticket, TicketStatus } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { PriorityBadge, StatusBadge } from '../components/Badges';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Field } from '../components/Field';
-import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFormDialog } from '../components/TicketFormDialog';
-import { categoryLabel, useI18n } from '../i18n';
-import { describeEvent } from '../lib/history';
+import { useI18n } from '../i18n';
+import { isConcurrentChange } from '../lib/conflicts';
+import { problemMessage } from '../lib/errorMessages';
+import { currentStatusNote } from '../lib/statusNote';
+import { describeChanges } from '../lib/ticketChanges';
 import { isDestructive, transitionAction } from '../lib/transitions';
-import { newIdempotencyKey, useLoad } from '../lib/useLoad';
-import { isApiError, type FieldErrors } from '../api/problem';
+import { useCategories } from '../lib/useCategories';
+import { useLoad } from '../lib/useLoad';
+import { ActionsPanel } from './ticket/ActionsPanel';
+import { CommentsSection } from './ticket/CommentsSection';
+import { DeleteSection } from './ticket/DeleteSection';
+import { HistoryList } from './ticket/HistoryList';
+import { RequesterContactCard } from './ticket/RequesterContactCard';
+import { StatusNoteCard } from './ticket/StatusNoteCard';
+import { TicketDetails } from './ticket/TicketDetails';
+import { TicketHeader } from './ticket/TicketHeader';
 
-type Dialog =
-  | { kind: 'status'; to: TicketStatus; requiresNote: boolean }
-  | { kind: 'edit' }
-  | { kind: 'delete' }
-  | null;
+type Dialog = { kind: 'status'; to: TicketStatus; requiresNote: boolean } | { kind: 'edit' } | { kind: 'delete' } | null;
 
+/**
+ * One ticket: what it is, where it stands (with the resolution or hold note), what the caller may do now, the
+ * conversation and the history. Each part is its own component under `pages/ticket/`; this page loads, acts and
+ * explains a write the server refused because someone else changed the ticket first.
+ */
 export function TicketPage() {
   const { id = '' } = useParams();
-  const { t, formatDateTime } = useI18n();
+  const { t } = useI18n();
   const { api, user, isAdmin, isStaff } = useAuth();
   const navigate = useNavigate();
+  const categories = useCategories();
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [actionMessage, setActionMessage] = useState<string>();
   const [notice, setNotice] = useState<string>();
 
   const loaded = useLoad(async () => {
@@ -40,6 +52,8 @@ export function TicketPage() {
     ]);
     return { ticket, etag, comments, history };
   }, [id, version]);
+
+  const contact = useLoad(async () => (isStaff ? api.requesterContact(id) : null), [id, isStaff, version]);
 
   const staff = useLoad(
     async () =>
@@ -59,16 +73,34 @@ export function TicketPage() {
     setDialog(null);
     setNotice(message);
     setActionError(null);
+    setActionMessage(undefined);
     setVersion((v) => v + 1);
   };
 
-  async function act(run: () => Promise<unknown>, message: string) {
+  /** Someone else changed the ticket first: say what changed (as far as the fresh ticket shows) and show it. */
+  async function explainConflict(err: unknown, shown: Ticket) {
+    setDialog(null);
+    setNotice(undefined);
+    let message = problemMessage(t, err);
+    if (isApiError(err) && err.status === 412) {
+      const fresh = await api.getTicket(shown.id).then((r) => r.ticket, () => null);
+      const changes = fresh ? describeChanges(shown, fresh, t) : [];
+      message = changes.length > 0 ? t('problem.stale', { changes: changes.join('; ') }) : t('problem.staleUnknown');
+    }
+    setActionError(err);
+    setActionMessage(message);
+    setVersion((v) => v + 1);
+  }
+
+  async function act(shown: Ticket, run: () => Promise<unknown>, message: string) {
     setActionError(null);
+    setActionMessage(undefined);
     try {
       await run();
       refresh(message);
     } catch (err) {
-      setActionError(err);
+      if (isConcurrentChange(err)) await explainConflict(err, shown);
+      else setActionError(err);
     }
   }
 
@@ -91,86 +123,32 @@ export function TicketPage() {
   }
 
   const { ticket, etag, comments, history } = loaded.data;
-  // What this caller may do now, as the server decided it; the page offers exactly these.
-  const actions = ticket.actions;
-  const noActions =
-    actions.transitions.length === 0 && !actions.take && !actions.edit && !actions.delete && !actions.assign && !actions.changePriority;
+  const statusNote = currentStatusNote(ticket.status, history);
 
   return (
     <article className="page ticket-page" aria-labelledby="ticket-title">
       <Link to={isStaff ? '/queue' : '/tickets'} className="back-link">
         ← {t('ticket.back')}
       </Link>
-      <header className="ticket-page__header">
-        <p className="ticket-card__number">{ticket.number}</p>
-        <h1 id="ticket-title">{ticket.title}</h1>
-        <div className="badges">
-          <StatusBadge status={ticket.status} />
-          <PriorityBadge priority={ticket.priority} />
-          <SlaBadge sla={ticket.sla} />
-          {isStaff && ticket.sla.escalationLevel > 0 ? (
-            <span className="badge badge--escalation" data-testid="escalation-level">
-              {t('sla.escalation', { level: ticket.sla.escalationLevel })}
-            </span>
-          ) : null}
-        </div>
-      </header>
+      <TicketHeader ticket={ticket} isStaff={isStaff} />
 
       <SuccessNotice message={notice} />
-      <ErrorAlert error={actionError} />
+      <ErrorAlert error={actionError} message={actionMessage} />
+      {statusNote ? <StatusNoteCard note={statusNote} /> : null}
 
-      <section aria-labelledby="actions-heading" className="card">
-        <h2 id="actions-heading">{t('ticket.actions')}</h2>
-        <div className="actions">
-          {actions.transitions.map((a) => (
-            <button
-              key={a.status}
-              type="button"
-              className={`button ${isDestructive(ticket.status, a.status) ? 'button--danger-outline' : 'button--primary'}`}
-              onClick={() => setDialog({ kind: 'status', to: a.status, requiresNote: a.requiresNote })}
-            >
-              {t(transitionAction(ticket.status, a.status))}
-            </button>
-          ))}
-          {actions.take ? (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void act(() => api.assign(ticket.id, user!.id), t('queue.taken', { number: ticket.number }))}
-            >
-              {t('queue.take')}
-            </button>
-          ) : null}
-          {actions.edit ? (
-            <button type="button" className="button button--secondary" onClick={() => setDialog({ kind: 'edit' })}>
-              {t('common.edit')}
-            </button>
-          ) : null}
-          {actions.delete ? (
-            <button type="button" className="button button--danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
-              {t('common.delete')}
-            </button>
-          ) : null}
-        </div>
-        {noActions ? <p className="muted">{t('ticket.noActions')}</p> : null}
-        <div className="inline-forms">
-          {actions.assign ? (
-            <AssignForm
-              ticket={ticket}
-              staff={staff.data ?? []}
-              onAssign={(assigneeId) =>
-                act(() => api.assign(ticket.id, assigneeId), t('ticket.assigned'))
-              }
-            />
-          ) : null}
-          {actions.changePriority ? (
-            <PriorityForm
-              ticket={ticket}
-              onChange={(priority) => act(() => api.updateTicket(ticket.id, { priority }, etag), t('ticket.priorityChanged'))}
-            />
-          ) : null}
-        </div>
-      </section>
+      <ActionsPanel
+        // A fresh ticket resets the forms' choices to what the server has now.
+        key={ticket.etag}
+        ticket={ticket}
+        staff={staff.data ?? []}
+        categories={categories}
+        onMove={(to, requiresNote) => setDialog({ kind: 'status', to, requiresNote })}
+        onTake={() => void act(ticket, () => api.assign(ticket.id, user!.id), t('queue.taken', { number: ticket.number }))}
+        onEdit={() => setDialog({ kind: 'edit' })}
+        onAssign={(assigneeId) => act(ticket, () => api.assign(ticket.id, assigneeId), t('ticket.assigned'))}
+        onPriority={(priority) => act(ticket, () => api.updateTicket(ticket.id, { priority }, etag), t('ticket.priorityChanged'))}
+        onCategory={(category) => act(ticket, () => api.updateTicket(ticket.id, { category }, etag), t('ticketPage.categoryChanged'))}
+      />
 
       <div className="ticket-page__columns">
         <div>
@@ -178,83 +156,21 @@ export function TicketPage() {
             <h2 id="description-heading">{t('ticket.description')}</h2>
             <p className="pre-wrap">{ticket.description}</p>
           </section>
-
-          <section aria-labelledby="comments-heading" className="card">
-            <h2 id="comments-heading">
-              {t('ticket.comments')} <span className="muted">({comments.length})</span>
-            </h2>
-            {comments.length === 0 ? <p className="muted">{t('ticket.noComments')}</p> : null}
-            <ol className="comments" aria-label={t('ticket.comments')}>
-              {comments.map((c) => (
-                <li key={c.id} className={`comment${c.internal ? ' comment--internal' : ''}`}>
-                  <div className="comment__meta">
-                    <strong>{c.author.name}</strong>
-                    {c.author.role !== 'user' ? <span className="badge badge--role">{t(`role.${c.author.role}`)}</span> : null}
-                    {c.internal ? <span className="badge badge--internal">{t('comment.internal')}</span> : null}
-                    <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
-                  </div>
-                  <p className="pre-wrap">{c.body}</p>
-                </li>
-              ))}
-            </ol>
-            {actions.comment ? (
-              <CommentForm
-                canInternal={actions.internalNote}
-                onSubmit={async (body, internal, key) => {
-                  await api.addComment(ticket.id, body, internal, key);
-                  refresh(t('comment.added'));
-                }}
-              />
-            ) : null}
-          </section>
+          <CommentsSection
+            ticket={ticket}
+            comments={comments}
+            onComment={async (body, internal, key) => {
+              await api.addComment(ticket.id, body, internal, key);
+              refresh(t('comment.added'));
+            }}
+          />
         </div>
 
         <aside>
-          <section aria-labelledby="details-heading" className="card">
-            <h2 id="details-heading">{t('ticket.details')}</h2>
-            <dl className="details">
-              <dt>{t('ticket.requester')}</dt>
-              <dd>
-                {ticket.requester.name}
-                {ticket.requester.department ? <span className="muted"> · {ticket.requester.department}</span> : null}
-              </dd>
-              <dt>{t('ticket.assignee')}</dt>
-              <dd data-testid="assignee">{ticket.assignee?.name ?? t('ticket.unassigned')}</dd>
-              {ticket.category ? (
-                <>
-                  <dt>{t('ticket.category')}</dt>
-                  <dd>{categoryLabel(ticket.category, t)}</dd>
-                </>
-              ) : null}
-              <dt>{t('ticket.created')}</dt>
-              <dd>{formatDateTime(ticket.createdAt)}</dd>
-              <dt>{t('ticket.updated')}</dt>
-              <dd>{formatDateTime(ticket.updatedAt)}</dd>
-              <dt>{t('ticket.firstResponse')}</dt>
-              <dd>{formatDateTime(ticket.firstResponseAt)}</dd>
-              {ticket.resolvedAt ? (
-                <>
-                  <dt>{t('ticket.resolvedAt')}</dt>
-                  <dd>{formatDateTime(ticket.resolvedAt)}</dd>
-                </>
-              ) : null}
-              {ticket.closedAt ? (
-                <>
-                  <dt>{t('ticket.closedAt')}</dt>
-                  <dd>{formatDateTime(ticket.closedAt)}</dd>
-                </>
-              ) : null}
-            </dl>
-          </section>
-
-          <section aria-labelledby="history-heading" className="card">
-            <h2 id="history-heading">{t('ticket.history')}</h2>
-            <ol className="history" aria-label={t('ticket.history')}>
-              {history.map((e) => (
-                <HistoryItem key={e.id} event={e} />
-              ))}
-            </ol>
-          </section>
+          <TicketDetails ticket={ticket} />
+          {contact.data ? <RequesterContactCard contact={contact.data} /> : null}
+          <HistoryList history={history} />
+          {ticket.actions.delete ? <DeleteSection onDelete={() => setDialog({ kind: 'delete' })} /> : null}
         </aside>
       </div>
 
@@ -270,13 +186,24 @@ export function TicketPage() {
           }}
           onClose={() => setDialog(null)}
           onConfirm={async (note) => {
-            await api.changeStatus(ticket.id, dialog.to, note || undefined);
+            try {
+              await api.changeStatus(ticket.id, dialog.to, note || undefined);
+            } catch (err) {
+              if (!isConcurrentChange(err)) throw err;
+              return explainConflict(err, ticket);
+            }
             refresh(t('ticket.statusChanged', { status: t(`status.${dialog.to}`) }));
           }}
         />
       ) : null}
       {dialog?.kind === 'edit' ? (
-        <TicketFormDialog ticket={ticket} etag={etag} onClose={() => setDialog(null)} onSaved={() => refresh(t('myTickets.updated', { number: ticket.number }))} />
+        <TicketFormDialog
+          ticket={ticket}
+          etag={etag}
+          onClose={() => setDialog(null)}
+          onSaved={() => refresh(t('myTickets.updated', { number: ticket.number }))}
+          onConflict={(err) => void explainConflict(err, ticket)}
+        />
       ) : null}
       {dialog?.kind === 'delete' ? (
         <ConfirmDialog
@@ -287,152 +214,10 @@ export function TicketPage() {
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             await api.deleteTicket(ticket.id);
-            navigate('/tickets');
+            navigate(isStaff ? '/queue' : '/tickets');
           }}
         />
       ) : null}
     </article>
-  );
-}
-
-function AssignForm({ ticket, staff, onAssign }: { ticket: Ticket; staff: User[]; onAssign: (id: string | null) => Promise<void> }) {
-  const { t } = useI18n();
-  const [value, setValue] = useState(ticket.assignee?.id ?? '');
-  const options = useMemo(
-    () => [...staff].sort((a, b) => `${a.firstNames} ${a.lastNames}`.localeCompare(`${b.firstNames} ${b.lastNames}`)),
-    [staff],
-  );
-  return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onAssign(value || null);
-      }}
-    >
-      <div className="field">
-        <label htmlFor="assignee-picker">{t('ticket.assignTo')}</label>
-        <select id="assignee-picker" value={value} onChange={(e) => setValue(e.target.value)}>
-          <option value="">{t('ticket.unassigned')}</option>
-          {options.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.firstNames} {u.lastNames} ({u.email}) · {t(`role.${u.role}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button button--secondary" disabled={value === (ticket.assignee?.id ?? '')}>
-        {t('ticket.assign')}
-      </button>
-    </form>
-  );
-}
-
-function PriorityForm({ ticket, onChange }: { ticket: Ticket; onChange: (p: Priority) => Promise<void> }) {
-  const { t } = useI18n();
-  const [value, setValue] = useState<Priority>(ticket.priority);
-  return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onChange(value);
-      }}
-    >
-      <div className="field">
-        <label htmlFor="priority-picker">{t('field.priority')}</label>
-        <select id="priority-picker" value={value} onChange={(e) => setValue(e.target.value as Priority)}>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button button--secondary" disabled={value === ticket.priority}>
-        {t('ticket.changePriority')}
-      </button>
-    </form>
-  );
-}
-
-function CommentForm({
-  canInternal,
-  onSubmit,
-}: {
-  canInternal: boolean;
-  onSubmit: (body: string, internal: boolean, idempotencyKey: string) => Promise<void>;
-}) {
-  const { t } = useI18n();
-  const [body, setBody] = useState('');
-  const [internal, setInternal] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!body.trim()) {
-      setErrors({ body: [t('validation.required')] });
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    try {
-      await onSubmit(body.trim(), internal, key);
-      setBody('');
-      setInternal(false);
-      setKey(newIdempotencyKey());
-    } catch (err) {
-      setErrors(isApiError(err) ? err.fieldErrors : {});
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="form comment-form">
-      <ErrorAlert error={error} />
-      <Field label={t('comment.label')} name="body" errors={errors.body} required>
-        {(p) => <textarea {...p} rows={4} maxLength={5000} aria-required="true" value={body} onChange={(e) => setBody(e.target.value)} />}
-      </Field>
-      <div className="actions actions--between">
-        {canInternal ? (
-          <label className="checkbox">
-            <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />
-            {t('comment.internalToggle')}
-          </label>
-        ) : (
-          <span />
-        )}
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('common.working') : t('comment.submit')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function HistoryItem({ event }: { event: HistoryEvent }) {
-  const i18n = useI18n();
-  const { t, formatDateTime } = i18n;
-  const lines = describeEvent(event, i18n);
-  return (
-    <li className="history__item" data-event-type={event.type}>
-      <div>
-        <strong>{t(`history.type.${event.type}`)}</strong> <span className="muted">· {event.actor?.name ?? t('history.system')}</span>
-      </div>
-      <time dateTime={event.at}>{formatDateTime(event.at)}</time>
-      {lines.length > 0 ? (
-        <ul className="history__changes">
-          {lines.map((line, i) => (
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
-    </li>
   );
 }

@@ -1,0 +1,76 @@
+import type { Priority, Ticket, TicketStatus, User } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { isDestructive, transitionAction } from '../../lib/transitions';
+import { AssignForm } from './AssignForm';
+import { CategoryForm } from './CategoryForm';
+import { PriorityForm } from './PriorityForm';
+
+interface Props {
+  ticket: Ticket;
+  staff: User[];
+  categories: readonly string[];
+  onMove: (to: TicketStatus, requiresNote: boolean) => void;
+  onTake: () => void;
+  onEdit: () => void;
+  onAssign: (assigneeId: string | null) => Promise<void>;
+  onPriority: (priority: Priority) => Promise<void>;
+  onCategory: (category: string) => Promise<void>;
+}
+
+/**
+ * What the caller may do now, exactly as the server listed it in `ticket.actions`: the status moves, taking,
+ * editing, and the triage forms. Cancelling is a status move (the ticket is closed and kept); deleting lives apart.
+ */
+export function ActionsPanel({ ticket, staff, categories, onMove, onTake, onEdit, onAssign, onPriority, onCategory }: Props) {
+  const { t } = useI18n();
+  const actions = ticket.actions;
+  const cancels = actions.transitions.some((a) => a.status === 'closed' && ticket.status === 'open');
+  const triage = !actions.edit && actions.changeCategory;
+  const nothing =
+    actions.transitions.length === 0 &&
+    !actions.take &&
+    !actions.edit &&
+    !actions.assign &&
+    !actions.changePriority &&
+    !actions.changeCategory;
+
+  return (
+    <section aria-labelledby="actions-heading" className="card">
+      <h2 id="actions-heading">{t('ticket.actions')}</h2>
+      <div className="actions">
+        {actions.transitions.map((a) => (
+          <button
+            key={a.status}
+            type="button"
+            className={`button ${isDestructive(ticket.status, a.status) ? 'button--danger-outline' : 'button--primary'}`}
+            onClick={() => onMove(a.status, a.requiresNote)}
+            aria-describedby={isDestructive(ticket.status, a.status) ? 'cancel-hint' : undefined}
+          >
+            {t(transitionAction(ticket.status, a.status))}
+          </button>
+        ))}
+        {actions.take ? (
+          <button type="button" className="button button--secondary" onClick={onTake}>
+            {t('queue.take')}
+          </button>
+        ) : null}
+        {actions.edit ? (
+          <button type="button" className="button button--secondary" onClick={onEdit}>
+            {t('common.edit')}
+          </button>
+        ) : null}
+      </div>
+      {cancels ? (
+        <p id="cancel-hint" className="muted field__hint">
+          {t('ticketPage.cancelHint')}
+        </p>
+      ) : null}
+      {nothing ? <p className="muted">{t('ticket.noActions')}</p> : null}
+      <div className="inline-forms">
+        {actions.assign ? <AssignForm ticket={ticket} staff={staff} onAssign={onAssign} /> : null}
+        {actions.changePriority ? <PriorityForm ticket={ticket} onChange={onPriority} /> : null}
+        {triage && categories.length > 0 ? <CategoryForm ticket={ticket} categories={categories} onChange={onCategory} /> : null}
+      </div>
+    </section>
+  );
+}
