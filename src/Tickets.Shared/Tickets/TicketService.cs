@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Tickets.Common;
 using Tickets.Identity;
@@ -194,7 +193,7 @@ public sealed partial class TicketService(
             }
 
             LogRetry(logger, current.Id, attempt);
-            await Contention.BackOffAsync(attempt, cancellationToken);
+            await Contention.BackOffAsync(attempt, time, cancellationToken);
         }
     }
 
@@ -310,22 +309,4 @@ public sealed record TicketListParameters(
 
         return result;
     }
-}
-
-/// <summary>The keyset of each sort; cursors carry the sort so one from another sort is refused.</summary>
-public static class TicketKeyset
-{
-    /// <summary>Sort-key parts after the sort name (the last is always the id).</summary>
-    public static int Parts(TicketSort sort) => sort is TicketSort.Priority or TicketSort.PriorityDescending ? 3 : 2;
-
-    /// <summary>
-    /// A store cursor of this sort: its name, then the sort key; every part but the id (the last) a whole number in
-    /// SQLite's form or an instant or number in Cosmos'. Signing keeps other cursors out; this keeps the parts honest.
-    /// </summary>
-    public static bool IsCursorFor(string cursor, TicketSort sort) =>
-        Cursor.TryDecode(cursor, Parts(sort) + 1, out var key) && key[0] == Json.EnumName(sort) && key.Skip(1).All(part => !string.IsNullOrEmpty(part));
-
-    /// <summary>A comments or history cursor: one whole, non-negative sequence number.</summary>
-    public static bool IsSequenceCursor(string cursor) =>
-        Cursor.TryDecode(cursor, 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

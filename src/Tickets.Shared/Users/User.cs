@@ -71,6 +71,9 @@ public sealed record User
     /// <summary>The order of user lists (last names, first names), folded; every store keeps and sorts by it.</summary>
     public string SortKey => Text.Fold($"{LastNames} {FirstNames}");
 
+    /// <summary>The keyset cursor after this user in a user list: sort key, then id (the tie-break).</summary>
+    public IReadOnlyList<string?> ListKey() => [SortKey, Id];
+
     /// <summary>What the user list's <c>q</c> searches (names, e-mail, DNI, department), folded.</summary>
     public string SearchText => Text.Fold($"{FirstNames} {LastNames} {Email} {Dni} {Department}");
 
