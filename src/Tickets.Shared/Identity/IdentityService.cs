@@ -5,12 +5,6 @@ using Tickets.Users;
 
 namespace Tickets.Identity;
 
-public sealed record LoginRequest(string? Email, string? Password);
-
-public sealed record RefreshRequest(string? RefreshToken);
-
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, UserView User);
-
 /// <summary>Sign-up, sign-in, token rotation, sign-out and the caller's own account.</summary>
 public sealed partial class IdentityService(
     IUserStore users,

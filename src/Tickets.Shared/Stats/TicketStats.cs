@@ -1,5 +1,4 @@
 using Tickets.Common;
-using Tickets.Sla;
 using Tickets.Tickets;
 
 namespace Tickets.Stats;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Tickets.Common;
-using Tickets.Sla;
 
 namespace Tickets.Tickets;
 

@@ -1,4 +1,3 @@
-using Tickets.Identity;
 
 namespace Tickets.Storage.Cosmos;
 

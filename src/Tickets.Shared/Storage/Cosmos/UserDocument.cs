@@ -1,4 +1,3 @@
-using Tickets.Identity;
 using Tickets.Users;
 
 namespace Tickets.Storage.Cosmos;
