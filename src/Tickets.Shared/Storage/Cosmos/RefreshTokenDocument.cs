@@ -2,6 +2,7 @@ using Tickets.Identity;
 
 namespace Tickets.Storage.Cosmos;
 
+/// <summary>One refresh token (<c>token:{hash}</c>) in <c>users</c>; Cosmos deletes it by TTL a day after it expires.</summary>
 internal sealed record RefreshTokenDocument
 {
     public required string Id { get; init; }

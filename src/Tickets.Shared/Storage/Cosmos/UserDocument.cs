@@ -2,6 +2,7 @@ using Tickets.Users;
 
 namespace Tickets.Storage.Cosmos;
 
+/// <summary>A user in its own partition of <c>users</c>, with the folded sort and search keys the lists filter on.</summary>
 internal sealed record UserDocument
 {
     public required string Id { get; init; }
