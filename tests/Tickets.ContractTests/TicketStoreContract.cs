@@ -13,6 +13,13 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
 {
     private ITicketStore Tickets => Get<ITicketStore>();
 
+    /// <summary>The figures as the stats service sums them from this store's projections.</summary>
+    private async Task<TicketStats> StatsOfLastDayAsync()
+    {
+        var (from, now) = (Time.GetUtcNow().AddDays(-1), Time.GetUtcNow());
+        return TicketStats.Of(from, now, now, await Tickets.FiguresAsync(from, now), await Tickets.OpenLoadAsync());
+    }
+
     private static readonly TicketRules Rules = new(Options.Create(new TicketOptions()), new SlaPolicy(Options.Create(new SlaOptions())));
     private static readonly Actor Requester = new("requester-1", "Úrsula Usuaria", Role.User, "Contabilidad");
     private static readonly Actor Technician = new("tech-1", "Tomás Técnico", Role.Technician, "Soporte");
@@ -55,7 +62,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Empty((await Tickets.ListCommentsAsync("missing", true, new PageRequest(10, Cursor.Encode(["100"]), false))).Items);
         Assert.Empty((await Tickets.ListHistoryAsync("missing", false, new PageRequest(10, null, false))).Items);
         Assert.Empty(await Tickets.CountOpenByAssigneeAsync());
-        var stats = await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow());
+        var stats = await StatsOfLastDayAsync();
         Assert.Equal((0, 0L, (double?)null), (stats.Total, stats.ByStatus["open"], stats.Sla.CompliancePercent));
     }
 
@@ -249,6 +256,19 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
     }
 
     [StoreFact]
+    public async Task OpenLoadCountsEachAssigneeAndTheUnassignedQueue()
+    {
+        var ticket = await NewTicketAsync();
+        await Tickets.SaveAsync(ticket.Assign(Admin, new Assignee(Technician.Id, Technician.Name), Time.GetUtcNow()).Value, ticket.ETag);
+        await NewTicketAsync();
+        await NewTicketAsync();
+
+        var load = (await Tickets.OpenLoadAsync()).OrderBy(l => l.AssigneeId, StringComparer.Ordinal).ToList();
+
+        Assert.Equal([new AssigneeLoad(null, null, 2), new AssigneeLoad(Technician.Id, Technician.Name, 1)], load);
+    }
+
+    [StoreFact]
     public async Task StatsCountByStatusAndPriorityAndMeasureFirstResponse()
     {
         var ticket = await NewTicketAsync(priority: "critical");
@@ -256,7 +276,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Time.Advance(TimeSpan.FromMinutes(30));
         await Tickets.SaveAsync(ticket.AddComment(Technician, "c", new CommentRequest("Voy."), Rules, Time.GetUtcNow()).Value, ticket.ETag);
 
-        var stats = await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow());
+        var stats = await StatsOfLastDayAsync();
 
         Assert.Equal(2, stats.Total);
         Assert.Equal(2, stats.ByStatus["open"]);
@@ -289,7 +309,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
     {
         foreach (var ticket in SlaScenes.FirstResponses(Rules, Time)) await Tickets.CreateAsync(new TicketChange(ticket, []));
 
-        SlaScenes.AssertFirstResponseFigures(await Tickets.StatsAsync(Time.GetUtcNow().AddDays(-1), Time.GetUtcNow(), Time.GetUtcNow()));
+        SlaScenes.AssertFirstResponseFigures(await StatsOfLastDayAsync());
     }
 }
 

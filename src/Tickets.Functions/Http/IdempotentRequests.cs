@@ -50,7 +50,7 @@ public sealed class IdempotentRequests(IIdempotencyStore store, CurrentUser me, 
             throw;
         }
 
-        if (result is JsonResult { Status: >= 200 and < 300 } json)
+        if (result is ApiJsonResult { Status: >= 200 and < 300 } json)
         {
             var body = json.Body is null ? "" : JsonSerializer.Serialize(json.Body, json.Body.GetType(), Json.Options);
             await store.CompleteAsync(scoped, new StoredResponse(json.Status, body, new Dictionary<string, string>(json.Headers)), cancellationToken);
@@ -63,9 +63,9 @@ public sealed class IdempotentRequests(IIdempotencyStore store, CurrentUser me, 
         return result;
     }
 
-    private static JsonResult Replay(StoredResponse stored)
+    private static ApiJsonResult Replay(StoredResponse stored)
     {
-        var result = new JsonResult(stored.Status, stored.Body.Length == 0 ? null : JsonDocument.Parse(stored.Body).RootElement.Clone());
+        var result = new ApiJsonResult(stored.Status, stored.Body.Length == 0 ? null : JsonDocument.Parse(stored.Body).RootElement.Clone());
         foreach (var (name, value) in stored.Headers) result.Headers[name] = value;
         result.Headers["Idempotent-Replayed"] = "true";
         return result;

@@ -10,9 +10,15 @@ public static class Contention
     /// <summary>How many times a change is re-applied before the caller gets a 503.</summary>
     public const int MaxAttempts = 10;
 
-    /// <summary>Exponential back-off with full jitter: 0–4 ms after the first conflict, doubling, at most 0–200 ms.</summary>
-    public static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2 << Math.Min(attempt, 7))), cancellationToken);
+    /// <summary>Waits <see cref="PauseAfter"/> on <paramref name="time"/>'s clock (tests advance a fake one; nothing sleeps).</summary>
+    public static Task BackOffAsync(int attempt, TimeProvider time, CancellationToken cancellationToken) =>
+        Task.Delay(PauseAfter(attempt), time, cancellationToken);
+
+    /// <summary>No pause is this long: the cap of <see cref="PauseAfter"/>.</summary>
+    public static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(2 << 7);
+
+    /// <summary>Exponential back-off with full jitter: under 4 ms after the first conflict, doubling, always under <see cref="LongestPause"/>.</summary>
+    public static TimeSpan PauseAfter(int attempt) => TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2 << Math.Min(attempt, 7)));
 
     public static Error Busy(string what) =>
         new(ErrorKind.Unavailable, "concurrent_changes", "Too many concurrent changes.",

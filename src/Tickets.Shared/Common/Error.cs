@@ -46,9 +46,6 @@ public sealed record Error(ErrorKind Kind, string Code, string Title, string? De
     public static Error Field(string field, string code, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] }, new Dictionary<string, string[]> { [field] = [code] });
 
-    /// <summary>One bad field with the generic <see cref="FieldCodes.Invalid"/> code; prefer the overload with a code.</summary>
-    public static Error Field(string field, string message) => Field(field, FieldCodes.Invalid, message);
-
     public static Error NotFound(string what) =>
         new(ErrorKind.NotFound, "not_found", "Not found.", $"The {what} does not exist or you cannot see it.");
 

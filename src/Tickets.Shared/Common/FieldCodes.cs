@@ -46,6 +46,9 @@ public static class FieldCodes
     /// <summary>An assignee that is not an active technician or admin.</summary>
     public const string NotStaff = "not_staff";
 
+    /// <summary>The current password given to change it is not the account's.</summary>
+    public const string WrongPassword = "wrong_password";
+
     /// <summary>A body that is not JSON.</summary>
     public const string InvalidJson = "invalid_json";
 

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Tickets.Common;
@@ -14,46 +11,22 @@ public sealed record Page<T>(
     public Page<TOut> Map<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), NextCursor, Total);
 }
 
-/// <summary>Opaque keyset cursors: the sort key of the last item seen, never an offset.</summary>
-public static class Cursor
+/// <summary>The one way every list pages: ask the store for one item more than the page holds.</summary>
+public static class Page
 {
-    public static string Encode(IReadOnlyList<string?> key) =>
-        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
-
-    public static bool TryDecode(string? cursor, int parts, out IReadOnlyList<string?> key)
+    /// <summary>
+    /// A page from <paramref name="fetched"/>, read with <see cref="PageRequest.Take"/>: the extra item, when it came,
+    /// only says there is more; the next cursor is the key of the last item kept.
+    /// </summary>
+    public static Page<T> OfOneExtra<T>(List<T> fetched, PageRequest page, Func<T, IReadOnlyList<string?>> keyOf, long? total = null)
     {
-        key = [];
-        if (string.IsNullOrEmpty(cursor)) return true;
-        try
+        string? next = null;
+        if (fetched.Count > page.Limit)
         {
-            var decoded = JsonSerializer.Deserialize<string?[]>(Base64Url.DecodeFromChars(cursor));
-            if (decoded is null || decoded.Length != parts) return false;
-            key = decoded;
-            return true;
+            fetched.RemoveRange(page.Limit, fetched.Count - page.Limit);
+            next = Cursor.Encode(keyOf(fetched[^1]));
         }
-        catch (Exception e) when (e is FormatException or JsonException)
-        {
-            return false;
-        }
-    }
-}
 
-/// <summary>Validated paging arguments shared by every list.</summary>
-public sealed record PageRequest(int Limit, string? Cursor, bool IncludeTotal)
-{
-    public const int DefaultLimit = 25;
-    public const int MaxLimit = 100;
-
-    public static PageRequest Parse(Validator validator, string? limit, string? cursor, string? includeTotal)
-    {
-        var size = DefaultLimit;
-        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out size) || size is < 1 or > MaxLimit))
-            validator.Add("limit", FieldCodes.OutOfRange, $"Must be a whole number from 1 to {MaxLimit}.");
-
-        var total = false;
-        if (!string.IsNullOrEmpty(includeTotal) && !bool.TryParse(includeTotal, out total))
-            validator.Add("includeTotal", FieldCodes.NotBoolean, "Must be true or false.");
-
-        return new PageRequest(size, string.IsNullOrEmpty(cursor) ? null : cursor, total);
+        return new Page<T>(fetched, next, total);
     }
 }

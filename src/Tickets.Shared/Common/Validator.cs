@@ -21,9 +21,6 @@ public sealed partial class Validator
         return this;
     }
 
-    /// <summary>A problem with the generic <see cref="FieldCodes.Invalid"/> code; prefer the overload with a code.</summary>
-    public Validator Add(string field, string message) => Add(field, FieldCodes.Invalid, message);
-
     public bool Has(string field) => _errors.ContainsKey(field);
 
     /// <summary>False when there is nothing to check further (absent); records "Required." if it had to be there.</summary>

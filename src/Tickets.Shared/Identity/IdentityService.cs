@@ -5,12 +5,6 @@ using Tickets.Users;
 
 namespace Tickets.Identity;
 
-public sealed record LoginRequest(string? Email, string? Password);
-
-public sealed record RefreshRequest(string? RefreshToken);
-
-public sealed record TokenResponse(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, UserView User);
-
 /// <summary>Sign-up, sign-in, token rotation, sign-out and the caller's own account.</summary>
 public sealed partial class IdentityService(
     IUserStore users,
@@ -40,8 +34,8 @@ public sealed partial class IdentityService(
     public async Task<Result<TokenResponse>> LoginAsync(LoginRequest request, CancellationToken cancellationToken)
     {
         var v = new Validator();
-        if (string.IsNullOrWhiteSpace(request.Email)) v.Add("email", "Required.");
-        if (string.IsNullOrEmpty(request.Password)) v.Add("password", "Required.");
+        if (string.IsNullOrWhiteSpace(request.Email)) v.Add("email", FieldCodes.Required, "Required.");
+        if (string.IsNullOrEmpty(request.Password)) v.Add("password", FieldCodes.Required, "Required.");
         v.Characters("email", request.Email).Characters("password", request.Password);
         if (v.ToError() is { } invalid) return invalid;
 
@@ -76,7 +70,7 @@ public sealed partial class IdentityService(
 
     public async Task<Result<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.RefreshToken)) return Error.Field("refreshToken", "Required.");
+        if (string.IsNullOrWhiteSpace(request.RefreshToken)) return Error.Field("refreshToken", FieldCodes.Required, "Required.");
 
         var now = time.GetUtcNow();
         var hash = RefreshTokenSecret.Hash(request.RefreshToken);
@@ -141,7 +135,7 @@ public sealed partial class IdentityService(
         if (!attempt.IsSuccess) return attempt.Error!;
 
         if (passwords.Verify(user.PasswordHash, request.CurrentPassword!) == PasswordCheck.Wrong)
-            return Error.Field("currentPassword", "Is not your current password.");
+            return Error.Field("currentPassword", FieldCodes.WrongPassword, "Is not your current password.");
         await attempts.SucceededAsync(attempt.Value, cancellationToken);
 
         var now = time.GetUtcNow();

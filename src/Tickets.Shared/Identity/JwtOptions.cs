@@ -61,16 +61,3 @@ public sealed class SigningKeyOptions
     /// <summary>Base64 of at least 32 random bytes (HS256 needs 256 bits).</summary>
     public string Key { get; set; } = "";
 }
-
-/// <summary><c>Tickets:Login</c>: brute-force protection per account, the same in every host.</summary>
-public sealed class LoginThrottleOptions
-{
-    public const string Section = "Tickets:Login";
-
-    /// <summary>Failed password checks an account may have within the window before further attempts get 429.</summary>
-    [Range(1, 100)]
-    public int MaxFailures { get; set; } = 5;
-
-    [Range(1, 24 * 60)]
-    public int WindowMinutes { get; set; } = 15;
-}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Tickets.Notifications;
@@ -17,6 +18,9 @@ public sealed record Notification(
     /// <summary>When its e-mail went out; an e-mail is retried until this is set, and never sent after.</summary>
     [JsonIgnore]
     public DateTimeOffset? EmailedAt { get; init; }
+
+    /// <summary>The keyset cursor after this notification (newest first): creation as UTC ticks, then id.</summary>
+    public IReadOnlyList<string?> ListKey() => [CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), Id];
 
     public static string IdFor(string eventId, string recipientId) => $"{eventId}-{recipientId}";
 }

@@ -28,6 +28,3 @@ public sealed class NotificationService(INotificationStore store, CurrentUser me
     public async Task MarkAllReadAsync(CancellationToken cancellationToken) =>
         await store.MarkAllReadAsync(me.Id, time.GetUtcNow(), cancellationToken);
 }
-
-/// <summary>A page of the inbox with the caller's unread count (for the bell).</summary>
-public sealed record NotificationPage(IReadOnlyList<Notification> Items, string? NextCursor, int UnreadCount);

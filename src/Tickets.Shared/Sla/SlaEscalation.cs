@@ -88,13 +88,3 @@ public sealed partial class SlaEscalation(
     [LoggerMessage(Level = LogLevel.Warning, Message = "SLA sweep recorded {Count} breaches whose checks had not run")]
     private static partial void LogSwept(ILogger logger, int count);
 }
-
-/// <summary><c>Tickets:Sla:Sweep</c>: how much one sweep reads.</summary>
-public sealed class SlaSweepOptions
-{
-    public const string Section = "Tickets:Sla:Sweep";
-
-    /// <summary>Pages of 100 overdue tickets one run looks through (most overdue first).</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
-    public int MaxPages { get; set; } = 20;
-}

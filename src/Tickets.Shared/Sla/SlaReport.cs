@@ -77,12 +77,13 @@ public sealed record SlaReport(
     private static SlaTargetView View(
         ISlaClock clock, int? minutes, DateTimeOffset due, DateTimeOffset? warning, DateTimeOffset? metAt, bool breachedFlag, DateTimeOffset? stoppedAt, DateTimeOffset now)
     {
-        if (metAt is { } at)
-            return new SlaTargetView(minutes, due, warning, at, Met: at <= due && !breachedFlag, Breached: breachedFlag || at > due, RemainingMinutes: null);
-
         var clockAt = stoppedAt ?? now;
+        var outcome = SlaOutcomes.Of(metAt is not null, breachedFlag, due, metAt is null ? clockAt : null);
+        if (metAt is { } at)
+            return new SlaTargetView(minutes, due, warning, at, Met: outcome == SlaOutcome.Met, Breached: outcome == SlaOutcome.Breached, RemainingMinutes: null);
+
         var remaining = (long)Math.Floor(clock.Between(clockAt, due).TotalMinutes);
-        return new SlaTargetView(minutes, due, warning, null, Met: null, Breached: breachedFlag || clockAt > due, remaining);
+        return new SlaTargetView(minutes, due, warning, null, Met: null, Breached: outcome == SlaOutcome.Breached, remaining);
     }
 
     private static List<SlaPause> PausesIn(IEnumerable<TicketEvent> events)

@@ -61,25 +61,3 @@ public sealed partial class TicketsInitializer(
     [LoggerMessage(Level = LogLevel.Error, Message = "Bootstrap admin could not be created: {Reason}")]
     private static partial void LogBootstrapFailed(ILogger logger, string reason);
 }
-
-/// <summary>A feature's demo data; each seeds only what is missing, so restarts add nothing twice.</summary>
-public interface IDemoDataSeeder
-{
-    int Order { get; }
-
-    Task SeedAsync(CancellationToken cancellationToken);
-}
-
-public sealed class DemoUsersSeeder(IUserStore users, UserAccounts accounts) : IDemoDataSeeder
-{
-    public int Order => 0;
-
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        foreach (var account in DemoAccounts.All)
-        {
-            if (await users.FindByEmailAsync(account.Email!, cancellationToken) is null)
-                await accounts.CreateAsync(account, account.Role!.Value, cancellationToken);
-        }
-    }
-}

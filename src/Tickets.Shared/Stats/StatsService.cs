@@ -3,7 +3,10 @@ using Tickets.Tickets;
 
 namespace Tickets.Stats;
 
-/// <summary><c>GET /stats?from=&amp;to=</c>: by default the last 30 days.</summary>
+/// <summary>
+/// <c>GET /stats?from=&amp;to=</c>, by default the last 30 days: the stores project the period's tickets and count open
+/// work per assignee; the figures are summed here, by one definition (<see cref="TicketStats.Of"/>), whatever the store.
+/// </summary>
 public sealed class StatsService(ITicketStore tickets, TimeProvider time)
 {
     public const int MaxDays = 366;
@@ -18,6 +21,8 @@ public sealed class StatsService(ITicketStore tickets, TimeProvider time)
         if (v.IsValid && end - start > TimeSpan.FromDays(MaxDays)) v.Add("from", FieldCodes.InvalidRange, $"The range may span at most {MaxDays} days.");
         if (v.ToError() is { } invalid) return invalid;
 
-        return await tickets.StatsAsync(start, end, now, cancellationToken);
+        var figures = await tickets.FiguresAsync(start, end, cancellationToken);
+        var load = await tickets.OpenLoadAsync(cancellationToken);
+        return TicketStats.Of(start, end, now, figures, load);
     }
 }

@@ -21,9 +21,13 @@ public sealed record TicketStats(
     double? MeanMinutesToResolution,
     IReadOnlyList<DayCount> CreatedPerDay)
 {
-    /// <summary>The figures from the period's tickets as both stores project them: one definition of every rule.</summary>
-    public static TicketStats Of(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, IReadOnlyList<TicketFigures> rows, IReadOnlyList<AssigneeLoad> openByAssignee)
+    /// <summary>
+    /// The figures from the period's tickets as both stores project them, and the open load (busiest first, then by id):
+    /// one definition of every rule.
+    /// </summary>
+    public static TicketStats Of(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, IReadOnlyList<TicketFigures> rows, IReadOnlyList<AssigneeLoad> load)
     {
+        var openByAssignee = load.OrderByDescending(l => l.Open).ThenBy(l => l.AssigneeId, StringComparer.Ordinal).ToList();
         var byStatus = Enum.GetValues<TicketStatus>().ToDictionary(Json.EnumName, s => (long)rows.Count(r => r.Status == s));
         var byPriority = Enum.GetValues<Priority>().ToDictionary(Json.EnumName, p => (long)rows.Count(r => r.Priority == p));
         var slaByPriority = Enum.GetValues<Priority>().ToDictionary(Json.EnumName, p => SlaFigures.Of(rows.Where(r => r.Priority == p), now));
@@ -51,36 +55,3 @@ public sealed record TicketStats(
         return Math.Round(sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2, 1);
     }
 }
-
-/// <summary>Open tickets of one assignee; a null id is the unassigned queue.</summary>
-public sealed record AssigneeLoad(string? AssigneeId, string? Name, long Open);
-
-/// <summary>
-/// Targets with a known outcome: a first response or resolution in time is met; one flagged late, or still awaited on an
-/// open ticket past its due time (measured at the pause while on hold), is breached. Compliance is met / (met + breached)
-/// in percent, null when nothing is known yet.
-/// </summary>
-public sealed record SlaFigures(long Met, long Breached, double? CompliancePercent)
-{
-    public static SlaFigures Of(IEnumerable<TicketFigures> rows, DateTimeOffset now)
-    {
-        long met = 0, breached = 0;
-        foreach (var row in rows)
-        {
-            var clockAt = row.Sla.PausedAt ?? now;
-            foreach (var (reached, flagged, due) in new[]
-            {
-                (row.FirstResponseAt is not null, row.Sla.FirstResponseBreached, row.Sla.FirstResponseDueAt),
-                (row.ResolvedAt is not null, row.Sla.ResolutionBreached, row.Sla.ResolutionDueAt),
-            })
-            {
-                if (flagged || (!reached && row.IsWorkOpen && due <= clockAt)) breached++;
-                else if (reached) met++;
-            }
-        }
-
-        return new SlaFigures(met, breached, met + breached == 0 ? null : Math.Round(100.0 * met / (met + breached), 1));
-    }
-}
-
-public sealed record DayCount(DateOnly Day, long Count);

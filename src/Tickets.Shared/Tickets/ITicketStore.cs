@@ -44,6 +44,9 @@ public interface ITicketStore
     /// <summary>Open work (open, in progress, on hold) per assignee id, for load-based assignment.</summary>
     Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Figures over tickets created in [from, to); open per assignee is the current load.</summary>
-    Task<TicketStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default);
+    /// <summary>Not deleted tickets created in [from, to], projected to what the figures need (<see cref="StatsService"/> sums them).</summary>
+    Task<IReadOnlyList<TicketFigures>> FiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>Open work (open, in progress, on hold) counted per assignee, the unassigned queue (null id) included, in no order.</summary>
+    Task<IReadOnlyList<AssigneeLoad>> OpenLoadAsync(CancellationToken cancellationToken = default);
 }

@@ -8,7 +8,7 @@ namespace Tickets.Tickets;
 /// attach notifications and SLA checks to the outbox, save with the ETag, dispatch; a concurrent change is re-read and
 /// the change re-applied, so no update is lost.
 /// </summary>
-public sealed partial class SystemTicketChanges(ITicketStore store, TicketOutbox outbox, ILogger<SystemTicketChanges> logger)
+public sealed partial class SystemTicketChanges(ITicketStore store, TicketOutbox outbox, TimeProvider time, ILogger<SystemTicketChanges> logger)
 {
     /// <summary>True when something was written; false when the ticket is gone or the change was empty (stale, already done).</summary>
     public async Task<bool> ApplyAsync(string ticketId, Func<Ticket, TicketChange> change, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed partial class SystemTicketChanges(ITicketStore store, TicketOutbox
                 throw new InvalidOperationException($"Ticket {ticketId} kept changing; the system change was not applied and will be retried.");
 
             LogRetry(logger, ticketId, attempt);
-            await Contention.BackOffAsync(attempt, cancellationToken);
+            await Contention.BackOffAsync(attempt, time, cancellationToken);
         }
     }
 

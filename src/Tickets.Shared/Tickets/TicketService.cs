@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Tickets.Common;
 using Tickets.Identity;
@@ -6,9 +5,6 @@ using Tickets.Sla;
 using Tickets.Users;
 
 namespace Tickets.Tickets;
-
-/// <summary>The caller's view of a ticket's status machine: <c>GET /tickets/{id}/transitions</c>.</summary>
-public sealed record TransitionsView(TicketStatus Current, IReadOnlyList<AllowedTransition> Allowed);
 
 /// <summary>
 /// Everything the ticket routes do, as the signed-in caller. Reads enforce visibility (404 for what the caller
@@ -210,7 +206,7 @@ public sealed partial class TicketService(
             }
 
             LogRetry(logger, current.Id, attempt);
-            await Contention.BackOffAsync(attempt, cancellationToken);
+            await Contention.BackOffAsync(attempt, time, cancellationToken);
         }
     }
 
@@ -224,124 +220,4 @@ public sealed partial class TicketService(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket {TicketId} changed concurrently; retry {Attempt}")]
     private static partial void LogRetry(ILogger logger, string ticketId, int attempt);
-}
-
-/// <summary>The raw query string of <c>GET /tickets</c>; <see cref="Parse"/> validates every parameter at once.</summary>
-public sealed record TicketListParameters(
-    [Query("status", Values = typeof(TicketStatus), List = true)] string? Status = null,
-    [Query("priority", Values = typeof(Priority), List = true)] string? Priority = null,
-    [Query("assigneeId", List = true, Description = "Assignee ids, `me` or `none` (unassigned).")] string? AssigneeId = null,
-    [Query("requesterId", List = true, Description = "Requester ids or `me`.")] string? RequesterId = null,
-    [Query("category", List = true)] string? Category = null,
-    [Query("q", MaxLength = 200, Description = "Searches number, title and description, ignoring case and accents.")] string? Search = null,
-    [Query("createdFrom", Type = QueryType.Instant, Description = "Created at or after (a date counts from its start).")] string? CreatedFrom = null,
-    [Query("createdTo", Type = QueryType.Instant, Description = "Created at or before (a date counts to its end).")] string? CreatedTo = null,
-    [Query("sort", ValuesFrom = nameof(TicketListParameters.Sorts), Default = "-createdAt", Description = "A leading '-' sorts descending; slaDue puts the most urgent first.")]
-    string? Sort = null,
-    [Query("limit", Type = QueryType.Integer, Minimum = 1, Maximum = PageRequest.MaxLimit, Default = "25", Description = "Items per page.")]
-    string? Limit = null,
-    [Query("cursor", Description = "The nextCursor of the previous page (of the same sort).")] string? Cursor = null,
-    [Query("includeTotal", Type = QueryType.Boolean, Default = "false", Description = "Also count every match (total).")]
-    string? IncludeTotal = null,
-    [Query("sla", Values = typeof(SlaCondition), List = true, Description = "SLA conditions now: on_track, at_risk, breached, paused, met.")]
-    string? Sla = null)
-{
-    public static IReadOnlyDictionary<string, TicketSort> Sorts { get; } = new Dictionary<string, TicketSort>(StringComparer.Ordinal)
-    {
-        ["createdAt"] = TicketSort.CreatedAt,
-        ["-createdAt"] = TicketSort.CreatedAtDescending,
-        ["updatedAt"] = TicketSort.UpdatedAt,
-        ["-updatedAt"] = TicketSort.UpdatedAtDescending,
-        ["priority"] = TicketSort.Priority,
-        ["-priority"] = TicketSort.PriorityDescending,
-        ["slaDue"] = TicketSort.SlaDue,
-    };
-
-    /// <param name="caller">Whose list: <c>me</c> and a user's scope resolve against it.</param>
-    /// <param name="cursors">Opens the signed cursor handed out for <paramref name="list"/>.</param>
-    /// <param name="list">The list the cursor must have been handed out for.</param>
-    /// <param name="now">The moment the SLA filter asks about (<c>at_risk</c> now, not when the ticket was written).</param>
-    public Result<TicketQuery> Parse(User caller, SignedCursors cursors, string list, DateTimeOffset now)
-    {
-        var v = new Validator();
-        var statuses = Enums<TicketStatus>(v, "status", Status);
-        var priorities = Enums<Priority>(v, "priority", Priority);
-        var slaConditions = Enums<SlaCondition>(v, "sla", Sla);
-
-        var assignees = new List<string>();
-        var unassigned = false;
-        foreach (var item in List(AssigneeId))
-        {
-            if (item.Equals("none", StringComparison.OrdinalIgnoreCase)) unassigned = true;
-            else assignees.Add(item.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : item);
-        }
-
-        var requesters = List(RequesterId).Select(r => r.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : r).ToList();
-        var from = Instants.Parse(v, "createdFrom", CreatedFrom, endOfDay: false);
-        var to = Instants.Parse(v, "createdTo", CreatedTo, endOfDay: true);
-        if (from > to) v.Add("createdTo", FieldCodes.InvalidRange, "Must not be before createdFrom.");
-
-        var sort = TicketSort.CreatedAtDescending;
-        if (!string.IsNullOrEmpty(Sort) && !Sorts.TryGetValue(Sort, out sort))
-            v.Add("sort", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Sorts.Keys)}.");
-
-        var page = cursors.Open(v, list, PageRequest.Parse(v, Limit, Cursor, IncludeTotal));
-        if (page.Cursor is not null && !v.Has("cursor") && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
-            v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list and sort.");
-        if (Search?.Length > 200) v.Add("q", FieldCodes.TooLong, "Must be at most 200 characters.");
-        v.Characters("q", Search);
-        foreach (var (field, value) in new[] { ("assigneeId", AssigneeId), ("requesterId", RequesterId), ("category", Category) })
-            v.Characters(field, value);
-        if (v.ToError() is { } invalid) return invalid;
-
-        return new TicketQuery
-        {
-            Statuses = statuses,
-            Priorities = priorities,
-            AssigneeIds = assignees,
-            Unassigned = unassigned,
-            RequesterIds = requesters,
-            OnlyRequesterId = caller.IsStaff ? null : caller.Id,
-            Categories = List(Category).Select(c => c.ToLowerInvariant()).ToList(),
-            Search = string.IsNullOrWhiteSpace(Search) ? null : Text.Fold(Search.Trim()),
-            CreatedFrom = from,
-            CreatedTo = to,
-            Sla = slaConditions.Count > 0 ? new SlaFilter(slaConditions, now) : null,
-            Sort = sort,
-            Page = page,
-        };
-    }
-
-    private static List<string> List(string? value) =>
-        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
-
-    private static List<TEnum> Enums<TEnum>(Validator v, string field, string? value) where TEnum : struct, Enum
-    {
-        var result = new List<TEnum>();
-        foreach (var item in List(value))
-        {
-            if (Json.TryParseEnum<TEnum>(item, out var parsed)) result.Add(parsed);
-            else v.Add(field, FieldCodes.NotAllowed, $"Unknown value '{item}': use {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
-        }
-
-        return result;
-    }
-}
-
-/// <summary>The keyset of each sort; cursors carry the sort so one from another sort is refused.</summary>
-public static class TicketKeyset
-{
-    /// <summary>Sort-key parts after the sort name (the last is always the id).</summary>
-    public static int Parts(TicketSort sort) => sort is TicketSort.Priority or TicketSort.PriorityDescending ? 3 : 2;
-
-    /// <summary>
-    /// A store cursor of this sort: its name, then the sort key; every part but the id (the last) a whole number in
-    /// SQLite's form or an instant or number in Cosmos'. Signing keeps other cursors out; this keeps the parts honest.
-    /// </summary>
-    public static bool IsCursorFor(string cursor, TicketSort sort) =>
-        Cursor.TryDecode(cursor, Parts(sort) + 1, out var key) && key[0] == Json.EnumName(sort) && key.Skip(1).All(part => !string.IsNullOrEmpty(part));
-
-    /// <summary>A comments or history cursor: one whole, non-negative sequence number.</summary>
-    public static bool IsSequenceCursor(string cursor) =>
-        Cursor.TryDecode(cursor, 1, out var key) && long.TryParse(key[0], NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

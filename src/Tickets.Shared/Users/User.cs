@@ -2,13 +2,6 @@ using Tickets.Common;
 
 namespace Tickets.Users;
 
-public enum Role
-{
-    User,
-    Technician,
-    Admin,
-}
-
 /// <summary>A person who can sign in. Immutable: changes produce a new value with a new version.</summary>
 public sealed record User
 {
@@ -71,6 +64,9 @@ public sealed record User
     /// <summary>The order of user lists (last names, first names), folded; every store keeps and sorts by it.</summary>
     public string SortKey => Text.Fold($"{LastNames} {FirstNames}");
 
+    /// <summary>The keyset cursor after this user in a user list: sort key, then id (the tie-break).</summary>
+    public IReadOnlyList<string?> ListKey() => [SortKey, Id];
+
     /// <summary>What the user list's <c>q</c> searches (names, e-mail, DNI, department), folded.</summary>
     public string SearchText => Text.Fold($"{FirstNames} {LastNames} {Email} {Dni} {Department}");
 
@@ -106,23 +102,3 @@ public sealed record User
     public UserView ToView() => new(
         Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt, Language, EmailNotifications);
 }
-
-/// <summary>The user as the API shows it (no password hash, ever).</summary>
-public sealed record UserView(
-    string Id,
-    string Email,
-    string Dni,
-    string Phone,
-    string FirstNames,
-    string LastNames,
-    string Department,
-    Role Role,
-    bool Active,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    DateTimeOffset? LastLoginAt,
-    string Language,
-    bool EmailNotifications);
-
-/// <summary>A signed-out session (refresh-token family) whose access tokens are refused until <see cref="Until"/>.</summary>
-public sealed record EndedSession(string SessionId, DateTimeOffset Until);

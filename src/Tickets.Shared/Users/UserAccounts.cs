@@ -77,7 +77,7 @@ public sealed partial class UserAccounts(
                     return Error.NotFound("user");
                 case UserWrite.VersionConflict when attempt < Contention.MaxAttempts:
                     LogRetry(logger, id, attempt);
-                    await Contention.BackOffAsync(attempt, cancellationToken);
+                    await Contention.BackOffAsync(attempt, time, cancellationToken);
                     continue;
                 case UserWrite.VersionConflict:
                     return Contention.Busy("user");

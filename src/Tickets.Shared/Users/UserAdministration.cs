@@ -16,19 +16,19 @@ public sealed class UserAdministration(
         foreach (var item in (role ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Json.TryParseEnum<Role>(item, out var parsed)) roles.Add(parsed);
-            else v.Add("role", $"Unknown role '{item}': use user, technician or admin.");
+            else v.Add("role", FieldCodes.NotAllowed, $"Unknown role '{item}': use user, technician or admin.");
         }
 
         bool? isActive = null;
         if (!string.IsNullOrEmpty(active))
         {
             if (bool.TryParse(active, out var flag)) isActive = flag;
-            else v.Add("active", "Must be true or false.");
+            else v.Add("active", FieldCodes.NotBoolean, "Must be true or false.");
         }
 
         var page = cursors.Open(v, List, PageRequest.Parse(v, limit, cursor, includeTotal));
         if (page.Cursor is not null && !v.Has("cursor") && !(Cursor.TryDecode(page.Cursor, 2, out var key) && key.All(part => part is not null)))
-            v.Add("cursor", "Is not a cursor from this list.");
+            v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list.");
         v.Text("department", department, 0, 100, required: false);
         v.Text("q", search, 0, 200, required: false);
         if (v.ToError() is { } invalid) return invalid;

@@ -50,7 +50,7 @@ public sealed record UpdateProfileRequest(
         v.Text("firstNames", FirstNames, 1, 100, required: false);
         v.Text("lastNames", LastNames, 1, 100, required: false);
         if (Language is not null && !Notifications.NotificationText.Languages.Contains(Language))
-            v.Add("language", $"Must be one of: {string.Join(", ", Notifications.NotificationText.Languages)}.");
+            v.Add("language", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Notifications.NotificationText.Languages)}.");
         return v;
     }
 
@@ -84,7 +84,7 @@ public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewP
     public Validator Validate()
     {
         var v = new Validator();
-        if (string.IsNullOrEmpty(CurrentPassword)) v.Add("currentPassword", "Required.");
+        if (string.IsNullOrEmpty(CurrentPassword)) v.Add("currentPassword", FieldCodes.Required, "Required.");
         v.Password("newPassword", NewPassword);
         return v;
     }

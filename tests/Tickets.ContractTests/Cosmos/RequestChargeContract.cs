@@ -77,7 +77,8 @@ public abstract class RequestChargeContract : StoreContract
         await Measure("list tickets by -priority", 15, () => tickets.ListAsync(new TicketQuery { Sort = TicketSort.PriorityDescending, Page = new PageRequest(25, null, false) }));
         await Measure("comments page", 8, () => tickets.ListCommentsAsync(ticket.Id, true, new PageRequest(25, null, false)));
         await Measure("history page", 8, () => tickets.ListHistoryAsync(ticket.Id, true, new PageRequest(25, null, false)));
-        await Measure("stats", 20, () => tickets.StatsAsync(now.AddDays(-30), now, now));
+        await Measure("stats: figures of 30 days", 15, () => tickets.FiguresAsync(now.AddDays(-30), now));
+        await Measure("stats: open load", 5, () => tickets.OpenLoadAsync());
 
         _output.WriteLine("| operation | measured RU | budget |");
         _output.WriteLine("|---|---|---|");

@@ -21,6 +21,21 @@ public sealed class TicketContentionTests
 
     private readonly Mock<ITicketStore> _store = new();
 
+    /// <summary>The clock the back-off waits on: the tests move it, nothing sleeps.</summary>
+    private readonly FakeTimeProvider _time = new(Build.Start);
+
+    /// <summary>Lets the call run, moving the clock past every back-off it waits for, until it has answered.</summary>
+    private async Task<T> WhileTheClockRuns<T>(Task<T> call)
+    {
+        while (!call.IsCompleted)
+        {
+            _time.Advance(Contention.LongestPause);
+            await Task.Yield();
+        }
+
+        return await call;
+    }
+
     private TicketService Service()
     {
         var me = new CurrentUser();
@@ -30,12 +45,12 @@ public sealed class TicketContentionTests
         return new TicketService(_store.Object, users.Object, me, Build.Rules(),
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
             new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
-                Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), new FakeTimeProvider(Build.Start)),
+                Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), _time),
             new SignedCursors(new ServerKeys(Options.Create(new JwtOptions
             {
                 SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }],
             }))),
-            new FakeTimeProvider(Build.Start), NullLogger<TicketService>.Instance);
+            _time, NullLogger<TicketService>.Instance);
     }
 
     [Fact]
@@ -45,7 +60,7 @@ public sealed class TicketContentionTests
         _store.Setup(s => s.FindAsync(ticket.Id, It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
         _store.Setup(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>())).ReturnsAsync((Ticket?)null);
 
-        var result = await Service().CommentAsync(ticket.Id, new CommentRequest("¿Sigue fallando?"), CancellationToken.None);
+        var result = await WhileTheClockRuns(Service().CommentAsync(ticket.Id, new CommentRequest("¿Sigue fallando?"), CancellationToken.None));
 
         Assert.Equal(ErrorKind.Unavailable, result.Error!.Kind);
         Assert.Equal(TimeSpan.FromSeconds(1), result.Error.RetryAfter);
@@ -62,9 +77,33 @@ public sealed class TicketContentionTests
         _store.Setup(s => s.SaveAsync(It.IsAny<TicketChange>(), "e2", It.IsAny<CancellationToken>()))
             .ReturnsAsync((TicketChange change, string _, CancellationToken _) => change.Ticket with { ETag = "e3" });
 
-        var result = await Service().CommentAsync(stale.Id, new CommentRequest("¿Sigue fallando?"), CancellationToken.None);
+        var result = await WhileTheClockRuns(Service().CommentAsync(stale.Id, new CommentRequest("¿Sigue fallando?"), CancellationToken.None));
 
         Assert.True(result.IsSuccess);
         _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), "e2", It.IsAny<CancellationToken>()), Times.Once);
+    }
+}
+
+public sealed class ContentionBackOffTests
+{
+    [Fact]
+    public void PausesGrowWithEachConflictUpToACap()
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.InRange(Contention.PauseAfter(1), TimeSpan.Zero, TimeSpan.FromMilliseconds(3));
+            Assert.InRange(Contention.PauseAfter(20), TimeSpan.Zero, Contention.LongestPause - TimeSpan.FromMilliseconds(1));
+        }
+    }
+
+    [Fact]
+    public async Task TheBackOffWaitsOnTheGivenClock()
+    {
+        var time = new FakeTimeProvider(Build.Start);
+
+        var wait = Contention.BackOffAsync(20, time, CancellationToken.None);
+        time.Advance(Contention.LongestPause);
+
+        await wait.WaitAsync(TimeSpan.FromSeconds(5));
     }
 }

@@ -380,6 +380,7 @@ export const en: Record<MessageKey, string> = {
   'fieldError.not_staff': 'Choose an active technician or admin.',
   'fieldError.duplicate_email': 'It is already registered.',
   'fieldError.duplicate_dni': 'It is already registered.',
+  'fieldError.wrong_password': 'It is not your current password.',
   'fieldError.invalid': 'This value is not valid.',
 
   // The ticket page: notes, requester contact, category, cancel versus delete, concurrent changes.

@@ -382,6 +382,7 @@ export const es = {
   'fieldError.not_staff': 'Elige un técnico o administrador activo.',
   'fieldError.duplicate_email': 'Ya está registrado.',
   'fieldError.duplicate_dni': 'Ya está registrado.',
+  'fieldError.wrong_password': 'No es tu contraseña actual.',
   'fieldError.invalid': 'Este valor no es válido.',
 
   // The ticket page: notes, requester contact, category, cancel versus delete, concurrent changes.

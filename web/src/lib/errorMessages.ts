@@ -41,6 +41,7 @@ const FIELD_CODES = {
   invalid_range: 'fieldError.invalid_range',
   invalid_cursor: 'fieldError.invalid',
   not_staff: 'fieldError.not_staff',
+  wrong_password: 'fieldError.wrong_password',
   invalid_json: 'fieldError.invalid',
   invalid_type: 'fieldError.invalid',
   duplicate_email: 'fieldError.duplicate_email',

@@ -35,7 +35,7 @@ public sealed class CosmosNotificationStore(Container notifications) : INotifica
     {
         var text = "SELECT TOP @take * FROM c WHERE c.recipientId = @recipient"
             + (unreadOnly ? " AND IS_NULL(c.readAt)" : "");
-        var parameters = new List<(string, object)> { ("@take", page.Limit + 1), ("@recipient", recipientId) };
+        var parameters = new List<(string, object)> { ("@take", page.Take), ("@recipient", recipientId) };
         if (Cursor.TryDecode(page.Cursor, 2, out var after) && after.Count == 2)
         {
             text += " AND (c.createdAt < @afterCreated OR (c.createdAt = @afterCreated AND c.id < @afterId))";
@@ -48,15 +48,7 @@ public sealed class CosmosNotificationStore(Container notifications) : INotifica
         var documents = await notifications.QueryAllAsync<NotificationDocument>(query, cancellationToken,
             new QueryRequestOptions { PartitionKey = new PartitionKey(recipientId) });
 
-        var items = documents.Select(d => d.ToNotification()).ToList();
-        string? next = null;
-        if (items.Count > page.Limit)
-        {
-            items.RemoveAt(items.Count - 1);
-            next = Cursor.Encode([items[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), items[^1].Id]);
-        }
-
-        return new Page<Notification>(items, next);
+        return Page.OfOneExtra(documents.Select(d => d.ToNotification()).ToList(), page, n => n.ListKey());
     }
 
     public async Task<int> CountUnreadAsync(string recipientId, CancellationToken cancellationToken = default)

@@ -35,6 +35,8 @@ public static class CosmosServiceCollectionExtensions
             // 429s are retried by the SDK honouring x-ms-retry-after-ms; past these limits the request fails (a 503 to callers).
             options.MaxRetryAttemptsOnRateLimitedRequests = 9;
             options.MaxRetryWaitTimeOnRateLimitedRequests = TimeSpan.FromSeconds(30);
+            // First in the pipeline: what the retries leave of a 429/503 leaves the adapters as StoreUnavailableException.
+            options.CustomHandlers.Insert(0, new CosmosBusyHandler());
         });
 
         services.AddSingleton(sp => CreateClient(

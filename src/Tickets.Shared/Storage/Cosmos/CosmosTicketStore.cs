@@ -99,29 +99,21 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         if (query.Page.IncludeTotal)
             total = (await tickets.QueryAllAsync<long>(sql.Query("SELECT VALUE COUNT(1) FROM c WHERE {0}"), cancellationToken)).SingleOrDefault();
 
-        var key = SortKey.Of(query.Sort);
-        var sortName = Json.EnumName(query.Sort);
-        if (query.Page.Cursor is not null && Cursor.TryDecode(query.Page.Cursor, key.Paths.Length + 1, out var after) && after[0] == sortName)
-            key.After(sql, after.Skip(1).ToList());
+        var keyset = TicketKeyset.Of(query.Sort);
+        if (query.Page.Cursor is not null && TicketKeyset.TryDecode(query.Page.Cursor, query.Sort, out var after))
+            sql.After(keyset, after);
 
-        sql.With("@take", query.Page.Limit + 1);
-        var order = string.Join(", ", key.Paths.Select(p => $"c.{p} {(key.Descending ? "DESC" : "ASC")}"));
+        sql.With("@take", query.Page.Take);
+        var order = string.Join(", ", keyset.Parts.Select(p => $"{PathOf(p)} {(keyset.Descending ? "DESC" : "ASC")}"));
         var documents = await tickets.QueryAllAsync<TicketDocument>(sql.Query($"SELECT TOP @take * FROM c WHERE {{0}} ORDER BY {order}"), cancellationToken);
-
-        string? next = null;
-        if (documents.Count > query.Page.Limit)
-        {
-            documents.RemoveAt(documents.Count - 1);
-            next = Cursor.Encode([sortName, .. key.ValuesOf(documents[^1])]);
-        }
-
-        return new Page<Ticket>(documents.Select(d => d.ToTicket(d.ETag ?? "")).ToList(), next, total);
+        var found = documents.Select(d => d.ToTicket(d.ETag ?? "")).ToList();
+        return Page.OfOneExtra(found, query.Page, last => TicketKeyset.KeyOf(last, query.Sort), total);
     }
 
     public async Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var (documents, next) = await ListChildrenAsync<CommentDocument>(TicketDocumentTypes.Comment, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
-        return new Page<Comment>(documents.Select(d => d.ToComment()).ToList(), next);
+        var documents = await ListChildrenAsync<CommentDocument>(TicketDocumentTypes.Comment, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
+        return documents.Map(d => d.ToComment());
     }
 
     public async Task<Comment?> FindCommentAsync(string ticketId, string commentId, CancellationToken cancellationToken = default)
@@ -132,8 +124,8 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
 
     public async Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var (documents, next) = await ListChildrenAsync<EventDocument>(TicketDocumentTypes.Event, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
-        return new Page<TicketEvent>(documents.Select(d => d.ToEvent()).ToList(), next);
+        var documents = await ListChildrenAsync<EventDocument>(TicketDocumentTypes.Event, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
+        return documents.Map(d => d.ToEvent());
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(CancellationToken cancellationToken = default) =>
@@ -142,10 +134,10 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             .GroupBy(w => w.AssigneeId!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
-    public async Task<TicketStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TicketFigures>> FiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
-        // One projection of the period's tickets, figured by TicketStats.Of (shared with SQLite): the same documents a
-        // GROUP BY would read (that is what Cosmos charges for), and the rules stay one C# definition.
+        // One projection of the period's tickets: the same documents a GROUP BY would read (that is what Cosmos charges
+        // for), and the rules stay one C# definition (TicketStats.Of, summed by the stats service).
         var rows = await tickets.QueryAllAsync<FiguresRow>(new QueryDefinition("""
                 SELECT c.status, c.priorityRank, c.ticket.createdAt, c.ticket.firstResponseAt, c.ticket.resolvedAt, c.ticket.sla
                 FROM c WHERE c.type = @type AND c.deleted = false AND c.createdAt >= @from AND c.createdAt <= @to
@@ -153,15 +145,14 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             .WithParameter("@type", TicketDocumentTypes.Ticket)
             .WithParameter("@from", SortableTime.Of(from))
             .WithParameter("@to", SortableTime.Of(to)), cancellationToken);
+        return rows.Select(r => r.ToFigures()).ToList();
+    }
 
-        var load = (await OpenWorkAsync(cancellationToken))
+    public async Task<IReadOnlyList<AssigneeLoad>> OpenLoadAsync(CancellationToken cancellationToken = default) =>
+        (await OpenWorkAsync(cancellationToken))
             .GroupBy(w => w.AssigneeId)
             .Select(g => new AssigneeLoad(g.Key, g.Max(w => w.AssigneeName), g.LongCount()))
-            .OrderByDescending(l => l.Open).ThenBy(l => l.AssigneeId, StringComparer.Ordinal)
             .ToList();
-
-        return TicketStats.Of(from, to, now, rows.Select(r => r.ToFigures()).ToList(), load);
-    }
 
     /// <summary>Patch-increment (atomic on the server); the first use creates the counter, and a lost creation race patches again.</summary>
     private async Task<long> NextAsync(string counterId, CancellationToken cancellationToken)
@@ -200,28 +191,21 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             .WithParameter("@open", OpenStatuses), cancellationToken);
 
     /// <summary>A partition-scoped keyset page over <c>seq</c> (revision × 100 + position: the order the change wrote them in).</summary>
-    private async Task<(List<T> Items, string? Next)> ListChildrenAsync<T>(
+    private async Task<Page<T>> ListChildrenAsync<T>(
         string type, string ticketId, bool includeInternal, PageRequest page, Func<T, long> sequenceOf, CancellationToken cancellationToken)
     {
-        var after = Cursor.TryDecode(page.Cursor, 1, out var key) && key.Count == 1 && long.TryParse(key[0], CultureInfo.InvariantCulture, out var seq) ? seq : -1;
+        // Services pass only cursors they signed (checked there), so one that does not decode starts at the beginning.
+        if (!TicketKeyset.TryDecodeSequence(page.Cursor, out var after)) after = -1;
         var text = "SELECT TOP @take * FROM c WHERE c.ticketId = @ticket AND c.type = @type AND c.seq > @after"
             + (includeInternal ? string.Empty : " AND c.internal = false")
             + " ORDER BY c.seq";
         var query = new QueryDefinition(text)
-            .WithParameter("@take", page.Limit + 1)
+            .WithParameter("@take", page.Take)
             .WithParameter("@ticket", ticketId)
             .WithParameter("@type", type)
             .WithParameter("@after", after);
         var items = await tickets.QueryAllAsync<T>(query, cancellationToken, new QueryRequestOptions { PartitionKey = new PartitionKey(ticketId) });
-
-        string? next = null;
-        if (items.Count > page.Limit)
-        {
-            items.RemoveAt(items.Count - 1);
-            next = Cursor.Encode([sequenceOf(items[^1]).ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        return (items, next);
+        return Page.OfOneExtra(items, page, last => TicketKeyset.SequenceKey(sequenceOf(last)));
     }
 
     private static TransactionalBatch Append(TransactionalBatch batch, TicketChange change)
@@ -233,55 +217,24 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
     }
 
     /// <summary>
-    /// A failed batch as the exception a failed single call would have been, so 429/503 reach the one mapping to
-    /// "store busy" (<see cref="StoreBusy"/>) and everything else stays unexpected.
+    /// A failed batch: throttling or unavailability is a busy store (as <see cref="CosmosBusyHandler"/> makes of every
+    /// other call); anything else stays unexpected.
     /// </summary>
-    private static CosmosException Failure(TransactionalBatchResponse response, string operation, string ticketId) => new(
-        $"Ticket {operation} batch for {ticketId} failed with {(int)response.StatusCode}: {response.ErrorMessage}",
-        response.StatusCode, 0, response.ActivityId ?? string.Empty, response.RequestCharge);
+    private static Exception Failure(TransactionalBatchResponse response, string operation, string ticketId) =>
+        CosmosBusyHandler.IsBusy(response.StatusCode)
+            ? CosmosBusyHandler.Unavailable(response.StatusCode, response.RetryAfter)
+            : new InvalidOperationException(
+                $"Ticket {operation} batch for {ticketId} failed with {(int)response.StatusCode} (activity {response.ActivityId}): {response.ErrorMessage}");
 
-    /// <summary>The sort of a ticket list as document paths, the last always <c>id</c> (the tie-break), in SQLite's order.</summary>
-    private sealed record SortKey(string[] Paths, bool Descending)
+    /// <summary>The indexed top-level path holding each part of a sort key (see <see cref="CosmosModel"/>'s composite indexes).</summary>
+    private static string PathOf(TicketKeyPart part) => part switch
     {
-        public static SortKey Of(TicketSort sort) => sort switch
-        {
-            TicketSort.CreatedAt => new(["createdAt", "id"], false),
-            TicketSort.CreatedAtDescending => new(["createdAt", "id"], true),
-            TicketSort.UpdatedAt => new(["updatedAt", "id"], false),
-            TicketSort.UpdatedAtDescending => new(["updatedAt", "id"], true),
-            TicketSort.Priority => new(["priorityRank", "createdAt", "id"], false),
-            TicketSort.PriorityDescending => new(["priorityRank", "createdAt", "id"], true),
-            _ => new(["slaDueAt", "id"], false),
-        };
-
-        public IEnumerable<string?> ValuesOf(TicketDocument d) => Paths.Select(p => p switch
-        {
-            "createdAt" => d.CreatedAt,
-            "updatedAt" => d.UpdatedAt,
-            "priorityRank" => d.PriorityRank.ToString(CultureInfo.InvariantCulture),
-            "slaDueAt" => d.SlaDueAt,
-            _ => d.Id,
-        });
-
-        /// <summary>Strictly after the cursor in this order: (a &gt; x) OR (a = x AND b &gt; y) OR … (Cosmos has no row comparison).</summary>
-        public void After(Sql sql, IReadOnlyList<string?> values)
-        {
-            var beyond = Descending ? "<" : ">";
-            var options = new List<string>();
-            for (var i = 0; i < Paths.Length; i++)
-            {
-                var equal = Enumerable.Range(0, i).Select(j => $"c.{Paths[j]} = @after{j}");
-                options.Add("(" + string.Join(" AND ", equal.Append($"c.{Paths[i]} {beyond} @after{i}")) + ")");
-                // Services pass only cursors this store wrote (signed); a number part that is not one is a bug, not input.
-                object value = Paths[i] != "priorityRank" ? values[i] ?? string.Empty
-                    : int.TryParse(values[i], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rank) ? rank
-                    : throw new ArgumentException("Not a cursor this store wrote.", nameof(values));
-                sql.With($"@after{i}", value);
-            }
-
-            sql.And("(" + string.Join(" OR ", options) + ")");
-        }
-    }
+        TicketKeyPart.CreatedAt => "c.createdAt",
+        TicketKeyPart.UpdatedAt => "c.updatedAt",
+        TicketKeyPart.Priority => "c.priorityRank",
+        TicketKeyPart.SlaDue => "c.slaDueAt",
+        _ => "c.id",
+    };
 
     /// <summary>A WHERE clause built from fixed fragments; every value a client sent is a parameter.</summary>
     private sealed class Sql(string initial)
@@ -299,6 +252,21 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         {
             _parameters.Add((name, value));
             return this;
+        }
+
+        /// <summary>Strictly after the cursor in this order: (a &gt; x) OR (a = x AND b &gt; y) OR … (Cosmos has no row comparison).</summary>
+        public void After(TicketKeyset keyset, IReadOnlyList<object> values)
+        {
+            var beyond = keyset.Descending ? "<" : ">";
+            var options = new List<string>();
+            for (var i = 0; i < keyset.Parts.Count; i++)
+            {
+                var equal = Enumerable.Range(0, i).Select(j => $"{PathOf(keyset.Parts[j])} = @after{j}");
+                options.Add("(" + string.Join(" AND ", equal.Append($"{PathOf(keyset.Parts[i])} {beyond} @after{i}")) + ")");
+                With($"@after{i}", values[i] is DateTimeOffset instant ? SortableTime.Of(instant) : values[i]);
+            }
+
+            And("(" + string.Join(" OR ", options) + ")");
         }
 
         public void In<T>(string path, string name, T[] values)

@@ -125,18 +125,11 @@ public sealed class CosmosUserStore(Container users) : IUserStore
             parameters.Add(("@afterId", key[1] ?? string.Empty));
         }
 
-        parameters.Add(("@take", query.Page.Limit + 1));
+        parameters.Add(("@take", query.Page.Take));
         var documents = await users.QueryAllAsync<UserDocument>(
             Sql($"SELECT TOP @take * FROM c WHERE {where} ORDER BY c.sortName, c.id", parameters), cancellationToken);
 
-        string? next = null;
-        if (documents.Count > query.Page.Limit)
-        {
-            documents.RemoveAt(documents.Count - 1);
-            next = Cursor.Encode([documents[^1].SortName, documents[^1].Id]);
-        }
-
-        return new Page<User>(documents.Select(d => d.ToUser()).ToList(), next, total);
+        return Page.OfOneExtra(documents.Select(d => d.ToUser()).ToList(), query.Page, u => u.ListKey(), total);
     }
 
     public async Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken = default) =>

@@ -45,7 +45,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
             WHERE recipient_id = $recipient {(unreadOnly ? "AND read_at IS NULL" : "")}
                 {(after is null ? "" : "AND (created_at, id) < ($afterCreated, $afterId)")}
             ORDER BY created_at DESC, id DESC LIMIT $take
-            """).With("$recipient", recipientId).With("$take", page.Limit + 1);
+            """).With("$recipient", recipientId).With("$take", page.Take);
         if (after is not null)
             command.With("$afterCreated", long.Parse(after[0]!, CultureInfo.InvariantCulture)).With("$afterId", after[1]);
 
@@ -55,15 +55,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
             while (await reader.ReadAsync(cancellationToken)) items.Add(Read(reader));
         }
 
-        string? next = null;
-        if (items.Count > page.Limit)
-        {
-            items.RemoveAt(items.Count - 1);
-            var last = items[^1];
-            next = Cursor.Encode([last.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), last.Id]);
-        }
-
-        return new Page<Notification>(items, next);
+        return Page.OfOneExtra(items, page, n => n.ListKey());
     }
 
     public async Task<int> CountUnreadAsync(string recipientId, CancellationToken cancellationToken = default)

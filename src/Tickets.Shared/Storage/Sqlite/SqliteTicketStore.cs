@@ -157,48 +157,29 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
-        var (columns, descending) = KeyOf(query.Sort);
-        var direction = descending ? "DESC" : "ASC";
-        if (query.Page.Cursor is not null && Cursor.TryDecode(query.Page.Cursor, columns.Length + 1, out var key))
+        var keyset = TicketKeyset.Of(query.Sort);
+        var columns = keyset.Parts.Select(ColumnOf).ToList();
+        var direction = keyset.Descending ? "DESC" : "ASC";
+        if (query.Page.Cursor is not null && TicketKeyset.TryDecode(query.Page.Cursor, query.Sort, out var key))
         {
             var after = columns.Select((_, i) => $"$after{i}").ToList();
-            where.Append($" AND ({string.Join(", ", columns)}) {(descending ? "<" : ">")} ({string.Join(", ", after)})");
-            for (var i = 0; i < columns.Length; i++)
-            {
-                var value = key[i + 1];
-                command.With(after[i], columns[i] == "id" ? value : WholeNumber(value));
-            }
+            where.Append($" AND ({string.Join(", ", columns)}) {(keyset.Descending ? "<" : ">")} ({string.Join(", ", after)})");
+            for (var i = 0; i < columns.Count; i++) command.With(after[i], ColumnValue(key[i]));
         }
 
-        command.With("$take", query.Page.Limit + 1);
+        command.With("$take", query.Page.Take);
         var select = command.Into(session.Statement($"""
-            SELECT doc, etag, {string.Join(", ", columns)} FROM tickets WHERE {where}
+            SELECT doc, etag, id FROM tickets WHERE {where}
             ORDER BY {string.Join(", ", columns.Select(c => $"{c} {direction}"))} LIMIT $take
             """));
 
         var items = new List<Ticket>();
-        var keys = new List<string?[]>();
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(ReadTicket(reader, idColumn: 2 + columns.Length - 1));
-                var row = new string?[columns.Length + 1];
-                row[0] = Json.EnumName(query.Sort);
-                for (var i = 0; i < columns.Length; i++)
-                    row[i + 1] = columns[i] == "id" ? reader.GetString(2 + i) : reader.GetInt64(2 + i).ToString(CultureInfo.InvariantCulture);
-                keys.Add(row);
-            }
+            while (await reader.ReadAsync(cancellationToken)) items.Add(ReadTicket(reader, idColumn: 2));
         }
 
-        string? next = null;
-        if (items.Count > query.Page.Limit)
-        {
-            items.RemoveAt(items.Count - 1);
-            next = Cursor.Encode(keys[items.Count - 1]);
-        }
-
-        return new Page<Ticket>(items, next, total);
+        return Page.OfOneExtra(items, query.Page, last => TicketKeyset.KeyOf(last, query.Sort), total);
     }
 
     public Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
@@ -229,39 +210,38 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         return result;
     }
 
-    public async Task<TicketStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TicketFigures>> FiguresAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-
-        // The period's tickets, projected to what the figures need; TicketStats.Of applies the rules (shared with Cosmos).
         var rows = new List<TicketFigures>();
-        await using (var command = connection.Command("""
+        await using var command = connection.Command("""
             SELECT status, priority_rank, created_at, first_response_at, resolved_at, json_extract(doc, '$.sla')
             FROM tickets WHERE deleted = 0 AND created_at >= $from AND created_at <= $to
-            """).With("$from", from.Ticks()).With("$to", to.Ticks()))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            """).With("$from", from.Ticks()).With("$to", to.Ticks());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var status = Json.TryParseEnum<TicketStatus>(reader.GetString(0), out var parsed)
-                    ? parsed : throw new InvalidDataException($"Unknown ticket status '{reader.GetString(0)}' in the tickets table.");
-                rows.Add(new TicketFigures(status, (Priority)reader.GetInt32(1), reader.GetInstant(2), reader.GetInstantOrNull(3),
-                    reader.GetInstantOrNull(4), JsonSerializer.Deserialize<SlaState>(reader.GetString(5), Json.Options)!));
-            }
+            var status = Json.TryParseEnum<TicketStatus>(reader.GetString(0), out var parsed)
+                ? parsed : throw new InvalidDataException($"Unknown ticket status '{reader.GetString(0)}' in the tickets table.");
+            rows.Add(new TicketFigures(status, (Priority)reader.GetInt32(1), reader.GetInstant(2), reader.GetInstantOrNull(3),
+                reader.GetInstantOrNull(4), JsonSerializer.Deserialize<SlaState>(reader.GetString(5), Json.Options)!));
         }
 
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<AssigneeLoad>> OpenLoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
         var load = new List<AssigneeLoad>();
-        await using (var command = connection.Command($"""
+        await using var command = connection.Command($"""
             SELECT assignee_id, MAX(json_extract(doc, '$.assignee.name')), COUNT(*)
-            FROM tickets WHERE deleted = 0 AND status IN {OpenWork} GROUP BY assignee_id ORDER BY COUNT(*) DESC, assignee_id
-            """))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                load.Add(new AssigneeLoad(reader.GetStringOrNull(0), reader.GetStringOrNull(1), reader.GetInt64(2)));
-        }
-
-        return TicketStats.Of(from, to, now, rows, load);
+            FROM tickets WHERE deleted = 0 AND status IN {OpenWork} GROUP BY assignee_id
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            load.Add(new AssigneeLoad(reader.GetStringOrNull(0), reader.GetStringOrNull(1), reader.GetInt64(2)));
+        return load;
     }
 
     private async Task<long> NextAsync(string counter, CancellationToken cancellationToken) =>
@@ -287,31 +267,24 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         string table, string ticketId, bool includeInternal, PageRequest page, Func<T, long, T> withSequence, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var after = Cursor.TryDecode(page.Cursor, 1, out var key) && key.Count == 1 ? WholeNumber(key[0]) : -1;
+        // Services pass only cursors they signed (checked there), so one that does not decode starts at the beginning.
+        if (!TicketKeyset.TryDecodeSequence(page.Cursor, out var after)) after = -1;
         await using var command = connection.Command($"""
             SELECT doc, seq FROM {table}
             WHERE ticket_id = $ticket AND seq > $after AND ($all = 1 OR internal = 0)
             ORDER BY seq LIMIT $take
-            """).With("$ticket", ticketId).With("$after", after).With("$all", includeInternal ? 1 : 0).With("$take", page.Limit + 1);
-        var items = new List<T>();
-        var sequences = new List<long>();
+            """).With("$ticket", ticketId).With("$after", after).With("$all", includeInternal ? 1 : 0).With("$take", page.Take);
+        var items = new List<(T Item, long Sequence)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                sequences.Add(reader.GetInt64(1));
-                items.Add(withSequence(JsonSerializer.Deserialize<T>(reader.GetString(0), Json.Options)!, sequences[^1]));
+                var sequence = reader.GetInt64(1);
+                items.Add((withSequence(JsonSerializer.Deserialize<T>(reader.GetString(0), Json.Options)!, sequence), sequence));
             }
         }
 
-        string? next = null;
-        if (items.Count > page.Limit)
-        {
-            items.RemoveAt(items.Count - 1);
-            next = Cursor.Encode([sequences[items.Count - 1].ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        return new Page<T>(items, next);
+        return Page.OfOneExtra(items, page, last => TicketKeyset.SequenceKey(last.Sequence)).Map(i => i.Item);
     }
 
     private static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, TicketChange change, CancellationToken cancellationToken)
@@ -364,16 +337,21 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     private const string InsertComment = "INSERT INTO ticket_comments (id, ticket_id, seq, internal, doc) VALUES ($id, $ticket, $seq, $internal, $doc)";
 
-    private static (string[] Columns, bool Descending) KeyOf(TicketSort sort) => sort switch
+    /// <summary>The column holding each part of a sort key (all indexed together with the filters).</summary>
+    private static string ColumnOf(TicketKeyPart part) => part switch
     {
-        TicketSort.CreatedAt => (["created_at", "id"], false),
-        TicketSort.CreatedAtDescending => (["created_at", "id"], true),
-        TicketSort.UpdatedAt => (["updated_at", "id"], false),
-        TicketSort.UpdatedAtDescending => (["updated_at", "id"], true),
-        TicketSort.Priority => (["priority_rank", "created_at", "id"], false),
-        TicketSort.PriorityDescending => (["priority_rank", "created_at", "id"], true),
-        _ => (["sla_due", "id"], false),
+        TicketKeyPart.CreatedAt => "created_at",
+        TicketKeyPart.UpdatedAt => "updated_at",
+        TicketKeyPart.Priority => "priority_rank",
+        TicketKeyPart.SlaDue => "sla_due",
+        _ => "id",
     };
+
+    /// <summary>A key value as its column holds it: instants as ticks, "never" as the largest integer.</summary>
+    private static object ColumnValue(object value) => value is DateTimeOffset instant ? SlaTicks(instant) : value;
+
+    /// <summary>Rows written before <see cref="TicketIndexFields.Never"/> held <see cref="long.MaxValue"/> for "never"; so do new ones.</summary>
+    private static long SlaTicks(DateTimeOffset instant) => instant == TicketIndexFields.Never ? long.MaxValue : instant.UtcTicks;
 
     private static void In(StringBuilder where, Parameters command, string column, IReadOnlyList<object> values)
     {
@@ -385,21 +363,9 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
-    /// <summary>A number part of a cursor this store wrote (services refuse any other cursor before it gets here).</summary>
-    private static long WholeNumber(string? part) =>
-        long.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new ArgumentException("Not a cursor this store wrote: services pass only the cursors they signed.", nameof(part));
-
-    /// <summary>The running target's due time; finished tickets sort last.</summary>
-    private static long SlaDue(Ticket t) => !t.IsWorkOpen ? long.MaxValue : t.Sla.NextDueAt(t.FirstResponseAt is not null).UtcTicks;
-
-    /// <summary>The running target's warning point; finished tickets never warn.</summary>
-    private static long SlaWarning(Ticket t, SlaStanding standing) => !t.IsWorkOpen ? long.MaxValue : standing.WarningAt.UtcTicks;
-
     private static void Bind(SqliteCommand command, Ticket t)
     {
-        var standing = SlaStanding.Of(t);
+        var index = TicketIndexFields.Of(t);
         command
         .With("$id", t.Id)
         .With("$number", t.Number)
@@ -414,11 +380,11 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         .With("$resolved", t.ResolvedAt.Ticks())
         .With("$responseDue", t.Sla.FirstResponseDueAt.Ticks())
         .With("$resolutionDue", t.Sla.ResolutionDueAt.Ticks())
-        .With("$slaDue", SlaDue(t))
-        .With("$slaPhase", Json.EnumName(standing.Phase))
-        .With("$slaWarning", SlaWarning(t, standing))
+        .With("$slaDue", SlaTicks(index.SlaDueAt))
+        .With("$slaPhase", Json.EnumName(index.SlaPhase))
+        .With("$slaWarning", SlaTicks(index.SlaWarningAt))
         .With("$deleted", t.DeletedAt is null ? 0 : 1)
-        .With("$search", Text.Fold($"{t.DisplayNumber} {t.Title} {t.Description}"))
+        .With("$search", index.SearchText)
         .With("$etag", t.ETag)
         .With("$doc", JsonSerializer.Serialize(t, Json.Options));
     }

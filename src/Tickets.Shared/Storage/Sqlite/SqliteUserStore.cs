@@ -124,27 +124,15 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         }
 
         command.CommandText = $"SELECT {Columns} FROM users WHERE {where} ORDER BY sort_name, id LIMIT $take";
-        command.With("$take", query.Page.Limit + 1);
+        command.With("$take", query.Page.Take);
 
         var items = new List<User>();
-        var sortNames = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(Read(reader));
-                sortNames.Add(reader.GetString(14));
-            }
+            while (await reader.ReadAsync(cancellationToken)) items.Add(Read(reader));
         }
 
-        string? next = null;
-        if (items.Count > query.Page.Limit)
-        {
-            items.RemoveAt(items.Count - 1);
-            next = Cursor.Encode([sortNames[items.Count - 1], items[^1].Id]);
-        }
-
-        return new Page<User>(items, next, total);
+        return Page.OfOneExtra(items, query.Page, u => u.ListKey(), total);
     }
 
     public async Task<bool> AnyActiveAdminAsync(CancellationToken cancellationToken = default)

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Azure.Cosmos;
 using Moq;
 using Tickets.Common;
+using Tickets.Storage;
 using Tickets.Storage.Cosmos;
 using Tickets.Tickets;
 using Tickets.UnitTests.Tickets;
@@ -125,13 +127,11 @@ public sealed class CosmosTicketStoreTests
     }
 
     [Fact]
-    public async Task ThrottledBatchSurfacesAsA429ForTheStoreBusyMapping()
+    public async Task ThrottledBatchIsABusyStore()
     {
         SetupBatch(HttpStatusCode.TooManyRequests);
 
-        var error = await Assert.ThrowsAsync<CosmosException>(() => Store.SaveAsync(Comment(), "etag-1"));
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => Store.SaveAsync(Comment(), "etag-1"));
     }
 
     [Fact]
@@ -182,7 +182,8 @@ public sealed class CosmosTicketStoreTests
     {
         _tickets.SetupQuery<TicketDocument>([], _queries);
         const string Hostile = "x' OR 1=1 --";
-        var cursor = Cursor.Encode(["priority", "2", "2026-03-02T09:00:00.0000000Z", Hostile]);
+        var created = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+        var cursor = Cursor.Encode(["priority", "2", created.UtcTicks.ToString(CultureInfo.InvariantCulture), Hostile]);
 
         await Store.ListAsync(new TicketQuery
         {
@@ -194,6 +195,7 @@ public sealed class CosmosTicketStoreTests
         Assert.DoesNotContain("OR 1=1", query.QueryText, StringComparison.Ordinal);
         Assert.Contains("ORDER BY c.priorityRank ASC, c.createdAt ASC, c.id ASC", query.QueryText, StringComparison.Ordinal);
         Assert.Contains(query.GetQueryParameters(), p => p.Name == "@search" && (string)p.Value == Hostile);
+        Assert.Contains(query.GetQueryParameters(), p => p.Name == "@after1" && (string)p.Value == "2026-03-02T09:00:00.0000000Z");
         Assert.Contains(query.GetQueryParameters(), p => p.Name == "@after2" && (string)p.Value == Hostile);
         Assert.Contains(query.GetQueryParameters(), p => p.Name == "@take" && (int)p.Value == 26);
     }

@@ -1,17 +1,6 @@
-using Tickets.Messaging;
 using Tickets.Notifications;
 
 namespace Tickets.Storage.Cosmos;
-
-/// <summary>A pending queue message in its ticket's partition, created in the change's batch; deleted once sent.</summary>
-internal sealed record OutboxDocument(string Id, string TicketId, string Type, string Queue, string Body, string CreatedAt, DateTimeOffset? VisibleAt)
-{
-    public static OutboxDocument From(OutboxMessage m) =>
-        new("outbox:" + m.Id, m.TicketId, TicketDocumentTypes.Outbox, m.Queue, m.Body, SortableTime.Of(m.CreatedAt), m.VisibleAt);
-
-    public OutboxMessage ToMessage() =>
-        new(Id["outbox:".Length..], TicketId, Queue, Body, DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture), VisibleAt);
-}
 
 /// <summary>An in-app notification in its recipient's partition (<c>/recipientId</c>) of <c>notifications</c>; expires by the container's TTL.</summary>
 internal sealed record NotificationDocument

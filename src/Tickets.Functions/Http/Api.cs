@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Tickets.Common;
+
+namespace Tickets.Functions.Http;
+
+/// <summary>Typed results for function bodies.</summary>
+public static class Api
+{
+    public static IActionResult Ok(object body) => new ApiJsonResult(StatusCodes.Status200OK, body);
+
+    /// <summary>200 with an <c>ETag</c> header (the entity tag quoted).</summary>
+    public static IActionResult Ok(object body, string etag)
+    {
+        var result = new ApiJsonResult(StatusCodes.Status200OK, body);
+        result.Headers["ETag"] = Preconditions.Quote(etag);
+        return result;
+    }
+
+    public static IActionResult NoContent() => new ApiJsonResult(StatusCodes.Status204NoContent, null);
+
+    /// <summary>202 without a body: taken on, the outcome is not told (a reset link, for instance).</summary>
+    public static IActionResult Accepted() => new ApiJsonResult(StatusCodes.Status202Accepted, null);
+
+    public static IActionResult Created(string location, object body, string? etag = null)
+    {
+        var result = new ApiJsonResult(StatusCodes.Status201Created, body);
+        result.Headers["Location"] = location;
+        if (etag is not null) result.Headers["ETag"] = etag;
+        return result;
+    }
+
+    public static IActionResult Problem(Error error) => new ProblemResult(error);
+
+    /// <summary>The value's response, or the failure's problem.</summary>
+    public static IActionResult From<T>(Result<T> result, Func<T, IActionResult> onSuccess) =>
+        result.IsSuccess ? onSuccess(result.Value) : Problem(result.Error!);
+
+    public static IActionResult From(Result result, Func<IActionResult> onSuccess) =>
+        result.IsSuccess ? onSuccess() : Problem(result.Error!);
+}

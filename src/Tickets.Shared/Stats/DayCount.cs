@@ -1,0 +1,3 @@
+namespace Tickets.Stats;
+
+public sealed record DayCount(DateOnly Day, long Count);

@@ -1,0 +1,3 @@
+namespace Tickets.Storage.Cosmos;
+
+internal sealed record CounterDocument(string Id, long Value);

@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Tickets.Sla;
+using Tickets.Tickets;
+
+namespace Tickets.Storage.Cosmos;
+
+/// <summary>A ticket in its partition: the aggregate nested in <c>ticket</c>, its filter and sort fields copied to the top level.</summary>
+internal sealed record TicketDocument
+{
+    public required string Id { get; init; }
+    public required string TicketId { get; init; }
+    public string Type { get; init; } = TicketDocumentTypes.Ticket;
+    public required long Number { get; init; }
+    public required TicketStatus Status { get; init; }
+
+    /// <summary>The priority as a number, so "by priority" sorts low → critical (the enum order), not alphabetically.</summary>
+    public required int PriorityRank { get; init; }
+
+    public string? Category { get; init; }
+    public required string RequesterId { get; init; }
+    public string? AssigneeId { get; init; }
+    public required string CreatedAt { get; init; }
+    public required string UpdatedAt { get; init; }
+
+    /// <summary>The running SLA target's due time; <see cref="SortableTime.Never"/> once work is finished.</summary>
+    public required string SlaDueAt { get; init; }
+
+    // Not "required": documents written before these two fields existed must still read (the ticket is the nested copy).
+
+    /// <summary>The running SLA target's warning point; <see cref="SortableTime.Never"/> once work is finished.</summary>
+    public string SlaWarningAt { get; init; } = SortableTime.Never;
+
+    /// <summary><see cref="SlaStanding.Phase"/> (running, paused, met, breached): with the two times, what <c>sla=</c> filters on.</summary>
+    public SlaPhase SlaPhase { get; init; }
+
+    public required bool Deleted { get; init; }
+
+    /// <summary>Folded "TCK-000123 title description": what <c>q</c> searches with <c>CONTAINS</c>.</summary>
+    public required string SearchText { get; init; }
+
+    public required Ticket Ticket { get; init; }
+
+    /// <summary>Read from Cosmos (a query returns it in the body); never written.</summary>
+    [JsonPropertyName("_etag")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ETag { get; init; }
+
+    public static TicketDocument From(Ticket t) => From(t, TicketIndexFields.Of(t));
+
+    private static TicketDocument From(Ticket t, TicketIndexFields index) => new()
+    {
+        Id = t.Id,
+        TicketId = t.Id,
+        Number = t.Number,
+        Status = t.Status,
+        PriorityRank = (int)t.Priority,
+        Category = t.Category,
+        RequesterId = t.Requester.Id,
+        AssigneeId = t.Assignee?.Id,
+        CreatedAt = SortableTime.Of(t.CreatedAt),
+        UpdatedAt = SortableTime.Of(t.UpdatedAt),
+        SlaDueAt = SortableTime.Of(index.SlaDueAt),
+        SlaWarningAt = SortableTime.Of(index.SlaWarningAt),
+        SlaPhase = index.SlaPhase,
+        Deleted = t.DeletedAt is not null,
+        SearchText = index.SearchText,
+        Ticket = t with { ETag = "" },
+    };
+
+    public Ticket ToTicket(string etag) => Ticket with { ETag = CosmosETag.Unquote(etag) };
+}

@@ -1,0 +1,9 @@
+namespace Tickets.Tickets;
+
+public enum Priority
+{
+    Low,
+    Medium,
+    High,
+    Critical,
+}

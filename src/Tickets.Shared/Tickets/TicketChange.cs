@@ -1,0 +1,14 @@
+namespace Tickets.Tickets;
+
+/// <summary>
+/// One atomic write: the ticket's new state, the history it produces, for comments the comment, and the queue
+/// messages others must receive about it (the outbox). Adapters write it as one transaction (SQLite) or one
+/// transactional batch in the ticket's partition (Cosmos).
+/// </summary>
+public sealed record TicketChange(Ticket Ticket, IReadOnlyList<TicketEvent> Events, Comment? Comment = null)
+{
+    public bool IsEmpty => Events.Count == 0 && Comment is null;
+
+    /// <summary>Messages to send after the commit (notifications, SLA checks); written in the same atomic write.</summary>
+    public IReadOnlyList<Messaging.OutboxMessage> Outbox { get; init; } = [];
+}

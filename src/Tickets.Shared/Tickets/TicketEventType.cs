@@ -1,0 +1,19 @@
+namespace Tickets.Tickets;
+
+public enum TicketEventType
+{
+    Created,
+    Updated,
+    StatusChanged,
+    Assigned,
+    PriorityChanged,
+    Commented,
+    Deleted,
+    SlaStarted,
+    SlaPaused,
+    SlaResumed,
+    SlaMet,
+    SlaWarning,
+    SlaBreached,
+    Escalated,
+}

@@ -1,0 +1,107 @@
+using Tickets.Common;
+using Tickets.Sla;
+using Tickets.Users;
+
+namespace Tickets.Tickets;
+
+/// <summary>The raw query string of <c>GET /tickets</c>; <see cref="Parse"/> validates every parameter at once.</summary>
+public sealed record TicketListParameters(
+    [Query("status", Values = typeof(TicketStatus), List = true)] string? Status = null,
+    [Query("priority", Values = typeof(Priority), List = true)] string? Priority = null,
+    [Query("assigneeId", List = true, Description = "Assignee ids, `me` or `none` (unassigned).")] string? AssigneeId = null,
+    [Query("requesterId", List = true, Description = "Requester ids or `me`.")] string? RequesterId = null,
+    [Query("category", List = true)] string? Category = null,
+    [Query("q", MaxLength = 200, Description = "Searches number, title and description, ignoring case and accents.")] string? Search = null,
+    [Query("createdFrom", Type = QueryType.Instant, Description = "Created at or after (a date counts from its start).")] string? CreatedFrom = null,
+    [Query("createdTo", Type = QueryType.Instant, Description = "Created at or before (a date counts to its end).")] string? CreatedTo = null,
+    [Query("sort", ValuesFrom = nameof(TicketListParameters.Sorts), Default = "-createdAt", Description = "A leading '-' sorts descending; slaDue puts the most urgent first.")]
+    string? Sort = null,
+    [Query("limit", Type = QueryType.Integer, Minimum = 1, Maximum = PageRequest.MaxLimit, Default = "25", Description = "Items per page.")]
+    string? Limit = null,
+    [Query("cursor", Description = "The nextCursor of the previous page (of the same sort).")] string? Cursor = null,
+    [Query("includeTotal", Type = QueryType.Boolean, Default = "false", Description = "Also count every match (total).")]
+    string? IncludeTotal = null,
+    [Query("sla", Values = typeof(SlaCondition), List = true, Description = "SLA conditions now: on_track, at_risk, breached, paused, met.")]
+    string? Sla = null)
+{
+    public static IReadOnlyDictionary<string, TicketSort> Sorts { get; } = new Dictionary<string, TicketSort>(StringComparer.Ordinal)
+    {
+        ["createdAt"] = TicketSort.CreatedAt,
+        ["-createdAt"] = TicketSort.CreatedAtDescending,
+        ["updatedAt"] = TicketSort.UpdatedAt,
+        ["-updatedAt"] = TicketSort.UpdatedAtDescending,
+        ["priority"] = TicketSort.Priority,
+        ["-priority"] = TicketSort.PriorityDescending,
+        ["slaDue"] = TicketSort.SlaDue,
+    };
+
+    /// <param name="caller">Whose list: <c>me</c> and a user's scope resolve against it.</param>
+    /// <param name="cursors">Opens the signed cursor handed out for <paramref name="list"/>.</param>
+    /// <param name="list">The list the cursor must have been handed out for.</param>
+    /// <param name="now">The moment the SLA filter asks about (<c>at_risk</c> now, not when the ticket was written).</param>
+    public Result<TicketQuery> Parse(User caller, SignedCursors cursors, string list, DateTimeOffset now)
+    {
+        var v = new Validator();
+        var statuses = Enums<TicketStatus>(v, "status", Status);
+        var priorities = Enums<Priority>(v, "priority", Priority);
+        var slaConditions = Enums<SlaCondition>(v, "sla", Sla);
+
+        var assignees = new List<string>();
+        var unassigned = false;
+        foreach (var item in List(AssigneeId))
+        {
+            if (item.Equals("none", StringComparison.OrdinalIgnoreCase)) unassigned = true;
+            else assignees.Add(item.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : item);
+        }
+
+        var requesters = List(RequesterId).Select(r => r.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : r).ToList();
+        var from = Instants.Parse(v, "createdFrom", CreatedFrom, endOfDay: false);
+        var to = Instants.Parse(v, "createdTo", CreatedTo, endOfDay: true);
+        if (from > to) v.Add("createdTo", FieldCodes.InvalidRange, "Must not be before createdFrom.");
+
+        var sort = TicketSort.CreatedAtDescending;
+        if (!string.IsNullOrEmpty(Sort) && !Sorts.TryGetValue(Sort, out sort))
+            v.Add("sort", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Sorts.Keys)}.");
+
+        var page = cursors.Open(v, list, PageRequest.Parse(v, Limit, Cursor, IncludeTotal));
+        if (page.Cursor is not null && !v.Has("cursor") && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
+            v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list and sort.");
+        if (Search?.Length > 200) v.Add("q", FieldCodes.TooLong, "Must be at most 200 characters.");
+        v.Characters("q", Search);
+        foreach (var (field, value) in new[] { ("assigneeId", AssigneeId), ("requesterId", RequesterId), ("category", Category) })
+            v.Characters(field, value);
+        if (v.ToError() is { } invalid) return invalid;
+
+        return new TicketQuery
+        {
+            Statuses = statuses,
+            Priorities = priorities,
+            AssigneeIds = assignees,
+            Unassigned = unassigned,
+            RequesterIds = requesters,
+            OnlyRequesterId = caller.IsStaff ? null : caller.Id,
+            Categories = List(Category).Select(c => c.ToLowerInvariant()).ToList(),
+            Search = string.IsNullOrWhiteSpace(Search) ? null : Text.Fold(Search.Trim()),
+            CreatedFrom = from,
+            CreatedTo = to,
+            Sla = slaConditions.Count > 0 ? new SlaFilter(slaConditions, now) : null,
+            Sort = sort,
+            Page = page,
+        };
+    }
+
+    private static List<string> List(string? value) =>
+        (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
+
+    private static List<TEnum> Enums<TEnum>(Validator v, string field, string? value) where TEnum : struct, Enum
+    {
+        var result = new List<TEnum>();
+        foreach (var item in List(value))
+        {
+            if (Json.TryParseEnum<TEnum>(item, out var parsed)) result.Add(parsed);
+            else v.Add(field, FieldCodes.NotAllowed, $"Unknown value '{item}': use {string.Join(", ", Enum.GetValues<TEnum>().Select(Json.EnumName))}.");
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Tickets.Tickets;
+
+public enum TicketStatus
+{
+    Open,
+    InProgress,
+    OnHold,
+    Resolved,
+    Closed,
+}

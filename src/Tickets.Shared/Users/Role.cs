@@ -1,0 +1,9 @@
+
+namespace Tickets.Users;
+
+public enum Role
+{
+    User,
+    Technician,
+    Admin,
+}

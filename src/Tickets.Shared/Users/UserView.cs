@@ -1,0 +1,19 @@
+
+namespace Tickets.Users;
+
+/// <summary>The user as the API shows it (no password hash, ever).</summary>
+public sealed record UserView(
+    string Id,
+    string Email,
+    string Dni,
+    string Phone,
+    string FirstNames,
+    string LastNames,
+    string Department,
+    Role Role,
+    bool Active,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? LastLoginAt,
+    string Language,
+    bool EmailNotifications);
