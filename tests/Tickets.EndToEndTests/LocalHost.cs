@@ -25,6 +25,9 @@ public sealed class LocalHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running host's services: what a test needs to run a timer function on demand, as the host's scheduler would.</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("The host has not started.");
+
     /// <summary>The store this host runs on: the run's (<see cref="HostStore.Current"/>) unless a test names one.</summary>
     public HostStore Store { get; init; } = HostStore.Current;
 

@@ -19,10 +19,17 @@ internal sealed partial class QueueTriggerListener(
     FunctionInvocation<QueueMessage> invoke,
     IServiceProvider services,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    TimeSpan? lease = null)
 {
-    /// <summary>How long a received message stays invisible while its function runs; renewed halfway (see <see cref="MessageLease"/>).</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// How long a received message stays invisible while its function runs, renewed halfway (see <see cref="MessageLease"/>):
+    /// 10 minutes, as in the Functions queue extension, unless <see cref="TriggerHost.MessageLeaseKey"/> says otherwise.
+    /// A message taken by a host that then dies reappears only when this runs out.
+    /// </summary>
+    public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(10);
+
+    private readonly TimeSpan _lease = lease ?? DefaultLease;
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _processing = [];
@@ -56,7 +63,7 @@ internal sealed partial class QueueTriggerListener(
                 if (queueExists)
                 {
                     // An undecodable message comes back as null, already moved to the poison queue (UndecodableMessages).
-                    QueueMessage?[] received = await queue.ReceiveMessagesAsync(options.BatchSize, Lease, stopping);
+                    QueueMessage?[] received = await queue.ReceiveMessagesAsync(options.BatchSize, _lease, stopping);
                     var batch = received.OfType<QueueMessage>().ToList();
                     if (batch.Count > 0)
                     {
@@ -116,7 +123,7 @@ internal sealed partial class QueueTriggerListener(
             }
 
             Exception? failure = null;
-            var lease = new MessageLease(queue, message, Lease, time);
+            var lease = new MessageLease(queue, message, _lease, time);
             await using (lease)
             {
                 try

@@ -17,6 +17,8 @@ internal sealed partial class TimerTriggerScheduler(
     TimeProvider time,
     ILogger logger)
 {
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     private readonly CancellationTokenSource _stopping = new();
     private Task _running = Task.CompletedTask;
 
@@ -50,19 +52,17 @@ internal sealed partial class TimerTriggerScheduler(
                 return;
             }
 
-            var wait = next - time.GetUtcNow();
-            var isPastDue = wait < TimeSpan.Zero;
+            var isPastDue = next < time.GetUtcNow();
             LogNext(logger, functionName, next, isPastDue);
-            if (!isPastDue)
+            try
             {
-                try
-                {
-                    await Task.Delay(wait, time, stopping);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                // In steps of at most a day: a timer cannot wait longer in one go (about 49 days), and a yearly schedule must still work.
+                for (var wait = next - time.GetUtcNow(); wait > TimeSpan.Zero; wait = next - time.GetUtcNow())
+                    await Task.Delay(wait < LongestWait ? wait : LongestWait, time, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
 
             var started = time.GetUtcNow();

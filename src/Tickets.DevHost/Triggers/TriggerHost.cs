@@ -25,6 +25,12 @@ internal sealed partial class TriggerHost(
     public const string EnabledKey = "DevHost:Triggers";
     public const string HostJsonKey = "DevHost:HostJson";
 
+    /// <summary>
+    /// How long a received queue message stays invisible while its function runs (default 10 minutes, as in Azure); a
+    /// crash test shortens it so the messages a killed host had taken come back within the test.
+    /// </summary>
+    public const string MessageLeaseKey = "DevHost:QueueMessageLease";
+
     private readonly ILogger _logger = loggers.CreateLogger<TriggerHost>();
     private readonly List<QueueTriggerListener> _listeners = [];
     private readonly List<TimerTriggerScheduler> _timers = [];
@@ -69,8 +75,15 @@ internal sealed partial class TriggerHost(
         }
 
         if (catalog.Queues.Count == 0) return [];
+        var lease = configuration.GetValue(MessageLeaseKey, QueueTriggerListener.DefaultLease);
+        if (lease < TimeSpan.FromSeconds(2) || lease > TimeSpan.FromDays(7))
+        {
+            errors.Add($"{MessageLeaseKey}: {lease} is not a lease between 00:00:02 and 7.00:00:00.");
+            return [];
+        }
+
         var client = ListenerClient(options);
-        return catalog.Queues.Select(f => Collect(errors, () => CreateListener(f, options, client))).OfType<QueueTriggerListener>().ToList();
+        return catalog.Queues.Select(f => Collect(errors, () => CreateListener(f, options, client, lease))).OfType<QueueTriggerListener>().ToList();
     }
 
     /// <summary>The listeners' own client: it decodes as host.json says and poisons what does not decode.</summary>
@@ -82,7 +95,7 @@ internal sealed partial class TriggerHost(
         return QueueServiceCollectionExtensions.CreateClient(configuration, clientOptions);
     }
 
-    private QueueTriggerListener CreateListener(QueueFunction function, QueueHostOptions options, QueueServiceClient client)
+    private QueueTriggerListener CreateListener(QueueFunction function, QueueHostOptions options, QueueServiceClient client, TimeSpan lease)
     {
         if (function.Connection != QueueNames.Connection)
         {
@@ -108,7 +121,8 @@ internal sealed partial class TriggerHost(
             invoke,
             services,
             time,
-            loggers.CreateLogger(typeof(QueueTriggerListener).FullName + "." + function.Name));
+            loggers.CreateLogger(typeof(QueueTriggerListener).FullName + "." + function.Name),
+            lease);
     }
 
     private TimerTriggerScheduler CreateTimer(TimerFunction function)

@@ -10,6 +10,8 @@ namespace Tickets.Messaging;
 public sealed partial class OutboxRelay(
     IOutboxStore outbox, OutboxDispatcher dispatcher, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxRelay> logger)
 {
+    private const int Senders = 8;
+
     /// <summary>Returns how many messages reached their queue.</summary>
     public async Task<int> RelayAsync(CancellationToken cancellationToken)
     {
@@ -20,10 +22,11 @@ public sealed partial class OutboxRelay(
         {
             var pending = await outbox.ListPendingAsync(before, settings.RelayBatchSize, cancellationToken);
             var sentNow = 0;
-            foreach (var message in pending)
+            // Several at a time: after an outage or a crash the backlog is thousands of messages, one queue call each.
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Senders, CancellationToken = cancellationToken }, async (message, token) =>
             {
-                if (await dispatcher.TrySendAsync(message, cancellationToken)) sentNow++;
-            }
+                if (await dispatcher.TrySendAsync(message, token)) Interlocked.Increment(ref sentNow);
+            });
 
             sent += sentNow;
             // A short page means nothing older is left; a page with failures means the queue is down: try next run.

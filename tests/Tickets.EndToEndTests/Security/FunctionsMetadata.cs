@@ -8,6 +8,9 @@ public sealed record HttpRoute(string Function, string Method, string Route)
     public override string ToString() => $"{Function} ({Method} /api/{Route})";
 }
 
+/// <summary>A queue-, timer- or other non-HTTP-triggered function as <c>functions.metadata</c> declares it.</summary>
+public sealed record TriggeredFunction(string Function, string TriggerType);
+
 /// <summary>
 /// The build output of Tickets.Functions, read the way the Functions host reads it: what the proofs enumerate, so a route
 /// added to the product is a route the proofs must cover.
@@ -15,8 +18,25 @@ public sealed record HttpRoute(string Function, string Method, string Route)
 public static class FunctionsMetadata
 {
     private static readonly Lazy<IReadOnlyList<HttpRoute>> Routes = new(Read);
+    private static readonly Lazy<IReadOnlyList<TriggeredFunction>> Triggered = new(ReadTriggered);
 
     public static IReadOnlyList<HttpRoute> HttpRoutes => Routes.Value;
+
+    /// <summary>Every function that is not HTTP-triggered: queue and timer functions, and any kind added later.</summary>
+    public static IReadOnlyList<TriggeredFunction> TriggeredFunctions => Triggered.Value;
+
+    private static List<TriggeredFunction> ReadTriggered()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Find()));
+        return (
+            from function in document.RootElement.EnumerateArray()
+            from binding in function.GetProperty("bindings").EnumerateArray()
+            let type = binding.GetProperty("type").GetString()!
+            where type.EndsWith("Trigger", StringComparison.Ordinal) && type != "httpTrigger"
+            select new TriggeredFunction(function.GetProperty("name").GetString()!, type))
+            .OrderBy(f => f.Function, StringComparer.Ordinal)
+            .ToList();
+    }
 
     private static List<HttpRoute> Read()
     {

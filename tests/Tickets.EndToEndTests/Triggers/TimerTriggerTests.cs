@@ -30,6 +30,23 @@ public sealed class TimerTriggerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATimerWhoseNextRunIsYearsAwayWaitsForItAndStopsCleanly()
+    {
+        // The next 29 February at midnight is further away than one timer can wait in one go (about 49 days).
+        var host = await TriggerTestHost.StartAsync(_azurite, "{}", TriggerCatalog.From(typeof(EverySecondFunction)),
+            new Dictionary<string, string?> { [EverySecondFunction.ScheduleSetting] = "0 0 0 29 2 *" });
+        var (logs, invocations) = (host.Logs, host.Invocations);
+        await Eventually.Until(() => logs.Entries.Any(e => e.Template?.StartsWith("Timer {Function}: next run at", StringComparison.Ordinal) == true),
+            waiting => waiting, "the timer waiting for its next run");
+
+        // Stopping waits for the scheduler, and would rethrow a wait that failed.
+        await host.DisposeAsync();
+
+        Assert.Empty(invocations.Of("EverySecond"));
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning && e.Category.Contains("Timer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ATimerMarkedRunOnStartupRunsAsTheHostStarts()
     {
         await using var host = await TriggerTestHost.StartAsync(_azurite, "{}", TriggerCatalog.From(typeof(OnStartupFunction)));

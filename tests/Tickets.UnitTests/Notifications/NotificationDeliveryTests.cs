@@ -16,6 +16,7 @@ public sealed class NotificationDeliveryTests
 {
     private readonly InMemoryNotificationStore _inbox = new();
     private readonly InMemoryUserStore _users = new();
+    private readonly InMemoryIdempotencyStore _claims = new();
     private readonly Mock<IEmailSender> _email = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
@@ -33,7 +34,7 @@ public sealed class NotificationDeliveryTests
     };
 
     private NotificationDelivery Delivery(bool withEmail = true) => new(
-        _inbox, _users, Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time,
+        _inbox, _users, _claims, Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time,
         NullLogger<NotificationDelivery>.Instance, withEmail ? _email.Object : null);
 
     private static string Message(params string[] recipients) => JsonSerializer.Serialize(new NotificationMessage(
@@ -58,6 +59,30 @@ public sealed class NotificationDeliveryTests
         await Delivery().DeliverAsync(Message("tech"), default);
 
         Assert.Single(_inbox.All);
+        _email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task TwoCopiesDeliveredAtOnceSendOneEmailAndTheCopyThatFoundItInFlightIsRetried()
+    {
+        var sending = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                sending.TrySetResult();
+                await release.Task;
+            });
+
+        var first = Delivery().DeliverAsync(Message("tech"), default);
+        await sending.Task;
+        // The second copy finds the notification stored but its e-mail claimed and not yet sent: it fails, to be retried.
+        await Assert.ThrowsAsync<AggregateException>(() => Delivery().DeliverAsync(Message("tech"), default));
+        release.SetResult();
+        await first;
+        await Delivery().DeliverAsync(Message("tech"), default);
+
+        Assert.NotNull(Assert.Single(_inbox.All).EmailedAt);
         _email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 

@@ -1,0 +1,281 @@
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Tickets.DevHost.Triggers;
+using Tickets.EndToEndTests.Notifications;
+using Tickets.EndToEndTests.Tickets;
+using Tickets.Functions.Triggers;
+using Tickets.Messaging;
+
+namespace Tickets.EndToEndTests.Security;
+
+/// <summary>
+/// A host with its own queues and SMTP sink, queues polled every quarter second, a critical SLA that runs in seconds,
+/// auto-close after a second, and timers that never fire on their own: each test runs them on demand, twice, through the
+/// invoker the host's scheduler uses.
+/// </summary>
+public sealed class RedeliveryWorld : IAsyncLifetime
+{
+    /// <summary>29 February at midnight: not during a test run.</summary>
+    private const string Never = "0 0 0 29 2 *";
+
+    public LocalHost Host { get; } = new()
+    {
+        WithSmtpSink = true,
+        QueueSettings = """{ "visibilityTimeout": "00:00:01", "maxDequeueCount": 5, "maxPollingInterval": "00:00:00.250", "batchSize": 16, "newBatchThreshold": 8, "messageEncoding": "base64" }""",
+    };
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host.Settings["Tickets:Sla:Critical:FirstResponse"] = "00:00:08";
+        Host.Settings["Tickets:Sla:Critical:Resolution"] = "00:10:00";
+        Host.Settings["Tickets:AutoCloseAfter"] = "00:00:01";
+        Host.Settings["Tickets:Sla:SweepSchedule"] = Never;
+        Host.Settings["Tickets:AutoCloseSchedule"] = Never;
+        Host.Settings["Tickets:Outbox:RelaySchedule"] = Never;
+        Host.Settings["Tickets:Outbox:RelayAfter"] = "00:00:00";
+        Host.Settings["Tickets:Outbox:SendTimeout"] = "00:00:02";
+        Host.Settings["Tickets:PublicUrl"] = "https://tickets.example.org";
+        await Host.InitializeAsync();
+        Admin = await Host.AdminAsync();
+    }
+
+    public Task DisposeAsync() => Host.DisposeAsync();
+}
+
+/// <summary>
+/// Queues deliver at least once and timers may run again on the same data: every queue- and timer-triggered function,
+/// given the same input twice, changes nothing the second time — no second event, closure, notification or e-mail.
+/// Queue functions get their messages through the host's real queues; timer functions are run by the host's invoker.
+/// </summary>
+public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<RedeliveryWorld>
+{
+    /// <summary>Each queue or timer function of <c>functions.metadata</c> and the test that delivers its input twice.</summary>
+    private static readonly Dictionary<string, string> Cases = new()
+    {
+        ["Notify"] = nameof(TheSameNotificationDeliveredTwiceTellsEachRecipientOnceInTheInboxAndByEmail),
+        ["SlaCheck"] = nameof(TheSameSlaChecksDeliveredTwiceRecordOneWarningAndOneBreachAndTellEachPersonOnce),
+        ["SlaSweep"] = nameof(TheSweepRunTwiceRecordsAMissedBreachOnce),
+        ["AutoClose"] = nameof(AutoCloseRunTwiceClosesOnceAndTellsTheRequesterOnce),
+        ["OutboxRelay"] = nameof(TheRelayRunTwiceAtOnceOnAPendingMessageTellsOnce),
+    };
+
+    private LocalHost Host => world.Host;
+
+    private Task<Person> NewPersonAsync(string role) => Host.NewPersonAsync(world.Admin, role);
+
+    [Fact]
+    public void EveryQueueAndTimerFunctionHasARedeliveryCase()
+    {
+        // A function added to the app without a case here fails this test, as does a case for a function that is gone.
+        Assert.Equal(FunctionsMetadata.TriggeredFunctions.Select(f => f.Function).Order(), Cases.Keys.Order());
+        Assert.Equal(TriggerCatalog.Functions.Queues.Select(f => f.Name).Concat(TriggerCatalog.Functions.Timers.Select(f => f.Name)).Order(), Cases.Keys.Order());
+        Assert.All(Cases.Values, test => Assert.NotNull(typeof(RedeliveryTests).GetMethod(test)?.GetCustomAttributes(typeof(FactAttribute), false).SingleOrDefault()));
+    }
+
+    [Fact]
+    public async Task TheSameNotificationDeliveredTwiceTellsEachRecipientOnceInTheInboxAndByEmail()
+    {
+        var tech = await NewPersonAsync("technician");
+        var user = await NewPersonAsync("user");
+        var ticketId = "t-redelivered-" + Guid.NewGuid().ToString("N");
+        var message = JsonSerializer.Serialize(new
+        {
+            eventId = "redelivered-" + Guid.NewGuid().ToString("N"), type = "ticket_commented", ticketId,
+            recipientIds = new[] { tech.Id, user.Id }, actor = new { id = "someone", name = "Ana Admin" }, occurredAt = DateTimeOffset.UtcNow,
+            data = new { number = 7301, title = "Entregado dos veces", excerpt = "¿Sigue pasando?" },
+        });
+
+        // Both copies at once: one listener batch may run them side by side.
+        await Task.WhenAll(Host.Queues.SendAsync("notifications", message), Host.Queues.SendAsync("notifications", message));
+
+        foreach (var person in new[] { tech, user })
+            await NotificationWorld.WaitForNotificationAsync(person.Client, n => n.Str("ticketId") == ticketId, "told");
+        await DrainedAsync("notifications");
+        foreach (var person in new[] { tech, user })
+        {
+            Assert.Equal(1, await NotificationsAsync(person, ticketId));
+            Assert.Equal(1, await MailsAsync(person, "TCK-007301"));
+        }
+    }
+
+    [Fact]
+    public async Task TheSameSlaChecksDeliveredTwiceRecordOneWarningAndOneBreachAndTellEachPersonOnce()
+    {
+        var (ticket, tech, admin) = await CriticalTicketWithoutItsChecksAsync(assign: true);
+        var sla = ticket.GetProperty("sla");
+        string Check(string point, string at) => JsonSerializer.Serialize(new
+        {
+            ticketId = ticket.Id(), target = "first_response", point, at = sla.GetProperty(at).GetDateTimeOffset(), generation = 1,
+        });
+
+        await UntilAsync(sla.GetProperty("firstResponseWarningAt").GetDateTimeOffset());
+        var warning = Check("warning", "firstResponseWarningAt");
+        await Task.WhenAll(Host.Queues.SendAsync("sla-checks", warning), Host.Queues.SendAsync("sla-checks", warning));
+        await WaitForHistoryAsync(ticket.Id(), h => h.Contains("sla_warning"), "warned");
+        await DrainedAsync("sla-checks");
+
+        await UntilAsync(sla.GetProperty("firstResponseDueAt").GetDateTimeOffset());
+        var due = Check("due", "firstResponseDueAt");
+        await Task.WhenAll(Host.Queues.SendAsync("sla-checks", due), Host.Queues.SendAsync("sla-checks", due));
+        await WaitForHistoryAsync(ticket.Id(), h => h.Contains("escalated"), "escalated");
+        await DrainedAsync("sla-checks");
+        await Task.WhenAll(Host.Queues.SendAsync("sla-checks", warning), Host.Queues.SendAsync("sla-checks", due));
+        await DrainedAsync("sla-checks");
+
+        var history = await HistoryTypesAsync(ticket.Id());
+        Assert.Equal((1, 1, 1), (history.Count(t => t == "sla_warning"), history.Count(t => t == "sla_breached"), history.Count(t => t == "escalated")));
+        await OutboxSentAsync();
+        await NotificationWorld.WaitForNotificationAsync(tech.Client, n => NotificationWorld.About(n, "sla_breached", ticket), "the assignee told of the breach");
+        await NotificationWorld.WaitForNotificationAsync(admin.Client, n => NotificationWorld.About(n, "sla_breached", ticket), "an admin told of the breach");
+        await DrainedAsync("notifications");
+        Assert.Equal(1, await NotificationsAsync(tech, ticket.Id(), "sla_warning"));
+        Assert.Equal(1, await NotificationsAsync(tech, ticket.Id(), "sla_breached"));
+        Assert.Equal(1, await NotificationsAsync(admin, ticket.Id(), "sla_breached"));
+        // One e-mail per notification: for the assignee the assignment, the warning and the breach; for the admin the new ticket and the breach.
+        Assert.Equal(await NotificationsAsync(tech, ticket.Id()), await MailsAsync(tech, ticket.Str("number")));
+        Assert.Equal(await NotificationsAsync(admin, ticket.Id()), await MailsAsync(admin, ticket.Str("number")));
+    }
+
+    [Fact]
+    public async Task TheSweepRunTwiceRecordsAMissedBreachOnce()
+    {
+        var (ticket, _, admin) = await CriticalTicketWithoutItsChecksAsync(assign: false);
+        await UntilAsync(ticket.GetProperty("sla").GetProperty("firstResponseDueAt").GetDateTimeOffset());
+        Assert.DoesNotContain("sla_breached", await HistoryTypesAsync(ticket.Id()));
+
+        await RunTimerAsync("SlaSweep");
+        var once = await HistoryTypesAsync(ticket.Id());
+        await RunTimerAsync("SlaSweep");
+
+        Assert.Equal((1, 1), (once.Count(t => t == "sla_breached"), once.Count(t => t == "escalated")));
+        Assert.Equal(once, await HistoryTypesAsync(ticket.Id()));
+        await OutboxSentAsync();
+        await NotificationWorld.WaitForNotificationAsync(admin.Client, n => NotificationWorld.About(n, "sla_breached", ticket), "an admin told of the breach");
+        await DrainedAsync("notifications");
+        Assert.Equal(1, await NotificationsAsync(admin, ticket.Id(), "sla_breached"));
+        Assert.Equal(await NotificationsAsync(admin, ticket.Id()), await MailsAsync(admin, ticket.Str("number")));
+    }
+
+    [Fact]
+    public async Task AutoCloseRunTwiceClosesOnceAndTellsTheRequesterOnce()
+    {
+        var requester = await NewPersonAsync("user");
+        var tech = await NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("Cambiar el tóner");
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+        var resolved = await (await tech.Client.SetStatusAsync(ticket.Id(), "resolved", "Tóner cambiado.")).JsonAsync();
+        await UntilAsync(resolved.GetProperty("updatedAt").GetDateTimeOffset() + TimeSpan.FromSeconds(1));
+
+        await RunTimerAsync("AutoClose");
+        var once = await HistoryTypesAsync(ticket.Id());
+        await RunTimerAsync("AutoClose");
+
+        Assert.Equal("closed", (await world.Admin.GetTicketAsync(ticket.Id())).Str("status"));
+        Assert.Equal(once, await HistoryTypesAsync(ticket.Id()));
+        await OutboxSentAsync();
+        await NotificationWorld.WaitForNotificationAsync(requester.Client,
+            n => NotificationWorld.About(n, "status_changed", ticket) && n.Str("message").Contains("cerrado", StringComparison.Ordinal), "the requester told");
+        await DrainedAsync("notifications");
+        // Resolved, then closed: two notifications, two e-mails.
+        Assert.Equal(2, await NotificationsAsync(requester, ticket.Id(), "status_changed"));
+        Assert.Equal(2, await MailsAsync(requester, ticket.Str("number")));
+    }
+
+    [Fact]
+    public async Task TheRelayRunTwiceAtOnceOnAPendingMessageTellsOnce()
+    {
+        var requester = await NewPersonAsync("user");
+        var tech = await NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("El escáner no envía correos");
+        var outbox = Host.Services.GetRequiredService<IOutboxStore>();
+        await OutboxSentAsync();
+
+        // With the queues frozen the dispatcher gives up on the assignment's message: it stays in the outbox.
+        await Host.FreezeQueuesAsync();
+        try
+        {
+            (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+            // Longer than the dispatcher's send may take (Tickets:Outbox:SendTimeout).
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            Host.ThawQueues();
+        }
+
+        Assert.Equal(1, await PendingAsync(outbox, ticket.Id()));
+        await Task.WhenAll(RunTimerAsync("OutboxRelay"), RunTimerAsync("OutboxRelay"));
+        Assert.Equal(0, await PendingAsync(outbox, ticket.Id()));
+        await RunTimerAsync("OutboxRelay");
+
+        await NotificationWorld.WaitForNotificationAsync(tech.Client, n => NotificationWorld.About(n, "ticket_assigned", ticket), "told of the assignment");
+        await DrainedAsync("notifications");
+        Assert.Equal(1, await NotificationsAsync(tech, ticket.Id()));
+        Assert.Equal(1, await MailsAsync(tech, ticket.Str("number")));
+    }
+
+    /// <summary>
+    /// A critical ticket (first response due in 8 s) whose scheduled checks were taken off the queue, so the test delivers
+    /// them itself; assigned to a new technician or not; and an admin made for the test, whose inbox is its own.
+    /// </summary>
+    private async Task<(JsonElement Ticket, Person Tech, Person Admin)> CriticalTicketWithoutItsChecksAsync(bool assign)
+    {
+        var requester = await NewPersonAsync("user");
+        var tech = await NewPersonAsync("technician");
+        var admin = await NewPersonAsync("admin");
+        var ticket = await requester.Client.CreateTicketAsync("El servidor de ficheros no responde", priority: "critical");
+        if (assign) (await admin.Client.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+
+        await OutboxSentAsync();
+        await Host.Queues.Queue("sla-checks").ClearMessagesAsync();
+        // The checks were cleared well before the warning point (6 s after creation) could make one run.
+        Assert.DoesNotContain("sla_warning", await HistoryTypesAsync(ticket.Id()));
+        return (await world.Admin.GetTicketAsync(ticket.Id()), tech, admin);
+    }
+
+    /// <summary>Runs a timer function once, as the host's scheduler does: its own scope, the host's services.</summary>
+    private async Task RunTimerAsync(string name)
+    {
+        var function = TriggerCatalog.Functions.Timers.Single(f => f.Name == name);
+        var invoke = FunctionInvoker.Create<TimerInfo>(function.Name, function.Method, function.Trigger, timer => timer);
+        await invoke(Host.Services, new TimerInfo(), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Waits until the outbox is empty. On a loaded machine the dispatcher may give up on a slow send and leave a message
+    /// to the relay, whose timer is off here: so the test runs the relay, as its schedule would.
+    /// </summary>
+    private Task OutboxSentAsync() => Eventually.Until(async () =>
+    {
+        var outbox = Host.Services.GetRequiredService<IOutboxStore>();
+        if ((await outbox.ListPendingAsync(DateTimeOffset.UtcNow, 1)).Count == 0) return true;
+        await RunTimerAsync("OutboxRelay");
+        return false;
+    }, sent => sent, "every outbox message sent", TimeSpan.FromSeconds(30));
+
+    private static async Task<int> PendingAsync(IOutboxStore outbox, string ticketId) =>
+        (await outbox.ListPendingAsync(DateTimeOffset.UtcNow.AddDays(1), 1000)).Count(m => m.TicketId == ticketId);
+
+    /// <summary>Waits until a queue holds nothing, visible or in flight: every copy sent was handled and deleted.</summary>
+    private Task DrainedAsync(string queue) =>
+        Eventually.Until(() => Host.Queues.CountAsync(queue), n => n == 0, $"{queue} drained", TimeSpan.FromSeconds(30));
+
+    private static Task UntilAsync(DateTimeOffset instant) =>
+        instant > DateTimeOffset.UtcNow ? Task.Delay(instant - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(100)) : Task.CompletedTask;
+
+    private async Task<List<string>> HistoryTypesAsync(string ticketId) =>
+        (await LoadCheck.AllAsync(world.Admin, $"api/tickets/{ticketId}/history?limit=100")).Select(e => e.Str("type")).ToList();
+
+    private async Task WaitForHistoryAsync(string ticketId, Func<List<string>, bool> done, string what) =>
+        await Eventually.Until(() => HistoryTypesAsync(ticketId), done, what, TimeSpan.FromSeconds(30));
+
+    private static async Task<int> NotificationsAsync(Person person, string ticketId, string? type = null) =>
+        (await NotificationWorld.InboxAsync(person.Client)).GetProperty("items").EnumerateArray()
+            .Count(n => n.Str("ticketId") == ticketId && (type is null || n.Str("type") == type));
+
+    private async Task<int> MailsAsync(Person person, string number) =>
+        (await Host.Mail.MailsAsync()).Count(m => m.To.Any(to => to.Contains(person.Email, StringComparison.OrdinalIgnoreCase)) && m.Subject.Contains(number, StringComparison.Ordinal));
+}
