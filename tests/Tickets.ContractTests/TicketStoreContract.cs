@@ -100,6 +100,16 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
     }
 
     [StoreFact]
+    public async Task CreatingWithTheNextNumberNumbersEachTicketOnce()
+    {
+        var created = await Task.WhenAll(Enumerable.Range(0, 10).Select(n => Tickets.CreateAsync(number =>
+            Ticket.Create(Guid.NewGuid().ToString("N"), number, new CreateTicketRequest($"Sin red {n}", "No hay red.", null), Requester, Rules, Time.GetUtcNow()).Value)));
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => (long)n), created.Select(t => t.Number).Order());
+        foreach (var ticket in created) Assert.Equal(ticket, await Tickets.FindByNumberAsync(ticket.Number));
+    }
+
+    [StoreFact]
     public async Task SaveWritesTheChangeItsEventsAndItsCommentTogether()
     {
         var ticket = await NewTicketAsync();

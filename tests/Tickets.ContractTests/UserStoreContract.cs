@@ -61,6 +61,22 @@ public abstract class UserStoreContract(IStoreUnderTest store) : StoreContract(s
     }
 
     [StoreFact]
+    public async Task ReadingByIdAfterAnUpdateSeesTheUpdate()
+    {
+        var user = NewUser(role: Role.Technician);
+        Assert.Equal(UserWrite.Done, await Users.CreateAsync(user));
+        var read = (await Users.FindByIdAsync(user.Id))!;
+
+        Assert.Equal(UserWrite.Done, await Users.UpdateAsync(read with { Active = false, Role = Role.User, SecurityStamp = "changed" }));
+
+        var again = (await Users.FindByIdAsync(user.Id))!;
+        Assert.False(again.Active);
+        Assert.Equal(Role.User, again.Role);
+        Assert.Equal("changed", again.SecurityStamp);
+        Assert.Equal(read.Version + 1, again.Version);
+    }
+
+    [StoreFact]
     public async Task UnknownUserIsNotFound()
     {
         Assert.Null(await Users.FindByIdAsync("missing"));

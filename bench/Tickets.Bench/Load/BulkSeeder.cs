@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Tickets.Common;
 using Tickets.DevHost;
 using Tickets.Notifications;
 using Tickets.Startup;
@@ -14,16 +16,23 @@ namespace Tickets.Bench.Load;
 /// tickets), then tickets made by the aggregate (Ticket.Create, Assign, ChangeStatus — the rows the adapter writes for
 /// them) loaded through <see cref="SqliteTicketStore.ImportAsync"/> in large transactions. Not through HTTP: a million
 /// tickets would take hours. Seeded tickets carry no outbox messages (nobody is told about a bench's history).
+/// Also makes the login run's accounts (one per wrk connection, through the same account rules as sign-up) and the
+/// deep-page cursor, signed by the host's own key as the API signs the cursors it hands out.
 /// </summary>
 public static class BulkSeeder
 {
+    /// <summary>The login run's accounts: bench-login-{n}@tickets.local, all with the demo user's password.</summary>
+    public const int LoginAccounts = 32;
+
     private const int Batch = 20_000;
     private static readonly string[] Priorities = ["low", "medium", "high", "critical"];
     private static readonly string[] Categories = ["hardware", "software", "network", "access"];
     private static readonly string[] Words = ["impresora", "VPN", "correo", "portátil", "licencia", "pantalla", "red", "acceso"];
 
-    /// <summary>Brings the store up to <paramref name="tickets"/> tickets; returns how many it has.</summary>
-    public static async Task<long> SeedAsync(string[] hostArguments, long tickets, Action<string> log)
+    public static string LoginEmail(int n) => $"bench-login-{n}@tickets.local";
+
+    /// <summary>Brings the store up to <paramref name="tickets"/> tickets.</summary>
+    public static async Task<Seeded> SeedAsync(string[] hostArguments, long tickets, Action<string> log)
     {
         var app = DevHostApp.Create(hostArguments);
         await app.StartAsync();
@@ -36,8 +45,10 @@ public static class BulkSeeder
             var tech = (await users.FindByEmailAsync(DemoAccounts.Technician.Email!))!;
             var admin = (await users.FindByEmailAsync(DemoAccounts.Admin.Email!))!;
             await SeedNotificationsAsync(app.Services.GetRequiredService<INotificationStore>(), admin.Id);
+            await SeedLoginAccountsAsync(app.Services, users);
 
-            var have = await CountAsync(app.Services.GetRequiredService<SqliteDatabase>());
+            var database = app.Services.GetRequiredService<SqliteDatabase>();
+            var have = await CountAsync(database);
             var started = DateTimeOffset.UtcNow;
             while (have < tickets)
             {
@@ -49,7 +60,8 @@ public static class BulkSeeder
                 log($"  seeded {have:N0} tickets");
             }
 
-            return have;
+            var (cursor, page) = await MiddleCursorAsync(database, app.Services.GetRequiredService<SignedCursors>(), admin.Id);
+            return new Seeded(have, cursor, page);
         }
         finally
         {
@@ -98,6 +110,41 @@ public static class BulkSeeder
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>
+    /// The cursor that ends the page halfway down the admin's default list (newest first): the keyset the store encodes,
+    /// signed as the API signs it for that list, because walking 20,000 pages over HTTP to reach it would measure nothing.
+    /// </summary>
+    private static async Task<(string Cursor, long Page)> MiddleCursorAsync(SqliteDatabase database, SignedCursors cursors, string adminId)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT created_at, id, (SELECT COUNT(*) FROM tickets WHERE deleted = 0) FROM tickets WHERE deleted = 0
+            ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM tickets WHERE deleted = 0)
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var keyset = Cursor.Encode([Json.EnumName(TicketSort.CreatedAtDescending), reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetString(1)]);
+        return (cursors.Sign($"tickets:{adminId}", keyset)!, reader.GetInt64(2) / 2 / PageRequest.DefaultLimit + 1);
+    }
+
+    /// <summary>One account per wrk connection for the login run (one account logging in 16 times at once would measure its own contention).</summary>
+    private static async Task SeedLoginAccountsAsync(IServiceProvider services, IUserStore users)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<UserAccounts>();
+        for (var n = 0; n < LoginAccounts; n++)
+        {
+            if (await users.FindByEmailAsync(LoginEmail(n)) is not null) continue;
+            var created = await accounts.CreateAsync(new RegisterRequest
+            {
+                Email = LoginEmail(n), Password = DemoAccounts.User.Password, FirstNames = "Banco", LastNames = $"Pruebas {n}",
+                Department = "Rendimiento", Dni = $"2{n:D7}", Phone = $"+34 600 100 {n:D3}",
+            }, Role.User, CancellationToken.None);
+            if (!created.IsSuccess) throw new InvalidOperationException($"Bench account refused: {created.Error!.Code} {created.Error.Detail}");
+        }
+    }
+
     /// <summary>A page and more of the admin's inbox, for the notifications list.</summary>
     private static async Task SeedNotificationsAsync(INotificationStore notifications, string adminId)
     {
@@ -108,3 +155,6 @@ public static class BulkSeeder
         }
     }
 }
+
+/// <summary>What the store holds after seeding, and the deep-page cursor made for it.</summary>
+public sealed record Seeded(long Count, string MiddleCursor, long MiddlePage);

@@ -53,11 +53,21 @@ public static class LoadBench
         var bareUri = new Uri($"http://127.0.0.1:{barePort}/");
         await bare.WaitUntilAsync(async () => (await http.GetAsync(new Uri(bareUri, "bare"))).IsSuccessStatusCode, TimeSpan.FromSeconds(60), "The minimal Kestrel app", bareLog);
 
-        var database = Path.Combine(work, "tickets.db");
-        for (var s = 0; s < options.Sizes.Count; s++)
+        // One growing file through the sizes; then, when there are more than two, the second size (the smallest store
+        // measured for lists only) once more on a copy kept of it, right after the largest: the two sizes back to back.
+        var stages = options.Sizes.Select(size => (Size: size, Database: Path.Combine(work, "tickets.db"), Again: false)).ToList();
+        for (var s = 0; s < stages.Count; s++)
         {
-            var size = options.Sizes[s];
+            var (size, database, again) = stages[s];
             var full = s == 0;
+            if (s == 2 && !again)
+            {
+                var copy = Path.Combine(work, $"tickets-{stages[1].Size}.db");
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                    if (File.Exists(database + suffix)) File.Copy(database + suffix, copy + suffix, overwrite: true);
+                stages.Add((stages[1].Size, copy, true));
+            }
+
             var hostArguments = new[]
             {
                 $"--Tickets:Sqlite:Path={database}",
@@ -66,16 +76,21 @@ public static class LoadBench
                 $"--DevHost:WebRoot={Path.Combine(work, "no-web")}",
                 $"--{BenchEndpoints.EnabledKey}=true",
                 "--Logging:LogLevel:Default=Warning",
+                // wrk is one client address making every login: the per-address and global per-minute password budgets
+                // (a product rule against guessing, tested in the suite) would answer most of the login run with 429.
+                "--Tickets:Limits:PasswordAttemptsPerAddressPerMinute=1000000",
+                "--Tickets:Limits:PasswordHashingPerMinute=1000000",
             };
 
             Log($"Seeding {size:N0} tickets…");
             var seeding = System.Diagnostics.Stopwatch.StartNew();
-            var count = await BulkSeeder.SeedAsync(["--urls=http://127.0.0.1:0", .. hostArguments], size, Log);
+            var seeded = await BulkSeeder.SeedAsync(["--urls=http://127.0.0.1:0", .. hostArguments], size, Log);
+            var count = seeded.Count;
             Log($"  {count:N0} tickets in {seeding.Elapsed.TotalSeconds:F0} s");
             var ids = await ReadIdsAsync(database);
 
             var port = ChildProcess.FreePort();
-            var hostLog = Path.Combine(work, $"host-{size}.log");
+            var hostLog = Path.Combine(work, again ? $"host-{size}-again.log" : $"host-{size}.log");
             await using var host = ChildProcess.Start("dotnet", [hostDll, $"--urls=http://127.0.0.1:{port}", .. hostArguments], hostLog);
             var hostUri = new Uri($"http://127.0.0.1:{port}/");
             await host.WaitUntilAsync(async () => (await http.GetAsync(new Uri(hostUri, "bench/bare"))).IsSuccessStatusCode, TimeSpan.FromSeconds(120), "The local host", hostLog);
@@ -85,16 +100,16 @@ public static class LoadBench
             var user = await LoginAsync(http, hostUri, DemoAccounts.User);
             var techId = await MeAsync(http, hostUri, tech);
             var statusIds = await ReadIdsAsync(database, "status = 'in_progress' AND assignee_id = $tech", techId);
-            var store = $"{count:N0}";
+            var store = again ? $"{count:N0} again, right after {options.Sizes[^1]:N0}" : $"{count:N0}";
 
-            async Task<Row> Measure(string name, Uri target, Uri counters, IReadOnlyList<IReadOnlyList<BenchRequest>> groups, string? token, bool partition = false)
+            async Task<Row> Measure(string name, Uri target, Uri counters, IReadOnlyList<IReadOnlyList<BenchRequest>> groups, string? token, bool exclusive = false)
             {
                 // A stateful sequence (status toggles) warms up on its own half of the groups: wrk starts each run from the first step.
-                var warmUp = partition ? groups.Take(groups.Count / 2).ToList() : groups;
-                if (partition) groups = groups.Skip(groups.Count / 2).ToList();
-                var script = WrkScript.Create(groups, token, partition, options.Threads);
+                var warmUp = exclusive && groups.Count >= 4 * options.Connections ? groups.Take(groups.Count / 2).ToList() : groups;
+                if (warmUp.Count != groups.Count) groups = groups.Skip(groups.Count / 2).ToList();
+                var script = WrkScript.Create(groups, token, exclusive, options.Threads);
                 if (options.WarmUpSeconds > 0)
-                    await Wrk.RunAsync(target, WrkScript.Create(warmUp, token, partition, options.Threads), options.WarmUpSeconds, options.Connections, options.Threads, work);
+                    await Wrk.RunAsync(target, WrkScript.Create(warmUp, token, exclusive, options.Threads), options.WarmUpSeconds, options.Connections, options.Threads, work);
                 else
                     await PrimeAsync(http, target, warmUp[0][0], token); // at least the first call's compilation stays out of the figure
                 var before = await CountersAsync(http, counters);
@@ -119,8 +134,10 @@ public static class LoadBench
             var kestrel = await Measure("bare: minimal Kestrel app", new Uri(bareUri, "bare"), new Uri(bareUri, "bench/counters"), Get("/bare"), null);
             var pipeline = await Measure("bare: endpoint in the local host", new Uri(hostUri, "bench/bare"), new Uri(hostUri, "bench/counters"), Get("/bench/bare"), null);
             var hostCounters = new Uri(hostUri, "bench/counters");
-            Task<Row> Host(string name, IReadOnlyList<IReadOnlyList<BenchRequest>> groups, string? token, bool partition = false) =>
-                Measure(name, hostUri, hostCounters, groups, token, partition);
+            Task Host(string name, IReadOnlyList<IReadOnlyList<BenchRequest>> groups, string? token, bool exclusive = false) =>
+                options.Only.Count == 0 || options.Only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase))
+                    ? Measure(name, hostUri, hostCounters, groups, token, exclusive)
+                    : Task.CompletedTask;
 
             if (full)
             {
@@ -140,28 +157,31 @@ public static class LoadBench
 
             await Host("list: filtered (status, priority, sort)", Get("/api/tickets?status=open,in_progress&priority=high,critical&sort=-priority"), admin);
             await Host("list: search q", Get("/api/tickets?q=impresora"), admin);
-            var cursor = await MiddleCursorAsync(database);
-            await Host($"list: deep page ({cursor.Page:N0} of 25) by cursor", Get($"/api/tickets?cursor={Uri.EscapeDataString(cursor.Cursor)}"), admin);
+            await Host($"list: deep page ({seeded.MiddlePage:N0} of 25) by cursor", Get($"/api/tickets?cursor={Uri.EscapeDataString(seeded.MiddleCursor)}"), admin);
 
             if (full)
             {
                 await Host("notifications list", Get("/api/notifications"), admin);
-                if (!options.Smoke)
-                    await Host("login", [[new BenchRequest("POST", "/api/auth/login", Body(new { email = DemoAccounts.User.Email, password = DemoAccounts.User.Password }))]], null);
+                // One account per wrk connection, and never two logins of one account at once (exclusive): a login
+                // writes its account (last login), so one account logging in 16 times at once measures its own contention.
+                await Host("login", Enumerable.Range(0, BulkSeeder.LoginAccounts).Select(n => (IReadOnlyList<BenchRequest>)
+                    [new BenchRequest("POST", "/api/auth/login", Body(new { email = BulkSeeder.LoginEmail(n), password = DemoAccounts.User.Password }), BulkSeeder.LoginEmail(n))]).ToList(),
+                    null, exclusive: true);
                 await Host("create ticket", Enumerable.Range(0, 100).Select(n => (IReadOnlyList<BenchRequest>)[new BenchRequest("POST", "/api/tickets",
                     Body(new { title = $"No arranca el equipo {n}", description = "Al encenderlo se queda en la pantalla del fabricante.", priority = "medium", category = "hardware" }))]).ToList(), user);
                 await Host("comment", ids.Select(id => (IReadOnlyList<BenchRequest>)[new BenchRequest("POST", $"/api/tickets/{id}/comments",
                     Body(new { body = "Revisado: pendiente de la pieza de repuesto." }))]).ToList(), admin);
-                // Each thread owns its tickets and moves each one in_progress → on_hold → in_progress on successive visits.
+                // Each wrk thread owns its tickets and moves each one in_progress → on_hold → in_progress on successive
+                // visits, never visiting a ticket whose previous move is still in flight (exclusive).
                 await Host("status change", statusIds.Select(id => (IReadOnlyList<BenchRequest>)
                 [
-                    new BenchRequest("PUT", $"/api/tickets/{id}/status", Body(new { status = "on_hold", note = "Esperando al usuario." })),
-                    new BenchRequest("PUT", $"/api/tickets/{id}/status", Body(new { status = "in_progress" })),
-                ]).ToList(), tech, partition: true);
+                    new BenchRequest("PUT", $"/api/tickets/{id}/status", Body(new { status = "on_hold", note = "Esperando al usuario." }), id),
+                    new BenchRequest("PUT", $"/api/tickets/{id}/status", Body(new { status = "in_progress" }), id),
+                ]).ToList(), tech, exclusive: true);
             }
 
             var (current, peak) = host.Memory();
-            memory.Add((size, current, peak));
+            if (!again) memory.Add((size, current, peak));
             Log($"  local host working set {current / 1048576.0:F0} MiB (peak {peak / 1048576.0:F0} MiB)");
             foreach (var row in rows.Where(r => r.Store == store && r.Kestrel is null)) row.Compare(kestrel.Result, pipeline.Result);
         }
@@ -217,25 +237,6 @@ public static class LoadBench
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) ids.Add(reader.GetString(0));
         return ids;
-    }
-
-    /// <summary>
-    /// The cursor that ends the page halfway down the default list (newest first): the same keyset the store encodes,
-    /// made with the same Cursor code, because walking 20,000 pages over HTTP to reach it would measure nothing.
-    /// </summary>
-    private static async Task<(string Cursor, long Page)> MiddleCursorAsync(string database)
-    {
-        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT created_at, id, (SELECT COUNT(*) FROM tickets WHERE deleted = 0) FROM tickets WHERE deleted = 0
-            ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM tickets WHERE deleted = 0)
-            """;
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var cursor = Cursor.Encode([Json.EnumName(TicketSort.CreatedAtDescending), reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetString(1)]);
-        return (cursor, reader.GetInt64(2) / 2 / PageRequest.DefaultLimit + 1);
     }
 
     private sealed record Azurite(ChildProcess Process, string Connection) : IAsyncDisposable

@@ -13,6 +13,9 @@ public sealed record LoadOptions
     public bool Smoke { get; init; }
     public bool Azurite { get; init; } = true;
 
+    /// <summary>Only the operations whose name contains one of these (the two ceilings always run); empty: all.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
     /// <summary>Where the table goes besides the console: bench/README.md's results block unless --no-readme.</summary>
     public bool WriteReadme { get; init; } = true;
 
@@ -36,6 +39,7 @@ public sealed record LoadOptions
                 "--warmup" => options with { WarmUpSeconds = Number() },
                 "--connections" => options with { Connections = Number() },
                 "--threads" => options with { Threads = Number() },
+                "--only" => options with { Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--no-azurite" => options with { Azurite = false },
                 "--no-readme" => options with { WriteReadme = false },
                 "--output" => options with { Output = Next() },

@@ -19,6 +19,13 @@ public interface ITicketStore
     Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Takes the next number and writes the new ticket <paramref name="build"/> makes with it (as <see cref="CreateAsync(TicketChange, CancellationToken)"/>),
+    /// in one write where the store can: SQLite takes the number inside the ticket's own transaction (one commit, and
+    /// a failed write leaves no gap); Cosmos DB increments its counter document, then writes the ticket's batch.
+    /// </summary>
+    Task<Ticket> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Writes the change (ticket, events, comment) atomically if the stored ticket still has
     /// <paramref name="expectedETag"/>; returns the stored ticket with its new ETag, or null and writes nothing.
     /// </summary>

@@ -17,15 +17,19 @@ public sealed class TicketOutbox(IUserStore users, OutboxDispatcher dispatcher, 
     /// <param name="change">The change as the aggregate made it.</param>
     /// <param name="actor">Who made it (never told about their own change); <see cref="Actor.System"/> for the system.</param>
     /// <param name="cancellationToken">Cancels the read of the active admins, when the rules need them.</param>
-    public async Task<TicketChange> AttachAsync(Ticket? before, TicketChange change, Actor actor, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> admins = [];
-        if (NotificationRules.NeedsAdmins(change))
-            admins = (await users.ListActiveByRoleAsync(Admins, cancellationToken)).Select(u => u.Id).ToList();
+    public async Task<TicketChange> AttachAsync(Ticket? before, TicketChange change, Actor actor, CancellationToken cancellationToken) =>
+        Attach(before, change, actor, NotificationRules.NeedsAdmins(change) ? await ActiveAdminsAsync(cancellationToken) : []);
 
+    /// <summary>The ids of the active admins, for <see cref="Attach"/> when the change is made where nothing can be awaited.</summary>
+    public async Task<IReadOnlyList<string>> ActiveAdminsAsync(CancellationToken cancellationToken) =>
+        (await users.ListActiveByRoleAsync(Admins, cancellationToken)).Select(u => u.Id).ToList();
+
+    /// <summary>As <see cref="AttachAsync"/>, with the active admins already read (<see cref="ActiveAdminsAsync"/>).</summary>
+    public TicketChange Attach(Ticket? before, TicketChange change, Actor actor, IReadOnlyList<string> activeAdminIds)
+    {
         IReadOnlyList<OutboxMessage> messages =
         [
-            .. NotificationRules.Plan(change, actor.IsSystem ? null : actor, admins),
+            .. NotificationRules.Plan(change, actor.IsSystem ? null : actor, activeAdminIds),
             .. SlaSchedule.Plan(before, change.Ticket, time.GetUtcNow()),
         ];
         return messages.Count == 0 ? change : change with { Outbox = [.. change.Outbox, .. messages] };

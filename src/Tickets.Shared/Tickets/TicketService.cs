@@ -29,14 +29,22 @@ public sealed partial class TicketService(
         // Validate before taking a number, so bad input leaves no gap and nothing stored.
         if (request.Validate(rules).ToError() is { } invalid) return invalid;
 
-        var number = await store.NextNumberAsync(cancellationToken);
         var assignee = await autoAssigner.PickAsync(cancellationToken);
-        var opened = Ticket.Create(Guid.CreateVersion7(time.GetUtcNow()).ToString("N"), number, request, Caller, rules, time.GetUtcNow(), assignee);
-        if (!opened.IsSuccess) return opened.Error!;
+        var now = time.GetUtcNow();
+        var id = Guid.CreateVersion7(now).ToString("N");
+        // Read before the write (the plan is made inside it): an unassigned new ticket is announced to the admins.
+        var admins = await outbox.ActiveAdminsAsync(cancellationToken);
 
-        var change = await outbox.AttachAsync(null, opened.Value, Caller, cancellationToken);
-        var created = await store.CreateAsync(change, cancellationToken);
-        outbox.Dispatch(change);
+        // The store takes the number in the same write as the ticket (one commit on SQLite); building it cannot fail,
+        // since the request passed the same validation above.
+        TicketChange? change = null;
+        var created = await store.CreateAsync(number =>
+        {
+            var opened = Ticket.Create(id, number, request, Caller, rules, now, assignee);
+            if (!opened.IsSuccess) throw new InvalidOperationException($"A validated ticket was refused: {opened.Error!.Code}.");
+            return change = outbox.Attach(null, opened.Value, Caller, admins);
+        }, cancellationToken);
+        outbox.Dispatch(change!);
         LogCreated(logger, created.DisplayNumber, created.Id, me.Id);
         return created;
     }

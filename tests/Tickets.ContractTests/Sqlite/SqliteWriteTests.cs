@@ -43,6 +43,14 @@ public sealed class SqliteWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACreateThatFailsTakesNoNumber()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CreateAsync(_ => throw new InvalidOperationException("refused")));
+
+        Assert.Equal(1, await Store.NextNumberAsync());
+    }
+
+    [Fact]
     public async Task AFailingWriteLeavesNothingAndItsNeighboursAreCommitted()
     {
         var writes = Enumerable.Range(0, 40).Select(i => _database.WriteAsync(async (connection, transaction) =>

@@ -26,6 +26,10 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
 
     public Task<long> NextAssignmentTurnAsync(CancellationToken cancellationToken = default) => NextAsync(MetaIds.AssignmentTurnCounter, cancellationToken);
 
+    /// <summary>The counter document's patch first (its own partition, so it cannot join the ticket's batch), then the batch.</summary>
+    public async Task<Ticket> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default) =>
+        await CreateAsync(build(await NextNumberAsync(cancellationToken)), cancellationToken);
+
     public async Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default)
     {
         var ticket = change.Ticket;

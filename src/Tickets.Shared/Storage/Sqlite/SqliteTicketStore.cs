@@ -28,15 +28,26 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     public Task<long> NextAssignmentTurnAsync(CancellationToken cancellationToken = default) => NextAsync("assignment_turn", cancellationToken);
 
     public Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default) =>
+        database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, change, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The number and the ticket in one transaction: a create waits for one commit, not two. If the insert (or
+    /// <paramref name="build"/>) fails, its savepoint is rolled back with the counter's increment: no number is lost.
+    /// </summary>
+    public Task<Ticket> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
-        {
-            var stored = change.Ticket with { ETag = NewETag() };
-            await using var insert = connection.Command(InsertTicket, transaction);
-            Bind(insert, stored);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-            await AppendAsync(connection, transaction, change, cancellationToken);
-            return stored;
-        }, cancellationToken);
+            await InsertAsync(connection, transaction, build(await NextAsync(connection, transaction, "ticket_number", cancellationToken)), cancellationToken),
+            cancellationToken);
+
+    private async Task<Ticket> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, TicketChange change, CancellationToken cancellationToken)
+    {
+        var stored = change.Ticket with { ETag = NewETag() };
+        await using var insert = connection.Command(InsertTicket, transaction);
+        Bind(insert, stored);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await AppendAsync(connection, transaction, change, cancellationToken);
+        return stored;
+    }
 
     /// <summary>
     /// Bulk load for benchmarks and imports: many new tickets (with their events, comments and outbox messages) in one
@@ -244,16 +255,18 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         return load;
     }
 
-    private async Task<long> NextAsync(string counter, CancellationToken cancellationToken) =>
-        await database.WriteAsync(async (connection, transaction) =>
-        {
-            await using var command = connection.Command("""
-                INSERT INTO counters (name, value) VALUES ($name, 1)
-                ON CONFLICT (name) DO UPDATE SET value = value + 1
-                RETURNING value
-                """, transaction).With("$name", counter);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }, cancellationToken);
+    private Task<long> NextAsync(string counter, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, transaction) => NextAsync(connection, transaction, counter, cancellationToken), cancellationToken);
+
+    private static async Task<long> NextAsync(SqliteConnection connection, SqliteTransaction transaction, string counter, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command("""
+            INSERT INTO counters (name, value) VALUES ($name, 1)
+            ON CONFLICT (name) DO UPDATE SET value = value + 1
+            RETURNING value
+            """, transaction).With("$name", counter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
 
     private async Task<Ticket?> FindOneAsync(string predicate, object key, CancellationToken cancellationToken)
     {
