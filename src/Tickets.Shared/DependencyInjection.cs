@@ -74,6 +74,7 @@ public static class DependencyInjection
             services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationDelivery>();
+        services.AddScoped<Email.OnceOnlyEmail>();
 
         // Storage, chosen by Tickets:Store.
         services.AddTicketsStore(configuration);

@@ -75,6 +75,20 @@ public abstract class PasswordTokenStoreContract(IStoreUnderTest store) : StoreC
     }
 
     [StoreFact]
+    public async Task ALinksEmailIsRecordedAsSentOnce()
+    {
+        var (token, mail) = NewLink();
+        await Tokens.AddAsync(token, mail);
+        Assert.Null((await Tokens.FindAsync(token.TokenHash))!.EmailedAt);
+
+        var at = Time.GetUtcNow().AddSeconds(5);
+        await Tokens.MarkEmailedAsync(token.TokenHash, at);
+        await Tokens.MarkEmailedAsync(token.TokenHash, at.AddMinutes(1));
+
+        Assert.Equal(at, (await Tokens.FindAsync(token.TokenHash))!.EmailedAt);
+    }
+
+    [StoreFact]
     public async Task UsingAnUnknownLinkChangesNothing()
     {
         Assert.False(await Tokens.TryUseAsync(PasswordTokenSecrets.Hash("unknown"), Time.GetUtcNow()));

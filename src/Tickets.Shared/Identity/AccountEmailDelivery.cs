@@ -12,11 +12,13 @@ namespace Tickets.Identity;
 /// Sends one <c>account-emails</c> message (the <c>SendAccountEmail</c> function): the set-password link it names, in the
 /// account's language. A link that no longer works (used, expired, replaced, account deactivated) is not sent. A failed
 /// SMTP send throws, so the queue retries it and, after host.json's maxDequeueCount, keeps it in the poison queue.
+/// A link's e-mail goes out once, however often its message arrives (<see cref="OnceOnlyEmail"/>, then recorded on the link).
 /// </summary>
 public sealed partial class AccountEmailDelivery(
     IPasswordTokenStore tokens,
     IUserStore users,
     PasswordTokenSecrets secrets,
+    OnceOnlyEmail once,
     IOptions<PublicUrlOptions> urls,
     TimeProvider time,
     ILogger<AccountEmailDelivery> logger,
@@ -43,6 +45,12 @@ public sealed partial class AccountEmailDelivery(
             return;
         }
 
+        if (token.EmailedAt is not null)
+        {
+            LogNotSent(logger, message.TokenId, "it was sent already");
+            return;
+        }
+
         var user = await users.FindByIdAsync(token.UserId, cancellationToken);
         if (user is not { Active: true } || user.SecurityStamp != token.SecurityStamp)
         {
@@ -57,8 +65,14 @@ public sealed partial class AccountEmailDelivery(
         }
 
         var link = urls.Value.PageUrl("/reset-password?token=" + Uri.EscapeDataString(secret));
-        await email.SendAsync(AccountEmailText.For(user, token.Purpose, link, token.ExpiresAt - token.CreatedAt), cancellationToken);
-        LogSent(logger, token.Purpose, user.Id);
+        var outcome = await once.SendAsync(
+            $"account-email:{message.TokenId}",
+            ct => email.SendAsync(AccountEmailText.For(user, token.Purpose, link, token.ExpiresAt - token.CreatedAt), ct),
+            ct => tokens.MarkEmailedAsync(token.TokenHash, time.GetUtcNow(), ct),
+            cancellationToken);
+        if (outcome == OnceOnlyOutcome.BeingSent)
+            throw new InvalidOperationException($"The set-password e-mail {message.TokenId} is being sent by another delivery; the queue will retry it.");
+        if (outcome == OnceOnlyOutcome.Sent) LogSent(logger, token.Purpose, user.Id);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Set-password e-mail {TokenId} not sent: {Reason}")]

@@ -19,7 +19,8 @@ public sealed record PasswordToken(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     DateTimeOffset? UsedAt,
-    string SecurityStamp);
+    string SecurityStamp,
+    DateTimeOffset? EmailedAt = null);
 
 /// <summary>Set-password links, and the e-mail that carries each one (written with it, so neither is kept without the other).</summary>
 public interface IPasswordTokenStore
@@ -34,4 +35,7 @@ public interface IPasswordTokenStore
 
     /// <summary>Marks the token used if nobody has; false if it was used already (someone else got there first).</summary>
     Task<bool> TryUseAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the link's e-mail went out, so a second delivery of its message does not send it again.</summary>
+    Task MarkEmailedAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +61,7 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         ["SlaSweep"] = nameof(TheSweepRunTwiceRecordsAMissedBreachOnce),
         ["AutoClose"] = nameof(AutoCloseRunTwiceClosesOnceAndTellsTheRequesterOnce),
         ["OutboxRelay"] = nameof(TheRelayRunTwiceAtOnceOnAPendingMessageTellsOnce),
+        ["SendAccountEmail"] = nameof(TheSameSetPasswordEmailDeliveredTwiceSendsOneMail),
     };
 
     private LocalHost Host => world.Host;
@@ -216,6 +218,41 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         Assert.Equal(1, await NotificationsAsync(tech, ticket.Id()));
         Assert.Equal(1, await MailsAsync(tech, ticket.Str("number")));
     }
+
+    [Fact]
+    public async Task TheSameSetPasswordEmailDeliveredTwiceSendsOneMail()
+    {
+        var person = await NewPersonAsync("user");
+        var outbox = Host.Services.GetRequiredService<IOutboxStore>();
+        await OutboxSentAsync();
+
+        // With the queues frozen the dispatcher gives up on the link's e-mail message: it stays in the outbox, where the
+        // test reads the message to deliver it itself.
+        await Host.FreezeQueuesAsync();
+        try
+        {
+            using var anonymous = Host.Client();
+            Assert.Equal(202, (int)(await anonymous.PostAsJsonAsync("api/auth/password/forgot", new { email = person.Email })).StatusCode);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            Host.ThawQueues();
+        }
+
+        var message = (await outbox.ListPendingAsync(DateTimeOffset.UtcNow.AddDays(1), 1000)).Single(m => m.Queue == QueueNames.AccountEmails);
+        await Task.WhenAll(Host.Queues.SendAsync(QueueNames.AccountEmails, message.Body), Host.Queues.SendAsync(QueueNames.AccountEmails, message.Body));
+        await Host.Mail.WaitForMailAsync(m => SentTo(m, person));
+        await DrainedAsync(QueueNames.AccountEmails);
+
+        // And a third copy, from the relay that still finds the message pending.
+        await RunTimerAsync("OutboxRelay");
+        await DrainedAsync(QueueNames.AccountEmails);
+        Assert.Equal(1, (await Host.Mail.MailsAsync()).Count(m => SentTo(m, person)));
+    }
+
+    private static bool SentTo(Services.ReceivedMail mail, Person person) =>
+        mail.To.Any(to => to.Contains(person.Email, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// A critical ticket (first response due in 8 s) whose scheduled checks were taken off the queue, so the test delivers

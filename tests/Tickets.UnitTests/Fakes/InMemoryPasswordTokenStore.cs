@@ -32,4 +32,13 @@ public sealed class InMemoryPasswordTokenStore : IPasswordTokenStore
             return Task.FromResult(true);
         }
     }
+
+    public Task MarkEmailedAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_tokens)
+        {
+            if (_tokens.TryGetValue(tokenHash, out var token) && token.EmailedAt is null) _tokens[tokenHash] = token with { EmailedAt = at };
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -57,10 +57,12 @@ public sealed class PasswordResetTests
         return language == "es" ? user : (await _accounts.UpdateAsync(user.Id, u => u with { Language = language }, CancellationToken.None)).Value;
     }
 
+    private readonly InMemoryIdempotencyStore _claims = new();
+
     /// <summary>Runs the queue message of the last link through delivery, as the <c>SendAccountEmail</c> function does, and returns the secret the e-mail carries.</summary>
     private async Task<string?> DeliverLastAsync(PasswordTokenSecrets? secrets = null)
     {
-        var delivery = new AccountEmailDelivery(_links, _users, secrets ?? new PasswordTokenSecrets(new ServerKeys(Options.Create(_jwt))),
+        var delivery = new AccountEmailDelivery(_links, _users, secrets ?? new PasswordTokenSecrets(new ServerKeys(Options.Create(_jwt))), new OnceOnlyEmail(_claims, _time),
             Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time, NullLogger<AccountEmailDelivery>.Instance, _email.Object);
         var before = _sent.Count;
         await delivery.DeliverAsync(_links.Mail.Last().Body, CancellationToken.None);
@@ -119,6 +121,17 @@ public sealed class PasswordResetTests
         var after = (await _users.FindByIdAsync(user.Id))!;
         Assert.NotEqual(user.SecurityStamp, after.SecurityStamp);
         Assert.Equal(PasswordCheck.Right, _passwords.Verify(after.PasswordHash, "New-password-22"));
+    }
+
+    [Fact]
+    public async Task LinksMessageDeliveredAgainSendsNoSecondEmail()
+    {
+        await AccountAsync();
+        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+
+        Assert.NotNull(await DeliverLastAsync());
+        Assert.Null(await DeliverLastAsync());
+        Assert.Single(_sent);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class NotificationDeliveryTests
     };
 
     private NotificationDelivery Delivery(bool withEmail = true) => new(
-        _inbox, _users, _claims, Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time,
+        _inbox, _users, new OnceOnlyEmail(_claims, _time), Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time,
         NullLogger<NotificationDelivery>.Instance, withEmail ? _email.Object : null);
 
     private static string Message(params string[] recipients) => JsonSerializer.Serialize(new NotificationMessage(

@@ -45,4 +45,22 @@ public sealed class CosmosPasswordTokenStore(Container users, Container tickets)
             return false;
         }
     }
+
+    public async Task MarkEmailedAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var id = DocumentIds.PasswordToken(tokenHash);
+        var read = await users.ReadOrNullAsync<PasswordTokenDocument>(id, new PartitionKey(id), cancellationToken);
+        // Gone (Cosmos removes a link a day after it expired) or recorded already: the first record stands.
+        if (read is not { Document: var token, ETag: var etag } || token.EmailedAt is not null) return;
+
+        try
+        {
+            await users.ReplaceItemAsync(token with { EmailedAt = at }, id, new PartitionKey(id),
+                new ItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false }, cancellationToken);
+        }
+        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            // Changed in between: used (the e-mail no longer matters) or recorded by another delivery.
+        }
+    }
 }

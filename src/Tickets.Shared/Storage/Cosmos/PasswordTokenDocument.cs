@@ -14,6 +14,7 @@ internal sealed record PasswordTokenDocument
     public required DateTimeOffset ExpiresAt { get; init; }
     public DateTimeOffset? UsedAt { get; init; }
     public required string SecurityStamp { get; init; }
+    public DateTimeOffset? EmailedAt { get; init; }
     public required int Ttl { get; init; }
 
     public static PasswordTokenDocument From(PasswordToken token) => new()
@@ -26,8 +27,9 @@ internal sealed record PasswordTokenDocument
         ExpiresAt = token.ExpiresAt,
         UsedAt = token.UsedAt,
         SecurityStamp = token.SecurityStamp,
+        EmailedAt = token.EmailedAt,
         Ttl = RefreshTokenDocument.TtlUntil(token.ExpiresAt, token.CreatedAt),
     };
 
-    public PasswordToken ToToken() => new(TokenHash, UserId, Purpose, CreatedAt, ExpiresAt, UsedAt, SecurityStamp);
+    public PasswordToken ToToken() => new(TokenHash, UserId, Purpose, CreatedAt, ExpiresAt, UsedAt, SecurityStamp, EmailedAt);
 }

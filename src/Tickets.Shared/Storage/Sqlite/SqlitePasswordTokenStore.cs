@@ -46,7 +46,7 @@ public sealed class SqlitePasswordTokenStore(SqliteDatabase database) : IPasswor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("""
-            SELECT token_hash, user_id, purpose, created_at, expires_at, used_at, security_stamp
+            SELECT token_hash, user_id, purpose, created_at, expires_at, used_at, security_stamp, emailed_at
             FROM password_tokens WHERE token_hash = $hash
             """).With("$hash", tokenHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -58,7 +58,8 @@ public sealed class SqlitePasswordTokenStore(SqliteDatabase database) : IPasswor
             reader.GetInstant(3),
             reader.GetInstant(4),
             reader.GetInstantOrNull(5),
-            reader.GetString(6));
+            reader.GetString(6),
+            reader.GetInstantOrNull(7));
     }
 
     public Task<bool> TryUseAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default) =>
@@ -69,5 +70,15 @@ public sealed class SqlitePasswordTokenStore(SqliteDatabase database) : IPasswor
                 .With("$at", at.Ticks())
                 .With("$hash", tokenHash);
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }, cancellationToken);
+
+    public Task MarkEmailedAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var command = connection.Command(
+                "UPDATE password_tokens SET emailed_at = $at WHERE token_hash = $hash AND emailed_at IS NULL", transaction)
+                .With("$at", at.Ticks())
+                .With("$hash", tokenHash);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 }

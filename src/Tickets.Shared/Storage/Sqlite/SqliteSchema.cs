@@ -196,5 +196,9 @@ internal static class SqliteSchema
             );
             CREATE INDEX ix_password_tokens_expires ON password_tokens (expires_at)
             """),
+        new(7, "password link e-mail sent", """
+            -- When the link's e-mail went out: a second delivery of its queue message does not send it again.
+            ALTER TABLE password_tokens ADD COLUMN emailed_at INTEGER NULL
+            """),
     ];
 }
