@@ -114,19 +114,24 @@ function expected(status, actions) {
     ...actions.transitions.map((t) => moveLabel(status, t.status)),
     ...(actions.take ? ['Tomar'] : []),
     ...(actions.edit ? ['Editar'] : []),
-    ...(actions.delete ? ['Eliminar'] : []),
     ...(actions.assign ? ['Asignar'] : []),
     ...(actions.changePriority ? ['Cambiar prioridad'] : []),
+    // Whoever may edit changes the category in the edit form; the category form is for triage by the assignee.
+    ...(actions.changeCategory && !actions.edit ? ['Cambiar categoría'] : []),
   ];
-  return { buttons: buttons.sort(), comment: actions.comment, internalNote: actions.internalNote };
+  return { buttons: buttons.sort(), delete: actions.delete, comment: actions.comment, internalNote: actions.internalNote };
 }
 
-/** What the page shows: the buttons of its actions card, and whether it offers a comment and an internal note. */
+/**
+ * What the page shows: the buttons of its actions card, whether it offers deleting (a section of its own, apart from
+ * the status moves), a comment and an internal note.
+ */
 async function offered(page) {
   const card = page.getByRole('region', { name: 'Acciones' });
   const buttons = (await card.getByRole('button').allTextContents()).map((text) => text.trim());
   return {
     buttons: buttons.sort(),
+    delete: (await page.getByRole('region', { name: 'Eliminar el ticket' }).getByRole('button', { name: 'Eliminar' }).count()) === 1,
     comment: (await page.getByRole('button', { name: 'Enviar comentario' }).count()) === 1,
     internalNote: (await page.getByLabel('Nota interna (solo visible para el equipo)').count()) === 1,
   };
