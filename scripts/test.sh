@@ -42,8 +42,11 @@ grep -E "^\s+Failed |^Test Run|^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$
 read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/dotnet-test.log")
 add_counts "$p" "$f" "$s"
 # Every skipped case says why; print each reason once with how many cases it covers.
-awk '/\[SKIP\]/ { getline reason; sub(/^\[xUnit[^]]*\] +/, "", reason); count[reason]++ }
-     END { for (r in count) printf "  skipped %d: %s\n", count[r], r }' "$log_dir/dotnet-test.log"
+skip_reasons() {
+  awk '/\[SKIP\]/ { getline reason; sub(/^\[xUnit[^]]*\] +/, "", reason); count[reason]++ }
+       END { for (r in count) printf "  skipped %d: %s\n", count[r], r }' "$1"
+}
+skip_reasons "$log_dir/dotnet-test.log"
 
 # The same end-to-end tests again, with every local host on Cosmos (cosmosdb-server, or TICKETS_COSMOS_CONNECTION).
 echo "== end-to-end tests on Cosmos"
@@ -51,6 +54,7 @@ if [[ -n "${TICKETS_COSMOS_TEST_ENDPOINT:-}${TICKETS_COSMOS_CONNECTION:-}" ]]; t
   TICKETS_E2E_STORE=cosmos dotnet test tests/Tickets.EndToEndTests -c Release --no-build -nologo --logger "console;verbosity=normal" \
     --results-directory "$log_dir" > "$log_dir/e2e-cosmos.log" 2>&1 || fail "end-to-end tests on Cosmos"
   grep -E "^\s+Failed |^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$| error " "$log_dir/e2e-cosmos.log"
+  skip_reasons "$log_dir/e2e-cosmos.log"
   read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/e2e-cosmos.log")
   add_counts "$p" "$f" "$s"
 else
