@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -7,43 +6,19 @@ using Tickets.Users;
 
 namespace Tickets.Storage.Sqlite;
 
-/// <remarks>
-/// Every signed-in request reads its caller by id, so <see cref="FindByIdAsync"/> keeps what it read and hands it out
-/// again while no account has been written since: each update bumps a generation after its commit and before its
-/// caller hears back, and an entry read under an older generation is read again. So a deactivation, a role or password
-/// change or a logout applies on the next request exactly as without the copies. This holds because every write to
-/// <c>users</c> goes through this store, in the one process that serves the file (the local host); the Cosmos DB store,
-/// shared by many instances, reads every time.
-/// </remarks>
 public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
-    private const int MaxRemembered = 10_000;
-
-    private readonly ConcurrentDictionary<string, (User User, long Generation)> _byId = new(StringComparer.Ordinal);
-    private long _generation;
-
     private const string Columns =
         "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name, " +
         "security_stamp, ended_sessions, sign_in_addresses, language, email_notifications";
 
-    /// <summary>Every signed-in request reads its caller here: the account as of the last write to any account (see remarks).</summary>
+    /// <summary>Every signed-in request reads its caller here (so a deactivation applies on the next one): a prepared point read.</summary>
     public async Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
     {
-        // Taken before the read: a write committed while it runs leaves the entry one generation behind, so unused.
-        var generation = Interlocked.Read(ref _generation);
-        if (_byId.TryGetValue(id, out var remembered) && remembered.Generation == generation) return remembered.User;
-
         await using var session = await database.ReadAsync(cancellationToken);
         var command = session.Statement($"SELECT {Columns} FROM users WHERE id = $key").With("$key", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var user = await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-        if (user is not null)
-        {
-            if (_byId.Count >= MaxRemembered) _byId.Clear();
-            _byId[id] = (user, generation);
-        }
-
-        return user;
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
     public async Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default)
@@ -78,20 +53,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         }
     }
 
-    public async Task<UserWrite> UpdateAsync(User user, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await UpdateRowAsync(user, cancellationToken);
-        }
-        finally
-        {
-            // After the commit, before the caller is answered: every remembered account is read again.
-            Interlocked.Increment(ref _generation);
-        }
-    }
-
-    private Task<UserWrite> UpdateRowAsync(User user, CancellationToken cancellationToken) =>
+    public Task<UserWrite> UpdateAsync(User user, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var stored = await FindAsync(connection, transaction, "id = $key", user.Id, cancellationToken);
