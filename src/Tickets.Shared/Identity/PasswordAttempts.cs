@@ -45,7 +45,7 @@ public sealed partial class PasswordAttempts(
     {
         var limits = limitOptions.Value;
         var now = time.GetUtcNow();
-        var windowStart = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Minute.Ticks, TimeSpan.Zero);
+        var windowStart = MinuteStart(now);
 
         if (client.Value is { } address)
         {
@@ -87,7 +87,11 @@ public sealed partial class PasswordAttempts(
     /// <summary>The password was right: the failures counted with this attempt's are forgotten.</summary>
     public Task SucceededAsync(AccountAttempt attempt, CancellationToken cancellationToken) => store.ClearAsync(attempt.Key, cancellationToken);
 
-    private static Error TooMany(string title, TimeSpan retryAfter) =>
+    /// <summary>The start of the fixed one-minute window <paramref name="now"/> falls in (the per-address and global budgets).</summary>
+    internal static DateTimeOffset MinuteStart(DateTimeOffset now) => new(now.UtcTicks - now.UtcTicks % Minute.Ticks, TimeSpan.Zero);
+
+    /// <summary>The 429 of every password and reset-request limit: one code, a Retry-After of at least a second.</summary>
+    internal static Error TooMany(string title, TimeSpan retryAfter) =>
         new(ErrorKind.TooManyRequests, "too_many_attempts", title, "Wait before trying again (see Retry-After).")
         {
             RetryAfter = retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1),

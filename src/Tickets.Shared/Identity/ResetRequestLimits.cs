@@ -26,13 +26,12 @@ public sealed partial class ResetRequestLimits(
         var now = time.GetUtcNow();
         if (client.Value is { } address)
         {
-            var windowStart = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Minute.Ticks, TimeSpan.Zero);
             var byAddress = await store.TryCountAsync(
-                "reset-address:" + address, windowStart, Minute, limits.Value.PasswordAttemptsPerAddressPerMinute, cancellationToken);
+                "reset-address:" + address, PasswordAttempts.MinuteStart(now), Minute, limits.Value.PasswordAttemptsPerAddressPerMinute, cancellationToken);
             if (!byAddress.Granted)
             {
                 LogAddressThrottled(logger, address);
-                return TooMany(byAddress.RetryAt - now);
+                return PasswordAttempts.TooMany(Title, byAddress.RetryAt - now);
             }
         }
 
@@ -40,14 +39,10 @@ public sealed partial class ResetRequestLimits(
         if (byAccount.Granted) return null;
 
         LogAccountThrottled(logger);
-        return TooMany(byAccount.RetryAt - now);
+        return PasswordAttempts.TooMany(Title, byAccount.RetryAt - now);
     }
 
-    private static Error TooMany(TimeSpan retryAfter) =>
-        new(ErrorKind.TooManyRequests, "too_many_attempts", "Too many password reset requests.", "Wait before trying again (see Retry-After).")
-        {
-            RetryAfter = retryAfter > TimeSpan.Zero ? retryAfter : TimeSpan.FromSeconds(1),
-        };
+    private const string Title = "Too many password reset requests.";
 
     // The e-mail address is not logged: it may not belong to anybody here.
     [LoggerMessage(Level = LogLevel.Warning, Message = "Password reset requests throttled for one e-mail address")]

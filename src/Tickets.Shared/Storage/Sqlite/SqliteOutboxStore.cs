@@ -1,10 +1,25 @@
+using Microsoft.Data.Sqlite;
 using Tickets.Messaging;
 
 namespace Tickets.Storage.Sqlite;
 
-/// <summary>The outbox table; rows are inserted by <see cref="SqliteTicketStore"/> in the change's transaction.</summary>
+/// <summary>
+/// The outbox table. Rows are inserted in the transaction of the write they belong to (a ticket's change, a set-password
+/// link), through <see cref="Insert"/> and <see cref="Bind"/>.
+/// </summary>
 public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
 {
+    /// <summary>Inserts one message; bind it with <see cref="Bind"/> (the command may be reused for several).</summary>
+    public const string Insert =
+        "INSERT INTO outbox (id, ticket_id, queue, body, created_at, visible_at) VALUES ($id, $ticket, $queue, $body, $created, $visible)";
+
+    public static SqliteCommand Bind(SqliteCommand insert, OutboxMessage message)
+    {
+        insert.Parameters.Clear();
+        return insert.With("$id", message.Id).With("$ticket", message.TicketId).With("$queue", message.Queue).With("$body", message.Body)
+            .With("$created", message.CreatedAt.Ticks()).With("$visible", message.VisibleAt.Ticks());
+    }
+
     public async Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

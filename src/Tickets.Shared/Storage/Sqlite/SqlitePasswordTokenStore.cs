@@ -30,16 +30,8 @@ public sealed class SqlitePasswordTokenStore(SqliteDatabase database) : IPasswor
                 .With("$stamp", token.SecurityStamp))
                 await insert.ExecuteNonQueryAsync(cancellationToken);
 
-            await using var outbox = connection.Command(
-                "INSERT INTO outbox (id, ticket_id, queue, body, created_at, visible_at) VALUES ($id, $partition, $queue, $body, $created, $visible)",
-                transaction)
-                .With("$id", mail.Id)
-                .With("$partition", mail.TicketId)
-                .With("$queue", mail.Queue)
-                .With("$body", mail.Body)
-                .With("$created", mail.CreatedAt.Ticks())
-                .With("$visible", mail.VisibleAt.Ticks());
-            return await outbox.ExecuteNonQueryAsync(cancellationToken);
+            await using var outbox = connection.Command(SqliteOutboxStore.Insert, transaction);
+            return await SqliteOutboxStore.Bind(outbox, mail).ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
     public async Task<PasswordToken?> FindAsync(string tokenHash, CancellationToken cancellationToken = default)

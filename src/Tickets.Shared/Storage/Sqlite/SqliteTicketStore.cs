@@ -59,7 +59,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         {
             await using var insert = connection.Command(InsertTicket, transaction);
             await using var events = connection.Command(InsertEvent, transaction);
-            await using var outbox = connection.Command(InsertOutbox, transaction);
+            await using var outbox = connection.Command(SqliteOutboxStore.Insert, transaction);
             await using var comments = connection.Command(InsertComment, transaction);
             var count = 0;
             foreach (var change in changes)
@@ -303,7 +303,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     private static async Task AppendAsync(SqliteConnection connection, SqliteTransaction transaction, TicketChange change, CancellationToken cancellationToken)
     {
         await using var events = connection.Command(InsertEvent, transaction);
-        await using var outbox = connection.Command(InsertOutbox, transaction);
+        await using var outbox = connection.Command(SqliteOutboxStore.Insert, transaction);
         await using var comments = connection.Command(InsertComment, transaction);
         await AppendAsync(events, outbox, comments, change, cancellationToken);
     }
@@ -320,12 +320,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         }
 
         foreach (var m in change.Outbox)
-        {
-            outbox.Parameters.Clear();
-            outbox.With("$id", m.Id).With("$ticket", m.TicketId).With("$queue", m.Queue).With("$body", m.Body)
-                .With("$created", m.CreatedAt.Ticks()).With("$visible", m.VisibleAt.Ticks());
-            await outbox.ExecuteNonQueryAsync(cancellationToken);
-        }
+            await SqliteOutboxStore.Bind(outbox, m).ExecuteNonQueryAsync(cancellationToken);
 
         if (change.Comment is { } c)
         {
@@ -344,9 +339,6 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         """;
 
     private const string InsertEvent = "INSERT INTO ticket_events (id, ticket_id, seq, type, internal, doc) VALUES ($id, $ticket, $seq, $type, $internal, $doc)";
-
-    private const string InsertOutbox =
-        "INSERT INTO outbox (id, ticket_id, queue, body, created_at, visible_at) VALUES ($id, $ticket, $queue, $body, $created, $visible)";
 
     private const string InsertComment = "INSERT INTO ticket_comments (id, ticket_id, seq, internal, doc) VALUES ($id, $ticket, $seq, $internal, $doc)";
 
