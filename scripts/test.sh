@@ -42,11 +42,19 @@ grep -E "^\s+Failed |^Test Run|^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$
 read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/dotnet-test.log")
 add_counts "$p" "$f" "$s"
 # Every skipped case says why; print each reason once with how many cases it covers.
+# A failed case's message (its first lines, cut short), so the summary says why without the whole log.
+failure_messages() {
+  awk '/^ +Failed [^ ]+/ { name = $2 }
+       /^ +Error Message:/ { printing = 12; print "  why " name ":"; next }
+       /^ +Stack Trace:/ { printing = 0 }
+       printing > 0 { print "    " substr($0, 1, 400); printing-- }' "$1"
+}
 skip_reasons() {
   awk '/\[SKIP\]/ { getline reason; sub(/^\[xUnit[^]]*\] +/, "", reason); count[reason]++ }
        END { for (r in count) printf "  skipped %d: %s\n", count[r], r }' "$1"
 }
 skip_reasons "$log_dir/dotnet-test.log"
+failure_messages "$log_dir/dotnet-test.log"
 
 # The same end-to-end tests again, with every local host on Cosmos (cosmosdb-server, or TICKETS_COSMOS_CONNECTION).
 echo "== end-to-end tests on Cosmos"
@@ -55,6 +63,7 @@ if [[ -n "${TICKETS_COSMOS_TEST_ENDPOINT:-}${TICKETS_COSMOS_CONNECTION:-}" ]]; t
     --results-directory "$log_dir" > "$log_dir/e2e-cosmos.log" 2>&1 || fail "end-to-end tests on Cosmos"
   grep -E "^\s+Failed |^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$| error " "$log_dir/e2e-cosmos.log"
   skip_reasons "$log_dir/e2e-cosmos.log"
+  failure_messages "$log_dir/e2e-cosmos.log"
   read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/e2e-cosmos.log")
   add_counts "$p" "$f" "$s"
 else

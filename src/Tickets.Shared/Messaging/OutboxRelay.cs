@@ -29,8 +29,10 @@ public sealed partial class OutboxRelay(
             });
 
             sent += sentNow;
-            // A short page means nothing older is left; a page with failures means the queue is down: try next run.
-            if (pending.Count < settings.RelayBatchSize || sentNow < pending.Count) break;
+            // A short page means nothing older is left; a page that sent nothing means the queue is down: try next run.
+            // A page with some failures goes on: a queue busy catching up times out a few sends, and stopping the run for
+            // them would leave a backlog of thousands to one page a minute. What failed is first in the next page.
+            if (pending.Count < settings.RelayBatchSize || sentNow == 0) break;
         }
 
         if (sent > 0) LogRelayed(logger, sent);

@@ -48,8 +48,9 @@ public sealed class LoadTicket(string id, Person requester)
 /// Concurrent clients creating tickets, commenting (public and internal), taking, assigning, moving and re-prioritising
 /// them, for a bounded time, recording every answer: the statuses seen, and every acknowledged write with its id, for
 /// <see cref="LoadCheck"/> to find afterwards. A request that gets no answer (the host was killed) is not acknowledged.
+/// Each client waits <paramref name="pause"/> between its steps (none by default: as fast as the host answers).
 /// </summary>
-public sealed class WriteLoad(LoadCast cast)
+public sealed class WriteLoad(LoadCast cast, TimeSpan pause = default)
 {
     /// <summary>Answers a well-formed load may get: success, or a refusal because another writer moved the ticket first.</summary>
     private static readonly int[] Expected = [200, 201, 403, 409];
@@ -97,10 +98,14 @@ public sealed class WriteLoad(LoadCast cast)
         .. cast.Users.Select((u, i) => Task.Run(() => LoopAsync(random => UserStepAsync(u, random), 200 + i, stop))),
     ]);
 
-    private static async Task LoopAsync(Func<Random, Task> step, int seed, CancellationToken stop)
+    private async Task LoopAsync(Func<Random, Task> step, int seed, CancellationToken stop)
     {
         var random = new Random(seed);
-        while (!stop.IsCancellationRequested) await step(random);
+        while (!stop.IsCancellationRequested)
+        {
+            await step(random);
+            if (pause > TimeSpan.Zero) await Task.Delay(pause, CancellationToken.None);
+        }
     }
 
     private async Task UserStepAsync(Person user, Random random)

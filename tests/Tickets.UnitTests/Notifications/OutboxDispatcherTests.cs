@@ -53,18 +53,43 @@ public sealed class OutboxDispatcherTests
     [Fact]
     public async Task RelayResendsWhatIsOldEnoughAndStopsWhenTheQueueIsDown()
     {
-        var time = new FakeTimeProvider(Now);
-        var pending = Enumerable.Range(0, 3).Select(i => Message() with { Id = $"m{i}" }).ToList();
-        _outbox.Setup(o => o.ListPendingAsync(Now - TimeSpan.FromSeconds(30), 2, It.IsAny<CancellationToken>())).ReturnsAsync(pending.Take(2).ToList());
+        var pending = Enumerable.Range(0, 4).Select(i => Message() with { Id = $"m{i}" }).ToList();
+        _outbox.SetupSequence(o => o.ListPendingAsync(Now - TimeSpan.FromSeconds(30), 2, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(pending[..2])
+            .ReturnsAsync(pending[2..]);
         _queue.SetupSequence(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask)
+            .ThrowsAsync(new Azure.RequestFailedException("queue down"))
+            .ThrowsAsync(new Azure.RequestFailedException("queue down"))
             .ThrowsAsync(new Azure.RequestFailedException("queue down"));
-        var options = Options.Create(new OutboxOptions { RelayAfter = TimeSpan.FromSeconds(30), RelayBatchSize = 2 });
-        var relay = new OutboxRelay(_outbox.Object, Dispatcher(), options, time, NullLogger<OutboxRelay>.Instance);
 
-        Assert.Equal(1, await relay.RelayAsync(default));
-        _outbox.Verify(o => o.ListPendingAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(1, await Relay(batchSize: 2).RelayAsync(default));
+        // The first page sent one of two, so the queue answers: the relay reads on. The second sent none: it stops.
+        _outbox.Verify(o => o.ListPendingAsync(It.IsAny<DateTimeOffset>(), It.IsAny<int>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
+
+    [Fact]
+    public async Task RelayGoesOnPastAFewFailedSendsUntilTheBacklogIsSent()
+    {
+        var pending = Enumerable.Range(0, 5).Select(i => Message() with { Id = $"m{i}" }).ToList();
+        var left = new List<OutboxMessage>(pending);
+        _outbox.Setup(o => o.ListPendingAsync(It.IsAny<DateTimeOffset>(), 2, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => left.Take(2).ToList());
+        _outbox.Setup(o => o.RemoveAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<OutboxMessage, CancellationToken>((m, _) => { lock (left) left.Remove(m); })
+            .Returns(Task.CompletedTask);
+        // Every other send times out, as they do while a queue catches up after an outage.
+        var calls = 0;
+        _queue.Setup(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .Returns(() => Interlocked.Increment(ref calls) % 2 == 0 ? Task.FromException(new TimeoutException()) : Task.CompletedTask);
+
+        Assert.Equal(5, await Relay(batchSize: 2).RelayAsync(default));
+        Assert.Empty(left);
+    }
+
+    private OutboxRelay Relay(int batchSize) => new(_outbox.Object, Dispatcher(),
+        Options.Create(new OutboxOptions { RelayAfter = TimeSpan.FromSeconds(30), RelayBatchSize = batchSize }), new FakeTimeProvider(Now),
+        NullLogger<OutboxRelay>.Instance);
 
     [Theory]
     [InlineData(-5, 0)]
