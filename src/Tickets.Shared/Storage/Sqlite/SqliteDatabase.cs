@@ -119,7 +119,7 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
                     continue;
                 }
 
-                CommitAsync(writer.Connection, group).GetAwaiter().GetResult();
+                CommitAsync(writer, group).GetAwaiter().GetResult();
             }
         }
         finally
@@ -128,8 +128,9 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
         }
     }
 
-    private async Task CommitAsync(SqliteConnection connection, List<PendingWrite> group)
+    private async Task CommitAsync(SqliteSession writer, List<PendingWrite> group)
     {
+        var connection = writer.Connection;
         SqliteTransaction transaction;
         try
         {
@@ -141,25 +142,31 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
             return;
         }
 
+        // One savepoint name, reused: each write's savepoint is released before the next one opens, and the same three
+        // statements stay prepared on the writer.
+        void Run(string sql)
+        {
+            using var command = connection.Command(sql, transaction);
+            command.ExecuteNonQuery();
+        }
+
         await using (transaction)
         {
-            var ran = 0;
             foreach (var pending in group)
             {
-                var savepoint = "w" + ran++;
                 try
                 {
-                    transaction.Save(savepoint);
+                    Run("SAVEPOINT write");
                     await pending.RunAsync(connection, transaction);
-                    transaction.Release(savepoint);
+                    Run("RELEASE write");
                 }
                 catch (Exception e)
                 {
                     pending.Fail(e);
                     try
                     {
-                        transaction.Rollback(savepoint);
-                        transaction.Release(savepoint);
+                        Run("ROLLBACK TO write");
+                        Run("RELEASE write");
                     }
                     catch (Exception rollback)
                     {

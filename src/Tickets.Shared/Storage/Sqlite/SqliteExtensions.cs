@@ -4,8 +4,18 @@ namespace Tickets.Storage.Sqlite;
 
 internal static class SqliteExtensions
 {
+    /// <summary>
+    /// A command for <paramref name="sql"/>: on a kept connection (the writer, a lent reader) the statement prepared the last
+    /// time this text ran there, so a write does not compile its SQL again; elsewhere a new one. Dispose it either way.
+    /// </summary>
     public static SqliteCommand Command(this SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
+        if (SqliteSession.Of(connection)?.Kept(sql) is { } kept)
+        {
+            kept.Transaction = transaction;
+            return kept;
+        }
+
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
