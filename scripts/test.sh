@@ -41,7 +41,6 @@ dotnet test TicketSystem.sln -c Release --no-build -nologo --logger "console;ver
 grep -E "^\s+Failed |^Test Run|^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$| error " "$log_dir/dotnet-test.log"
 read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/dotnet-test.log")
 add_counts "$p" "$f" "$s"
-# Every skipped case says why; print each reason once with how many cases it covers.
 # A failed case's message (its first lines, cut short), so the summary says why without the whole log.
 failure_messages() {
   awk '/^ +Failed [^ ]+/ { name = $2 }
@@ -49,6 +48,7 @@ failure_messages() {
        /^ +Stack Trace:/ { printing = 0 }
        printing > 0 { print "    " substr($0, 1, 400); printing-- }' "$1"
 }
+# Every skipped case says why; print each reason once with how many cases it covers.
 skip_reasons() {
   awk '/\[SKIP\]/ { getline reason; sub(/^\[xUnit[^]]*\] +/, "", reason); count[reason]++ }
        END { for (r in count) printf "  skipped %d: %s\n", count[r], r }' "$1"

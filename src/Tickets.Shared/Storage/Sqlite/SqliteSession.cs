@@ -8,7 +8,8 @@ namespace Tickets.Storage.Sqlite;
 /// one writer. Its per-connection settings were applied once when it was opened, and the statements run on it stay
 /// prepared for the next use: <see cref="Statement"/> hands them out, and so does
 /// <see cref="SqliteExtensions.Command"/> for a connection that belongs to a session (every write runs on the writer's).
-/// Give a reader back by disposing it. Disposing a command it handed out only resets it.
+/// Give a reader back by disposing it. A command it handed out stays prepared when its user disposes it (its reader's
+/// disposal resets it); the session disposes its commands when it closes.
 /// </summary>
 public sealed class SqliteSession : IAsyncDisposable
 {
@@ -76,7 +77,7 @@ public sealed class SqliteSession : IAsyncDisposable
         Connection.Dispose();
     }
 
-    /// <summary>A statement the session keeps prepared: its users' <c>using</c> resets it; the session alone disposes it.</summary>
+    /// <summary>A statement the session keeps prepared: its users' <c>using</c> leaves it prepared; the session alone disposes it.</summary>
     private sealed class KeptCommand : SqliteCommand
     {
         private bool _released;
