@@ -35,6 +35,33 @@ public sealed class SqliteWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnAccountChangedThroughAnotherDatabaseInstanceIsReadChangedOnTheNextRead()
+    {
+        // Two SqliteDatabase instances on one file are two processes to SQLite (a second local host on the same file):
+        // the first keeps the account it built from the row, the second deactivates it and ends a session.
+        var first = new SqliteUserStore(_database);
+        await using var otherDatabase = new SqliteDatabase(Options.Create(new SqliteOptions { Path = _path }), NullLogger<SqliteDatabase>.Instance);
+        var second = new SqliteUserStore(otherDatabase);
+        var now = DateTimeOffset.UtcNow;
+        var user = new User
+        {
+            Id = Guid.NewGuid().ToString("N"), Email = "lucia@example.org", Dni = "12345678Z", Phone = "+34 600 000 000", FirstNames = "Lucía",
+            LastNames = "García", Department = "Ventas", Role = Role.Technician, Active = true, PasswordHash = "hash", CreatedAt = now, UpdatedAt = now,
+        };
+        Assert.Equal(UserWrite.Done, await first.CreateAsync(user));
+        var read = (await first.FindByIdAsync(user.Id))!;
+        Assert.Same(read, await first.FindByIdAsync(user.Id)); // the same row: the account built before
+
+        var changed = (await second.FindByIdAsync(user.Id))! with { Active = false, UpdatedAt = now.AddMinutes(1) };
+        Assert.Equal(UserWrite.Done, await second.UpdateAsync(changed.EndSession("s1", now.AddMinutes(15), now)));
+
+        var again = (await first.FindByIdAsync(user.Id))!;
+        Assert.False(again.Active);
+        Assert.Equal(read.Version + 1, again.Version);
+        Assert.True(again.HasEnded("s1"));
+    }
+
+    [Fact]
     public async Task ConcurrentWritesEachTakeTheirOwnNumber()
     {
         var numbers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => Store.NextNumberAsync())));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -12,13 +13,31 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name, " +
         "security_stamp, ended_sessions, sign_in_addresses, language, email_notifications";
 
-    /// <summary>Every signed-in request reads its caller here (so a deactivation applies on the next one): a prepared point read.</summary>
+    private const int VersionColumn = 13;
+
+    /// <summary>Accounts built from their rows, by id, each with the version it was read at; bounded.</summary>
+    private const int MaxBuilt = 4_096;
+
+    private readonly ConcurrentDictionary<string, User> _built = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every signed-in request reads its caller here, so a deactivation, role or stamp change, or a logout applies on the
+    /// next one, whichever process made it: a prepared point read of the row, every time. A row whose version is the one
+    /// last built for its id is that same immutable account (every update raises the version), so its columns are not
+    /// decoded again; a changed row always is.
+    /// </summary>
     public async Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default)
     {
         await using var session = await database.ReadAsync(cancellationToken);
         var command = session.Statement($"SELECT {Columns} FROM users WHERE id = $key").With("$key", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        if (_built.TryGetValue(id, out var known) && known.Version == reader.GetInt64(VersionColumn)) return known;
+
+        var user = Read(reader);
+        if (_built.Count >= MaxBuilt) _built.Clear();
+        _built[id] = user;
+        return user;
     }
 
     public async Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default)
@@ -205,7 +224,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         CreatedAt = reader.GetInstant(10),
         UpdatedAt = reader.GetInstant(11),
         LastLoginAt = reader.GetInstantOrNull(12),
-        Version = reader.GetInt64(13),
+        Version = reader.GetInt64(VersionColumn),
         SecurityStamp = reader.GetString(15),
         EndedSessions = ListOf<EndedSession>(reader.GetString(16)),
         SignInAddresses = ListOf<string>(reader.GetString(17)),
