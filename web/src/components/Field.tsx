@@ -1,4 +1,5 @@
 import { useId, type ReactElement } from 'react';
+import { useI18n } from '../i18n';
 
 export interface FieldControlProps {
   id: string;
@@ -40,5 +41,34 @@ export function Field({ label, name, errors, hint, required, children }: FieldPr
         </p>
       ) : null}
     </div>
+  );
+}
+
+interface PasswordFieldProps {
+  label: string;
+  name: string;
+  errors?: string[] | undefined;
+  /** The account's password as it is (signing in, confirming a change), or a new one, shown with the password rules. */
+  kind: 'current' | 'new';
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A required password input, filled in by password managers as the current or the new password. */
+export function PasswordField({ label, name, errors, kind, value, onChange }: PasswordFieldProps) {
+  const { t } = useI18n();
+  return (
+    <Field label={label} name={name} errors={errors} hint={kind === 'new' ? t('field.password.hint') : undefined} required>
+      {(p) => (
+        <input
+          {...p}
+          type="password"
+          autoComplete={kind === 'new' ? 'new-password' : 'current-password'}
+          aria-required="true"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { UpdateProfileRequest } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Field } from '../components/Field';
+import { Field, PasswordField } from '../components/Field';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { LANGS, useI18n, type Lang } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
@@ -148,36 +148,22 @@ function PasswordChange() {
       <SuccessNotice message={changed ? t('account.passwordChanged') : null} />
       <ErrorAlert error={error} />
       <div className="grid-2">
-        <Field label={t('account.currentPassword')} name="currentPassword" errors={fieldErrors.currentPassword} required>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              aria-required="true"
-              value={values.currentPassword}
-              onChange={(e) => setValues({ ...values, currentPassword: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
+        <PasswordField
+          label={t('account.currentPassword')}
+          name="currentPassword"
+          errors={fieldErrors.currentPassword}
+          kind="current"
+          value={values.currentPassword}
+          onChange={(currentPassword) => setValues({ ...values, currentPassword })}
+        />
+        <PasswordField
           label={t('account.newPassword')}
           name="newPassword"
           errors={fieldErrors.newPassword}
-          hint={t('field.password.hint')}
-          required
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              aria-required="true"
-              value={values.newPassword}
-              onChange={(e) => setValues({ ...values, newPassword: e.target.value })}
-            />
-          )}
-        </Field>
+          kind="new"
+          value={values.newPassword}
+          onChange={(newPassword) => setValues({ ...values, newPassword })}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>

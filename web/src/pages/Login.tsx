@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Field } from '../components/Field';
+import { Field, PasswordField } from '../components/Field';
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
 
@@ -64,18 +64,14 @@ export function Login() {
             />
           )}
         </Field>
-        <Field label={t('field.password')} name="password" errors={fieldErrors.password} required>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              aria-required="true"
-              value={values.password}
-              onChange={(e) => setValues({ ...values, password: e.target.value })}
-            />
-          )}
-        </Field>
+        <PasswordField
+          label={t('field.password')}
+          name="password"
+          errors={fieldErrors.password}
+          kind="current"
+          value={values.password}
+          onChange={(password) => setValues({ ...values, password })}
+        />
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('common.working') : t('login.submit')}
         </button>

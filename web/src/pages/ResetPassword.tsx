@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../api/problem';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Field } from '../components/Field';
+import { PasswordField } from '../components/Field';
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
 
@@ -46,24 +46,14 @@ export function ResetPassword() {
         <ErrorAlert error={error} />
       )}
       <form ref={formRef} onSubmit={(e) => void submit(e, values, save)} noValidate className="form card">
-        <Field
+        <PasswordField
           label={t('reset.newPassword')}
           name="newPassword"
           errors={fieldErrors.newPassword}
-          hint={t('field.password.hint')}
-          required
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              aria-required="true"
-              value={values.newPassword}
-              onChange={(e) => setValues({ newPassword: e.target.value })}
-            />
-          )}
-        </Field>
+          kind="new"
+          value={values.newPassword}
+          onChange={(newPassword) => setValues({ newPassword })}
+        />
         <button type="submit" className="button button--primary" disabled={busy || !token}>
           {busy ? t('common.working') : t('reset.submit')}
         </button>
