@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tickets.Common;
 using Tickets.DevHost;
 using Tickets.Notifications;
+using Tickets.Sla;
 using Tickets.Startup;
 using Tickets.Storage.Sqlite;
 using Tickets.Tickets;
@@ -14,8 +15,9 @@ namespace Tickets.Bench.Load;
 /// <summary>
 /// Fills the bench's SQLite store before the host starts: the local host's own start-up (schema, demo accounts and
 /// tickets), then tickets made by the aggregate (Ticket.Create, Assign, ChangeStatus — the rows the adapter writes for
-/// them) loaded through <see cref="SqliteTicketStore.ImportAsync"/> in large transactions. Not through HTTP: a million
-/// tickets would take hours. Seeded tickets carry no outbox messages (nobody is told about a bench's history).
+/// them, and the SLA checks and auto-close the host would have applied by now) loaded through
+/// <see cref="SqliteTicketStore.ImportAsync"/> in large transactions. Not through HTTP: a million tickets would take
+/// hours. Seeded tickets carry no outbox messages (nobody is told about a bench's history).
 /// Also makes the login run's accounts (one per wrk connection, through the same account rules as sign-up) and the
 /// deep-page cursor, signed by the host's own key as the API signs the cursors it hands out.
 /// </summary>
@@ -94,7 +96,29 @@ public static class BulkSeeder
 
         if (n % 4 == 2)
             change = Then(change, Expect(change.Ticket.ChangeStatus(tech, TicketStatus.Resolved, "Resuelto en el banco de pruebas.", rules, at.AddMinutes(30))));
-        return change;
+        return WhatTheSystemDid(change, rules, started);
+    }
+
+    /// <summary>
+    /// What the host's own queue and timer functions would have done to the ticket by <paramref name="now"/>: each SLA
+    /// target that came due was checked then (breach, escalation, the priority raise and its re-measured targets), and a
+    /// resolved ticket left alone was closed. So the store is in the state a running system keeps it in, and the host's
+    /// sweeps (SLA every 5 minutes, auto-close every 10) find nothing to catch up on while wrk measures; without this
+    /// they wrote escalations of old tickets in the middle of some runs.
+    /// </summary>
+    private static TicketChange WhatTheSystemDid(TicketChange change, TicketRules rules, DateTimeOffset now)
+    {
+        for (var standing = SlaStanding.Of(change.Ticket); standing.Phase == SlaPhase.Running && standing.DueAt <= now; standing = SlaStanding.Of(change.Ticket))
+        {
+            var ticket = change.Ticket;
+            var check = new SlaCheckMessage(ticket.Id, standing.Target, SlaCheckPoint.Due, standing.DueAt, ticket.Sla.Generation);
+            var checkedThen = ticket.CheckSla(check, rules, standing.DueAt);
+            if (checkedThen.Events.Count == 0) throw new InvalidOperationException($"The SLA check of {ticket.Id} due {standing.DueAt:O} changed nothing.");
+            change = Then(change, checkedThen);
+        }
+
+        var closeAt = change.Ticket.UpdatedAt + rules.AutoCloseDelay;
+        return change.Ticket.Status == TicketStatus.Resolved && closeAt <= now ? Then(change, change.Ticket.AutoClose(rules, closeAt)) : change;
     }
 
     private static TicketChange Then(TicketChange before, TicketChange next) => next with { Events = [.. before.Events, .. next.Events] };
