@@ -28,8 +28,10 @@ public sealed class BusinessCalendar : ISlaClock
     private readonly WorkingPeriod[] _periods;
     private readonly HashSet<DateOnly> _holidays;
 
-    /// <summary>Per year: the working time of its days before each day (index 0 = 1 January), in ticks; filled on first use.</summary>
-    private readonly ConcurrentDictionary<int, long[]> _yearTotals = new();
+    /// <summary>Per year, worked out on first use: each day's working instants, and the running totals of working time.</summary>
+    private readonly ConcurrentDictionary<int, Year> _years = new();
+
+    private readonly Func<int, Year> _buildYear;
 
     /// <param name="periods">Ordered, not overlapping, each ending after it starts, within 00:00–24:00 (checked).</param>
     public BusinessCalendar(TimeZoneInfo zone, IEnumerable<DayOfWeek> workingDays, IEnumerable<WorkingPeriod> periods, IEnumerable<DateOnly> holidays)
@@ -38,6 +40,7 @@ public sealed class BusinessCalendar : ISlaClock
         _workingDays = [.. workingDays];
         _periods = [.. periods];
         _holidays = [.. holidays];
+        _buildYear = BuildYear;
         if (_workingDays.Count == 0) throw new ArgumentException("A business calendar needs at least one working day.", nameof(workingDays));
         if (_periods.Length == 0) throw new ArgumentException("A business calendar needs working hours.", nameof(periods));
         for (var i = 0; i < _periods.Length; i++)
@@ -109,7 +112,7 @@ public sealed class BusinessCalendar : ISlaClock
         long ticks = 0;
         for (var year = first.Year; year <= last.Year; year++)
         {
-            var totals = _yearTotals.GetOrAdd(year, YearTotals);
+            var totals = YearOf(year).Totals;
             var from = year == first.Year ? first.DayOfYear - 1 : 0;
             var to = year == last.Year ? last.DayOfYear : totals.Length - 1;
             ticks += totals[to] - totals[from];
@@ -118,14 +121,28 @@ public sealed class BusinessCalendar : ISlaClock
         return TimeSpan.FromTicks(ticks);
     }
 
-    private long[] YearTotals(int year)
+    /// <summary>
+    /// A year of the calendar: <see cref="Days"/> holds each local day's working instants (index 0 = 1 January), and
+    /// <see cref="Totals"/> the working time of the days before each day, in ticks. Lists evaluate the SLA of every item on
+    /// every request, so the zone's rules are applied once per day of the year, not once per item.
+    /// </summary>
+    private sealed record Year((DateTimeOffset Start, DateTimeOffset End)[][] Days, long[] Totals);
+
+    private Year YearOf(int year) => _years.GetOrAdd(year, _buildYear);
+
+    private Year BuildYear(int year)
     {
-        var days = DateTime.IsLeapYear(year) ? 366 : 365;
-        var totals = new long[days + 1];
+        var count = DateTime.IsLeapYear(year) ? 366 : 365;
+        var days = new (DateTimeOffset Start, DateTimeOffset End)[count][];
+        var totals = new long[count + 1];
         var day = new DateOnly(year, 1, 1);
-        for (var i = 0; i < days; i++, day = day.AddDays(1))
-            totals[i + 1] = totals[i] + WorkingTime(day).Sum(period => (period.End - period.Start).Ticks);
-        return totals;
+        for (var i = 0; i < count; i++, day = day.AddDays(1))
+        {
+            days[i] = WorkingInstants(day);
+            totals[i + 1] = totals[i] + days[i].Sum(period => (period.End - period.Start).Ticks);
+        }
+
+        return new Year(days, totals);
     }
 
     public SlaCalendarView Describe() => new(
@@ -136,18 +153,23 @@ public sealed class BusinessCalendar : ISlaClock
         [.. _holidays.Order()]);
 
     /// <summary>The instants a local day works, in order; none on a weekend day or a holiday.</summary>
-    private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> WorkingTime(DateOnly day)
+    private (DateTimeOffset Start, DateTimeOffset End)[] WorkingTime(DateOnly day) => YearOf(day.Year).Days[day.DayOfYear - 1];
+
+    private (DateTimeOffset Start, DateTimeOffset End)[] WorkingInstants(DateOnly day)
     {
-        if (!_workingDays.Contains(day.DayOfWeek) || _holidays.Contains(day)) yield break;
+        if (!_workingDays.Contains(day.DayOfWeek) || _holidays.Contains(day)) return [];
 
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var instants = new List<(DateTimeOffset Start, DateTimeOffset End)>(_periods.Length);
         foreach (var period in _periods)
         {
             var start = Instant(midnight + period.Start);
             var end = Instant(midnight + period.End);
             // Only a period lying wholly inside the skipped spring hour can come out empty.
-            if (end > start) yield return (start, end);
+            if (end > start) instants.Add((start, end));
         }
+
+        return [.. instants];
     }
 
     private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
