@@ -6,8 +6,8 @@ namespace Tickets.DevHost;
 
 /// <summary>
 /// What the benchmark (bench/) needs inside the local host, mapped only when <c>DevHost:Bench</c> is true: a bare
-/// endpoint through the same Kestrel and routing (the in-pipeline ceiling) and the process's allocation and memory
-/// counters, read before and after each load run. Never mapped otherwise, and never part of the Functions app.
+/// endpoint through the same Kestrel and routing (the in-pipeline ceiling) and the process's allocation, CPU and
+/// memory counters, read before and after each load run. Never mapped otherwise, and never part of the Functions app.
 /// </summary>
 public static class BenchEndpoints
 {
@@ -29,13 +29,14 @@ public static class BenchEndpoints
         return http.Response.Body.WriteAsync(BarePayload).AsTask();
     }
 
-    /// <summary>Bytes allocated by every thread since start (exact, not sampled), collections and memory now.</summary>
+    /// <summary>Bytes allocated by every thread since start (exact, not sampled), CPU time used, collections and memory now.</summary>
     public static Task WriteCountersAsync(HttpContext http)
     {
         using var process = Process.GetCurrentProcess();
         return http.Response.WriteAsJsonAsync(new
         {
             allocatedBytes = GC.GetTotalAllocatedBytes(precise: true),
+            cpuMicroseconds = (long)process.TotalProcessorTime.TotalMicroseconds,
             gen0 = GC.CollectionCount(0),
             gen1 = GC.CollectionCount(1),
             gen2 = GC.CollectionCount(2),

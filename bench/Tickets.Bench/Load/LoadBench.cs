@@ -125,9 +125,10 @@ public static class LoadBench
                 var before = await CountersAsync(http, counters);
                 var result = await Wrk.RunAsync(target, script, options.Seconds, options.Connections, options.Threads, work);
                 var after = await CountersAsync(http, counters);
-                var allocated = result.Requests == 0 ? 0 : (after - before) / (double)result.Requests;
-                Log($"  {name,-40} {result.PerSecond,9:F0} req/s  p50 {result.P50Ms,7:F2} ms  p99 {result.P99Ms,7:F2} ms  errors {result.Errors}  {allocated / 1024,6:F1} KB/req");
-                var row = new Row(store, name, result, allocated);
+                var allocated = result.Requests == 0 ? 0 : (after.AllocatedBytes - before.AllocatedBytes) / (double)result.Requests;
+                var cpu = result.Requests == 0 ? 0 : (after.CpuMicroseconds - before.CpuMicroseconds) / (double)result.Requests;
+                Log($"  {name,-40} {result.PerSecond,9:F0} req/s  p50 {result.P50Ms,7:F2} ms  p99 {result.P99Ms,7:F2} ms  errors {result.Errors}  {allocated / 1024,6:F1} KB/req  {cpu,6:F0} µs CPU/req");
+                var row = new Row(store, name, result, allocated, cpu);
                 rows.Add(row);
                 return row;
             }
@@ -242,8 +243,12 @@ public static class LoadBench
         return (body.TryGetProperty("user", out var user) ? user : body).GetProperty("id").GetString()!;
     }
 
-    private static async Task<long> CountersAsync(HttpClient http, Uri counters) =>
-        (await http.GetFromJsonAsync<JsonElement>(counters)).GetProperty("allocatedBytes").GetInt64();
+    /// <summary>The serving process's bytes allocated and CPU time used (user and system, every thread) since it started.</summary>
+    private static async Task<(long AllocatedBytes, long CpuMicroseconds)> CountersAsync(HttpClient http, Uri counters)
+    {
+        var body = await http.GetFromJsonAsync<JsonElement>(counters);
+        return (body.GetProperty("allocatedBytes").GetInt64(), body.GetProperty("cpuMicroseconds").GetInt64());
+    }
 
     /// <summary>Up to 2,000 of the newest visible tickets matching <paramref name="where"/>, for rotating requests.</summary>
     private static async Task<IReadOnlyList<string>> ReadIdsAsync(string database, string where = "1 = 1", string? tech = null)

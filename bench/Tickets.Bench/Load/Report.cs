@@ -5,12 +5,15 @@ using System.Text;
 namespace Tickets.Bench.Load;
 
 /// <summary>One measured operation and its ratios to the two ceilings of the same store size.</summary>
-public sealed class Row(string store, string name, WrkResult result, double allocatedPerRequest)
+public sealed class Row(string store, string name, WrkResult result, double allocatedPerRequest, double cpuPerRequest)
 {
     public string Store { get; } = store;
     public string Name { get; } = name;
     public WrkResult Result { get; } = result;
     public double AllocatedPerRequest { get; } = allocatedPerRequest;
+
+    /// <summary>CPU time (user and system, all threads) the serving process spent per request, in µs: what a request costs, however busy the machine.</summary>
+    public double CpuPerRequest { get; } = cpuPerRequest;
 
     /// <summary>Throughput as a share of the minimal Kestrel app's, and of the local host's bare endpoint's.</summary>
     public double? Kestrel { get; private set; }
@@ -37,12 +40,12 @@ public static class Report
             $".NET {Environment.Version}; command `{options.Command}`: wrk -t{options.Threads} -c{options.Connections}, {options.Seconds} s per operation " +
             $"after {options.WarmUpSeconds} s of warm-up; load average {string.Join(" ", loadBefore)} before, {string.Join(" ", loadAfter)} after.");
         text.AppendLine();
-        text.AppendLine("| tickets | operation | req/s | p50 ms | p99 ms | errors | alloc/req | vs minimal Kestrel | vs host bare |");
-        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| tickets | operation | req/s | p50 ms | p99 ms | errors | alloc/req | CPU/req | vs minimal Kestrel | vs host bare |");
+        text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
         {
             text.AppendLine(c, $"| {r.Store} | {r.Name} | {r.Result.PerSecond:F0} | {r.Result.P50Ms:F2} | {r.Result.P99Ms:F2} | {Errors(r.Result)} | " +
-                $"{Bytes(r.AllocatedPerRequest)} | {Percent(r.Kestrel)} | {Percent(r.Pipeline)} |");
+                $"{Bytes(r.AllocatedPerRequest)} | {r.CpuPerRequest:F0} µs | {Percent(r.Kestrel)} | {Percent(r.Pipeline)} |");
         }
 
         text.AppendLine();
