@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 using Tickets.Common;
 using Tickets.Sla;
 using Tickets.Storage.Sqlite;
@@ -59,6 +60,16 @@ public sealed class SqliteWriteTests : IAsyncLifetime
         Assert.False(again.Active);
         Assert.Equal(read.Version + 1, again.Version);
         Assert.True(again.HasEnded("s1"));
+    }
+
+    [Fact]
+    public async Task KeptConnectionsPlanWithoutReadingBoundValues()
+    {
+        // SQLITE_DBCONFIG_ENABLE_QPSG (1007), asked with -1 to read it: without it SQLite planned with the bound LIMIT and LIKE
+        // pattern and compiled a kept list statement again inside every step (perf: a parse per list request).
+        await using var session = await _database.ReadAsync();
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_db_config(session.Connection.Handle, 1007, -1, out var enabled));
+        Assert.Equal(1, enabled);
     }
 
     [Fact]

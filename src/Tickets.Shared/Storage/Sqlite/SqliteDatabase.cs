@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,9 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
     // how writes stay fast despite it. The cache and memory map keep a large store's index pages close.
     private const string ConnectionSettings =
         "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;";
+
+    /// <summary>SQLITE_DBCONFIG_ENABLE_QPSG.</summary>
+    private const int EnableQueryPlannerStabilityGuarantee = 1007;
 
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -201,6 +205,11 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
             settings.CommandText = ConnectionSettings;
             await settings.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        // Plans never depend on the values bound. Without this SQLite reads some bound values while planning (a LIMIT, a
+        // LIKE pattern) and compiles a kept statement again inside the step each time they are bound: once per list request.
+        var rc = raw.sqlite3_db_config(connection.Handle, EnableQueryPlannerStabilityGuarantee, 1, out _);
+        if (rc != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite refused the query planner stability guarantee (error {rc}).");
 
         return new SqliteSession(this, connection);
     }
