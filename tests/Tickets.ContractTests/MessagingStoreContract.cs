@@ -55,10 +55,24 @@ public abstract class OutboxStoreContract(IStoreUnderTest store) : StoreContract
     {
         var (_, message) = await CreateWithMessageAsync("{}");
 
-        await Outbox.RemoveAsync(message);
-        await Outbox.RemoveAsync(message);
+        await Outbox.RemoveAsync([message]);
+        await Outbox.RemoveAsync([message]);
 
         Assert.Empty(await Outbox.ListPendingAsync(Time.GetUtcNow(), 10));
+    }
+
+    [StoreFact]
+    public async Task MessagesOfSeveralTicketsAreRemovedTogetherAndOnlyThose()
+    {
+        var (_, first) = await CreateWithMessageAsync("{}");
+        var (_, second) = await CreateWithMessageAsync("{}");
+        var (_, kept) = await CreateWithMessageAsync("{}");
+
+        // One already gone among them changes nothing for the others.
+        await Outbox.RemoveAsync([first]);
+        await Outbox.RemoveAsync([first, second]);
+
+        Assert.Equal([kept], await Outbox.ListPendingAsync(Time.GetUtcNow(), 10));
     }
 
     [StoreFact]

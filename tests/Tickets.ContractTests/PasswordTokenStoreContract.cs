@@ -46,7 +46,7 @@ public abstract class PasswordTokenStoreContract(IStoreUnderTest store) : StoreC
         var (token, mail) = NewLink();
         await Tokens.AddAsync(token, mail);
 
-        await Get<IOutboxStore>().RemoveAsync(mail);
+        await Get<IOutboxStore>().RemoveAsync([mail]);
 
         Assert.DoesNotContain(mail, await Get<IOutboxStore>().ListPendingAsync(Time.GetUtcNow(), 100));
     }

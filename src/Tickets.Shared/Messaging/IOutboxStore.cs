@@ -9,6 +9,9 @@ public interface IOutboxStore
     /// <summary>Pending messages created at or before <paramref name="createdBefore"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes a sent message; removing one that is already gone is not an error (a relay and the dispatcher may race).</summary>
-    Task RemoveAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Removes sent messages, all in one write where the store can; removing one that is already gone is not an error (a
+    /// relay and the dispatcher may race).
+    /// </summary>
+    Task RemoveAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default);
 }

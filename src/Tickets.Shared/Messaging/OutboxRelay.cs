@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,18 +22,20 @@ public sealed partial class OutboxRelay(
         while (!cancellationToken.IsCancellationRequested)
         {
             var pending = await outbox.ListPendingAsync(before, settings.RelayBatchSize, cancellationToken);
-            var sentNow = 0;
+            var sentNow = new ConcurrentBag<OutboxMessage>();
             // Several at a time: after an outage or a crash the backlog is thousands of messages, one queue call each.
+            // The page's sent messages then leave the outbox in one removal.
             await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = Senders, CancellationToken = cancellationToken }, async (message, token) =>
             {
-                if (await dispatcher.TrySendAsync(message, token)) Interlocked.Increment(ref sentNow);
+                if (await dispatcher.TrySendAsync(message, token)) sentNow.Add(message);
             });
+            await dispatcher.RemoveSentAsync(sentNow, cancellationToken);
 
-            sent += sentNow;
+            sent += sentNow.Count;
             // A short page means nothing older is left; a page that sent nothing means the queue is down: try next run.
             // A page with some failures goes on: a queue busy catching up times out a few sends, and stopping the run for
             // them would leave a backlog of thousands to one page a minute. What failed is first in the next page.
-            if (pending.Count < settings.RelayBatchSize || sentNow == 0) break;
+            if (pending.Count < settings.RelayBatchSize || sentNow.IsEmpty) break;
         }
 
         if (sent > 0) LogRelayed(logger, sent);

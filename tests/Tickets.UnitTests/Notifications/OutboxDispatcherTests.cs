@@ -15,6 +15,9 @@ public sealed class OutboxDispatcherTests
     private OutboxDispatcher Dispatcher(TimeSpan? timeout = null) => new(_queue.Object, _outbox.Object,
         Options.Create(new OutboxOptions { SendTimeout = timeout ?? TimeSpan.FromSeconds(5) }), NullLogger<OutboxDispatcher>.Instance);
 
+    private static IReadOnlyCollection<OutboxMessage> Exactly(params OutboxMessage[] messages) =>
+        It.Is<IReadOnlyCollection<OutboxMessage>>(removed => removed.SequenceEqual(messages));
+
     private static OutboxMessage Message(DateTimeOffset? visibleAt = null) => new("m1", "t1", QueueNames.SlaChecks, "{}", Now, visibleAt);
 
     [Fact]
@@ -22,10 +25,25 @@ public sealed class OutboxDispatcherTests
     {
         var message = Message(visibleAt: Now.AddHours(3));
 
-        Assert.True(await Dispatcher().TrySendAsync(message, default));
+        Assert.Equal(1, await Dispatcher().SendAndRemoveAsync([message], default));
 
         _queue.Verify(q => q.SendAsync(QueueNames.SlaChecks, "{}", Now.AddHours(3), It.IsAny<CancellationToken>()));
-        _outbox.Verify(o => o.RemoveAsync(message, It.IsAny<CancellationToken>()));
+        _outbox.Verify(o => o.RemoveAsync(Exactly(message), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task ABatchLeavesTheOutboxInOneRemovalWithoutWhatTheQueueRefused()
+    {
+        var messages = Enumerable.Range(0, 5).Select(i => Message() with { Id = $"m{i}", Body = $"{{\"n\":{i}}}" }).ToList();
+        _queue.Setup(q => q.SendAsync(It.IsAny<string>(), messages[2].Body, It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new Azure.RequestFailedException("queue busy"));
+
+        Assert.Equal(4, await Dispatcher().SendAndRemoveAsync(messages, default));
+
+        // Every message was offered to the queue, in order; the refused one stays pending for the relay.
+        _queue.Verify(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()), Times.Exactly(5));
+        _outbox.Verify(o => o.RemoveAsync(Exactly(messages[0], messages[1], messages[3], messages[4]), It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -34,7 +52,7 @@ public sealed class OutboxDispatcherTests
         _queue.Setup(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new Azure.RequestFailedException("queue down"));
 
-        Assert.False(await Dispatcher().TrySendAsync(Message(), default));
+        Assert.Equal(0, await Dispatcher().SendAndRemoveAsync([Message()], default));
 
         _outbox.VerifyNoOtherCalls();
     }
@@ -45,7 +63,7 @@ public sealed class OutboxDispatcherTests
         _queue.Setup(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .Returns<string, string, DateTimeOffset?, CancellationToken>((_, _, _, token) => Task.Delay(Timeout.Infinite, token));
 
-        Assert.False(await Dispatcher(TimeSpan.FromMilliseconds(100)).TrySendAsync(Message(), default));
+        Assert.Equal(0, await Dispatcher(TimeSpan.FromMilliseconds(100)).SendAndRemoveAsync([Message()], default));
 
         _outbox.VerifyNoOtherCalls();
     }
@@ -75,8 +93,8 @@ public sealed class OutboxDispatcherTests
         var left = new List<OutboxMessage>(pending);
         _outbox.Setup(o => o.ListPendingAsync(It.IsAny<DateTimeOffset>(), 2, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => left.Take(2).ToList());
-        _outbox.Setup(o => o.RemoveAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()))
-            .Callback<OutboxMessage, CancellationToken>((m, _) => { lock (left) left.Remove(m); })
+        _outbox.Setup(o => o.RemoveAsync(It.IsAny<IReadOnlyCollection<OutboxMessage>>(), It.IsAny<CancellationToken>()))
+            .Callback<IReadOnlyCollection<OutboxMessage>, CancellationToken>((sent, _) => left.RemoveAll(sent.Contains))
             .Returns(Task.CompletedTask);
         // Every other send times out, as they do while a queue catches up after an outage.
         var calls = 0;

@@ -18,6 +18,7 @@ public sealed class CosmosOutboxStore(Container tickets) : IOutboxStore
         return (await tickets.QueryAllAsync<OutboxDocument>(query, cancellationToken)).Select(d => d.ToMessage()).ToList();
     }
 
-    public Task RemoveAsync(OutboxMessage message, CancellationToken cancellationToken = default) =>
-        tickets.DeleteIfExistsAsync("outbox:" + message.Id, new PartitionKey(message.TicketId), cancellationToken);
+    /// <summary>Each message lives in its ticket's partition: one point delete each, all at once.</summary>
+    public Task RemoveAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default) =>
+        Task.WhenAll(messages.Select(message => tickets.DeleteIfExistsAsync("outbox:" + message.Id, new PartitionKey(message.TicketId), cancellationToken)));
 }

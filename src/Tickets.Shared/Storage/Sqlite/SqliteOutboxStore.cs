@@ -38,10 +38,16 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
         return pending;
     }
 
-    public Task RemoveAsync(OutboxMessage message, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public Task RemoveAsync(IReadOnlyCollection<OutboxMessage> messages, CancellationToken cancellationToken = default) =>
+        messages.Count == 0 ? Task.CompletedTask : database.WriteAsync(async (connection, transaction) =>
         {
-            await using var delete = connection.Command("DELETE FROM outbox WHERE id = $id", transaction).With("$id", message.Id);
-            return await delete.ExecuteNonQueryAsync(cancellationToken);
+            var removed = 0;
+            foreach (var message in messages)
+            {
+                await using var delete = connection.Command("DELETE FROM outbox WHERE id = $id", transaction).With("$id", message.Id);
+                removed += await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return removed;
         }, cancellationToken);
 }
