@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -16,10 +15,8 @@ namespace Tickets.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 {
-    /// <summary>Parsed tickets by id, each with the ETag it was read at (see <see cref="ReadTicket"/>); bounded.</summary>
-    private const int MaxParsed = 4_096;
-
-    private readonly ConcurrentDictionary<string, Ticket> _parsed = new(StringComparer.Ordinal);
+    /// <summary>Parsed tickets by id, each reused while its row's ETag is the one it was read at (see <see cref="ReadTicket"/>).</summary>
+    private readonly BuiltRows<string, Ticket> _parsed = new(ticket => ticket.ETag);
 
     private const string OpenWork = "('open', 'in_progress', 'on_hold')";
 
@@ -402,14 +399,9 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     /// </summary>
     private Ticket ReadTicket(SqliteDataReader reader, int idColumn)
     {
-        var id = reader.GetString(idColumn);
         var etag = reader.GetString(1);
-        if (_parsed.TryGetValue(id, out var known) && known.ETag == etag) return known;
-
-        var ticket = JsonSerializer.Deserialize<Ticket>(reader.GetFieldValue<byte[]>(0), Json.Options)! with { ETag = etag };
-        if (_parsed.Count >= MaxParsed) _parsed.Clear();
-        _parsed[id] = ticket;
-        return ticket;
+        return _parsed.Get(reader.GetString(idColumn), etag, (reader, etag),
+            static row => JsonSerializer.Deserialize<Ticket>(row.reader.GetFieldValue<byte[]>(0), Json.Options)! with { ETag = row.etag });
     }
 
     /// <summary>A list query's parameters, gathered while its text is built, then bound to the prepared statement.</summary>

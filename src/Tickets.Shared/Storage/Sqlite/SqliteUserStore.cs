@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -15,10 +14,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 
     private const int VersionColumn = 13;
 
-    /// <summary>Accounts built from their rows, by id, each with the version it was read at; bounded.</summary>
-    private const int MaxBuilt = 4_096;
-
-    private readonly ConcurrentDictionary<string, User> _built = new(StringComparer.Ordinal);
+    /// <summary>Accounts built from their rows, by id, each reused while its row's version is the one it was read at.</summary>
+    private readonly BuiltRows<long, User> _built = new(user => user.Version);
 
     /// <summary>
     /// Every signed-in request reads its caller here, so a deactivation, role or stamp change, or a logout applies on the
@@ -31,13 +28,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         await using var session = await database.ReadAsync(cancellationToken);
         var command = session.Statement($"SELECT {Columns} FROM users WHERE id = $key").With("$key", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
-        if (_built.TryGetValue(id, out var known) && known.Version == reader.GetInt64(VersionColumn)) return known;
-
-        var user = Read(reader);
-        if (_built.Count >= MaxBuilt) _built.Clear();
-        _built[id] = user;
-        return user;
+        return await reader.ReadAsync(cancellationToken) ? _built.Get(id, reader.GetInt64(VersionColumn), reader, Read) : null;
     }
 
     public async Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default)
