@@ -29,7 +29,10 @@ public static class BenchEndpoints
         return http.Response.Body.WriteAsync(BarePayload).AsTask();
     }
 
-    /// <summary>Bytes allocated by every thread since start (exact, not sampled), CPU time used, collections and memory now.</summary>
+    /// <summary>
+    /// Bytes allocated by every thread since start (exact, not sampled), CPU time used, time spent compiling (tiered JIT),
+    /// collections and memory now.
+    /// </summary>
     public static Task WriteCountersAsync(HttpContext http)
     {
         using var process = Process.GetCurrentProcess();
@@ -37,6 +40,7 @@ public static class BenchEndpoints
         {
             allocatedBytes = GC.GetTotalAllocatedBytes(precise: true),
             cpuMicroseconds = (long)process.TotalProcessorTime.TotalMicroseconds,
+            jitMicroseconds = (long)System.Runtime.JitInfo.GetCompilationTime().TotalMicroseconds,
             gen0 = GC.CollectionCount(0),
             gen1 = GC.CollectionCount(1),
             gen2 = GC.CollectionCount(2),

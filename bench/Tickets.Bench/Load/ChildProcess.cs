@@ -21,13 +21,23 @@ public sealed class ChildProcess : IAsyncDisposable
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        var openStreams = 2;
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.Exited += (_, _) => { lock (log) log.Dispose(); };
-        process.EnableRaisingEvents = true;
         return new ChildProcess(process);
+
+        // A null line is the end of one stream; the log closes after the last line of both (not when the process exits,
+        // which can come before its last lines have been read).
+        void Receive(string? line)
+        {
+            lock (log)
+            {
+                if (line is not null) log.WriteLine(line);
+                else if (--openStreams == 0) log.Dispose();
+            }
+        }
     }
 
     /// <summary>The resident set now and at its peak, from /proc (the working set the OS sees).</summary>
