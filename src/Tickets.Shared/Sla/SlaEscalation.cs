@@ -9,7 +9,7 @@ namespace Tickets.Sla;
 
 /// <summary>
 /// The SLA's asynchronous half: <see cref="CheckAsync"/> runs one <c>sla-checks</c> message (the <c>SlaCheck</c>
-/// function); <see cref="SweepAsync"/> (the <c>SlaSweep</c> timer) finds tickets whose running target is overdue but
+/// function) and keeps the ticket's chain of checks going (<see cref="SlaSchedule"/>); <see cref="SweepAsync"/> (the <c>SlaSweep</c> timer) finds tickets whose running target is overdue but
 /// whose breach is not recorded — a check message lost or deleted — and checks them, so no breach stays hidden.
 /// </summary>
 public sealed partial class SlaEscalation(
@@ -43,7 +43,19 @@ public sealed partial class SlaEscalation(
         if (early > TimeSpan.Zero) await Task.Delay(early, time, cancellationToken);
 
         if (await changes.ApplyAsync(check.TicketId, t => t.CheckSla(check, rules, time.GetUtcNow()), cancellationToken))
+        {
             LogChecked(logger, check.TicketId, check.Target, check.Point);
+            return;
+        }
+
+        // Nothing to record. The change that records a point schedules the next one with it; here the clock may still run
+        // (the first response came, the warning came after its due time), and its next point is sent from here. A failed
+        // send fails this message, which the queue delivers again.
+        if (await tickets.FindAsync(check.TicketId, cancellationToken) is { } ticket && SlaSchedule.After(ticket, check) is { } next)
+        {
+            await queue.SendAsync(QueueNames.SlaChecks, SlaSchedule.Body(next), next.At, cancellationToken);
+            LogNext(logger, check.TicketId, next.Target, next.Point, next.At);
+        }
     }
 
     /// <summary>Returns how many overdue tickets got their breach recorded.</summary>
@@ -81,6 +93,9 @@ public sealed partial class SlaEscalation(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SLA check for ticket {TicketId} ({Target}, {Point}) recorded")]
     private static partial void LogChecked(ILogger logger, string ticketId, SlaTargetKind target, SlaCheckPoint point);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "SLA check for ticket {TicketId} had nothing to record; next check ({Target}, {Point}) at {At}")]
+    private static partial void LogNext(ILogger logger, string ticketId, SlaTargetKind target, SlaCheckPoint point, DateTimeOffset at);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "SLA check for ticket {TicketId} is due at {At}: sent on again")]
     private static partial void LogRescheduled(ILogger logger, string ticketId, DateTimeOffset at);

@@ -95,7 +95,16 @@ public sealed class SlaEscalationTests(SlaWorld world) : IClassFixture<SlaWorld>
         Assert.Contains("sla_met", history);
         Assert.DoesNotContain("sla_warning", history);
         Assert.DoesNotContain("sla_breached", history);
+
+        // The first response's warning check found nothing to record and handed the chain to the resolution clock,
+        // whose warning comes at 30 s (75 % of 40 s).
+        var warnings = await Eventually.Until(() => TargetsOfAsync(ticket.Id(), "sla_warning"), w => w.Count > 0, "the resolution warned", TimeSpan.FromSeconds(40));
+        Assert.Equal(["resolution"], warnings);
     }
+
+    private async Task<List<string>> TargetsOfAsync(string ticketId, string type) =>
+        (await (await world.Admin.GetAsync($"api/tickets/{ticketId}/history?limit=100")).JsonAsync())
+            .GetProperty("items").EnumerateArray().Where(e => e.Str("type") == type).Select(e => e.GetProperty("data").Str("target")).ToList();
 
     [Fact]
     public async Task TheSameCheckMessageDeliveredTwiceChangesNothingTheSecondTime()

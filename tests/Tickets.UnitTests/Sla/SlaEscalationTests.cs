@@ -8,7 +8,7 @@ using Tickets.UnitTests.Tickets;
 
 namespace Tickets.UnitTests.Sla;
 
-/// <summary>The escalation rules on the aggregate, the checks a change schedules, and who hears about them — on a fake clock.</summary>
+/// <summary>The escalation rules on the aggregate and who hears about them — on a fake clock. The checks a change schedules: <see cref="SlaScheduleTests"/>.</summary>
 public sealed class SlaEscalationTests
 {
     // Critical: first response 1 h, resolution 4 h, 24×7; warning at 75 %.
@@ -22,42 +22,6 @@ public sealed class SlaEscalationTests
         new(t.Id, target, point, point == SlaCheckPoint.Warning ? t.Sla.FirstResponseWarningAt!.Value : t.Sla.FirstResponseDueAt, t.Sla.Generation);
 
     private static List<TicketEventType> Types(TicketChange change) => change.Events.Select(e => e.Type).ToList();
-
-    [Fact]
-    public void CreatingATicketSchedulesAWarningAndADueCheckPerTarget()
-    {
-        var ticket = Critical();
-
-        var checks = SlaSchedule.Plan(null, ticket, Build.Start)
-            .Select(m => (m.Queue, m.VisibleAt, Check: JsonSerializer.Deserialize<SlaCheckMessage>(m.Body, Json.Options)!)).ToList();
-
-        Assert.All(checks, c => Assert.Equal(QueueNames.SlaChecks, c.Queue));
-        Assert.Equal(
-            [Build.Start.AddMinutes(45), Build.Start.AddHours(1), Build.Start.AddHours(3), Build.Start.AddHours(4)],
-            checks.Select(c => c.VisibleAt!.Value).Order());
-        Assert.All(checks, c => Assert.Equal((ticket.Sla.Generation, c.VisibleAt), (c.Check.Generation, (DateTimeOffset?)c.Check.At)));
-    }
-
-    [Fact]
-    public void AChangeThatLeavesTheClockAloneSchedulesNothing()
-    {
-        var ticket = Critical();
-        var commented = ticket.AddComment(Build.Requester, "c1", new CommentRequest("Más datos."), Rules, Build.Start.AddMinutes(5)).Ok();
-
-        Assert.Empty(SlaSchedule.Plan(ticket, commented.Ticket, Build.Start.AddMinutes(5)));
-    }
-
-    [Fact]
-    public void APriorityChangeSchedulesChecksForTheNewClock()
-    {
-        var ticket = Critical();
-        var lowered = ticket.Edit(Build.Admin, new UpdateTicketRequest(Priority: "low"), Rules, Build.Start.AddMinutes(5)).Ok().Ticket;
-
-        var checks = SlaSchedule.Plan(ticket, lowered, Build.Start.AddMinutes(5));
-
-        Assert.Equal(4, checks.Count);
-        Assert.All(checks, m => Assert.Equal(lowered.Sla.Generation, JsonSerializer.Deserialize<SlaCheckMessage>(m.Body, Json.Options)!.Generation));
-    }
 
     [Fact]
     public void WarningPointRecordsOneWarning()
