@@ -38,7 +38,7 @@ public static class Report
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({Cpu()}), {RuntimeInformation.OSDescription}, " +
             $".NET {Environment.Version}; command `{options.Command}`: wrk -t{options.Threads} -c{options.Connections}, {options.Seconds} s per operation " +
-            $"after {options.WarmUpSeconds} s of warm-up; load average {string.Join(" ", loadBefore)} before, {string.Join(" ", loadAfter)} after.");
+            $"after warm-up runs of {options.WarmUpSeconds} s until the host stops compiling the operation; load average {string.Join(" ", loadBefore)} before, {string.Join(" ", loadAfter)} after.");
         text.AppendLine();
         text.AppendLine("| tickets | operation | req/s | p50 ms | p99 ms | errors | alloc/req | CPU/req | vs minimal Kestrel | vs host bare |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -9,8 +9,9 @@ namespace Tickets.Sla;
 
 /// <summary>
 /// The SLA's asynchronous half: <see cref="CheckAsync"/> runs one <c>sla-checks</c> message (the <c>SlaCheck</c>
-/// function) and keeps the ticket's chain of checks going (<see cref="SlaSchedule"/>); <see cref="SweepAsync"/> (the <c>SlaSweep</c> timer) finds tickets whose running target is overdue but
-/// whose breach is not recorded — a check message lost or deleted — and checks them, so no breach stays hidden.
+/// function) and keeps the ticket's chain of checks going (<see cref="SlaSchedule"/>); <see cref="SweepAsync"/> (the
+/// <c>SlaSweep</c> timer) finds tickets whose running target is overdue but whose breach is not recorded — a check
+/// message lost or deleted — and checks them, so no breach stays hidden.
 /// </summary>
 public sealed partial class SlaEscalation(
     ITicketStore tickets,
