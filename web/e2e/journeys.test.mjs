@@ -253,7 +253,8 @@ describe('Tickets in the browser', () => {
     await breached.getByTestId('sla-badge').getByText(/incumplido · vencido hace/).waitFor();
     await queue.getByRole('button', { name: /Prioridad/ }).click();
     await page.waitForURL(/view=at_risk.*sort=-priority|sort=-priority.*view=at_risk/);
-    assert.equal(await queue.getByRole('columnheader', { name: /Prioridad/ }).getAttribute('aria-sort'), 'descending');
+    // The URL changes first; the table keeps the page it shows until the newly sorted one has arrived.
+    await queue.locator('thead th[aria-sort="descending"]').getByText('Prioridad').waitFor();
     await queue.getByRole('button', { name: /SLA/ }).click();
     await page.waitForURL(/sort=slaDue/);
     await breached.waitFor();
