@@ -12,5 +12,8 @@ if ! command -v wrk >/dev/null 2>&1; then
   if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq wrk; else sudo apt-get update -qq && sudo apt-get install -y -qq wrk; fi
 fi
 
+# Azurite for the queue service, at the version the tests pin (scripts/services/package-lock.json).
+bash scripts/services.sh install
+
 dotnet build bench/Tickets.Bench -c Release -nologo -v minimal
 exec dotnet bench/Tickets.Bench/bin/Release/net10.0/Tickets.Bench.dll wrk --command "bash bench/run.sh${*:+ $*}" "$@"

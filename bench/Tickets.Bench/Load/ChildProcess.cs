@@ -84,7 +84,7 @@ public sealed class ChildProcess : IAsyncDisposable
             {
                 if (await ready()) return;
             }
-            catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException or Azure.RequestFailedException)
             {
                 // Not listening yet.
             }

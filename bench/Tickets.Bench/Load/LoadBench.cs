@@ -50,7 +50,7 @@ public static class LoadBench
         var rows = new List<Row>();
         var memory = new List<(int Size, long Current, long Peak)>();
 
-        await using var azurite = options.Azurite ? await StartAzuriteAsync(work) : null;
+        await using var azurite = options.Azurite ? await StartAzuriteAsync(root, work) : null;
         var queues = azurite?.Connection ?? "UseDevelopmentStorage=true";
 
         var barePort = ChildProcess.FreePort();
@@ -310,26 +310,32 @@ public static class LoadBench
         public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
 
-    /// <summary>Azurite's queue service from npm (the outbox really sends), or null without npx: then messages stay in the outbox.</summary>
-    private static async Task<Azurite?> StartAzuriteAsync(string work)
+    /// <summary>
+    /// Azurite's queue service (the outbox really sends), the version pinned in <c>scripts/services</c> that the tests and
+    /// <c>scripts/run.sh</c> use (<c>bench/run.sh</c> installs it); or null without node or that install: then messages
+    /// stay in the outbox.
+    /// </summary>
+    private static async Task<Azurite?> StartAzuriteAsync(string root, string work)
     {
-        if (Wrk.Which("npx") is null)
+        var main = Path.Combine(root, "scripts", "services", "node_modules", "azurite", "dist", "src", "queue", "main.js");
+        if (Wrk.Which("node") is null || !File.Exists(main))
         {
-            Log("npx not found: running without a queue service (outbox messages stay pending).");
+            Log($"node or {main} not found (bash scripts/services.sh install): running without a queue service (outbox messages stay pending).");
             return null;
         }
 
         var port = ChildProcess.FreePort();
         var log = Path.Combine(work, "azurite.log");
-        var process = ChildProcess.Start("npx", ["-y", "-p", "azurite@3", "azurite-queue", "--queueHost", "127.0.0.1", "--queuePort", $"{port}",
+        var process = ChildProcess.Start("node", [main, "--queueHost", "127.0.0.1", "--queuePort", $"{port}",
             "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent", "--loose"], log);
         var connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AzuriteKey};QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
-        var client = new QueueServiceClient(connection);
+        // Probed without the SDK's retries: a refused connection means "not yet", and the wait below tries again.
+        var client = new QueueServiceClient(connection, new QueueClientOptions { Retry = { MaxRetries = 0 } });
         await process.WaitUntilAsync(async () =>
         {
             foreach (var queue in QueueNames.All) await client.GetQueueClient(queue).CreateIfNotExistsAsync();
             return true;
-        }, TimeSpan.FromSeconds(120), "Azurite", log);
+        }, TimeSpan.FromSeconds(60), "Azurite", log);
         return new Azurite(process, connection);
     }
 
