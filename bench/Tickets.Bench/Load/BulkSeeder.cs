@@ -108,17 +108,32 @@ public static class BulkSeeder
     /// </summary>
     private static TicketChange WhatTheSystemDid(TicketChange change, TicketRules rules, DateTimeOffset now)
     {
-        for (var standing = SlaStanding.Of(change.Ticket); standing.Phase == SlaPhase.Running && standing.DueAt <= now; standing = SlaStanding.Of(change.Ticket))
+        for (var check = Overdue(change.Ticket, now); check is not null; check = Overdue(change.Ticket, now))
         {
-            var ticket = change.Ticket;
-            var check = new SlaCheckMessage(ticket.Id, standing.Target, SlaCheckPoint.Due, standing.DueAt, ticket.Sla.Generation);
-            var checkedThen = ticket.CheckSla(check, rules, standing.DueAt);
-            if (checkedThen.Events.Count == 0) throw new InvalidOperationException($"The SLA check of {ticket.Id} due {standing.DueAt:O} changed nothing.");
+            var checkedThen = change.Ticket.CheckSla(check, rules, check.At);
+            if (checkedThen.Events.Count == 0) throw new InvalidOperationException($"The SLA check of {check.TicketId} ({check.Target}) due {check.At:O} changed nothing.");
             change = Then(change, checkedThen);
         }
 
         var closeAt = change.Ticket.UpdatedAt + rules.AutoCloseDelay;
         return change.Ticket.Status == TicketStatus.Resolved && closeAt <= now ? Then(change, change.Ticket.AutoClose(rules, closeAt)) : change;
+    }
+
+    /// <summary>
+    /// The earliest target of the running clock that came due by <paramref name="now"/> with its breach unrecorded, as
+    /// the check the host ran at its due time. Both targets, not only the one a list shows: an unanswered ticket's
+    /// resolution comes due too, and once someone answers it the sweep would otherwise find it overdue mid-run.
+    /// </summary>
+    private static SlaCheckMessage? Overdue(Ticket ticket, DateTimeOffset now)
+    {
+        var sla = ticket.Sla;
+        if (!ticket.IsWorkOpen || sla.PausedAt is not null || ticket.DeletedAt is not null) return null;
+        var due = new List<SlaCheckMessage>(2);
+        if (ticket.FirstResponseAt is null && !sla.FirstResponseBreached && sla.FirstResponseDueAt <= now)
+            due.Add(new SlaCheckMessage(ticket.Id, SlaTargetKind.FirstResponse, SlaCheckPoint.Due, sla.FirstResponseDueAt, sla.Generation));
+        if (!sla.ResolutionBreached && sla.ResolutionDueAt <= now)
+            due.Add(new SlaCheckMessage(ticket.Id, SlaTargetKind.Resolution, SlaCheckPoint.Due, sla.ResolutionDueAt, sla.Generation));
+        return due.MinBy(c => c.At);
     }
 
     private static TicketChange Then(TicketChange before, TicketChange next) => next with { Events = [.. before.Events, .. next.Events] };
