@@ -29,9 +29,12 @@ public sealed partial class SqliteDatabase(IOptions<SqliteOptions> options, ILog
 
     // Per connection, applied once when it opens. FULL: a commit is on disk before any caller hears "done" (NORMAL in WAL
     // mode may lose the last commits on power loss, which would break "nothing acknowledged is lost"); group commit is
-    // how writes stay fast despite it. The cache and memory map keep a large store's index pages close.
+    // how writes stay fast despite it. The cache keeps a large store's index pages close. No memory map: SQLite unmaps
+    // the whole file at the start of every read transaction after any commit, so under writes each read paid an munmap
+    // (a TLB flush on every core), a new mapping and its page faults; turning it off halved a create's CPU in the bench,
+    // and reads measured the same or faster (bench/README.md).
     private const string ConnectionSettings =
-        "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY;";
+        "PRAGMA synchronous = FULL; PRAGMA cache_size = -16384; PRAGMA mmap_size = 0; PRAGMA temp_store = MEMORY;";
 
     /// <summary>SQLITE_DBCONFIG_ENABLE_QPSG.</summary>
     private const int EnableQueryPlannerStabilityGuarantee = 1007;
