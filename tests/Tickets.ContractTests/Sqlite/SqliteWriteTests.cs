@@ -73,6 +73,18 @@ public sealed class SqliteWriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KeptConnectionsReadWithoutAMemoryMap()
+    {
+        // With a memory map SQLite unmapped the whole file at the start of every read after a commit: under writes, an
+        // munmap, a new mapping and its page faults per request (perf: create's CPU per request halved without it).
+        await using var session = await _database.ReadAsync();
+        await using var command = session.Connection.CreateCommand();
+        command.CommandText = "PRAGMA mmap_size";
+
+        Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task ConcurrentWritesEachTakeTheirOwnNumber()
     {
         var numbers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(() => Store.NextNumberAsync())));
