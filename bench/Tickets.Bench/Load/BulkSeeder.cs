@@ -120,21 +120,13 @@ public static class BulkSeeder
     }
 
     /// <summary>
-    /// The earliest target of the running clock that came due by <paramref name="now"/> with its breach unrecorded, as
-    /// the check the host ran at its due time. Both targets, not only the one a list shows: an unanswered ticket's
-    /// resolution comes due too, and once someone answers it the sweep would otherwise find it overdue mid-run.
+    /// The running clock's earliest due time that came by <paramref name="now"/> and was not recorded, as the check the
+    /// host ran then (<see cref="SlaSchedule.Points"/>, the chain's own points). Both targets, not only the one a list
+    /// shows: an unanswered ticket's resolution comes due too, and once someone answered it the sweep found it overdue
+    /// mid-run.
     /// </summary>
-    private static SlaCheckMessage? Overdue(Ticket ticket, DateTimeOffset now)
-    {
-        var sla = ticket.Sla;
-        if (!ticket.IsWorkOpen || sla.PausedAt is not null || ticket.DeletedAt is not null) return null;
-        var due = new List<SlaCheckMessage>(2);
-        if (ticket.FirstResponseAt is null && !sla.FirstResponseBreached && sla.FirstResponseDueAt <= now)
-            due.Add(new SlaCheckMessage(ticket.Id, SlaTargetKind.FirstResponse, SlaCheckPoint.Due, sla.FirstResponseDueAt, sla.Generation));
-        if (!sla.ResolutionBreached && sla.ResolutionDueAt <= now)
-            due.Add(new SlaCheckMessage(ticket.Id, SlaTargetKind.Resolution, SlaCheckPoint.Due, sla.ResolutionDueAt, sla.Generation));
-        return due.MinBy(c => c.At);
-    }
+    private static SlaCheckMessage? Overdue(Ticket ticket, DateTimeOffset now) =>
+        SlaSchedule.Points(ticket).FirstOrDefault(point => point.Point == SlaCheckPoint.Due && point.At <= now);
 
     private static TicketChange Then(TicketChange before, TicketChange next) => next with { Events = [.. before.Events, .. next.Events] };
 

@@ -43,7 +43,7 @@ public static class SlaSchedule
     public static string Body(SlaCheckMessage check) => JsonSerializer.Serialize(check, Json.Options);
 
     /// <summary>The points still to check on the running clock, earliest first; none while it is stopped.</summary>
-    private static List<SlaCheckMessage> Points(Ticket ticket)
+    public static IReadOnlyList<SlaCheckMessage> Points(Ticket ticket)
     {
         var sla = ticket.Sla;
         var points = new List<SlaCheckMessage>(4);
