@@ -44,9 +44,11 @@ public static partial class DevHostApp
                 ["Tickets:Sla:High:Calendar"] = "business",
                 ["Tickets:Sla:Medium:Calendar"] = "business",
                 ["Tickets:Sla:Low:Calendar"] = "business",
-                // Room for a whole test suite from one address; the per-account limit stays as everywhere.
+                // Room for a whole test suite from one address and a few accounts; the per-account password limit stays as everywhere.
                 ["Tickets:Limits:PasswordAttemptsPerAddressPerMinute"] = "3000",
                 ["Tickets:Limits:PasswordHashingPerMinute"] = "6000",
+                ["Tickets:Limits:RequestsPerUserPerMinute"] = "100000",
+                ["Tickets:Limits:WritesPerUserPerMinute"] = "20000",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.
                 ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",

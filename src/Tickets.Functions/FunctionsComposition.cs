@@ -14,6 +14,7 @@ public static class FunctionsComposition
 
         services.AddTickets(configuration);
         services.AddScoped<HttpAuthorizer>();
+        services.AddSingleton<AccountRateLimits>();
         services.AddScoped<IdempotentRequests>();
         return services;
     }

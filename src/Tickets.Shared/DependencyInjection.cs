@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tickets.Budgets;
 using Tickets.Common;
 using Tickets.Identity;
 using Tickets.Email;
@@ -42,6 +43,9 @@ public static class DependencyInjection
         services.AddScoped<ClientAddress>();
         services.AddScoped<PasswordAttempts>();
         services.AddScoped<IdentityService>();
+
+        // Per-account request and write budgets (Tickets:Limits), counted in the store so every instance shares them.
+        services.AddSingleton<RequestBudgets>();
 
         // Set-password links (forgot password, invitations), e-mailed through the outbox and the account-emails queue.
         services.AddValidatedOptions<PasswordResetOptions>(configuration, PasswordResetOptions.Section);
@@ -117,6 +121,7 @@ public static class DependencyInjection
                 services.AddSingleton<IUserStore, SqliteUserStore>();
                 services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
                 services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
+                services.AddSingleton<IRequestBudgetStore, SqliteRequestBudgetStore>();
                 services.AddSingleton<IPasswordTokenStore, SqlitePasswordTokenStore>();
                 services.AddSingleton<ITicketStore, SqliteTicketStore>();
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();

@@ -4,8 +4,8 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Tickets.Functions.Http;
 
-/// <summary>An HTTP-triggered function as declared by its attributes.</summary>
-public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Methods, Who Access);
+/// <summary>An HTTP-triggered function as declared by its attributes; <see cref="Writes"/> from its <see cref="AccessAttribute"/>.</summary>
+public sealed record HttpFunction(string Name, MethodInfo Method, string Route, IReadOnlyList<string> Methods, Who Access, bool Writes = false);
 
 /// <summary>
 /// The HTTP functions of this assembly, read once from their attributes: the worker middleware finds a
@@ -37,5 +37,6 @@ public static class FunctionCatalog
                 d.Method,
                 d.Trigger.Route ?? d.Name,
                 d.Trigger.Methods?.Select(m => m.ToUpperInvariant()).ToArray() ?? ["GET", "POST"],
-                d.Access?.Who ?? throw new InvalidOperationException($"HTTP function {d.Name} has no [Access] declaration.")));
+                d.Access?.Who ?? throw new InvalidOperationException($"HTTP function {d.Name} has no [Access] declaration."),
+                d.Access.Writes));
 }

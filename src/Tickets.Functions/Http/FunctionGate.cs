@@ -10,8 +10,10 @@ using Tickets.Storage;
 namespace Tickets.Functions.Http;
 
 /// <summary>
-/// What runs around every HTTP function in every host: authorization from its declaration, then the
-/// function, a busy store turned into a 503 with Retry-After, and an unexpected exception into a 500 problem with a trace id and a structured log.
+/// What runs around every HTTP function in every host: authentication, the caller's request budget (and write budget for a
+/// function declared as writing; a 429 beyond them, the RateLimit fields on every answer to a signed-in caller) and the role
+/// from its declaration, then the function, a busy store turned into a 503 with Retry-After, and an unexpected exception
+/// into a 500 problem with a trace id and a structured log.
 /// </summary>
 public static partial class FunctionGate
 {
@@ -24,8 +26,18 @@ public static partial class FunctionGate
         try
         {
             services.GetRequiredService<ClientAddress>().Set(ClientAddressOf(http, services.GetRequiredService<IOptions<LimitsOptions>>().Value));
-            var denied = await services.GetRequiredService<HttpAuthorizer>().AuthorizeAsync(http, function.Access);
-            return denied ?? await invoke();
+            var authorizer = services.GetRequiredService<HttpAuthorizer>();
+            var (account, refusal) = await authorizer.AuthenticateAsync(http, function.Access);
+            if (refusal is not null) return refusal;
+            if (account is not null)
+            {
+                // Counted once the account is known, before its role is checked: a refused call is still a call.
+                var denied = await services.GetRequiredService<AccountRateLimits>().SpendAsync(http, account.Id, function.Writes)
+                    ?? authorizer.Admit(account, function.Access);
+                if (denied is not null) return denied;
+            }
+
+            return await invoke();
         }
         catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && StoreBusy.From(e) is { } busy)
         {

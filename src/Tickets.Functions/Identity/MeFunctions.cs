@@ -20,7 +20,7 @@ public sealed class MeFunctions(IdentityService identity, CurrentUser me)
         Api.Ok(new UserResponse(me.User.ToView()));
 
     [Function("UpdateMe")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(UpdateProfileRequest))]
     [Returns(200, typeof(UserResponse))]
     [Description("Changes the caller's profile; absent fields stay.")]
@@ -30,7 +30,7 @@ public sealed class MeFunctions(IdentityService identity, CurrentUser me)
             Api.From(await identity.UpdateProfileAsync(me.Id, input, cancellationToken), user => Api.Ok(new UserResponse(user.ToView()))));
 
     [Function("ChangePassword")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(PasswordChangeRequest))]
     [Returns(204)]
     [Description("Changes the caller's password and ends every session of the account.")]

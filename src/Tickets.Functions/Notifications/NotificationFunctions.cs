@@ -21,7 +21,7 @@ public sealed class NotificationFunctions(NotificationService notifications)
         Api.From(await notifications.ListAsync(request.QueryAs<NotificationListParameters>(), cancellationToken), Api.Ok);
 
     [Function("ReadNotification")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Returns(204)]
     [Description("Marks one of the caller's notifications read; another person's is a 404.")]
     public async Task<IActionResult> Read(
@@ -29,7 +29,7 @@ public sealed class NotificationFunctions(NotificationService notifications)
         Api.From(await notifications.MarkReadAsync(id, cancellationToken), Api.NoContent);
 
     [Function("ReadAllNotifications")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Returns(204)]
     [Description("Marks every notification of the caller read.")]
     public async Task<IActionResult> ReadAll(

@@ -11,7 +11,8 @@ namespace Tickets.Functions.OpenApi;
 
 /// <summary>
 /// The API's OpenAPI 3.1 document, built from the function catalog: each HTTP function's route and methods, its
-/// <see cref="AccessAttribute"/> (the bearer requirement), <see cref="AcceptsAttribute"/> (body, query record,
+/// <see cref="AccessAttribute"/> (the bearer requirement; for a signed-in caller the per-account budgets: the 429 and the
+/// RateLimit fields on every answer after authentication), <see cref="AcceptsAttribute"/> (body, query record,
 /// headers), <see cref="ReturnsAttribute"/> and <see cref="FailsAttribute"/>, with the JSON schemas of the records
 /// involved. A function added to the catalog appears here without further work.
 /// </summary>
@@ -55,6 +56,18 @@ public static class ApiDocument
                         BearerFormat = "JWT",
                         Description = "The accessToken of POST /auth/login or /auth/refresh.",
                     },
+                },
+                Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+                {
+                    [AccountRateLimits.PolicyHeader] = OperationBuilder.Header(
+                        "The caller's budgets (IETF httpapi RateLimit draft, structured fields): \"requests\" for every call, \"writes\" for "
+                        + "calls that create or change something, each with its quota q per window of w seconds, shared by every instance "
+                        + "(Tickets:Limits:RequestsPerUserPerMinute, WritesPerUserPerMinute). E.g. `\"requests\";q=600;w=60, \"writes\";q=60;w=60`.",
+                        JsonSchemaType.String),
+                    [AccountRateLimits.Header] = OperationBuilder.Header(
+                        "The budget this call left closest to exhaustion (the one exhausted, on a 429): r calls remaining, t seconds until "
+                        + "its window is renewed. E.g. `\"writes\";r=12;t=42`.",
+                        JsonSchemaType.String),
                 },
             },
         };
@@ -115,7 +128,7 @@ public static class ApiDocument
             {
                 OperationId = function.Name,
                 Summary = method.GetCustomAttribute<DescriptionAttribute>()?.Description,
-                Description = AccessText(function.Access),
+                Description = AccessText(function),
                 Tags = new HashSet<OpenApiTagReference> { new(TagOf(function), document) },
                 Parameters = [.. PathParameters(function.Route), .. QueryParameters(accepts.Query), .. HeaderParameters(accepts.Headers)],
                 Responses = [],
@@ -131,26 +144,31 @@ public static class ApiDocument
                 };
             }
 
-            foreach (var success in returns) operation.Responses[Code(success.Status)] = Success(success);
+            foreach (var success in returns) operation.Responses[Code(success.Status)] = Success(success, function.Access != Who.Anyone);
             foreach (var (status, headers) in Failures(function, accepts))
                 operation.Responses[Code(status)] = Problem(ReasonPhrases.GetReasonPhrase(status), headers);
             operation.Responses["default"] = Problem("Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After).", []);
             return operation;
         }
 
-        private static string AccessText(Who who) => who switch
+        private static string AccessText(HttpFunction function) => function.Access switch
         {
             Who.Anyone => "Anyone; no token needed.",
             Who.SignedIn => "Any signed-in, active account.",
             Who.Staff => "Technicians and admins.",
             _ => "Admins only.",
+        } + function switch
+        {
+            { Access: Who.Anyone } => "",
+            { Writes: true } => " A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).",
+            _ => " Counts against the caller's budget of requests per minute (429 beyond it).",
         };
 
         private static string Code(int status) => status.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private IOpenApiSchema Schema(Type type) => Fragment(schemas.SchemaOf(type), document);
 
-        private OpenApiResponse Success(ReturnsAttribute returns)
+        private OpenApiResponse Success(ReturnsAttribute returns, bool budgeted)
         {
             var response = new OpenApiResponse { Description = ReasonPhrases.GetReasonPhrase(returns.Status) };
             if (returns.Body is { } body)
@@ -160,17 +178,18 @@ public static class ApiDocument
                 headers["Location"] = Header("Where the created resource can be read.", JsonSchemaType.String, "uri-reference");
             if (returns.Headers.HasFlag(ResponseHeaders.ETag))
                 headers["ETag"] = Header("The entity tag (quoted) to send back in If-Match.", JsonSchemaType.String);
+            if (budgeted) AddRateLimitFields(headers);
             if (headers.Count > 0) response.Headers = headers;
             return response;
         }
 
         /// <summary>The failures the declarations imply, plus those the function declares, each with its headers.</summary>
-        private static SortedDictionary<int, Dictionary<string, IOpenApiHeader>> Failures(HttpFunction function, AcceptsAttribute accepts)
+        private SortedDictionary<int, Dictionary<string, IOpenApiHeader>> Failures(HttpFunction function, AcceptsAttribute accepts)
         {
             var kinds = new HashSet<ErrorKind>(function.Method.GetCustomAttribute<FailsAttribute>()?.Kinds ?? []);
             if (accepts.Body is not null || accepts.Query is not null || accepts.Headers.HasFlag(RequestHeaders.IdempotencyKey)) kinds.Add(ErrorKind.Validation);
             if (accepts.Body is not null) kinds.UnionWith([ErrorKind.PayloadTooLarge, ErrorKind.UnsupportedMediaType]);
-            if (function.Access != Who.Anyone) kinds.Add(ErrorKind.Unauthorized);
+            if (function.Access != Who.Anyone) kinds.UnionWith([ErrorKind.Unauthorized, ErrorKind.TooManyRequests]);
             if (function.Access is Who.Staff or Who.Admin) kinds.Add(ErrorKind.Forbidden);
             if (function.Route.Contains('{', StringComparison.Ordinal)) kinds.Add(ErrorKind.NotFound);
 
@@ -182,6 +201,8 @@ public static class ApiDocument
                     headers["WWW-Authenticate"] = Header("Bearer, with error=\"invalid_token\" for a token that is not valid.", JsonSchemaType.String);
                 if (kind is ErrorKind.TooManyRequests or ErrorKind.Unavailable)
                     headers["Retry-After"] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer);
+                // Every answer after authentication carries the caller's budgets: all but the 401.
+                if (function.Access != Who.Anyone && kind != ErrorKind.Unauthorized) AddRateLimitFields(headers);
                 failures[Problems.StatusOf(kind)] = headers;
             }
 
@@ -195,7 +216,13 @@ public static class ApiDocument
             Headers = headers.Count > 0 ? headers : null,
         };
 
-        private static OpenApiHeader Header(string description, JsonSchemaType type, string? format = null) =>
+        private void AddRateLimitFields(Dictionary<string, IOpenApiHeader> headers)
+        {
+            headers[AccountRateLimits.PolicyHeader] = new OpenApiHeaderReference(AccountRateLimits.PolicyHeader, document);
+            headers[AccountRateLimits.Header] = new OpenApiHeaderReference(AccountRateLimits.Header, document);
+        }
+
+        internal static OpenApiHeader Header(string description, JsonSchemaType type, string? format = null) =>
             new() { Description = description, Schema = new OpenApiSchema { Type = type, Format = format } };
 
         private static IEnumerable<IOpenApiParameter> PathParameters(string route) =>

@@ -19,7 +19,7 @@ namespace Tickets.Functions.Tickets;
 public sealed class TicketFunctions(TicketService tickets, TicketViews views, IdempotentRequests idempotency)
 {
     [Function("CreateTicket")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(CreateTicketRequest), Headers = RequestHeaders.IdempotencyKey)]
     [Returns(201, typeof(TicketView), Headers = ResponseHeaders.Location | ResponseHeaders.ETag)]
     [Fails(ErrorKind.Unprocessable, ErrorKind.Conflict)]
@@ -49,7 +49,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
         Api.From(await tickets.GetAsync(id, cancellationToken), Ok);
 
     [Function("UpdateTicket")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(UpdateTicketRequest), Headers = RequestHeaders.IfMatch)]
     [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
     [Fails(ErrorKind.Forbidden, ErrorKind.PreconditionFailed)]
@@ -60,7 +60,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
             Api.From(await tickets.UpdateAsync(id, input, request.IfMatch(), cancellationToken), Ok));
 
     [Function("DeleteTicket")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Accepts(Headers = RequestHeaders.IfMatch)]
     [Returns(204)]
     [Fails(ErrorKind.Forbidden, ErrorKind.PreconditionFailed)]
@@ -70,7 +70,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
         Api.From(await tickets.DeleteAsync(id, request.IfMatch(), cancellationToken), Api.NoContent);
 
     [Function("AssignTicket")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(AssignRequest), Headers = RequestHeaders.IfMatch)]
     [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
     [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.PreconditionFailed)]
@@ -81,7 +81,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
             Api.From(await tickets.AssignAsync(id, input, request.IfMatch(), cancellationToken), Ok));
 
     [Function("ChangeTicketStatus")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(StatusChangeRequest), Headers = RequestHeaders.IfMatch)]
     [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
     [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.PreconditionFailed)]
@@ -157,7 +157,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
         Api.From(await tickets.GetCommentAsync(id, commentId, cancellationToken), Api.Ok);
 
     [Function("AddComment")]
-    [Access(Who.SignedIn)]
+    [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(CommentRequest), Headers = RequestHeaders.IdempotencyKey)]
     [Returns(201, typeof(Comment), Headers = ResponseHeaders.Location)]
     [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.Unprocessable)]

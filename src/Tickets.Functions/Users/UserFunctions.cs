@@ -25,7 +25,7 @@ public sealed class UserFunctions(UserAdministration administration)
     }
 
     [Function("CreateUser")]
-    [Access(Who.Admin)]
+    [Access(Who.Admin, Writes = true)]
     [Accepts(typeof(CreateUserRequest))]
     [Returns(201, typeof(UserView), Headers = ResponseHeaders.Location)]
     [Fails(ErrorKind.Conflict)]
@@ -45,7 +45,7 @@ public sealed class UserFunctions(UserAdministration administration)
         Api.From(await administration.GetAsync(id, cancellationToken), user => Api.Ok(user.ToView()));
 
     [Function("UpdateUser")]
-    [Access(Who.Admin)]
+    [Access(Who.Admin, Writes = true)]
     [Accepts(typeof(UpdateUserRequest))]
     [Returns(200, typeof(UserView))]
     [Fails(ErrorKind.Conflict)]

@@ -42,6 +42,31 @@ public sealed class ApiDocumentTests
     }
 
     [Fact]
+    public void EveryAnswerToASignedInCallerIsDocumentedWithTheRateLimitFieldsAndA429()
+    {
+        var missing = FunctionCatalog.All.Where(f => f.Access != Who.Anyone).SelectMany(f =>
+        {
+            var responses = Operation(f).Responses!;
+            var without = responses.Where(r => r.Key is not ("401" or "default"))
+                .Where(r => r.Value.Headers is not { } h || !h.ContainsKey("RateLimit-Policy") || !h.ContainsKey("RateLimit"))
+                .Select(r => $"{f.Name} {r.Key}");
+            var retry = responses.TryGetValue("429", out var tooMany) && tooMany.Headers?.ContainsKey("Retry-After") == true;
+            return retry ? without : [.. without, $"{f.Name} 429 with Retry-After"];
+        });
+
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void AnswersToStrangersCarryNoRateLimitFields()
+    {
+        var carrying = FunctionCatalog.All.Where(f => f.Access == Who.Anyone)
+            .SelectMany(f => Operation(f).Responses!.Where(r => r.Value.Headers?.ContainsKey("RateLimit") == true).Select(r => $"{f.Name} {r.Key}"));
+
+        Assert.Empty(carrying);
+    }
+
+    [Fact]
     public void EveryHttpFunctionDeclaresWhatItAnswers()
     {
         var undeclared = FunctionCatalog.All.Where(f => !f.Method.IsDefined(typeof(ReturnsAttribute))).Select(f => f.Name);

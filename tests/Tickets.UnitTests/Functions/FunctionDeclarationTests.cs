@@ -17,6 +17,19 @@ public sealed class FunctionDeclarationTests
     }
 
     [Fact]
+    public void EveryRouteThatNeedsATokenAndChangesStateIsDeclaredAWriteAndNoOtherIs()
+    {
+        static bool ChangesState(HttpFunction f) => f.Methods.Any(m => m is not ("GET" or "HEAD" or "OPTIONS"));
+
+        var wrong = FunctionCatalog.All
+            .Where(f => f.Writes != (f.Access != Who.Anyone && ChangesState(f)))
+            .Select(f => $"{f.Name} ({string.Join(",", f.Methods)}, {f.Access}): Writes = {f.Writes}");
+
+        Assert.Empty(wrong);
+        Assert.Contains(FunctionCatalog.All, f => f is { Name: "CreateTicket", Writes: true });
+    }
+
+    [Fact]
     public void FunctionsMetadataListsEveryHttpFunctionWithItsRoute()
     {
         var metadata = FindFunctionsMetadata();

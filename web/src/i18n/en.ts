@@ -93,6 +93,8 @@ export const en: Record<MessageKey, string> = {
   'error.stale': 'Someone changed this ticket while you were editing it. Reload the page and try again.',
   'error.tooMany': 'Too many attempts. Please wait a moment.',
   'error.tooManyRetry': 'Too many attempts. Try again in {seconds} s.',
+  'error.rateLimited': 'You are going faster than your account allows. Please wait a moment.',
+  'error.rateLimitedRetry': 'You are going faster than your account allows. Try again in {seconds} s.',
   'error.traceId': 'Support reference: {traceId}',
 
   'filters.label': 'Filter tickets',

@@ -95,6 +95,8 @@ export const es = {
   'error.stale': 'Alguien modificó este ticket mientras lo editabas. Recarga la página e inténtalo de nuevo.',
   'error.tooMany': 'Demasiados intentos. Espera un momento.',
   'error.tooManyRetry': 'Demasiados intentos. Vuelve a intentarlo en {seconds} s.',
+  'error.rateLimited': 'Vas más rápido de lo que permite tu cuenta. Espera un momento.',
+  'error.rateLimitedRetry': 'Vas más rápido de lo que permite tu cuenta. Vuelve a intentarlo en {seconds} s.',
   'error.traceId': 'Referencia para soporte: {traceId}',
 
   'filters.label': 'Filtrar tickets',

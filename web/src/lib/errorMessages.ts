@@ -68,6 +68,10 @@ function lookup<T extends Record<string, MessageKey>>(table: T, code: string | u
 /** A failed call in the reader's words: the problem's code when the web knows it, else its HTTP status. */
 export function problemMessage(t: Translate, error: unknown): string {
   if (!isApiError(error)) return t('error.generic');
+  if (error.status === 429 && error.code === 'rate_limited') {
+    // The account's budget of requests or writes per minute, not a password throttle.
+    return error.retryAfter !== null ? t('error.rateLimitedRetry', { seconds: error.retryAfter }) : t('error.rateLimited');
+  }
   if (error.status === 429) {
     return error.retryAfter !== null ? t('error.tooManyRetry', { seconds: error.retryAfter }) : t('error.tooMany');
   }

@@ -36,6 +36,16 @@ describe('errors in the reader’s language', () => {
     expect(problemMessage(es, taken)).toBe('Ana Administradora acaba de tomar este ticket. Hemos actualizado la lista.');
   });
 
+  it('tells an account over its budget to wait, with the seconds the server gave', () => {
+    const overBudget = new ApiError(429, { code: 'rate_limited', policy: 'writes' }, 42);
+    const throttled = new ApiError(429, { code: 'too_many_attempts' }, 42);
+    expect(problemMessage(es, overBudget)).toBe('Vas más rápido de lo que permite tu cuenta. Vuelve a intentarlo en 42 s.');
+    expect(problemMessage(en, new ApiError(429, { code: 'rate_limited' }))).toBe(
+      'You are going faster than your account allows. Please wait a moment.',
+    );
+    expect(problemMessage(es, throttled)).toBe('Demasiados intentos. Vuelve a intentarlo en 42 s.');
+  });
+
   it('falls back to the HTTP status for a code the web does not know', () => {
     expect(problemMessage(es, new ApiError(403, { code: 'forbidden', detail: 'Your role may not do this.' }))).toBe(
       'No tienes permiso para hacer esto.',

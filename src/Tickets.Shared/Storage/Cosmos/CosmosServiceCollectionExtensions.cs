@@ -3,6 +3,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tickets.Budgets;
 using Tickets.Common;
 using Tickets.Idempotency;
 using Tickets.Identity;
@@ -47,6 +48,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IUserStore>(sp => new CosmosUserStore(Users(sp)));
         services.AddSingleton<IRefreshTokenStore>(sp => new CosmosRefreshTokenStore(Users(sp)));
         services.AddSingleton<ILoginThrottleStore>(sp => new CosmosLoginThrottleStore(Users(sp)));
+        services.AddSingleton<IRequestBudgetStore>(sp => new CosmosRequestBudgetStore(Users(sp)));
         services.AddSingleton<IPasswordTokenStore>(sp => new CosmosPasswordTokenStore(Users(sp), Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<ITicketStore>(sp => new CosmosTicketStore(Container(sp, CosmosModel.Tickets), Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
