@@ -2288,7 +2288,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. */
+                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. While the first request is in progress, a 409 request_in_progress with Retry-After; one that never finished (connection lost) is taken over by the next retry once its lease (Tickets:Idempotency:Lease) is over. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2336,6 +2336,8 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    /** @description On request_in_progress: seconds until the request holding this Idempotency-Key has finished or its claim has lapsed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2796,7 +2798,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. */
+                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. While the first request is in progress, a 409 request_in_progress with Retry-After; one that never finished (connection lost) is taken over by the next retry once its lease (Tickets:Idempotency:Lease) is over. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -2863,6 +2865,8 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    /** @description On request_in_progress: seconds until the request holding this Idempotency-Key has finished or its claim has lapsed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
