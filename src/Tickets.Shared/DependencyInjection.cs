@@ -58,6 +58,9 @@ public static class DependencyInjection
         services.AddScoped<UserAccounts>();
         services.AddScoped<UserAdministration>();
 
+        // Idempotency-Key claims are leases: an unfinished one is taken over after Tickets:Idempotency:Lease.
+        services.AddValidatedOptions<IdempotencyOptions>(configuration, IdempotencyOptions.Section);
+
         // Tickets: the aggregate's configured rules, SLA policy, assignment, the routes' service, stats.
         services.AddTicketsCore(configuration);
 

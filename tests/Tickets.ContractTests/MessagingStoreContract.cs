@@ -23,7 +23,7 @@ public abstract class OutboxStoreContract(IStoreUnderTest store) : StoreContract
         var change = Ticket.Create(id, await Tickets.NextNumberAsync(), new CreateTicketRequest("Sin red", "No hay red.", null), Requester, Rules, Time.GetUtcNow()).Value;
         var message = new OutboxMessage(Guid.NewGuid().ToString("N"), id, QueueNames.Notifications, body, Time.GetUtcNow(), visibleAt);
         var created = await Tickets.CreateAsync(change with { Outbox = [message] });
-        return (created, message);
+        return (created!, message);
     }
 
     [StoreFact]

@@ -30,7 +30,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         var number = await Tickets.NextNumberAsync();
         var change = Ticket.Create(Guid.NewGuid().ToString("N"), number, new CreateTicketRequest(title, "Descripción del problema.", priority),
             requester ?? Requester, Rules, Time.GetUtcNow()).Value;
-        return await Tickets.CreateAsync(change);
+        return (await Tickets.CreateAsync(change))!;
     }
 
     [StoreFact]
@@ -105,8 +105,42 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         var created = await Task.WhenAll(Enumerable.Range(0, 10).Select(n => Tickets.CreateAsync(number =>
             Ticket.Create(Guid.NewGuid().ToString("N"), number, new CreateTicketRequest($"Sin red {n}", "No hay red.", null), Requester, Rules, Time.GetUtcNow()).Value)));
 
-        Assert.Equal(Enumerable.Range(1, 10).Select(n => (long)n), created.Select(t => t.Number).Order());
-        foreach (var ticket in created) Assert.Equal(ticket, await Tickets.FindByNumberAsync(ticket.Number));
+        Assert.Equal(Enumerable.Range(1, 10).Select(n => (long)n), created.Select(t => t!.Number).Order());
+        foreach (var ticket in created) Assert.Equal(ticket, await Tickets.FindByNumberAsync(ticket!.Number));
+    }
+
+    /// <summary>A create retried under the same id (an Idempotency-Key's takeover) is refused as a value, writing nothing.</summary>
+    [StoreFact]
+    public async Task ASecondTicketWithTheSameIdIsRefusedAndWritesNothing()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        TicketChange Build(long number, string title) =>
+            Ticket.Create(id, number, new CreateTicketRequest(title, "No hay red.", null), Requester, Rules, Time.GetUtcNow()).Value;
+        var first = await Tickets.CreateAsync(number => Build(number, "Primero"));
+
+        var again = await Tickets.CreateAsync(number => Build(number, "Segundo"));
+        var direct = await Tickets.CreateAsync(Build(await Tickets.NextNumberAsync(), "Tercero"));
+
+        Assert.Null(again);
+        Assert.Null(direct);
+        Assert.Equal(first, await Tickets.FindAsync(id));
+        Assert.Single((await Tickets.ListHistoryAsync(id, includeInternal: true, new PageRequest(10, null, false))).Items, e => e.Type == TicketEventType.Created);
+        Assert.Null(await Tickets.FindByNumberAsync(first!.Number + 1));
+    }
+
+    /// <summary>A comment retried under the same id (an Idempotency-Key's takeover) is refused even on the current ETag, writing nothing.</summary>
+    [StoreFact]
+    public async Task ASecondCommentWithTheSameIdIsRefusedAndWritesNothing()
+    {
+        var ticket = await NewTicketAsync();
+        var saved = (await Tickets.SaveAsync(ticket.AddComment(Technician, "comment-once", new CommentRequest("Voy para allá."), Rules, Time.GetUtcNow()).Value, ticket.ETag))!;
+
+        var again = await Tickets.SaveAsync(saved.AddComment(Technician, "comment-once", new CommentRequest("Voy para allá."), Rules, Time.GetUtcNow()).Value, saved.ETag);
+
+        Assert.Null(again);
+        Assert.Equal(saved, await Tickets.FindAsync(ticket.Id));
+        Assert.Single((await Tickets.ListCommentsAsync(ticket.Id, includeInternal: true, new PageRequest(10, null, false))).Items);
+        Assert.Single((await Tickets.ListHistoryAsync(ticket.Id, includeInternal: true, new PageRequest(10, null, false))).Items, e => e.Type == TicketEventType.Commented);
     }
 
     [StoreFact]
@@ -325,42 +359,117 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
 
 public abstract class IdempotencyStoreContract(IStoreUnderTest store) : StoreContract(store)
 {
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private IIdempotencyStore Store => Get<IIdempotencyStore>();
 
-    [StoreFact]
-    public async Task FirstClaimWinsAndLaterClaimsSeeTheRecord()
+    private IdempotencyRecord Claim(string key, string hash, DateTimeOffset? at = null)
     {
-        var now = Time.GetUtcNow();
-        Assert.Null(await Store.TryClaimAsync("k1", "hash-a", now, now.AddHours(24)));
+        var now = at ?? Time.GetUtcNow();
+        return new IdempotencyRecord(key, hash, now, now.AddHours(24)) { ResourceId = Guid.NewGuid().ToString("N") };
+    }
 
-        var inFlight = await Store.TryClaimAsync("k1", "hash-b", now, now.AddHours(24));
-        await Store.CompleteAsync("k1", new StoredResponse(201, "{\"id\":\"x\"}", new Dictionary<string, string> { ["Location"] = "/x" }));
-        var done = await Store.TryClaimAsync("k1", "hash-a", now, now.AddHours(24));
+    private static StoredResponse Created(string location) => new(201, "{\"id\":\"x\"}", new Dictionary<string, string> { ["Location"] = location });
 
-        Assert.Equal("hash-a", inFlight!.RequestHash);
-        Assert.Null(inFlight.Response);
-        Assert.Equal(201, done!.Response!.Status);
-        Assert.Equal("/x", done.Response.Headers["Location"]);
+    [StoreFact]
+    public async Task AFreeKeyIsClaimedWithItsResourceId()
+    {
+        var claim = Claim("fresh", "hash-a");
+
+        var claimed = await Store.ClaimAsync(claim, Lease);
+
+        Assert.Equal(ClaimOutcome.Claimed, claimed.Outcome);
+        Assert.Equal(claim.ResourceId, claimed.Record.ResourceId);
+        Assert.Equal(claim.ClaimedAt, claimed.Record.ClaimedAt);
     }
 
     [StoreFact]
-    public async Task ReleasedClaimCanBeClaimedAgain()
+    public async Task ALiveClaimInsideItsLeaseIsHeldWithItsClaimTime()
     {
-        var now = Time.GetUtcNow();
-        await Store.TryClaimAsync("k2", "hash", now, now.AddHours(24));
+        var first = Claim("live", "hash-a");
+        await Store.ClaimAsync(first, Lease);
 
-        await Store.ReleaseAsync("k2");
+        var retry = await Store.ClaimAsync(Claim("live", "hash-a", first.ClaimedAt + Lease - TimeSpan.FromSeconds(1)), Lease);
 
-        Assert.Null(await Store.TryClaimAsync("k2", "hash", now, now.AddHours(24)));
+        Assert.Equal(ClaimOutcome.Held, retry.Outcome);
+        Assert.Null(retry.Record.Response);
+        Assert.Equal(first.ClaimedAt, retry.Record.ClaimedAt);
+        Assert.Equal(first.ResourceId, retry.Record.ResourceId);
+    }
+
+    [StoreFact]
+    public async Task ALapsedClaimIsTakenOverByExactlyOneOfTwoConcurrentTakersKeepingItsResourceId()
+    {
+        var first = Claim("lapsed", "hash-a");
+        await Store.ClaimAsync(first, Lease);
+        var later = first.ClaimedAt + Lease + TimeSpan.FromSeconds(1);
+
+        var takers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Store.ClaimAsync(Claim("lapsed", "hash-a", later), Lease)));
+
+        var winner = Assert.Single(takers, t => t.Outcome == ClaimOutcome.TakenOver);
+        var loser = Assert.Single(takers, t => t.Outcome == ClaimOutcome.Held);
+        Assert.Equal(first.ResourceId, winner.Record.ResourceId);
+        Assert.Equal(later, winner.Record.ClaimedAt);
+        Assert.Equal(later, loser.Record.ClaimedAt);
+        Assert.Equal(ClaimOutcome.Held, (await Store.ClaimAsync(Claim("lapsed", "hash-a", later + TimeSpan.FromSeconds(1)), Lease)).Outcome);
+    }
+
+    [StoreFact]
+    public async Task ALapsedClaimIsNotTakenOverWithAnotherBody()
+    {
+        var first = Claim("other-body", "hash-a");
+        await Store.ClaimAsync(first, Lease);
+
+        var other = await Store.ClaimAsync(Claim("other-body", "hash-b", first.ClaimedAt + Lease * 2), Lease);
+
+        Assert.Equal(ClaimOutcome.Held, other.Outcome);
+        Assert.Equal("hash-a", other.Record.RequestHash);
+    }
+
+    [StoreFact]
+    public async Task ACompletedResponseIsReplayedEvenAfterTheLease()
+    {
+        var first = Claim("done", "hash-a");
+        await Store.ClaimAsync(first, Lease);
+        await Store.CompleteAsync("done", Created("/x"));
+
+        var retry = await Store.ClaimAsync(Claim("done", "hash-a", first.ClaimedAt + Lease * 2), Lease);
+        var otherBody = await Store.ClaimAsync(Claim("done", "hash-b", first.ClaimedAt + Lease * 2), Lease);
+
+        Assert.Equal(ClaimOutcome.Held, retry.Outcome);
+        Assert.Equal(201, retry.Record.Response!.Status);
+        Assert.Equal("/x", retry.Record.Response.Headers["Location"]);
+        Assert.Equal(ClaimOutcome.Held, otherBody.Outcome);
+        Assert.Equal("hash-a", otherBody.Record.RequestHash);
+    }
+
+    [StoreFact]
+    public async Task AReleasedClaimCanBeClaimedAgainButNotOneTakenOverSince()
+    {
+        var first = Claim("released", "hash-a");
+        await Store.ClaimAsync(first, Lease);
+        await Store.ReleaseAsync("released", first.ClaimedAt);
+        Assert.Equal(ClaimOutcome.Claimed, (await Store.ClaimAsync(Claim("released", "hash-b"), Lease)).Outcome);
+
+        var second = Claim("taken", "hash-a");
+        await Store.ClaimAsync(second, Lease);
+        var takeover = await Store.ClaimAsync(Claim("taken", "hash-a", second.ClaimedAt + Lease), Lease);
+        await Store.ReleaseAsync("taken", second.ClaimedAt);
+
+        Assert.Equal(ClaimOutcome.TakenOver, takeover.Outcome);
+        Assert.Equal(ClaimOutcome.Held, (await Store.ClaimAsync(Claim("taken", "hash-a", takeover.Record.ClaimedAt), Lease)).Outcome);
     }
 
     [StoreFact]
     public async Task ExpiredRecordIsReplaced()
     {
-        var now = Time.GetUtcNow();
-        await Store.TryClaimAsync("k3", "old", now, now.AddHours(24));
-        await Store.CompleteAsync("k3", new StoredResponse(201, "{}", new Dictionary<string, string>()));
+        var first = Claim("expired", "old");
+        await Store.ClaimAsync(first, Lease);
+        await Store.CompleteAsync("expired", Created("/old"));
 
-        Assert.Null(await Store.TryClaimAsync("k3", "new", now.AddHours(25), now.AddHours(49)));
+        var replaced = await Store.ClaimAsync(Claim("expired", "new", first.ClaimedAt.AddHours(25)), Lease);
+
+        Assert.Equal(ClaimOutcome.Claimed, replaced.Outcome);
+        Assert.Equal("new", replaced.Record.RequestHash);
+        Assert.Null(replaced.Record.Response);
     }
 }

@@ -201,6 +201,10 @@ public static class ApiDocument
                     headers["WWW-Authenticate"] = Header("Bearer, with error=\"invalid_token\" for a token that is not valid.", JsonSchemaType.String);
                 if (kind is ErrorKind.TooManyRequests or ErrorKind.Unavailable)
                     headers["Retry-After"] = Header("Seconds to wait before retrying.", JsonSchemaType.Integer);
+                if (kind == ErrorKind.Conflict && accepts.Headers.HasFlag(RequestHeaders.IdempotencyKey))
+                    headers["Retry-After"] = Header(
+                        "On request_in_progress: seconds until the request holding this Idempotency-Key has finished or its claim has lapsed.",
+                        JsonSchemaType.Integer);
                 // Every answer after authentication carries the caller's budgets: all but the 401.
                 if (function.Access != Who.Anyone && kind != ErrorKind.Unauthorized) AddRateLimitFields(headers);
                 failures[Problems.StatusOf(kind)] = headers;
@@ -255,7 +259,8 @@ public static class ApiDocument
                     Name = IdempotentRequests.Header,
                     In = ParameterLocation.Header,
                     Description = "Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; "
-                        + "the same key with another body is a 422.",
+                        + "the same key with another body is a 422. While the first request is in progress, a 409 request_in_progress with Retry-After; "
+                        + "one that never finished (connection lost) is taken over by the next retry once its lease (Tickets:Idempotency:Lease) is over.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
                 };
             }

@@ -27,8 +27,8 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     public Task<IActionResult> Create(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<CreateTicketRequest>(cancellationToken, input =>
-            idempotency.RunAsync(request, "create-ticket", input, async () =>
-                Api.From(await tickets.CreateAsync(input, cancellationToken),
+            idempotency.RunAsync(request, "create-ticket", input, async id =>
+                Api.From(await tickets.CreateAsync(input, id, cancellationToken),
                     t => Api.Created($"/api/tickets/{t.Id}", views.Of(t), Preconditions.Quote(t.ETag))), cancellationToken));
 
     [Function("ListTickets")]
@@ -165,8 +165,8 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     public Task<IActionResult> AddComment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/comments")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<CommentRequest>(cancellationToken, input =>
-            idempotency.RunAsync(request, $"comment:{id}", input, async () =>
-                Api.From(await tickets.CommentAsync(id, input, cancellationToken),
+            idempotency.RunAsync(request, $"comment:{id}", input, async commentId =>
+                Api.From(await tickets.CommentAsync(id, input, commentId, cancellationToken),
                     c => Api.Created($"/api/tickets/{c.TicketId}/comments/{c.Id}", c)), cancellationToken));
 
     private IActionResult Ok(Ticket ticket) => Api.Ok(views.Of(ticket), ticket.ETag);

@@ -41,8 +41,8 @@ public sealed class OnceOnlyEmail(IIdempotencyStore claims, TimeProvider time)
         string key, Func<CancellationToken, Task> send, Func<CancellationToken, Task> recordSent, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (await claims.TryClaimAsync(key, key, now, now + Claim, cancellationToken) is { } held)
-            return held.Response is null ? OnceOnlyOutcome.BeingSent : OnceOnlyOutcome.SentBefore;
+        var claim = await claims.ClaimAsync(new IdempotencyRecord(key, key, now, now + Claim), Claim, cancellationToken);
+        if (!claim.IsMine) return claim.Record.Response is null ? OnceOnlyOutcome.BeingSent : OnceOnlyOutcome.SentBefore;
 
         try
         {
@@ -50,7 +50,7 @@ public sealed class OnceOnlyEmail(IIdempotencyStore claims, TimeProvider time)
         }
         catch
         {
-            await claims.ReleaseAsync(key, CancellationToken.None);
+            await claims.ReleaseAsync(key, claim.Record.ClaimedAt, CancellationToken.None);
             throw;
         }
 

@@ -15,19 +15,24 @@ public interface ITicketStore
     /// <summary>A monotonically increasing counter for round-robin assignment.</summary>
     Task<long> NextAssignmentTurnAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Writes a new ticket and its events atomically; returns it with its first ETag.</summary>
-    Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes a new ticket and its events atomically; returns it with its first ETag, or null, writing nothing, when a
+    /// ticket with its id exists (a create retried under the same id: the caller reads that one).
+    /// </summary>
+    Task<Ticket?> CreateAsync(TicketChange change, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Takes the next number and writes the new ticket <paramref name="build"/> makes with it (as <see cref="CreateAsync(TicketChange, CancellationToken)"/>),
     /// in one write where the store can: SQLite takes the number inside the ticket's own transaction (one commit, and
-    /// a failed write leaves no gap); Cosmos DB increments its counter document, then writes the ticket's batch.
+    /// a failed write leaves no gap); Cosmos DB increments its counter document, then writes the ticket's batch. Null as above.
     /// </summary>
-    Task<Ticket> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default);
+    Task<Ticket?> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Writes the change (ticket, events, comment) atomically if the stored ticket still has
-    /// <paramref name="expectedETag"/>; returns the stored ticket with its new ETag, or null and writes nothing.
+    /// <paramref name="expectedETag"/>; returns the stored ticket with its new ETag, or null and writes nothing: the ticket
+    /// changed since, or the change's comment id is taken (a comment retried under its Idempotency-Key's id). Either way
+    /// the caller reads the ticket again, and finds the comment if it was the one written.
     /// </summary>
     Task<Ticket?> SaveAsync(TicketChange change, string expectedETag, CancellationToken cancellationToken = default);
 

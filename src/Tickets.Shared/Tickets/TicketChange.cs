@@ -7,7 +7,11 @@ namespace Tickets.Tickets;
 /// </summary>
 public sealed record TicketChange(Ticket Ticket, IReadOnlyList<TicketEvent> Events, Comment? Comment = null)
 {
-    public bool IsEmpty => Events.Count == 0 && Comment is null;
+    /// <summary>
+    /// No history, so nothing to write. A comment may still ride along: one already written under its id (a comment
+    /// retried with the same Idempotency-Key), answered again and not written twice.
+    /// </summary>
+    public bool IsEmpty => Events.Count == 0;
 
     /// <summary>Messages to send after the commit (notifications, SLA checks); written in the same atomic write.</summary>
     public IReadOnlyList<Messaging.OutboxMessage> Outbox { get; init; } = [];

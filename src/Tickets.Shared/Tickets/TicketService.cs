@@ -24,14 +24,21 @@ public sealed partial class TicketService(
 {
     private Actor Caller => Actor.Of(me.User);
 
-    public async Task<Result<Ticket>> CreateAsync(CreateTicketRequest request, CancellationToken cancellationToken)
+    public Task<Result<Ticket>> CreateAsync(CreateTicketRequest request, CancellationToken cancellationToken) => CreateAsync(request, null, cancellationToken);
+
+    /// <param name="id">
+    /// The new ticket's id, when a retry may already have made it (an Idempotency-Key's): a ticket with this id is
+    /// answered as made, before the write and when the write finds it taken. Null: a new id.
+    /// </param>
+    public async Task<Result<Ticket>> CreateAsync(CreateTicketRequest request, string? id, CancellationToken cancellationToken)
     {
         // Validate before taking a number, so bad input leaves no gap and nothing stored.
         if (request.Validate(rules).ToError() is { } invalid) return invalid;
+        if (id is not null && await store.FindAsync(id, cancellationToken) is { } made) return made;
 
         var assignee = await autoAssigner.PickAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var id = Guid.CreateVersion7(now).ToString("N");
+        id ??= Guid.CreateVersion7(now).ToString("N");
         // Read before the write (the plan is made inside it): an unassigned new ticket is announced to the admins.
         var admins = await outbox.ActiveAdminsAsync(cancellationToken);
 
@@ -44,6 +51,9 @@ public sealed partial class TicketService(
             if (!opened.IsSuccess) throw new InvalidOperationException($"A validated ticket was refused: {opened.Error!.Code}.");
             return change = outbox.Attach(null, opened.Value, Caller, admins);
         }, cancellationToken);
+        if (created is null)
+            return await store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Ticket {id} was refused as existing but cannot be read.");
+
         outbox.Dispatch(change!);
         LogCreated(logger, created.DisplayNumber, created.Id, me.Id);
         return created;
@@ -90,10 +100,21 @@ public sealed partial class TicketService(
     public async Task<Result<TransitionsView>> TransitionsAsync(string idOrNumber, CancellationToken cancellationToken) =>
         (await GetAsync(idOrNumber, cancellationToken)).Map(ticket => new TransitionsView(ticket.Status, ticket.TransitionsFor(Caller)));
 
-    public async Task<Result<Comment>> CommentAsync(string idOrNumber, CommentRequest request, CancellationToken cancellationToken)
+    public Task<Result<Comment>> CommentAsync(string idOrNumber, CommentRequest request, CancellationToken cancellationToken) =>
+        CommentAsync(idOrNumber, request, null, cancellationToken);
+
+    /// <param name="id">
+    /// The comment's id, when a retry may already have written it (an Idempotency-Key's): looked for with each read of
+    /// the ticket, so a comment written by an earlier attempt is answered, and never written twice (the write is
+    /// conditional on the ticket read, and a comment changes its ticket). Null: a new id.
+    /// </param>
+    public async Task<Result<Comment>> CommentAsync(string idOrNumber, CommentRequest request, string? id, CancellationToken cancellationToken)
     {
-        var commentId = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        var added = await ChangeAsync(idOrNumber, null, ticket => Task.FromResult(ticket.AddComment(Caller, commentId, request, rules, time.GetUtcNow())), cancellationToken);
+        var commentId = id ?? Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        var added = await ChangeAsync(idOrNumber, null, async ticket =>
+            id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made
+                ? new TicketChange(ticket, [], made)
+                : ticket.AddComment(Caller, commentId, request, rules, time.GetUtcNow()), cancellationToken);
         return added.Map(change => change.Comment!);
     }
 

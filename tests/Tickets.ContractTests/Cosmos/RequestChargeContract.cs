@@ -68,7 +68,7 @@ public abstract class RequestChargeContract : StoreContract
         var number = await Measure("next ticket number", 12, () => tickets.NextNumberAsync());
         var change = Ticket.Create(Guid.NewGuid().ToString("N"), number, new CreateTicketRequest("La impresora no imprime", "Sale en blanco.", "high"),
             Requester, Rules, now).Value;
-        var ticket = await Measure("create ticket (lookup + batch)", 45, () => tickets.CreateAsync(change));
+        var ticket = (await Measure("create ticket (lookup + batch)", 45, () => tickets.CreateAsync(change)))!;
         await Measure("get ticket by id", 3, () => tickets.FindAsync(ticket.Id));
         await Measure("get ticket by number", 5, () => tickets.FindByNumberAsync(ticket.Number));
         var comment = ticket.AddComment(Technician, "c1", new CommentRequest("Voy para allá."), Rules, now).Value;

@@ -39,7 +39,7 @@ public abstract class StoreBusyContract : StoreContract
     {
         var change = Ticket.Create(Guid.NewGuid().ToString("N"), await Tickets.NextNumberAsync(),
             new CreateTicketRequest("La impresora no imprime", "Descripción del problema.", "high"), Requester, Rules, Time.GetUtcNow()).Value;
-        var ticket = await Tickets.CreateAsync(change);
+        var ticket = (await Tickets.CreateAsync(change))!;
         _throttle.On = true;
 
         await AssertBusyAsync(() => Tickets.FindAsync(ticket.Id));

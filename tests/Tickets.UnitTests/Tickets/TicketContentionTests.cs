@@ -82,6 +82,59 @@ public sealed class TicketContentionTests
         Assert.True(result.IsSuccess);
         _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), "e2", It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task ACommentRetriedUnderAnIdItWasWrittenWithIsAnsweredAndNotWrittenAgain()
+    {
+        var ticket = Build.NewTicket() with { ETag = "e1" };
+        var made = new Comment("comment-1", ticket.Id, new CommentAuthor(Admin.Id, Admin.FullName, Role.Admin), "¿Sigue fallando?", false, Build.Start);
+        _store.Setup(s => s.FindAsync(ticket.Id, It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
+        _store.Setup(s => s.FindCommentAsync(ticket.Id, "comment-1", It.IsAny<CancellationToken>())).ReturnsAsync(made);
+
+        var result = await Service().CommentAsync(ticket.Id, new CommentRequest("¿Sigue fallando?"), "comment-1", CancellationToken.None);
+
+        Assert.Equal(made, result.Value);
+        _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ACommentUnderAnIdIsLookedForAgainAfterAConflictAndFoundWrittenByTheEarlierAttempt()
+    {
+        var stale = Build.NewTicket() with { ETag = "e1" };
+        var made = new Comment("comment-1", stale.Id, new CommentAuthor(Admin.Id, Admin.FullName, Role.Admin), "¿Sigue fallando?", false, Build.Start);
+        _store.SetupSequence(s => s.FindAsync(stale.Id, It.IsAny<CancellationToken>())).ReturnsAsync(stale).ReturnsAsync(stale with { ETag = "e2" });
+        _store.SetupSequence(s => s.FindCommentAsync(stale.Id, "comment-1", It.IsAny<CancellationToken>())).ReturnsAsync((Comment?)null).ReturnsAsync(made);
+        _store.Setup(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>())).ReturnsAsync((Ticket?)null);
+
+        var result = await WhileTheClockRuns(Service().CommentAsync(stale.Id, new CommentRequest("¿Sigue fallando?"), "comment-1", CancellationToken.None));
+
+        Assert.Equal(made, result.Value);
+        _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ACreateUnderAnIdAlreadyWrittenAnswersThatTicketAndWritesNothing()
+    {
+        var made = Build.NewTicket() with { ETag = "e1" };
+        _store.Setup(s => s.FindAsync(made.Id, It.IsAny<CancellationToken>())).ReturnsAsync(made);
+
+        var result = await Service().CreateAsync(new CreateTicketRequest("Sin red", "No hay red.", null), made.Id, CancellationToken.None);
+
+        Assert.Equal(made, result.Value);
+        _store.Verify(s => s.CreateAsync(It.IsAny<Func<long, TicketChange>>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task ACreateWhoseIdIsTakenDuringItsWriteAnswersTheTicketWrittenFirst()
+    {
+        var first = Build.NewTicket() with { ETag = "e1" };
+        _store.SetupSequence(s => s.FindAsync(first.Id, It.IsAny<CancellationToken>())).ReturnsAsync((Ticket?)null).ReturnsAsync(first);
+        _store.Setup(s => s.CreateAsync(It.IsAny<Func<long, TicketChange>>(), It.IsAny<CancellationToken>())).ReturnsAsync((Ticket?)null);
+
+        var result = await Service().CreateAsync(new CreateTicketRequest("Sin red", "No hay red.", null), first.Id, CancellationToken.None);
+
+        Assert.Equal(first, result.Value);
+    }
 }
 
 public sealed class ContentionBackOffTests

@@ -2467,7 +2467,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. */
+                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. While the first request is in progress, a 409 request_in_progress with Retry-After; one that never finished (connection lost) is taken over by the next retry once its lease (Tickets:Idempotency:Lease) is over. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2521,6 +2521,8 @@ export interface operations {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description On request_in_progress: seconds until the request holding this Idempotency-Key has finished or its claim has lapsed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3113,7 +3115,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. */
+                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. While the first request is in progress, a 409 request_in_progress with Retry-After; one that never finished (connection lost) is taken over by the next retry once its lease (Tickets:Idempotency:Lease) is over. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3190,6 +3192,8 @@ export interface operations {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description On request_in_progress: seconds until the request holding this Idempotency-Key has finished or its claim has lapsed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

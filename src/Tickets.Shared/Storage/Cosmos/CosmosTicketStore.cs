@@ -27,10 +27,10 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
     public Task<long> NextAssignmentTurnAsync(CancellationToken cancellationToken = default) => NextAsync(MetaIds.AssignmentTurnCounter, cancellationToken);
 
     /// <summary>The counter document's patch first (its own partition, so it cannot join the ticket's batch), then the batch.</summary>
-    public async Task<Ticket> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default) =>
+    public async Task<Ticket?> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default) =>
         await CreateAsync(build(await NextNumberAsync(cancellationToken)), cancellationToken);
 
-    public async Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default)
+    public async Task<Ticket?> CreateAsync(TicketChange change, CancellationToken cancellationToken = default)
     {
         var ticket = change.Ticket;
 
@@ -42,6 +42,9 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         var batch = Append(tickets.CreateTransactionalBatch(new PartitionKey(ticket.Id))
             .CreateItem(TicketDocument.From(ticket), NoBatchContent), change);
         using var response = await batch.ExecuteAsync(cancellationToken);
+        // 409: a ticket with this id exists (a retried create with an Idempotency-Key); the batch wrote nothing, and the
+        // lookup left behind points at a ticket with another number, which FindByNumber does not answer for.
+        if (response.StatusCode == HttpStatusCode.Conflict) return null;
         if (!response.IsSuccessStatusCode) throw Failure(response, "create", ticket.Id);
         return ticket with { ETag = CosmosETag.Unquote(response[0].ETag) };
     }
@@ -56,8 +59,9 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         using var response = await batch.ExecuteAsync(cancellationToken);
         if (response.IsSuccessStatusCode) return ticket with { ETag = CosmosETag.Unquote(response[0].ETag) };
 
-        // 412: someone changed the ticket since it was read; 404: it is gone. Either way the batch wrote nothing.
-        if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound) return null;
+        // 412: someone changed the ticket since it was read; 404: it is gone; 409: the comment's id is taken (a comment
+        // retried under its Idempotency-Key's id). Either way the batch wrote nothing.
+        if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound or HttpStatusCode.Conflict) return null;
         throw Failure(response, "save", ticket.Id);
     }
 

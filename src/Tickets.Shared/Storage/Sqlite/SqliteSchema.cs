@@ -200,5 +200,12 @@ internal static class SqliteSchema
             -- When the link's e-mail went out: a second delivery of its queue message does not send it again.
             ALTER TABLE password_tokens ADD COLUMN emailed_at INTEGER NULL
             """),
+        new(8, "idempotency leases", """
+            -- An Idempotency-Key claim is a lease from claimed_at: unfinished and older than the lease, the next request with
+            -- the same key and body takes it over. resource_id is the id of what the request makes, the same for every
+            -- holder. Claims from before this migration read as claimed at 0, lapsed, so no key stays blocked.
+            ALTER TABLE idempotency ADD COLUMN claimed_at INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE idempotency ADD COLUMN resource_id TEXT NULL
+            """),
     ];
 }

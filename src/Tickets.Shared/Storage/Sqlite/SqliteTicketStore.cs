@@ -24,27 +24,42 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     public Task<long> NextAssignmentTurnAsync(CancellationToken cancellationToken = default) => NextAsync("assignment_turn", cancellationToken);
 
-    public Task<Ticket> CreateAsync(TicketChange change, CancellationToken cancellationToken = default) =>
+    public Task<Ticket?> CreateAsync(TicketChange change, CancellationToken cancellationToken = default) =>
         database.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, change, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The number and the ticket in one transaction: a create waits for one commit, not two. If the insert (or
-    /// <paramref name="build"/>) fails, its savepoint is rolled back with the counter's increment: no number is lost.
+    /// <paramref name="build"/>) fails, or a ticket with its id exists, its savepoint is rolled back with the counter's
+    /// increment: no number is lost.
     /// </summary>
-    public Task<Ticket> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
-            await InsertAsync(connection, transaction, build(await NextAsync(connection, transaction, "ticket_number", cancellationToken)), cancellationToken),
-            cancellationToken);
+    public async Task<Ticket?> CreateAsync(Func<long, TicketChange> build, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await database.WriteAsync<Ticket?>(async (connection, transaction) =>
+                await InsertAsync(connection, transaction, build(await NextAsync(connection, transaction, "ticket_number", cancellationToken)), cancellationToken)
+                ?? throw new TicketExistsException(),
+                cancellationToken);
+        }
+        catch (TicketExistsException)
+        {
+            return null;
+        }
+    }
 
-    private async Task<Ticket> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, TicketChange change, CancellationToken cancellationToken)
+    /// <summary>Null, writing nothing, when a ticket with the change's id exists already.</summary>
+    private async Task<Ticket?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, TicketChange change, CancellationToken cancellationToken)
     {
         var stored = change.Ticket with { ETag = NewETag() };
-        await using var insert = connection.Command(InsertTicket, transaction);
+        await using var insert = connection.Command(InsertTicket + " ON CONFLICT (id) DO NOTHING", transaction);
         Bind(insert, stored);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) return null;
         await AppendAsync(connection, transaction, change, cancellationToken);
         return stored;
     }
+
+    /// <summary>Rolls a create's savepoint back (the number with it) when its id is taken; never leaves this class.</summary>
+    private sealed class TicketExistsException : Exception;
 
     /// <summary>
     /// Bulk load for benchmarks and imports: many new tickets (with their events, comments and outbox messages) in one
@@ -86,6 +101,13 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     public Task<Ticket?> SaveAsync(TicketChange change, string expectedETag, CancellationToken cancellationToken = default) =>
         database.WriteAsync<Ticket?>(async (connection, transaction) =>
         {
+            // A comment id already written (a comment retried under its Idempotency-Key's id) is refused before anything is.
+            if (change.Comment is { } comment)
+            {
+                await using var taken = connection.Command("SELECT 1 FROM ticket_comments WHERE id = $id", transaction).With("$id", comment.Id);
+                if (await taken.ExecuteScalarAsync(cancellationToken) is not null) return null;
+            }
+
             var stored = change.Ticket with { ETag = NewETag() };
             await using var update = connection.Command("""
                 UPDATE tickets SET status = $status, priority_rank = $rank, category = $category, assignee_id = $assignee,

@@ -144,7 +144,7 @@ public sealed class CosmosTicketStoreTests
 
         var created = await Store.CreateAsync(change);
 
-        Assert.Equal("etag-2", created.ETag);
+        Assert.Equal("etag-2", created!.ETag);
         _tickets.Verify(c => c.CreateTransactionalBatch(new PartitionKey(Ticket.Id)), Times.Once);
         Assert.Equal(1 + change.Events.Count, _created.Count);
         Assert.Empty(_replaceOptions);
