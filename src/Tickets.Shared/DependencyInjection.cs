@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<LimitsOptions>(configuration, LimitsOptions.Section);
         services.AddValidatedOptions<BootstrapAdminOptions>(configuration, BootstrapAdminOptions.Section, BootstrapAdminOptions.Rules);
         services.AddSingleton<TokenService>();
+        services.AddSingleton<RefreshTokenSuccessors>();
         services.AddSingleton<ServerKeys>();
         services.AddSingleton<SignedCursors>();
         services.AddSingleton<Passwords>();
@@ -49,6 +50,11 @@ public static class DependencyInjection
         services.AddScoped<ResetRequestLimits>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<AccountEmailDelivery>();
+
+        // Registration: with e-mail verification (the default) a sign-up is kept pending until its e-mailed link is confirmed.
+        services.AddValidatedOptions<RegistrationOptions>(configuration, RegistrationOptions.Section);
+        services.AddScoped<Registrations>();
+        services.AddScoped<RegistrationEmails>();
 
         // Users.
         services.AddScoped<UserAccounts>();
@@ -118,6 +124,7 @@ public static class DependencyInjection
                 services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
                 services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
                 services.AddSingleton<IPasswordTokenStore, SqlitePasswordTokenStore>();
+                services.AddSingleton<IPendingRegistrationStore, SqlitePendingRegistrationStore>();
                 services.AddSingleton<ITicketStore, SqliteTicketStore>();
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
                 services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
