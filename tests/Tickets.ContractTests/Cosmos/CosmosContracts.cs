@@ -50,3 +50,9 @@ public sealed class CosmosDbServerPasswordTokenStoreContract() : PasswordTokenSt
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountPasswordTokenStoreContract() : PasswordTokenStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerPendingRegistrationStoreContract() : PendingRegistrationStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountPendingRegistrationStoreContract() : PendingRegistrationStoreContract(new CosmosAccountStore());

@@ -15,3 +15,5 @@ public sealed class SqliteOutboxStoreContract() : OutboxStoreContract(new Sqlite
 public sealed class SqliteNotificationStoreContract() : NotificationStoreContract(new SqliteStore());
 
 public sealed class SqlitePasswordTokenStoreContract() : PasswordTokenStoreContract(new SqliteStore());
+
+public sealed class SqlitePendingRegistrationStoreContract() : PendingRegistrationStoreContract(new SqliteStore());
