@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<LimitsOptions>(configuration, LimitsOptions.Section);
         services.AddValidatedOptions<BootstrapAdminOptions>(configuration, BootstrapAdminOptions.Section, BootstrapAdminOptions.Rules);
         services.AddSingleton<TokenService>();
+        services.AddSingleton<RefreshTokenSuccessors>();
         services.AddSingleton<ServerKeys>();
         services.AddSingleton<SignedCursors>();
         services.AddSingleton<Passwords>();
@@ -53,6 +54,11 @@ public static class DependencyInjection
         services.AddScoped<ResetRequestLimits>();
         services.AddScoped<PasswordResets>();
         services.AddScoped<AccountEmailDelivery>();
+
+        // Registration: with e-mail verification (the default) a sign-up is kept pending until its e-mailed link is confirmed.
+        services.AddValidatedOptions<RegistrationOptions>(configuration, RegistrationOptions.Section);
+        services.AddScoped<Registrations>();
+        services.AddScoped<RegistrationEmails>();
 
         // Users.
         services.AddScoped<UserAccounts>();
@@ -126,6 +132,7 @@ public static class DependencyInjection
                 services.AddSingleton<ILoginThrottleStore, SqliteLoginThrottleStore>();
                 services.AddSingleton<IRequestBudgetStore, SqliteRequestBudgetStore>();
                 services.AddSingleton<IPasswordTokenStore, SqlitePasswordTokenStore>();
+                services.AddSingleton<IPendingRegistrationStore, SqlitePendingRegistrationStore>();
                 services.AddSingleton<ITicketStore, SqliteTicketStore>();
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
                 services.AddSingleton<IOutboxStore, SqliteOutboxStore>();

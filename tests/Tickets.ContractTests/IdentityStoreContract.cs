@@ -48,6 +48,18 @@ public abstract class RefreshTokenStoreContract(IStoreUnderTest store) : StoreCo
     }
 
     [StoreFact]
+    public async Task AddingATokenWhoseHashIsStoredKeepsTheStoredOne()
+    {
+        var token = NewToken(await CreateUserAsync());
+        await Tokens.AddAsync(token);
+        Assert.True(await Tokens.TrySpendAsync(token.TokenHash, Time.GetUtcNow()));
+
+        await Tokens.AddAsync(token);
+
+        Assert.NotNull((await Tokens.FindAsync(token.TokenHash))!.SpentAt);
+    }
+
+    [StoreFact]
     public async Task TokenCanBeSpentOnlyOnce()
     {
         var token = NewToken(await CreateUserAsync());

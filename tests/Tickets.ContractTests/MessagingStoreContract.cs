@@ -39,6 +39,19 @@ public abstract class OutboxStoreContract(IStoreUnderTest store) : StoreContract
     }
 
     [StoreFact]
+    public async Task AMessageAddedOnItsOwnIsPendingUntilRemoved()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var message = new OutboxMessage(id, "account-request:" + id, QueueNames.AccountEmails, """{"forgotten":"a@example.org"}""", Time.GetUtcNow());
+
+        await Outbox.AddAsync(message);
+        Assert.Contains(message, await Outbox.ListPendingAsync(Time.GetUtcNow(), 1000));
+
+        await Outbox.RemoveAsync([message]);
+        Assert.DoesNotContain(message, await Outbox.ListPendingAsync(Time.GetUtcNow(), 1000));
+    }
+
+    [StoreFact]
     public async Task PendingListHonoursTheAgeAndTheLimit()
     {
         var (_, old) = await CreateWithMessageAsync("{}");

@@ -93,4 +93,37 @@ public abstract class PasswordTokenStoreContract(IStoreUnderTest store) : StoreC
     {
         Assert.False(await Tokens.TryUseAsync(PasswordTokenSecrets.Hash("unknown"), Time.GetUtcNow()));
     }
+
+    [StoreFact]
+    public async Task ANewerLinkOfTheAccountEndsItsOlderUnusedOnesAndNoOtherAccounts()
+    {
+        var (older, olderMail) = NewLink();
+        var (otherAccount, otherMail) = NewLink();
+        await Tokens.AddAsync(older, olderMail);
+        await Tokens.AddAsync(otherAccount, otherMail);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var (newer, newerMail) = NewLink(PasswordTokenPurpose.AccountExists);
+        newer = newer with { UserId = older.UserId, CreatedAt = Time.GetUtcNow() };
+        await Tokens.AddAsync(newer, newerMail);
+
+        Assert.Equal(newer.CreatedAt, (await Tokens.FindAsync(older.TokenHash))!.ReplacedAt);
+        Assert.False(await Tokens.TryUseAsync(older.TokenHash, Time.GetUtcNow()));
+        Assert.Null((await Tokens.FindAsync(otherAccount.TokenHash))!.ReplacedAt);
+        Assert.True(await Tokens.TryUseAsync(newer.TokenHash, Time.GetUtcNow()));
+    }
+
+    [StoreFact]
+    public async Task AddingAStoredLinkAgainChangesNothing()
+    {
+        var (token, mail) = NewLink();
+        await Tokens.AddAsync(token, mail);
+        await Tokens.MarkEmailedAsync(token.TokenHash, Time.GetUtcNow());
+
+        await Tokens.AddAsync(token with { CreatedAt = Time.GetUtcNow().AddSeconds(5) }, mail);
+
+        var stored = await Tokens.FindAsync(token.TokenHash);
+        Assert.Null(stored!.ReplacedAt);
+        Assert.NotNull(stored.EmailedAt);
+        Assert.Single(await Get<IOutboxStore>().ListPendingAsync(Time.GetUtcNow().AddMinutes(1), 1000), m => m.Id == mail.Id);
+    }
 }

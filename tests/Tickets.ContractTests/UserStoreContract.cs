@@ -77,6 +77,16 @@ public abstract class UserStoreContract(IStoreUnderTest store) : StoreContract(s
     }
 
     [StoreFact]
+    public async Task CreatedUserCanBeFoundByDni()
+    {
+        var user = NewUser();
+        await Users.CreateAsync(user);
+
+        Assert.Equal(user.Id, (await Users.FindByDniAsync(user.Dni))?.Id);
+        Assert.Null(await Users.FindByDniAsync("00000000"));
+    }
+
+    [StoreFact]
     public async Task UnknownUserIsNotFound()
     {
         Assert.Null(await Users.FindByIdAsync("missing"));

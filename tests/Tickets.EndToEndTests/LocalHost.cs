@@ -73,6 +73,8 @@ public sealed class LocalHost : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
             $"--Tickets:Queues:Connection={_queues.ConnectionString}",
+            // Tests register people and use them at once; the ones about verified registration turn it on in Settings.
+            "--Tickets:Registration:VerifyEmail=false",
         };
         args.AddRange(Store.Arguments(_dataDirectory));
         if (QueueSettings is not null)

@@ -207,6 +207,7 @@ describe('The workspace in the browser', () => {
     { path: '/', as: null, ready: { role: 'heading', name: /.+/ } },
     { path: '/login', as: null, ready: { role: 'heading', name: 'Iniciar sesión' } },
     { path: '/register', as: null, ready: { role: 'heading', name: 'Crear una cuenta' } },
+    { path: '/register/confirm?token=not-a-link', as: null, ready: { role: 'heading', name: 'Activa tu cuenta' } },
     { path: '/no-such-page', as: null, ready: { role: 'heading', name: 'Página no encontrada' } },
     { path: '/tickets', as: 'user', ready: { role: 'heading', name: 'Mis tickets' } },
     { path: '/notifications', as: 'user', ready: { role: 'heading', name: /.+/ } },

@@ -12,6 +12,7 @@ import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
 import { Queue } from './pages/Queue';
 import { Register } from './pages/Register';
+import { RegisterConfirm } from './pages/RegisterConfirm';
 import { ResetPassword } from './pages/ResetPassword';
 import { TicketPage } from './pages/TicketPage';
 import { Users } from './pages/Users';
@@ -46,6 +47,7 @@ export function App() {
               <Route index element={<Landing />} />
               <Route path="login" element={<Login />} />
               <Route path="register" element={<Register />} />
+              <Route path="register/confirm" element={<RegisterConfirm />} />
               <Route path="forgot-password" element={<ForgotPassword />} />
               <Route path="reset-password" element={<ResetPassword />} />
               <Route path="tickets" element={<RequireAuth><MyTickets /></RequireAuth>} />

@@ -22,6 +22,8 @@ public static class Api
     /// <summary>202 without a body: taken on, the outcome is not told (a reset link, for instance).</summary>
     public static IActionResult Accepted() => new ApiJsonResult(StatusCodes.Status202Accepted, null);
 
+    public static IActionResult Accepted(object body) => new ApiJsonResult(StatusCodes.Status202Accepted, body);
+
     public static IActionResult Created(string location, object body, string? etag = null)
     {
         var result = new ApiJsonResult(StatusCodes.Status201Created, body);

@@ -9,8 +9,9 @@ using Tickets.Users;
 namespace Tickets.Identity;
 
 /// <summary>
-/// Sends one <c>account-emails</c> message (the <c>SendAccountEmail</c> function): the set-password link it names, in the
-/// account's language. A link that no longer works (used, expired, replaced, account deactivated) is not sent. A failed
+/// Handles one <c>account-emails</c> message (the <c>SendAccountEmail</c> function): an accepted "forgot my password"
+/// (<see cref="PasswordResets.SendForgottenAsync"/>), a pending registration's e-mail (<see cref="RegistrationEmails"/>),
+/// or the set-password link it names, in the account's language. A link that no longer works (used, expired, replaced, account deactivated) is not sent. A failed
 /// SMTP send throws, so the queue retries it and, after host.json's maxDequeueCount, keeps it in the poison queue.
 /// A link's e-mail goes out once, however often its message arrives (<see cref="OnceOnlyEmail"/>, then recorded on the link).
 /// </summary>
@@ -19,6 +20,8 @@ public sealed partial class AccountEmailDelivery(
     IUserStore users,
     PasswordTokenSecrets secrets,
     OnceOnlyEmail once,
+    PasswordResets resets,
+    RegistrationEmails registrations,
     IOptions<PublicUrlOptions> urls,
     TimeProvider time,
     ILogger<AccountEmailDelivery> logger,
@@ -28,6 +31,20 @@ public sealed partial class AccountEmailDelivery(
     {
         var message = JsonSerializer.Deserialize<AccountEmailMessage>(body, Json.Options)
             ?? throw new JsonException("An account e-mail message must be a JSON object.");
+        if (message.Forgotten is { } forgotten)
+        {
+            await resets.SendForgottenAsync(message.TokenId ?? throw new JsonException("A forgotten-password message must name its link."),
+                forgotten, cancellationToken);
+            return;
+        }
+
+        if (message.Registration is { } registration)
+        {
+            await registrations.DeliverAsync(registration, cancellationToken);
+            return;
+        }
+
+        if (message.TokenId is null) throw new JsonException("An account e-mail message must name a link, a forgotten address or a registration.");
 
         PasswordToken? token = null;
         string? secret = null;
@@ -39,9 +56,9 @@ public sealed partial class AccountEmailDelivery(
             break;
         }
 
-        if (token is null || secret is null || token.UsedAt is not null || token.ExpiresAt <= time.GetUtcNow())
+        if (token is null || secret is null || !token.WorksAt(time.GetUtcNow()))
         {
-            LogNotSent(logger, message.TokenId, "the link no longer works");
+            LogNotSent(logger, message.TokenId, "the link no longer works (used, replaced or expired)");
             return;
         }
 

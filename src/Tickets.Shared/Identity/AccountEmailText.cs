@@ -12,7 +12,14 @@ public static class AccountEmailText
         var en = user.Language == "en";
         var valid = Duration(lifetime, en);
         string subject, intro;
-        if (purpose == PasswordTokenPurpose.Invitation)
+        if (purpose == PasswordTokenPurpose.AccountExists)
+        {
+            subject = en ? "You already have a Tickets account" : "Ya tienes una cuenta de Tickets";
+            intro = en
+                ? $"Someone (probably you) tried to register a new Tickets account with this address ({user.Email}), but you already have one. If you forgot your password, choose a new one with this link within {valid}:"
+                : $"Alguien (probablemente tú) ha intentado registrar una cuenta nueva de Tickets con esta dirección ({user.Email}), pero ya tienes una. Si has olvidado tu contraseña, elige una nueva con este enlace antes de {valid}:";
+        }
+        else if (purpose == PasswordTokenPurpose.Invitation)
         {
             subject = en ? "Your Tickets account: choose your password" : "Tu cuenta de Tickets: elige tu contraseña";
             intro = en
@@ -33,14 +40,14 @@ public static class AccountEmailText
             link,
             en ? "The link works once. Setting a password signs you out everywhere else."
                : "El enlace sirve una sola vez. Al elegir la contraseña se cierran tus demás sesiones.",
-            purpose == PasswordTokenPurpose.Reset
+            purpose != PasswordTokenPurpose.Invitation
                 ? en ? "If you did not ask for it, ignore this e-mail: your password stays as it is."
                      : "Si no lo has pedido tú, ignora este correo: tu contraseña no cambia."
                 : en ? "If you did not expect it, ignore this e-mail." : "Si no lo esperabas, ignora este correo.");
         return new EmailMessage(user.Email, user.FullName, subject, body);
     }
 
-    private static string Duration(TimeSpan lifetime, bool en)
+    internal static string Duration(TimeSpan lifetime, bool en)
     {
         static string N(double value) => Math.Round(value).ToString(CultureInfo.InvariantCulture);
         if (lifetime >= TimeSpan.FromDays(2)) return N(lifetime.TotalDays) + (en ? " days" : " días");

@@ -13,6 +13,7 @@ public sealed partial class IdentityService(
     UserAccounts accounts,
     Passwords passwords,
     TokenService tokens,
+    RefreshTokenSuccessors successors,
     IOptions<JwtOptions> jwtOptions,
     TimeProvider time,
     ILogger<IdentityService> logger)
@@ -68,6 +69,15 @@ public sealed partial class IdentityService(
         return await IssueAsync(signedIn.Value, familyId: Guid.NewGuid().ToString("N"), sessionStart: now, now, cancellationToken);
     }
 
+    /// <summary>Signs in the owner of an account just made from a confirmed registration: the answer of a sign-in.</summary>
+    public Task<Result<TokenResponse>> StartSessionAsync(User user, CancellationToken cancellationToken) =>
+        IssueAsync(user, familyId: Guid.NewGuid().ToString("N"), sessionStart: time.GetUtcNow(), time.GetUtcNow(), cancellationToken);
+
+    /// <summary>
+    /// Spends the refresh token for a successor pair. Presented again within <see cref="JwtOptions.RefreshReuseLeeway"/>
+    /// of its first use (two tabs, a retried request), it answers the same successor pair, which stays valid; presented
+    /// later, it is taken as leaked and the whole session ends.
+    /// </summary>
     public async Task<Result<TokenResponse>> RefreshAsync(RefreshRequest request, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken)) return Error.Field("refreshToken", FieldCodes.Required, "Required.");
@@ -76,17 +86,10 @@ public sealed partial class IdentityService(
         var hash = RefreshTokenSecret.Hash(request.RefreshToken);
         var stored = await refreshTokens.FindAsync(hash, cancellationToken);
         if (stored is null || stored.RevokedAt is not null) return InvalidRefreshToken;
+        if (stored.SpentAt is { } spentBefore && !WithinLeeway(spentBefore, now)) return await ReusedAsync(stored, now, cancellationToken);
 
-        if (stored.SpentAt is not null)
-        {
-            // A spent token presented again means it leaked: end the whole session, its access tokens included.
-            LogReuse(logger, stored.UserId, stored.FamilyId);
-            await EndSessionAsync(stored, now, cancellationToken);
-            return InvalidRefreshToken;
-        }
-
-        // ExpiresAt is never later than the session's absolute end.
-        if (stored.ExpiresAt <= now) return InvalidRefreshToken;
+        // ExpiresAt is never later than the session's absolute end; a token spent in time keeps its successor.
+        if (stored.ExpiresAt <= (stored.SpentAt ?? now)) return InvalidRefreshToken;
 
         var user = await users.FindByIdAsync(stored.UserId, cancellationToken);
         if (user is not { Active: true } || user.SecurityStamp != stored.SecurityStamp || user.HasEnded(stored.FamilyId))
@@ -95,14 +98,52 @@ public sealed partial class IdentityService(
             return InvalidRefreshToken;
         }
 
-        if (!await refreshTokens.TrySpendAsync(hash, now, cancellationToken))
+        var spentAt = stored.SpentAt;
+        if (spentAt is null)
         {
-            LogReuse(logger, stored.UserId, stored.FamilyId);
-            await EndSessionAsync(stored, now, cancellationToken);
-            return InvalidRefreshToken;
+            if (await refreshTokens.TrySpendAsync(hash, now, cancellationToken))
+            {
+                spentAt = now;
+            }
+            else
+            {
+                // Spent (or revoked) by someone else since we read it: most often the same client refreshing twice at once.
+                var again = await refreshTokens.FindAsync(hash, cancellationToken);
+                if (again is not { RevokedAt: null, SpentAt: { } spentByOther }) return InvalidRefreshToken;
+                if (!WithinLeeway(spentByOther, now)) return await ReusedAsync(stored, now, cancellationToken);
+                spentAt = spentByOther;
+            }
         }
 
-        return await IssueAsync(user, stored.FamilyId, stored.SessionStart, now, cancellationToken);
+        return await IssueSuccessorAsync(user, stored, request.RefreshToken, spentAt.Value, cancellationToken);
+    }
+
+    private bool WithinLeeway(DateTimeOffset spentAt, DateTimeOffset now) =>
+        jwtOptions.Value.RefreshReuseLeeway is var leeway && leeway > TimeSpan.Zero && now - spentAt <= leeway;
+
+    /// <summary>A spent token presented again after the leeway means it leaked: the whole session ends, its access tokens included.</summary>
+    private async Task<Result<TokenResponse>> ReusedAsync(RefreshToken stored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        LogReuse(logger, stored.UserId, stored.FamilyId);
+        await EndSessionAsync(stored, now, cancellationToken);
+        return InvalidRefreshToken;
+    }
+
+    /// <summary>
+    /// The pair that follows <paramref name="spent"/>, spent at <paramref name="spentAt"/>: every value in it comes from the
+    /// presented secret and the spend record, so each refresh within the leeway answers the same bytes and stores the same
+    /// successor (the first add stands).
+    /// </summary>
+    private async Task<Result<TokenResponse>> IssueSuccessorAsync(
+        User user, RefreshToken spent, string presentedSecret, DateTimeOffset spentAt, CancellationToken cancellationToken)
+    {
+        var secret = successors.SuccessorOf(presentedSecret);
+        var stored = NewRefreshToken(secret, user, spent.FamilyId, spent.SessionStart, spentAt);
+        if (stored is null) return InvalidRefreshToken;
+        await refreshTokens.AddAsync(stored, cancellationToken);
+
+        var access = tokens.Issue(user, spent.FamilyId, spentAt, successors.AccessTokenIdOf(secret));
+        return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, secret, user.ToView());
     }
 
     /// <summary>
@@ -158,25 +199,25 @@ public sealed partial class IdentityService(
     private async Task<Result<TokenResponse>> IssueAsync(
         User user, string familyId, DateTimeOffset sessionStart, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var options = jwtOptions.Value;
-        var idleEnd = now.AddDays(options.RefreshTokenDays);
-        var sessionEnd = sessionStart.AddDays(options.SessionDays);
-        if (sessionEnd <= now) return InvalidRefreshToken;
-
         var secret = RefreshTokenSecret.Create();
-        await refreshTokens.AddAsync(new RefreshToken(
-            RefreshTokenSecret.Hash(secret),
-            user.Id,
-            familyId,
-            now,
-            idleEnd < sessionEnd ? idleEnd : sessionEnd,
-            SpentAt: null,
-            RevokedAt: null,
-            user.SecurityStamp,
-            sessionStart), cancellationToken);
+        var stored = NewRefreshToken(secret, user, familyId, sessionStart, now);
+        if (stored is null) return InvalidRefreshToken;
+        await refreshTokens.AddAsync(stored, cancellationToken);
 
         var access = tokens.Issue(user, familyId);
         return new TokenResponse(access.Token, "Bearer", access.ExpiresInSeconds, secret, user.ToView());
+    }
+
+    /// <summary>The stored form of a new refresh token, or null when its session has reached its absolute end.</summary>
+    private RefreshToken? NewRefreshToken(string secret, User user, string familyId, DateTimeOffset sessionStart, DateTimeOffset now)
+    {
+        var options = jwtOptions.Value;
+        var idleEnd = now.AddDays(options.RefreshTokenDays);
+        var sessionEnd = sessionStart.AddDays(options.SessionDays);
+        if (sessionEnd <= now) return null;
+        return new RefreshToken(
+            RefreshTokenSecret.Hash(secret), user.Id, familyId, now, idleEnd < sessionEnd ? idleEnd : sessionEnd,
+            SpentAt: null, RevokedAt: null, user.SecurityStamp, sessionStart);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Session {SessionId} of user {UserId} was revoked but its access tokens were not ended: {Code}")]

@@ -30,6 +30,13 @@ public sealed class JwtOptions : IValidatableObject
     [Range(0, 300)]
     public int ClockSkewSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long after its first use a refresh token may be presented again and get the same successor pair (two tabs
+    /// refreshing at once, a retried request). A reuse later than this ends the whole session, as a leaked token should.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan RefreshReuseLeeway { get; set; } = TimeSpan.FromSeconds(10);
+
     public List<SigningKeyOptions> SigningKeys { get; set; } = [];
 
     /// <summary>Keys are checked at start-up (members named <c>SigningKeys:N:Key</c>), never at the first sign-in.</summary>

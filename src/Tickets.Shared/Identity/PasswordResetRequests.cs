@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tickets.Common;
 
 namespace Tickets.Identity;
@@ -19,5 +20,13 @@ public sealed record ResetPasswordRequest(string? Token, string? NewPassword)
     }
 }
 
-/// <summary>The <c>account-emails</c> queue message: which link to e-mail (never its secret; see <see cref="PasswordTokenSecrets"/>).</summary>
-public sealed record AccountEmailMessage(string TokenId);
+/// <summary>
+/// The <c>account-emails</c> queue message, one of: <paramref name="TokenId"/> alone, a set-password link to e-mail (never
+/// its secret; see <see cref="PasswordTokenSecrets"/>); <paramref name="Forgotten"/>, an accepted "forgot my password" for
+/// this normalised address, still to be looked up, whose link, if any, will be <paramref name="TokenId"/>;
+/// <paramref name="Registration"/>, a registration waiting for its e-mail (its id, never its link's secret).
+/// </summary>
+public sealed record AccountEmailMessage(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TokenId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Forgotten = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Registration = null);

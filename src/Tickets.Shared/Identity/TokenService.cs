@@ -58,9 +58,16 @@ public sealed class TokenService
     public const string StampClaim = "sst";
     public const string SessionClaim = "sid";
 
-    public AccessToken Issue(User user, string sessionId)
+    public AccessToken Issue(User user, string sessionId) =>
+        Issue(user, sessionId, _time.GetUtcNow(), Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// A token issued at <paramref name="issuedAt"/> (whole seconds, as the token says) with id <paramref name="tokenId"/>:
+    /// issuing it again with the same values and account gives the same bytes (HS256 is deterministic).
+    /// </summary>
+    public AccessToken Issue(User user, string sessionId, DateTimeOffset issuedAt, string tokenId)
     {
-        var now = _time.GetUtcNow().UtcDateTime;
+        var now = DateTime.UnixEpoch.AddSeconds(issuedAt.ToUnixTimeSeconds());
         var lifetime = TimeSpan.FromMinutes(_options.AccessTokenMinutes);
         var descriptor = new SecurityTokenDescriptor
         {
@@ -76,7 +83,7 @@ public sealed class TokenService
                 ["role"] = Json.EnumName(user.Role),
                 ["name"] = user.FullName,
                 ["email"] = user.Email,
-                ["jti"] = Guid.NewGuid().ToString("N"),
+                ["jti"] = tokenId,
                 [StampClaim] = user.SecurityStamp,
                 [SessionClaim] = sessionId,
             },

@@ -6,6 +6,12 @@ namespace Tickets.Messaging;
 /// </summary>
 public interface IOutboxStore
 {
+    /// <summary>
+    /// Puts one message in the outbox on its own, for a request that changes nothing else when accepted (the work it
+    /// names is done by its queue's consumer).
+    /// </summary>
+    Task AddAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+
     /// <summary>Pending messages created at or before <paramref name="createdBefore"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken = default);
 

@@ -21,6 +21,9 @@ public interface IUserStore
 
     Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default);
 
+    /// <summary>The account with this DNI (as stored: trimmed), or null.</summary>
+    Task<User?> FindByDniAsync(string dni, CancellationToken cancellationToken = default);
+
     Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default);
 
     /// <summary>

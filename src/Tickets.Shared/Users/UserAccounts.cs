@@ -33,9 +33,15 @@ public sealed partial class UserAccounts(
             CreatedAt = now,
             UpdatedAt = now,
             SecurityStamp = User.NewSecurityStamp(),
+            Language = request.Language ?? "es",
         };
 
-        return await users.CreateAsync(user, cancellationToken) switch
+        return await CreateAsync(user, cancellationToken);
+    }
+
+    /// <summary>Stores a new account built by the caller (a confirmed registration); a taken e-mail or DNI is a 409.</summary>
+    public async Task<Result<User>> CreateAsync(User user, CancellationToken cancellationToken) =>
+        await users.CreateAsync(user, cancellationToken) switch
         {
             UserWrite.Done => user with { Version = 1 },
             UserWrite.DuplicateEmail => Error.Conflict("duplicate_email", "An account with this e-mail already exists.",
@@ -44,7 +50,6 @@ public sealed partial class UserAccounts(
                 new Dictionary<string, string[]> { ["dni"] = ["Is already registered."] }),
             var other => throw new InvalidOperationException($"Unexpected store answer {other} on create."),
         };
-    }
 
     /// <summary>
     /// Read-modify-write with optimistic concurrency: a concurrent change is re-read and re-applied, never lost. A change

@@ -13,6 +13,9 @@ public record RegisterRequest
     public string? Email { get; init; }
     public string? Password { get; init; }
 
+    /// <summary><c>es</c> (the default) or <c>en</c>: the account's e-mails, the confirmation e-mail included, are written in it.</summary>
+    public string? Language { get; init; }
+
     public virtual Validator Validate() => Fields(passwordRequired: true);
 
     protected Validator Fields(bool passwordRequired)
@@ -25,6 +28,8 @@ public record RegisterRequest
         v.Text("department", Department, 1, 100);
         v.Email("email", Email);
         if (passwordRequired || Password is not null) v.Password("password", Password);
+        if (Language is not null && !Notifications.NotificationText.Languages.Contains(Language))
+            v.Add("language", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Notifications.NotificationText.Languages)}.");
         return v;
     }
 }

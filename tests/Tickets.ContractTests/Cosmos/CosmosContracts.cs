@@ -56,3 +56,9 @@ public sealed class CosmosDbServerRequestBudgetStoreContract() : RequestBudgetSt
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountRequestBudgetStoreContract() : RequestBudgetStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerPendingRegistrationStoreContract() : PendingRegistrationStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountPendingRegistrationStoreContract() : PendingRegistrationStoreContract(new CosmosAccountStore());

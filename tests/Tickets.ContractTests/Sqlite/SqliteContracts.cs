@@ -17,3 +17,5 @@ public sealed class SqliteNotificationStoreContract() : NotificationStoreContrac
 public sealed class SqlitePasswordTokenStoreContract() : PasswordTokenStoreContract(new SqliteStore());
 
 public sealed class SqliteRequestBudgetStoreContract() : RequestBudgetStoreContract(new SqliteStore());
+
+public sealed class SqlitePendingRegistrationStoreContract() : PendingRegistrationStoreContract(new SqliteStore());

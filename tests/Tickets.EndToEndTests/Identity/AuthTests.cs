@@ -31,6 +31,26 @@ public sealed class AuthTests(LocalHost host) : IClassFixture<LocalHost>
     }
 
     [Fact]
+    public async Task FiveConcurrentRefreshesOfOneTokenAllGetTheSamePairAndTheSessionLives()
+    {
+        var (_, _, email) = await host.NewUserAsync();
+        var login = await (await host.Client().PostAsJsonAsync("api/auth/login", new { email, password = "Password123!" })).JsonAsync();
+        var refreshToken = login.GetProperty("refreshToken").GetString();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var pairs = await Task.WhenAll(answers.Select(async a => await a.JsonAsync()));
+        Assert.Single(pairs.Select(p => (p.GetProperty("accessToken").GetString(), p.GetProperty("refreshToken").GetString())).Distinct());
+        var successor = pairs[0].GetProperty("refreshToken").GetString();
+        var next = await host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = successor });
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        using var client = host.Client();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await next.JsonAsync()).GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task RegistrationIgnoresARequestedRole()
     {
         var response = await host.Client().PostAsJsonAsync("api/auth/register", new
@@ -150,22 +170,6 @@ public sealed class AuthTests(LocalHost host) : IClassFixture<LocalHost>
     }
 
     [Fact]
-    public async Task RefreshTokenReuseRevokesTheWholeFamily()
-    {
-        var (_, _, email) = await host.NewUserAsync();
-        var login = await (await host.Client().PostAsJsonAsync("api/auth/login", new { email, password = "Password123!" })).JsonAsync();
-        var first = login.GetProperty("refreshToken").GetString();
-        var second = (await (await host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = first })).JsonAsync())
-            .GetProperty("refreshToken").GetString();
-
-        var reuse = await host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = first });
-        var afterReuse = await host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = second });
-
-        await reuse.ProblemAsync(401);
-        await afterReuse.ProblemAsync(401);
-    }
-
-    [Fact]
     public async Task LogoutEndsTheRefreshToken()
     {
         var (_, _, email) = await host.NewUserAsync();
@@ -204,5 +208,43 @@ public sealed class AuthTests(LocalHost host) : IClassFixture<LocalHost>
     public async Task UnknownApiRouteIsAProblem404()
     {
         await (await host.Client().GetAsync("api/nothing-here")).ProblemAsync(404);
+    }
+}
+
+/// <summary>A host whose refresh reuse leeway is one second, so a test sees it run out.</summary>
+public sealed class ShortRefreshLeewayHost : IAsyncLifetime
+{
+    public LocalHost Host { get; } = new();
+
+    public Task InitializeAsync()
+    {
+        Host.Settings["Tickets:Jwt:RefreshReuseLeeway"] = "00:00:01";
+        return Host.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => Host.DisposeAsync();
+}
+
+public sealed class RefreshReuseTests(ShortRefreshLeewayHost world) : IClassFixture<ShortRefreshLeewayHost>
+{
+    [Fact]
+    public async Task ReusingASpentRefreshTokenAfterTheLeewayRevokesTheWholeFamily()
+    {
+        var host = world.Host;
+        var (_, _, email) = await host.NewUserAsync();
+        var login = await (await host.Client().PostAsJsonAsync("api/auth/login", new { email, password = "Password123!" })).JsonAsync();
+        var first = login.GetProperty("refreshToken").GetString();
+        var second = (await (await host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = first })).JsonAsync())
+            .GetProperty("refreshToken").GetString();
+
+        // Within the leeway a reuse answers the same successor; once it has run out, the reuse ends the session.
+        using var anonymous = host.Client();
+        var reuse = await Eventually.Until(
+            () => anonymous.PostAsJsonAsync("api/auth/refresh", new { refreshToken = first }),
+            answer => answer.StatusCode != HttpStatusCode.OK, "the reuse leeway ran out");
+        var afterReuse = await host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = second });
+
+        await reuse.ProblemAsync(401);
+        await afterReuse.ProblemAsync(401);
     }
 }

@@ -72,6 +72,21 @@ public sealed class PasswordResetTests(PasswordLinkWorld world) : IClassFixture<
     }
 
     [Fact]
+    public async Task ANewerLinkEndsTheOlderOne()
+    {
+        var (_, _, email) = await world.Host.NewUserAsync();
+        await world.ForgotAsync(email);
+        var (_, older) = await world.LinkMailAsync(email);
+        await world.ForgotAsync(email);
+        await world.LinkMailAsync(email, seen: 1);
+
+        var refused = await (await world.ResetAsync(older, NewPassword)).ProblemAsync(400);
+
+        Assert.Equal("invalid_password_link", refused.Str("code"));
+        await (await world.Host.Client().PostAsJsonAsync("api/auth/login", new { email, password = NewPassword })).ProblemAsync(401);
+    }
+
+    [Fact]
     public async Task InvalidNewPasswordIsRefusedAndTheLinkStillWorks()
     {
         var (_, _, email) = await world.Host.NewUserAsync();

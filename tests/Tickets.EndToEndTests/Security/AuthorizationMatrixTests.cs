@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         // function                   anonymous  user         technician   admin
         ["Health"] = Row.Same(200, 200, 200, 200),
         ["Register"] = Row.Same(201, 201, 201, 201),
+        ["ConfirmRegistration"] = Row.Same(400, 400, 400, 400), // not a real link: the caller is let in, the link is refused
         ["Login"] = Row.Same(200, 200, 200, 200),
         ["Refresh"] = Row.Same(200, 200, 200, 200),
         ["Logout"] = Row.Same(204, 204, 204, 204),
@@ -156,6 +157,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "Logout" => new { refreshToken = "not-a-refresh-token" },
         "ForgotPassword" => new { email = $"nobody-{Guid.NewGuid():N}@example.org" },
         "ResetPassword" => new { token = "not-a-link", newPassword = "Another-password-1" },
+        "ConfirmRegistration" => new { token = "not-a-link" },
         "UpdateMe" => new { department = "Ventas" },
         "ChangePassword" => new { currentPassword = "not-my-password", newPassword = "Another-password-1" },
         "CreateUser" => Person(role: "technician"),

@@ -16,6 +16,9 @@ public sealed class InMemoryUserStore : IUserStore
     public Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default) =>
         Task.FromResult(_users.Values.FirstOrDefault(u => u.Email == normalizedEmail));
 
+    public Task<User?> FindByDniAsync(string dni, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_users.Values.FirstOrDefault(u => u.Dni == dni));
+
     public Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default)
     {
         lock (_users)
@@ -58,7 +61,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
 
     public Task AddAsync(RefreshToken token, CancellationToken cancellationToken = default)
     {
-        _tokens[token.TokenHash] = token;
+        _tokens.TryAdd(token.TokenHash, token);
         return Task.CompletedTask;
     }
 

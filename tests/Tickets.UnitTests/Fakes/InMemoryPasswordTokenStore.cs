@@ -15,8 +15,15 @@ public sealed class InMemoryPasswordTokenStore : IPasswordTokenStore
 
     public Task AddAsync(PasswordToken token, OutboxMessage mail, CancellationToken cancellationToken = default)
     {
-        if (!_tokens.TryAdd(token.TokenHash, token)) throw new InvalidOperationException("Duplicate token hash.");
-        _mail.Enqueue(mail);
+        lock (_tokens)
+        {
+            if (_tokens.ContainsKey(token.TokenHash)) return Task.CompletedTask;
+            foreach (var earlier in _tokens.Values.Where(t => t.UserId == token.UserId && t.UsedAt is null && t.ReplacedAt is null).ToList())
+                _tokens[earlier.TokenHash] = earlier with { ReplacedAt = token.CreatedAt };
+            _tokens[token.TokenHash] = token;
+            _mail.Enqueue(mail);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -27,7 +34,7 @@ public sealed class InMemoryPasswordTokenStore : IPasswordTokenStore
     {
         lock (_tokens)
         {
-            if (!_tokens.TryGetValue(tokenHash, out var token) || token.UsedAt is not null) return Task.FromResult(false);
+            if (!_tokens.TryGetValue(tokenHash, out var token) || token.UsedAt is not null || token.ReplacedAt is not null) return Task.FromResult(false);
             _tokens[tokenHash] = token with { UsedAt = at };
             return Task.FromResult(true);
         }

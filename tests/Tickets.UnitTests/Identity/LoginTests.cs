@@ -33,7 +33,8 @@ public sealed class LoginTests
         var attempts = new PasswordAttempts(_throttle, _address, new ServerKeys(_jwt), Options.Create(new LoginThrottleOptions()),
             Options.Create(_limits), _time, NullLogger<PasswordAttempts>.Instance);
         _identity = new IdentityService(
-            _users, _refreshTokens, attempts, _accounts, passwords, new TokenService(_jwt, _time), _jwt, _time, NullLogger<IdentityService>.Instance);
+            _users, _refreshTokens, attempts, _accounts, passwords, new TokenService(_jwt, _time), new RefreshTokenSuccessors(new ServerKeys(_jwt)), _jwt, _time,
+            NullLogger<IdentityService>.Instance);
     }
 
     private void From(string address) => _address.Set(System.Net.IPAddress.Parse(address));
@@ -337,6 +338,62 @@ public sealed class LoginTests
         var ended = Assert.Single((await _users.FindByIdAsync(user.Id))!.EndedSessions);
         Assert.Equal(sessionId, ended.SessionId);
         Assert.Equal(_time.GetUtcNow() + TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(30), ended.Until);
+    }
+
+    private Task<Result<TokenResponse>> RefreshAsync(string refreshToken) =>
+        _identity.RefreshAsync(new RefreshRequest(refreshToken), CancellationToken.None);
+
+    [Fact]
+    public async Task RefreshingTheSameTokenAgainWithinTheLeewayAnswersTheSamePairAndTheSessionLives()
+    {
+        await RegisterAsync();
+        var spent = (await LoginAsync("ana@example.org", Password)).Value.RefreshToken;
+
+        var first = (await RefreshAsync(spent)).Value;
+        _time.Advance(_jwt.Value.RefreshReuseLeeway);
+        var again = (await RefreshAsync(spent)).Value;
+
+        Assert.Equal(first.RefreshToken, again.RefreshToken);
+        Assert.Equal(first.AccessToken, again.AccessToken);
+        Assert.True((await RefreshAsync(again.RefreshToken)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task ReusingASpentTokenAfterTheLeewayEndsTheWholeSession()
+    {
+        await RegisterAsync();
+        var spent = (await LoginAsync("ana@example.org", Password)).Value.RefreshToken;
+        var successor = (await RefreshAsync(spent)).Value.RefreshToken;
+
+        _time.Advance(_jwt.Value.RefreshReuseLeeway + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(ErrorKind.Unauthorized, (await RefreshAsync(spent)).Error!.Kind);
+        Assert.Equal(ErrorKind.Unauthorized, (await RefreshAsync(successor)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentRefreshesOfOneTokenAllGetTheSamePairThatStillWorks()
+    {
+        await RegisterAsync();
+        var spent = (await LoginAsync("ana@example.org", Password)).Value.RefreshToken;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => RefreshAsync(spent))));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess));
+        Assert.Single(results.Select(r => r.Value.RefreshToken).Distinct());
+        Assert.True((await RefreshAsync(results[0].Value.RefreshToken)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task WithoutALeewayEveryReuseEndsTheSession()
+    {
+        _jwt.Value.RefreshReuseLeeway = TimeSpan.Zero;
+        await RegisterAsync();
+        var spent = (await LoginAsync("ana@example.org", Password)).Value.RefreshToken;
+        var successor = (await RefreshAsync(spent)).Value.RefreshToken;
+
+        Assert.False((await RefreshAsync(spent)).IsSuccess);
+        Assert.False((await RefreshAsync(successor)).IsSuccess);
     }
 }
 

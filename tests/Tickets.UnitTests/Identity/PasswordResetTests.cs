@@ -41,8 +41,10 @@ public sealed class PasswordResetTests
             NullLogger<ResetRequestLimits>.Instance);
         var dispatcher = new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(), Options.Create(new OutboxOptions()),
             NullLogger<OutboxDispatcher>.Instance);
+        _outbox.Setup(o => o.AddAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()))
+            .Callback<OutboxMessage, CancellationToken>((m, _) => _requests.Add(m)).Returns(Task.CompletedTask);
         _resets = new PasswordResets(_users, _links, new PasswordTokenSecrets(new ServerKeys(jwt)), limits, attempts, _accounts, _passwords,
-            dispatcher, Options.Create(_options), _time, NullLogger<PasswordResets>.Instance);
+            _outbox.Object, dispatcher, Options.Create(_options), _time, NullLogger<PasswordResets>.Instance);
         _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
             .Callback<EmailMessage, CancellationToken>((m, _) => _sent.Add(m)).Returns(Task.CompletedTask);
     }
@@ -58,12 +60,32 @@ public sealed class PasswordResetTests
     }
 
     private readonly InMemoryIdempotencyStore _claims = new();
+    private readonly Mock<IOutboxStore> _outbox = new();
+    private readonly List<OutboxMessage> _requests = [];
+
+    private AccountEmailDelivery Delivery(PasswordTokenSecrets? secrets = null)
+    {
+        secrets ??= new PasswordTokenSecrets(new ServerKeys(Options.Create(_jwt)));
+        var urls = Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" });
+        var registrations = new RegistrationEmails(Mock.Of<IPendingRegistrationStore>(), _users, _resets, secrets, new OnceOnlyEmail(_claims, _time),
+            urls, _time, NullLogger<RegistrationEmails>.Instance, _email.Object);
+        return new AccountEmailDelivery(_links, _users, secrets, new OnceOnlyEmail(_claims, _time), _resets, registrations,
+            urls, _time, NullLogger<AccountEmailDelivery>.Instance, _email.Object);
+    }
+
+    /// <summary>"Forgot my password" as the API takes it, then its queued request run through delivery, as the <c>SendAccountEmail</c> function does.</summary>
+    private async Task<Result> ForgotAsync(string email)
+    {
+        var before = _requests.Count;
+        var result = await _resets.ForgotAsync(new ForgotPasswordRequest(email), CancellationToken.None);
+        foreach (var request in _requests.Skip(before).ToList()) await Delivery().DeliverAsync(request.Body, CancellationToken.None);
+        return result;
+    }
 
     /// <summary>Runs the queue message of the last link through delivery, as the <c>SendAccountEmail</c> function does, and returns the secret the e-mail carries.</summary>
     private async Task<string?> DeliverLastAsync(PasswordTokenSecrets? secrets = null)
     {
-        var delivery = new AccountEmailDelivery(_links, _users, secrets ?? new PasswordTokenSecrets(new ServerKeys(Options.Create(_jwt))), new OnceOnlyEmail(_claims, _time),
-            Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time, NullLogger<AccountEmailDelivery>.Instance, _email.Object);
+        var delivery = Delivery(secrets);
         var before = _sent.Count;
         await delivery.DeliverAsync(_links.Mail.Last().Body, CancellationToken.None);
         if (_sent.Count == before) return null;
@@ -75,7 +97,7 @@ public sealed class PasswordResetTests
     public async Task NothingStoredOrQueuedHoldsTheLinksSecret()
     {
         await AccountAsync();
-        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+        await ForgotAsync(Email);
 
         var secret = await DeliverLastAsync();
 
@@ -88,7 +110,7 @@ public sealed class PasswordResetTests
     [Fact]
     public async Task UnknownAddressIsAnsweredAlikeAndNothingIsStored()
     {
-        var result = await _resets.ForgotAsync(new ForgotPasswordRequest("nobody@example.org"), CancellationToken.None);
+        var result = await ForgotAsync("nobody@example.org");
 
         Assert.True(result.IsSuccess);
         Assert.Empty(_links.All);
@@ -98,7 +120,7 @@ public sealed class PasswordResetTests
     public async Task LinkExpiresAfterItsLifetime()
     {
         await AccountAsync();
-        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+        await ForgotAsync(Email);
         var secret = await DeliverLastAsync();
 
         _time.Advance(_options.Lifetime);
@@ -111,7 +133,7 @@ public sealed class PasswordResetTests
     public async Task LinkWorksJustBeforeItExpiresAndChangesTheSecurityStamp()
     {
         var user = await AccountAsync();
-        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+        await ForgotAsync(Email);
         var secret = await DeliverLastAsync();
 
         _time.Advance(_options.Lifetime - TimeSpan.FromSeconds(1));
@@ -127,7 +149,7 @@ public sealed class PasswordResetTests
     public async Task LinksMessageDeliveredAgainSendsNoSecondEmail()
     {
         await AccountAsync();
-        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+        await ForgotAsync(Email);
 
         Assert.NotNull(await DeliverLastAsync());
         Assert.Null(await DeliverLastAsync());
@@ -138,7 +160,7 @@ public sealed class PasswordResetTests
     public async Task ExpiredLinkIsNotEmailed()
     {
         await AccountAsync();
-        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+        await ForgotAsync(Email);
 
         _time.Advance(_options.Lifetime);
 
@@ -149,7 +171,7 @@ public sealed class PasswordResetTests
     public async Task LinkMadeBeforeAKeyRotationIsStillEmailed()
     {
         await AccountAsync();
-        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+        await ForgotAsync(Email);
         var rotated = new JwtOptions
         {
             SigningKeys = [new SigningKeyOptions { Id = "k2", Key = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()) }, .. _jwt.SigningKeys],
@@ -179,7 +201,7 @@ public sealed class PasswordResetTests
     public async Task ResetMailIsInTheAccountsLanguage()
     {
         await AccountAsync(language: "en");
-        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+        await ForgotAsync(Email);
 
         await DeliverLastAsync();
 
@@ -194,9 +216,9 @@ public sealed class PasswordResetTests
         foreach (var email in new[] { Email, "nobody@example.org" })
         {
             for (var i = 0; i < _options.RequestsPerAccountPerHour; i++)
-                Assert.True((await _resets.ForgotAsync(new ForgotPasswordRequest(email), CancellationToken.None)).IsSuccess);
+                Assert.True((await ForgotAsync(email)).IsSuccess);
 
-            var throttled = await _resets.ForgotAsync(new ForgotPasswordRequest(email), CancellationToken.None);
+            var throttled = await ForgotAsync(email);
 
             Assert.Equal(ErrorKind.TooManyRequests, throttled.Error?.Kind);
         }
@@ -208,5 +230,47 @@ public sealed class PasswordResetTests
         var body = JsonSerializer.Serialize(new AccountEmailMessage("abc"), Json.Options);
 
         Assert.Equal("""{"tokenId":"abc"}""", body);
+    }
+    [Fact]
+    public async Task ANewerLinkEndsTheOlderOnes()
+    {
+        await AccountAsync();
+        await ForgotAsync(Email);
+        var older = await DeliverLastAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await ForgotAsync(Email);
+        var newer = await DeliverLastAsync();
+
+        var refused = await _resets.ResetAsync(new ResetPasswordRequest(older, "New-password-22"), CancellationToken.None);
+        var accepted = await _resets.ResetAsync(new ResetPasswordRequest(newer, "New-password-22"), CancellationToken.None);
+
+        Assert.Equal("invalid_password_link", refused.Error?.Code);
+        Assert.True(accepted.IsSuccess);
+    }
+
+    [Fact]
+    public async Task ForgotAnswersBeforeLookingTheAddressUp()
+    {
+        await AccountAsync();
+
+        var result = await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+
+        Assert.True(result.IsSuccess);
+        Assert.Empty(_links.All);
+        Assert.Single(_requests);
+    }
+
+    [Fact]
+    public async Task AForgotRequestDeliveredTwiceMakesOneLinkAndOneMail()
+    {
+        await AccountAsync();
+        await _resets.ForgotAsync(new ForgotPasswordRequest(Email), CancellationToken.None);
+
+        await Delivery().DeliverAsync(_requests.Single().Body, CancellationToken.None);
+        await Delivery().DeliverAsync(_requests.Single().Body, CancellationToken.None);
+        foreach (var mail in _links.Mail) await Delivery().DeliverAsync(mail.Body, CancellationToken.None);
+
+        Assert.Single(_links.All);
+        Assert.Single(_sent);
     }
 }

@@ -151,6 +151,16 @@ describe('ApiClient', () => {
     expect(store.get()).toMatchObject({ accessToken: 'access-7', refreshToken: 'refresh-7', expiresAt: NOW + 900_000 });
   });
 
+  it('confirming a registration link signs in without a token and stores the session', async () => {
+    const server = fakeFetch(() => json(200, tokens(8)));
+    const { api, store } = client(server.fetch, null);
+
+    await api.confirmRegistration('link-secret');
+
+    expect(server.calls).toEqual([{ method: 'POST', path: '/api/auth/register/confirm', auth: null, body: { token: 'link-secret' } }]);
+    expect(store.get()).toMatchObject({ accessToken: 'access-8', refreshToken: 'refresh-8' });
+  });
+
   it('logout revokes the refresh token and forgets the session', async () => {
     const server = fakeFetch(() => new Response(null, { status: 204 }));
     const { api, store } = client(server.fetch);

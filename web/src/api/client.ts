@@ -91,6 +91,14 @@ export class ApiClient {
     return session;
   }
 
+  /** Uses an e-mailed registration link: the account is made and signed in, as a login. */
+  async confirmRegistration(token: string): Promise<Session> {
+    const tokens = await this.json<TokenResponse>('POST', '/auth/register/confirm', { body: { token }, auth: false });
+    const session = sessionFromTokens(tokens, this.now());
+    this.store.set(session);
+    return session;
+  }
+
   /** Revokes the refresh token on the server (best effort) and forgets the session locally. */
   async logout(): Promise<void> {
     const session = this.store.get();

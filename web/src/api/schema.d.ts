@@ -54,7 +54,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * E-mails a single-use link to choose a new password, valid Tickets:PasswordReset:Lifetime (30 min). The answer is the same whether or not an account has the address; asking too often for one address, or from one client, answers 429.
+         * E-mails a single-use link to choose a new password, valid Tickets:PasswordReset:Lifetime (30 min); a newer link ends the older ones. The answer, and the work done before it, are the same whether or not an account has the address (the lookup happens after answering); asking too often for one address, or from one client, answers 429.
          * @description Anyone; no token needed.
          */
         post: operations["ForgotPassword"];
@@ -94,7 +94,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * New tokens for a refresh token, which is spent; re-using a spent one ends its whole session family.
+         * New tokens for a refresh token, which is spent. Presented again within Tickets:Jwt:RefreshReuseLeeway (10 s) of its first use it answers the same new pair (two tabs, a retry); later, re-using a spent one ends its whole session.
          * @description Anyone; no token needed.
          */
         post: operations["Refresh"];
@@ -114,10 +114,30 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Creates an account with the role user.
+         * Registers an account with the role user. With Tickets:Registration:VerifyEmail (the default) every well-formed request answers 202 {status: verification_sent}, whoever is registered, and the address is e-mailed a link to confirm (POST /auth/register/confirm), or, if it has an account already, a note with a reset link. With verification off the account is made at once (201), and a taken e-mail or DNI answers 409.
          * @description Anyone; no token needed.
          */
         post: operations["Register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/register/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Makes the account of an e-mailed registration link and signs its owner in (the answer of a sign-in). The link works once, for Tickets:Registration:LinkLifetime (24 h); an expired, used or replaced one answers 400 with code invalid_registration_link, and an e-mail or DNI taken since answers 409.
+         * @description Anyone; no token needed.
+         */
+        post: operations["ConfirmRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -646,6 +666,9 @@ export interface components {
             body: null | string;
             internal?: null | boolean;
         };
+        ConfirmRegistrationRequest: {
+            token: null | string;
+        };
         CreateTicketRequest: {
             category?: null | string;
             description: null | string;
@@ -658,6 +681,7 @@ export interface components {
             email?: null | string;
             firstNames?: null | string;
             isInvitation?: boolean;
+            language?: null | string;
             lastNames?: null | string;
             password?: null | string;
             phone?: null | string;
@@ -766,9 +790,13 @@ export interface components {
             dni?: null | string;
             email?: null | string;
             firstNames?: null | string;
+            language?: null | string;
             lastNames?: null | string;
             password?: null | string;
             phone?: null | string;
+        };
+        RegistrationAccepted: {
+            status: string;
         };
         Requester: {
             department: string;
@@ -1623,6 +1651,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationAccepted"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ConfirmRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
                 };
             };
             /** @description Bad Request */

@@ -26,6 +26,7 @@ import type {
 } from './types';
 
 type UserResponse = components['schemas']['UserResponse'];
+type RegistrationAccepted = components['schemas']['RegistrationAccepted'];
 type PasswordChangeRequest = components['schemas']['PasswordChangeRequest'];
 type ForgotPasswordRequest = components['schemas']['ForgotPasswordRequest'];
 type ResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
@@ -46,7 +47,11 @@ const id = (value: string) => encodeURIComponent(value);
 export function createApi(client: ApiClient) {
   return {
     client,
-    register: (body: RegisterRequest) => client.json<UserResponse>('POST', '/auth/register', { body, auth: false }).then((r) => r.user),
+    /** The account at once (verification off), or `verificationSent`: a link went to the address, whoever has it. */
+    register: (body: RegisterRequest) =>
+      client
+        .json<UserResponse | RegistrationAccepted>('POST', '/auth/register', { body, auth: false })
+        .then((r): { user: User } | { verificationSent: true } => ('user' in r ? { user: r.user } : { verificationSent: true })),
     me: () => client.json<UserResponse>('GET', '/me').then((r) => r.user),
     updateMe: (body: UpdateProfileRequest) => client.json<UserResponse>('PATCH', '/me', { body }).then((r) => r.user),
     changePassword: (body: PasswordChangeRequest) => client.json<void>('POST', '/me/password', { body }),

@@ -26,7 +26,7 @@ export type UpdateUserRequest = Schemas['UpdateUserRequest'];
 export type UpdateProfileRequest = Schemas['UpdateProfileRequest'];
 
 /** A registration form's values, every field as text (the API names whatever is missing or invalid). */
-export type RegistrationForm = { [K in keyof RegisterRequest]-?: string };
+export type RegistrationForm = { [K in keyof Omit<RegisterRequest, 'language'>]-?: string };
 export type CreateUserForm = RegistrationForm & { role: Role };
 
 export type Ticket = Schemas['TicketView'];

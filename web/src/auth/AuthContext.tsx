@@ -12,6 +12,8 @@ export interface Auth {
   /** True once the session ended because it could not be renewed (shown on the login page). */
   expired: boolean;
   login: (email: string, password: string) => Promise<User>;
+  /** Uses the e-mailed registration link: makes the account and signs in. */
+  confirmRegistration: (token: string) => Promise<User>;
   logout: () => Promise<void>;
   /** PATCH /me, then the session carries the new profile (header, language). */
   updateProfile: (changes: UpdateProfileRequest) => Promise<User>;
@@ -55,6 +57,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       expired,
       login: async (email, password) => {
         const session = await api.client.login(email, password);
+        setExpired(false);
+        return session.user;
+      },
+      confirmRegistration: async (token) => {
+        const session = await api.client.confirmRegistration(token);
         setExpired(false);
         return session.user;
       },

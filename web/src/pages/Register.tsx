@@ -7,20 +7,41 @@ import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../componen
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
 
+/**
+ * Sign-up. Where the API verifies e-mail addresses (its default) every well-formed request is answered alike and the
+ * account exists once the mailed link is opened (`/register/confirm`): the page then says to check the inbox.
+ */
 export function Register() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { api } = useAuth();
   const navigate = useNavigate();
   const [values, setValues] = useState<RegistrationForm>(EMPTY_REGISTRATION);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<RegistrationForm>(REGISTRATION_FIELDS);
 
   const register = async () => {
     const trimmed = Object.fromEntries(
       Object.entries(values).map(([k, v]) => [k, k === 'password' ? v : v.trim()]),
     ) as unknown as RegistrationForm;
-    await api.register(trimmed);
-    navigate('/login', { state: { registeredEmail: trimmed.email } });
+    // The confirmation e-mail, and later ones, are written in the language the person is reading now.
+    const outcome = await api.register({ ...trimmed, language: lang });
+    if ('verificationSent' in outcome) setSentTo(trimmed.email);
+    else navigate('/login', { state: { registeredEmail: trimmed.email } });
   };
+
+  if (sentTo !== null) {
+    return (
+      <section className="page narrow" aria-labelledby="register-sent-heading">
+        <h1 id="register-sent-heading">{t('register.sentTitle')}</h1>
+        <p role="status" className="alert alert--success">
+          {t('register.sent', { email: sentTo })}
+        </p>
+        <p>
+          <Link to="/login">{t('register.loginLink')}</Link>
+        </p>
+      </section>
+    );
+  }
 
   return (
     <section className="page narrow-wide">

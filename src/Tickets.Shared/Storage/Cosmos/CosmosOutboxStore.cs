@@ -9,6 +9,10 @@ namespace Tickets.Storage.Cosmos;
 /// </summary>
 public sealed class CosmosOutboxStore(Container tickets) : IOutboxStore
 {
+    public Task AddAsync(OutboxMessage message, CancellationToken cancellationToken = default) =>
+        tickets.CreateItemAsync(OutboxDocument.From(message), new PartitionKey(message.TicketId),
+            new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+
     public async Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken = default)
     {
         var query = new QueryDefinition("SELECT TOP @take * FROM c WHERE c.type = @type AND c.createdAt <= @before ORDER BY c.createdAt")

@@ -10,6 +10,8 @@ namespace Tickets.Storage.Cosmos;
 /// replace. The e-mail's outbox message goes to the account's own partition of <c>tickets</c>
 /// (<see cref="PasswordResets.OutboxPartition"/>), where the relay finds every pending message; it is written after the
 /// link, so a link can lack its e-mail (the caller then fails and asks again) but an e-mail never lacks its link.
+/// The account's earlier unused links (whatever their purpose) are found by a query and patched as replaced before the new link is
+/// written: a failure in between leaves no link working, never an old one beside the new.
 /// </summary>
 public sealed class CosmosPasswordTokenStore(Container users, Container tickets) : IPasswordTokenStore
 {
@@ -17,8 +19,51 @@ public sealed class CosmosPasswordTokenStore(Container users, Container tickets)
     {
         var document = PasswordTokenDocument.From(token);
         var quiet = new ItemRequestOptions { EnableContentResponseOnWrite = false };
-        await users.CreateItemAsync(document, new PartitionKey(document.Id), quiet, cancellationToken);
-        await tickets.CreateItemAsync(OutboxDocument.From(mail), new PartitionKey(mail.TicketId), quiet, cancellationToken);
+        if (await users.ReadOrNullAsync<PasswordTokenDocument>(document.Id, new PartitionKey(document.Id), cancellationToken) is null)
+        {
+            await ReplaceEarlierAsync(token, cancellationToken);
+            try
+            {
+                await users.CreateItemAsync(document, new PartitionKey(document.Id), quiet, cancellationToken);
+            }
+            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+            {
+                // A concurrent delivery of the same request stored this link first.
+            }
+        }
+
+        // Stored already (a redelivered request): its e-mail is put in the outbox again in case the first attempt stopped
+        // between the two writes; the message id is the same, and the e-mail goes out once whatever arrives.
+        try
+        {
+            await tickets.CreateItemAsync(OutboxDocument.From(mail), new PartitionKey(mail.TicketId), quiet, cancellationToken);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Queued already.
+        }
+    }
+
+    private async Task ReplaceEarlierAsync(PasswordToken token, CancellationToken cancellationToken)
+    {
+        // Few links per account: Cosmos removes them a day after they expire.
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.type = @type AND c.userId = @user")
+            .WithParameter("@type", DocumentTypes.PasswordToken)
+            .WithParameter("@user", token.UserId);
+        foreach (var earlier in await users.QueryAllAsync<PasswordTokenDocument>(query, cancellationToken))
+        {
+            if (earlier.TokenHash == token.TokenHash || earlier.UsedAt is not null || earlier.ReplacedAt is not null) continue;
+            try
+            {
+                await users.PatchItemAsync<PasswordTokenDocument>(earlier.Id, new PartitionKey(earlier.Id),
+                    [PatchOperation.Set("/replacedAt", token.CreatedAt)],
+                    new PatchItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+            }
+            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
+            {
+                // Expired and removed since the query.
+            }
+        }
     }
 
     public async Task<PasswordToken?> FindAsync(string tokenHash, CancellationToken cancellationToken = default)
@@ -31,7 +76,7 @@ public sealed class CosmosPasswordTokenStore(Container users, Container tickets)
     {
         var id = DocumentIds.PasswordToken(tokenHash);
         var read = await users.ReadOrNullAsync<PasswordTokenDocument>(id, new PartitionKey(id), cancellationToken);
-        if (read is not { Document: var token, ETag: var etag } || token.UsedAt is not null) return false;
+        if (read is not { Document: var token, ETag: var etag } || token.UsedAt is not null || token.ReplacedAt is not null) return false;
 
         try
         {

@@ -14,8 +14,15 @@ public sealed class CosmosRefreshTokenStore(Container users) : IRefreshTokenStor
     public async Task AddAsync(RefreshToken token, CancellationToken cancellationToken = default)
     {
         var document = RefreshTokenDocument.From(token, token.CreatedAt);
-        await users.CreateItemAsync(document, new PartitionKey(document.Id),
-            new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+        try
+        {
+            await users.CreateItemAsync(document, new PartitionKey(document.Id),
+                new ItemRequestOptions { EnableContentResponseOnWrite = false }, cancellationToken);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Added already (a concurrent refresh of the same token worked out the same successor): the stored one stands.
+        }
     }
 
     public async Task<RefreshToken?> FindAsync(string tokenHash, CancellationToken cancellationToken = default)

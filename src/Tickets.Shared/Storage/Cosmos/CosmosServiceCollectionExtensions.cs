@@ -50,6 +50,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<ILoginThrottleStore>(sp => new CosmosLoginThrottleStore(Users(sp)));
         services.AddSingleton<IRequestBudgetStore>(sp => new CosmosRequestBudgetStore(Users(sp)));
         services.AddSingleton<IPasswordTokenStore>(sp => new CosmosPasswordTokenStore(Users(sp), Container(sp, CosmosModel.Tickets)));
+        services.AddSingleton<IPendingRegistrationStore>(sp => new CosmosPendingRegistrationStore(Users(sp), Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<ITicketStore>(sp => new CosmosTicketStore(Container(sp, CosmosModel.Tickets), Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IOutboxStore>(sp => new CosmosOutboxStore(Container(sp, CosmosModel.Tickets)));

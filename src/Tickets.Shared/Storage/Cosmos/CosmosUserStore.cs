@@ -28,6 +28,17 @@ public sealed class CosmosUserStore(Container users) : IUserStore
         return user?.Document.Email == normalizedEmail ? user.Value.Document.ToUser() : null;
     }
 
+    public async Task<User?> FindByDniAsync(string dni, CancellationToken cancellationToken = default)
+    {
+        var claimId = DocumentIds.DniClaim(dni);
+        var claim = await users.ReadOrNullAsync<ClaimDocument>(claimId, new PartitionKey(claimId), cancellationToken);
+        if (claim is null) return null;
+
+        // As for e-mails: a claim whose user is missing belongs to a create in flight or one that failed.
+        var user = await ReadUserAsync(claim.Value.Document.UserId, cancellationToken);
+        return user?.Document.Dni == dni ? user.Value.Document.ToUser() : null;
+    }
+
     public async Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default)
     {
         var claimed = new List<string>(2);

@@ -14,6 +14,8 @@ internal static class DocumentIds
 
     public static string PasswordToken(string tokenHash) => "password:" + tokenHash;
 
+    public static string PendingRegistration(string tokenHash) => "registration:" + tokenHash;
+
     public static string LoginThrottle(string key) => "throttle:" + Bounded(key, 160);
 
     public static string RateCounter(string key, DateTimeOffset windowStart) =>

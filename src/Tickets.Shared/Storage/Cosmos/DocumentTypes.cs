@@ -16,4 +16,5 @@ internal static class DocumentTypes
     public const string LoginThrottle = "loginThrottle";
     public const string RateCounter = "rateCounter";
     public const string PasswordToken = "passwordToken";
+    public const string PendingRegistration = "pendingRegistration";
 }

@@ -15,6 +15,7 @@ internal sealed record PasswordTokenDocument
     public DateTimeOffset? UsedAt { get; init; }
     public required string SecurityStamp { get; init; }
     public DateTimeOffset? EmailedAt { get; init; }
+    public DateTimeOffset? ReplacedAt { get; init; }
     public required int Ttl { get; init; }
 
     public static PasswordTokenDocument From(PasswordToken token) => new()
@@ -28,8 +29,9 @@ internal sealed record PasswordTokenDocument
         UsedAt = token.UsedAt,
         SecurityStamp = token.SecurityStamp,
         EmailedAt = token.EmailedAt,
+        ReplacedAt = token.ReplacedAt,
         Ttl = RefreshTokenDocument.TtlUntil(token.ExpiresAt, token.CreatedAt),
     };
 
-    public PasswordToken ToToken() => new(TokenHash, UserId, Purpose, CreatedAt, ExpiresAt, UsedAt, SecurityStamp, EmailedAt);
+    public PasswordToken ToToken() => new(TokenHash, UserId, Purpose, CreatedAt, ExpiresAt, UsedAt, SecurityStamp, EmailedAt, ReplacedAt);
 }

@@ -20,6 +20,13 @@ public sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             .With("$created", message.CreatedAt.Ticks()).With("$visible", message.VisibleAt.Ticks());
     }
 
+    public Task AddAsync(OutboxMessage message, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await using var insert = connection.Command(Insert, transaction);
+            return await Bind(insert, message).ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     public async Task<IReadOnlyList<OutboxMessage>> ListPendingAsync(DateTimeOffset createdBefore, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

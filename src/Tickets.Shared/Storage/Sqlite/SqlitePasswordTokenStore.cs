@@ -13,9 +13,21 @@ public sealed class SqlitePasswordTokenStore(SqliteDatabase database) : IPasswor
     public Task AddAsync(PasswordToken token, OutboxMessage mail, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
+            await using (var stored = connection.Command("SELECT 1 FROM password_tokens WHERE token_hash = $hash", transaction)
+                .With("$hash", token.TokenHash))
+                if (await stored.ExecuteScalarAsync(cancellationToken) is not null) return 0;
+
             await using (var purge = connection.Command("DELETE FROM password_tokens WHERE expires_at < $expired", transaction)
                 .With("$expired", (token.CreatedAt - Retention).Ticks()))
                 await purge.ExecuteNonQueryAsync(cancellationToken);
+
+            await using (var replace = connection.Command("""
+                UPDATE password_tokens SET replaced_at = $at
+                WHERE user_id = $user AND used_at IS NULL AND replaced_at IS NULL
+                """, transaction)
+                .With("$at", token.CreatedAt.Ticks())
+                .With("$user", token.UserId))
+                await replace.ExecuteNonQueryAsync(cancellationToken);
 
             await using (var insert = connection.Command("""
                 INSERT INTO password_tokens (token_hash, user_id, purpose, created_at, expires_at, used_at, security_stamp)
@@ -38,7 +50,7 @@ public sealed class SqlitePasswordTokenStore(SqliteDatabase database) : IPasswor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("""
-            SELECT token_hash, user_id, purpose, created_at, expires_at, used_at, security_stamp, emailed_at
+            SELECT token_hash, user_id, purpose, created_at, expires_at, used_at, security_stamp, emailed_at, replaced_at
             FROM password_tokens WHERE token_hash = $hash
             """).With("$hash", tokenHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -51,14 +63,15 @@ public sealed class SqlitePasswordTokenStore(SqliteDatabase database) : IPasswor
             reader.GetInstant(4),
             reader.GetInstantOrNull(5),
             reader.GetString(6),
-            reader.GetInstantOrNull(7));
+            reader.GetInstantOrNull(7),
+            reader.GetInstantOrNull(8));
     }
 
     public Task<bool> TryUseAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             await using var command = connection.Command(
-                "UPDATE password_tokens SET used_at = $at WHERE token_hash = $hash AND used_at IS NULL", transaction)
+                "UPDATE password_tokens SET used_at = $at WHERE token_hash = $hash AND used_at IS NULL AND replaced_at IS NULL", transaction)
                 .With("$at", at.Ticks())
                 .With("$hash", tokenHash);
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1;

@@ -11,6 +11,7 @@ public sealed class SqliteRefreshTokenStore(SqliteDatabase database) : IRefreshT
         await using var command = connection.Command("""
             INSERT INTO refresh_tokens (token_hash, user_id, family_id, created_at, expires_at, spent_at, revoked_at, security_stamp, session_started_at)
             VALUES ($hash, $user, $family, $created, $expires, $spent, $revoked, $stamp, $session)
+            ON CONFLICT (token_hash) DO NOTHING
             """)
             .With("$hash", token.TokenHash)
             .With("$user", token.UserId)

@@ -207,5 +207,30 @@ internal static class SqliteSchema
             ALTER TABLE idempotency ADD COLUMN claimed_at INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE idempotency ADD COLUMN resource_id TEXT NULL
             """),
+        new(9, "newer links and pending registrations", """
+            -- A newer link ends the account's earlier unused ones (replaced_at).
+            ALTER TABLE password_tokens ADD COLUMN replaced_at INTEGER NULL;
+            CREATE INDEX ix_password_tokens_user ON password_tokens (user_id);
+            -- Registrations waiting for their e-mailed link: not accounts yet (they claim no e-mail or DNI); only the
+            -- SHA-256 of the link's secret; a newer registration for the same e-mail replaces the older ones.
+            CREATE TABLE pending_registrations (
+                token_hash TEXT PRIMARY KEY,
+                email TEXT NOT NULL,
+                dni TEXT NOT NULL,
+                phone TEXT NOT NULL,
+                first_names TEXT NOT NULL,
+                last_names TEXT NOT NULL,
+                department TEXT NOT NULL,
+                language TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER NULL,
+                replaced_at INTEGER NULL,
+                emailed_at INTEGER NULL
+            );
+            CREATE INDEX ix_pending_registrations_email ON pending_registrations (email);
+            CREATE INDEX ix_pending_registrations_expires ON pending_registrations (expires_at)
+            """),
     ];
 }

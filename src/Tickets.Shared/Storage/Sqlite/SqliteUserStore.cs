@@ -37,6 +37,12 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         return await FindAsync(connection, null, "email = $key", normalizedEmail, cancellationToken);
     }
 
+    public async Task<User?> FindByDniAsync(string dni, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, "dni = $key", dni, cancellationToken);
+    }
+
     public async Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default)
     {
         try
