@@ -153,6 +153,12 @@ public sealed class HostileInputTests(TicketWorld world) : IClassFixture<TicketW
         { "escape", "Impresora \u001B[31m rota" },
         { "null", "Impresora \0 rota" },
         { "line break in a title", "Impresora\nrota" },
+        { "right-to-left override", "invoice \u202Egnp.exe" },
+        { "right-to-left isolate", "Impresora \u2067rota\u2069" },
+        { "right-to-left mark", "Impresora \u200Frota" },
+        { "line separator", "Impresora\u2028rota" },
+        { "zero-width space", "Impre\u200Bsora rota" },
+        { "byte order mark", "\uFEFFImpresora rota" },
     };
 
     [Theory]
@@ -181,11 +187,24 @@ public sealed class HostileInputTests(TicketWorld world) : IClassFixture<TicketW
     }
 
     [Fact]
-    public async Task LineBreaksAndTabsAreWelcomeInDescriptionsAndComments()
+    public async Task LineBreaksAreWelcomeInDescriptionsAndComments()
     {
-        var ticket = await world.User.CreateTicketAsync(description: "Pasos:\n\t1. Encender\r\n\t2. Imprimir");
+        var ticket = await world.User.CreateTicketAsync(description: "Pasos:\n  1. Encender\r\n  2. Imprimir");
 
         Assert.Equal(201, (int)(await world.User.CommentAsync(ticket.Id(), "Sigue igual:\n- hoja en blanco")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABidiOverrideInATitleIsRefusedAsInvisibleCharactersAndNothingIsStored()
+    {
+        var before = await world.User.CreateTicketAsync();
+
+        var refused = await world.User.PostAsJsonAsync("api/tickets", new { title = "invoice \u202Egnp.exe", description = "Adjunto." });
+        var after = await world.User.CreateTicketAsync();
+
+        var problem = await refused.ProblemAsync(400);
+        Assert.Equal(["invisible_characters"], problem.GetProperty("errorCodes").GetProperty("title").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(Number(before) + 1, Number(after));
     }
 
     [Fact]
