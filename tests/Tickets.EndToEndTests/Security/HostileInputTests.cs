@@ -76,6 +76,23 @@ public sealed class HostileInputTests(TicketWorld world) : IClassFixture<TicketW
     }
 
     [Fact]
+    public async Task ACursorUsedWithOtherFiltersOrSortIsRefusedAndTheSameFiltersStillPageOn()
+    {
+        for (var i = 0; i < 3; i++) await world.User.CreateTicketAsync();
+        var open = await NextCursorAsync(world.User, "api/tickets?limit=1&status=open,in_progress");
+        var escaped = Uri.EscapeDataString(open);
+
+        foreach (var other in new[] { "status=open", "status=open,in_progress&priority=high", "status=open,in_progress&q=impresora", "status=open,in_progress&sort=-updatedAt" })
+            Assert.Equal(["cursor"], (await (await world.User.GetAsync($"api/tickets?limit=1&{other}&cursor={escaped}")).ProblemAsync(400)).FieldErrors());
+        var same = await world.User.GetAsync($"api/tickets?limit=2&status=in_progress,open&cursor={escaped}");
+        Assert.Equal(2, (await same.JsonAsync()).GetProperty("items").GetArrayLength());
+
+        var admins = await NextCursorAsync(world.Admin, "api/users?limit=1&active=true");
+        Assert.Equal(["cursor"], (await (await world.Admin.GetAsync($"api/users?limit=1&active=false&cursor={Uri.EscapeDataString(admins)}")).ProblemAsync(400)).FieldErrors());
+        Assert.Equal(200, (int)(await world.Admin.GetAsync($"api/users?limit=1&active=true&cursor={Uri.EscapeDataString(admins)}")).StatusCode);
+    }
+
+    [Fact]
     public async Task TamperedHistoryAndCommentCursorsAreRefusedNamingTheCursor()
     {
         var ticket = (await world.User.CreateTicketAsync()).Id();
