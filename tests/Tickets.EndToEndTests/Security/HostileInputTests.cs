@@ -193,6 +193,40 @@ public sealed class HostileInputTests(TicketWorld world) : IClassFixture<TicketW
 
     private static long Number(System.Text.Json.JsonElement ticket) => long.Parse(ticket.Str("number")[4..], System.Globalization.CultureInfo.InvariantCulture);
 
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("ISO-8859-1")]
+    [InlineData("windows-1252")]
+    [InlineData("utf-16")]
+    [InlineData("\"latin1\"")]
+    public async Task AJsonBodyInAnotherCharsetIsUnsupportedAndStoresNothing(string charset)
+    {
+        var before = await world.User.CreateTicketAsync();
+        using var latin1 = new ByteArrayContent(Encoding.Latin1.GetBytes("""{"title":"Impresión rota","description":"Sale todo en blanco."}"""));
+        latin1.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+
+        var refused = await world.User.PostAsync("api/tickets", latin1);
+        var after = await world.User.CreateTicketAsync();
+
+        Assert.Equal("unsupported_media_type", (await refused.ProblemAsync(415)).Str("code"));
+        Assert.Equal(Number(before) + 1, Number(after));
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=UTF-8")]
+    [InlineData("application/json;charset=\"utf-8\"")]
+    [InlineData("application/json")]
+    public async Task AJsonBodyInUtf8OrWithoutACharsetIsRead(string contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"title":"Impresión rota","description":"Sale todo en blanco."}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var created = await world.User.PostAsync("api/tickets", content);
+
+        Assert.Equal(201, (int)created.StatusCode);
+        Assert.Equal("Impresión rota", (await created.JsonAsync()).Str("title"));
+    }
+
     [Fact]
     public async Task ALoneSurrogateInJsonIsABadRequestNamingTheField()
     {
