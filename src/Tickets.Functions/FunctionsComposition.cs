@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tickets.Functions.Http;
@@ -15,6 +16,8 @@ public static class FunctionsComposition
         services.AddTickets(configuration);
         services.AddScoped<HttpAuthorizer>();
         services.AddScoped<IdempotentRequests>();
+        // No Server banner from the Kestrel in front of the functions (the worker's, and the local host's).
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }
 }
