@@ -8,6 +8,7 @@ using Tickets.Common;
 using Tickets.CosmosDbServer;
 using Tickets.DevHost.Triggers;
 using Tickets.Functions;
+using Tickets.Functions.Http;
 using Tickets.Functions.Triggers;
 using Tickets.Startup;
 
@@ -75,6 +76,12 @@ public static partial class DevHostApp
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
+        // The security headers on every answer: the API's under /api, the web's elsewhere (as the worker's gate middleware and staticwebapp.config.json do in Azure).
+        app.Use((http, next) =>
+        {
+            SecurityHeaders.Apply(http.Response, HeadersFor(http.Request));
+            return next(http);
+        });
         app.ServeWebFrontEnd(builder.Configuration["DevHost:WebRoot"]!);
         app.UseRouting();
         app.MapFunctions();
@@ -87,6 +94,23 @@ public static partial class DevHostApp
             .DisableDefaultFonts().DisableAgent().HideDeveloperTools().HideClientButton());
         return app;
     }
+
+    /// <summary>
+    /// The API reference (a page of the local host only) starts Scalar with an inline module script, which evaluates code and styles itself inline:
+    /// it gets the web's headers with a policy that allows that, and nothing else the web's does not.
+    /// </summary>
+    private static readonly Dictionary<string, string> ApiReferenceHeaders = new(SecurityHeaders.Web, StringComparer.OrdinalIgnoreCase)
+    {
+        ["Content-Security-Policy"] = SecurityHeaders.WebPolicy
+            .Replace("script-src 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'", StringComparison.Ordinal)
+            .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal),
+    };
+
+    private static IReadOnlyDictionary<string, string> HeadersFor(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api/docs") ? ApiReferenceHeaders
+        : request.Path.StartsWithSegments("/api") ? SecurityHeaders.Api
+        : request.IsHttps ? SecurityHeaders.WebOverHttps
+        : SecurityHeaders.Web;
 
     /// <summary>The folder holding TicketSystem.sln (so `dotnet run` from anywhere uses one .data/), else the current one.</summary>
     private static string RepositoryRoot()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Tickets.Functions.Http;
@@ -16,6 +17,8 @@ public static class FunctionsComposition
         services.AddScoped<HttpAuthorizer>();
         services.AddSingleton<AccountRateLimits>();
         services.AddScoped<IdempotentRequests>();
+        // No Server banner from the Kestrel in front of the functions (the worker's, and the local host's).
+        services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         return services;
     }
 }

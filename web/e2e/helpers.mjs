@@ -44,6 +44,12 @@ export async function newPage(browser, baseURL, viewport = { width: 1280, height
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
+  // The browser's own report of each blocked load or inline code, from every document the page opens.
+  await page.exposeFunction('reportCspViolation', (violation) => cspViolations.push(violation));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) =>
+      window.reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} in ${event.sourceFile}:${event.lineNumber}`));
+  });
   return page;
 }
 

@@ -11,10 +11,11 @@ describe('staticwebapp.config.json', () => {
     expect(config.routes.some((r) => r.route.startsWith('/api'))).toBe(false);
   });
 
+  // The full set is pinned to the hosts' own definition (SecurityHeaders.cs) by tests/Tickets.UnitTests.
   it('sends the security headers', () => {
     const headers = config.globalHeaders as Record<string, string>;
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
-    expect(headers['Referrer-Policy']).toBeTruthy();
+    expect(headers['Referrer-Policy']).toBe('no-referrer');
     const csp = headers['Content-Security-Policy'];
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self'");

@@ -12,7 +12,7 @@ namespace Tickets.Functions.Http;
 /// <summary>
 /// The Functions worker's entry to <see cref="FunctionGate"/>. Queue and timer triggers pass through; an HTTP-triggered
 /// function runs only through the gate, with the access its catalog entry declares. One that is not in the catalog
-/// (declared nowhere, or in another assembly) is refused, never run open.
+/// (declared nowhere, or in another assembly) is refused, never run open. Every answer carries <see cref="SecurityHeaders.Api"/>.
 /// </summary>
 internal sealed partial class HttpGateMiddleware : IFunctionsWorkerMiddleware
 {
@@ -25,6 +25,7 @@ internal sealed partial class HttpGateMiddleware : IFunctionsWorkerMiddleware
         }
 
         var http = context.GetHttpContext();
+        if (http is not null) SecurityHeaders.Apply(http.Response, SecurityHeaders.Api);
         var function = FunctionCatalog.Find(context.FunctionDefinition.Name);
         if (http is null || function is null)
         {

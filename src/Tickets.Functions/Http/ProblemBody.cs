@@ -22,7 +22,7 @@ public sealed record ProblemBody(
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     [Description("Beside errors: each bad field with one stable code per message, in the same order (required, too_short, "
-        + "too_long, invalid_characters, invalid_email, invalid_dni, invalid_phone, not_allowed, not_boolean, out_of_range, "
+        + "too_long, invalid_characters, invisible_characters, invalid_email, invalid_dni, invalid_phone, not_allowed, not_boolean, out_of_range, "
         + "invalid_date, invalid_range, invalid_cursor, not_staff, invalid_json, invalid_type, invalid; a conflict about a "
         + "field uses its own code, e.g. duplicate_email). Clients word these in their reader's language.")]
     public IReadOnlyDictionary<string, string[]>? ErrorCodes { get; init; }

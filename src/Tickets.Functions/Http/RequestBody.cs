@@ -6,7 +6,10 @@ using Tickets.Common;
 
 namespace Tickets.Functions.Http;
 
-/// <summary>Reads a JSON body: 415 if it is not JSON, 413 over 64 KiB, 400 naming the field for malformed JSON.</summary>
+/// <summary>
+/// Reads a JSON body: 415 if it is not JSON or declares a charset other than UTF-8 (JSON is UTF-8, RFC 8259; read as
+/// UTF-8 a Latin-1 body would store other text than the client meant), 413 over 64 KiB, 400 naming the field for malformed JSON.
+/// </summary>
 public static class RequestBody
 {
     public const int MaxBytes = 64 * 1024;
@@ -21,6 +24,12 @@ public static class RequestBody
         {
             return new Error(ErrorKind.UnsupportedMediaType, "unsupported_media_type", "Unsupported media type.",
                 "Send the body as application/json.");
+        }
+
+        if (Charset(contentType) is { } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Error(ErrorKind.UnsupportedMediaType, "unsupported_media_type", "Unsupported media type.",
+                "Send the JSON body in UTF-8 (charset=utf-8, or no charset).");
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
@@ -68,6 +77,18 @@ public static class RequestBody
         var mediaType = contentType.Split(';', 2)[0].Trim();
         return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The <c>charset</c> parameter of a media type, unquoted; null when there is none.</summary>
+    private static string? Charset(string contentType)
+    {
+        foreach (var parameter in contentType.Split(';').Skip(1))
+        {
+            var (name, value) = parameter.Split('=', 2) is [var n, var v] ? (n.Trim(), v.Trim()) : (parameter.Trim(), "");
+            if (name.Equals("charset", StringComparison.OrdinalIgnoreCase)) return value.Trim('"');
+        }
+
+        return null;
     }
 
     /// <summary>"$.priority" → "priority"; "$" or unknown → "body".</summary>

@@ -19,6 +19,12 @@ public static class FieldCodes
     /// <summary>Contains characters nobody can type (control characters, noncharacters, lone surrogates).</summary>
     public const string InvalidCharacters = "invalid_characters";
 
+    /// <summary>
+    /// Contains characters that change how text reads without being seen (bidirectional controls, zero-width and other
+    /// format characters, line and paragraph separators) in text people read.
+    /// </summary>
+    public const string InvisibleCharacters = "invisible_characters";
+
     public const string InvalidEmail = "invalid_email";
 
     public const string InvalidDni = "invalid_dni";

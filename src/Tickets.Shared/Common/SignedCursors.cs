@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Tickets.Identity;
 
 namespace Tickets.Common;
@@ -8,7 +9,8 @@ namespace Tickets.Common;
 /// <summary>
 /// What clients hold as <c>nextCursor</c>: a store's keyset cursor plus an HMAC over it and the list it belongs to
 /// (<c>tickets:{caller}</c>, <c>comments:{ticket}</c>, …). A cursor that was altered, forged or taken from another
-/// list is refused before any store sees it, so stores only ever parse cursors they wrote.
+/// list is refused before any store sees it, so stores only ever parse cursors they wrote. A list with filters or a
+/// sort names them in its list (<see cref="Filtered"/>), so a cursor only pages on under the filters it was handed out for.
 /// </summary>
 public sealed class SignedCursors(ServerKeys keys)
 {
@@ -54,6 +56,17 @@ public sealed class SignedCursors(ServerKeys keys)
         if (TryOpen(list, page.Cursor, out var inner)) return page with { Cursor = inner };
         v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor this list handed out: start again without it.");
         return page;
+    }
+
+    /// <summary>
+    /// <paramref name="list"/> narrowed to one canonical form of its filters and sort (each filter's values already
+    /// parsed, sorted and without repeats, in a fixed order): a cursor signed for it is refused under any other filters.
+    /// Paging arguments (<c>limit</c>, <c>includeTotal</c>) are not filters.
+    /// </summary>
+    public static string Filtered(string list, params IEnumerable<object?> filters)
+    {
+        var canonical = JsonSerializer.SerializeToUtf8Bytes(filters.ToArray(), Json.Options);
+        return list + "?" + Base64Url.EncodeToString(SHA256.HashData(canonical).AsSpan(0, 16));
     }
 
     private static byte[] Mac(byte[] key, string list, string storeCursor) =>

@@ -32,8 +32,8 @@ public sealed partial class Validator
     }
 
     /// <summary>
-    /// Text, trimmed, with a length range, made only of characters a person can type (see <see cref="Common.Text.Problem"/>);
-    /// line breaks and tabs only where <paramref name="multiline"/>.
+    /// Text, trimmed, with a length range, made only of characters a person can type and see (see <see cref="Common.Text.Problem"/>);
+    /// line breaks only where <paramref name="multiline"/>.
     /// </summary>
     public Validator Text(string field, string? value, int min, int max, bool required = true, bool multiline = false)
     {
@@ -46,10 +46,14 @@ public sealed partial class Validator
         return Characters(field, value, multiline);
     }
 
-    /// <summary>Only characters a person can type: see <see cref="Common.Text.Problem"/>.</summary>
-    public Validator Characters(string field, string? value, bool multiline = false)
+    /// <summary>Only characters a person can type and see: see <see cref="Common.Text.Problem"/>.</summary>
+    public Validator Characters(string field, string? value, bool multiline = false) =>
+        Characters(field, value, multiline ? TextKind.Lines : TextKind.Line);
+
+    /// <summary>Only characters <paramref name="kind"/> may hold: see <see cref="Common.Text.Problem"/>.</summary>
+    public Validator Characters(string field, string? value, TextKind kind)
     {
-        if (value is not null && Common.Text.Problem(value, multiline) is { } problem) Add(field, FieldCodes.InvalidCharacters, problem);
+        if (value is not null && Common.Text.Problem(value, kind) is { } problem) Add(field, problem.Code, problem.Message);
         return this;
     }
 
@@ -87,7 +91,7 @@ public sealed partial class Validator
         if (value is null) return Add(field, FieldCodes.Required, "Required.");
         if (value.Length is < 10 or > 128)
             Add(field, value.Length < 10 ? FieldCodes.TooShort : FieldCodes.TooLong, "Must be between 10 and 128 characters.");
-        return Characters(field, value);
+        return Characters(field, value, TextKind.Opaque);
     }
 
     public Validator Defined<TEnum>(string field, TEnum? value, bool required = true)

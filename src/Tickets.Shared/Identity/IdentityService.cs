@@ -37,7 +37,7 @@ public sealed partial class IdentityService(
         var v = new Validator();
         if (string.IsNullOrWhiteSpace(request.Email)) v.Add("email", FieldCodes.Required, "Required.");
         if (string.IsNullOrEmpty(request.Password)) v.Add("password", FieldCodes.Required, "Required.");
-        v.Characters("email", request.Email).Characters("password", request.Password);
+        v.Characters("email", request.Email).Characters("password", request.Password, TextKind.Opaque);
         if (v.ToError() is { } invalid) return invalid;
 
         if (await attempts.TryStartHashingAsync(cancellationToken) is { } busy) return busy;

@@ -19,5 +19,7 @@ public static class QueueNames
     /// <summary>The Functions host moves a message here after host.json's maxDequeueCount failures.</summary>
     public static string Poison(string queue) => queue + "-poison";
 
+    public static bool IsPoison(string queue) => queue.EndsWith("-poison", StringComparison.Ordinal);
+
     public static IReadOnlyList<string> All { get; } = [Notifications, SlaChecks, AccountEmails, Poison(Notifications), Poison(SlaChecks), Poison(AccountEmails)];
 }

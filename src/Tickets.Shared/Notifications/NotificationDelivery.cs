@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Tickets.Common;
 using Tickets.Email;
 using Tickets.Tickets;
+using Tickets.Tickets.History;
 using Tickets.Users;
 
 namespace Tickets.Notifications;
@@ -13,10 +14,14 @@ namespace Tickets.Notifications;
 /// (stored once, whatever the number of deliveries) and, when SMTP is configured and the recipient wants it, one
 /// e-mail in their language. A failed e-mail fails the delivery after every recipient was tried, so the queue retries
 /// it — the stored notifications are not duplicated and e-mails already sent are not sent again.
+/// The message names the event; what people are told (number, title, note, comment) is read again from the store, so
+/// a forged or stale message cannot put its own words in front of anyone, and an internal note reaches staff only. A
+/// message naming a ticket, event or comment that does not exist is dropped with a warning (a retry would not make it exist).
 /// </summary>
 /// <remarks>Each e-mail goes through <see cref="OnceOnlyEmail"/>, so two copies delivered at once send it once.</remarks>
 public sealed partial class NotificationDelivery(
     INotificationStore notifications,
+    ITicketStore tickets,
     IUserStore users,
     OnceOnlyEmail once,
     IOptions<PublicUrlOptions> urls,
@@ -26,8 +31,13 @@ public sealed partial class NotificationDelivery(
 {
     public async Task DeliverAsync(string body, CancellationToken cancellationToken)
     {
-        var message = JsonSerializer.Deserialize<NotificationMessage>(body, Json.Options)
+        var sent = JsonSerializer.Deserialize<NotificationMessage>(body, Json.Options)
             ?? throw new JsonException("A notification message must be a JSON object.");
+        if (await AsStoredAsync(sent, cancellationToken) is not { } message)
+        {
+            LogDropped(logger, sent.EventId, sent.TicketId, sent.Type);
+            return;
+        }
 
         var number = Ticket.FormatNumber(message.Data.Number);
         var failures = new List<Exception>();
@@ -36,6 +46,7 @@ public sealed partial class NotificationDelivery(
             // Deactivated or deleted accounts are not told anything.
             var recipient = await users.FindByIdAsync(recipientId, cancellationToken);
             if (recipient is not { Active: true }) continue;
+            if (message.Data.Internal && !recipient.IsStaff) continue;
 
             var words = NotificationText.For(message, recipient.Language, urls.Value.TicketUrl(number));
             var stored = await notifications.AddAsync(new Notification(
@@ -63,6 +74,41 @@ public sealed partial class NotificationDelivery(
         if (failures.Count > 0)
             throw new AggregateException($"E-mail failed for {failures.Count} recipient(s) of event {message.EventId}; the queue will retry it.", failures);
     }
+
+    /// <summary>The message with the words the store holds now, or null when its ticket, event or comment does not exist.</summary>
+    private async Task<NotificationMessage?> AsStoredAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsWellFormed(message.TicketId) || await tickets.FindAsync(message.TicketId, cancellationToken) is not { } ticket) return null;
+        if (await FindEventAsync(ticket.Id, message.EventId, cancellationToken) is not { } told) return null;
+        if (NotificationRules.TypeOf(told.Type) != message.Type) return null;
+
+        Comment? comment = null;
+        if (told.Type == TicketEventType.Commented)
+        {
+            var commentId = told.Data.Deserialize<CommentedData>(Json.Options)?.CommentId;
+            comment = commentId is null ? null : await tickets.FindCommentAsync(ticket.Id, commentId, cancellationToken);
+            if (comment is null) return null;
+        }
+
+        return message with { Actor = told.Actor, OccurredAt = told.At, Data = NotificationRules.DataFor(ticket, told, comment) };
+    }
+
+    private async Task<TicketEvent?> FindEventAsync(string ticketId, string eventId, CancellationToken cancellationToken)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await tickets.ListHistoryAsync(ticketId, includeInternal: true, new PageRequest(100, cursor, IncludeTotal: false), cancellationToken);
+            if (page.Items.FirstOrDefault(e => e.Id == eventId) is { } found) return found;
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification message for event {EventId} of ticket {TicketId} ({Type}) names nothing that exists: dropped")]
+    private static partial void LogDropped(ILogger logger, string eventId, string ticketId, NotificationType type);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail for notification {NotificationId} ({Type}) failed; it will be retried")]
     private static partial void LogEmailFailed(ILogger logger, Exception exception, string notificationId, NotificationType type);

@@ -4,7 +4,8 @@ namespace Tickets.Notifications;
 
 /// <summary>
 /// The <c>notifications</c> queue message: who must hear about which ticket event. Recipients are decided when the
-/// change is written (never the person who acted); the text is written per recipient, in their language, on delivery.
+/// change is written (never the person who acted); the text is written per recipient, in their language, on delivery,
+/// from the ticket as stored.
 /// </summary>
 /// <param name="EventId">The history event it tells about; with a recipient, the in-app notification's identity.</param>
 public sealed record NotificationMessage(
@@ -16,7 +17,10 @@ public sealed record NotificationMessage(
     DateTimeOffset OccurredAt,
     NotificationData Data);
 
-/// <summary>What the text needs, copied at the time of the change (no reads on delivery but the recipient's own account).</summary>
+/// <summary>
+/// What the text needs, as planned at the time of the change. Delivery does not trust it: it reads the ticket, event and
+/// comment again and words them as stored (<see cref="NotificationRules.DataFor"/>); it stays in the message for readers of the queue.
+/// </summary>
 public sealed record NotificationData
 {
     public required long Number { get; init; }

@@ -40,20 +40,19 @@ public static class NotificationRules
             if (ids.Count > 0) messages.Add(new NotificationMessage(e.Id, type, ticket.Id, ids, who, e.At, data));
         }
 
-        var basics = new NotificationData { Number = ticket.Number, Title = ticket.Title };
         var assigneeOrAdmins = ticket.Assignee is { } assignee ? [assignee.Id] : activeAdminIds;
         foreach (var e in change.Events)
         {
             switch (e.Type)
             {
                 case TicketEventType.Created when ticket.Assignee is null:
-                    Tell(e, NotificationType.TicketCreated, activeAdminIds, basics);
+                    Tell(e, NotificationType.TicketCreated, activeAdminIds, DataFor(ticket, e, comment: null));
                     break;
                 case TicketEventType.Assigned when ticket.Assignee is { } newAssignee:
-                    Tell(e, NotificationType.TicketAssigned, [newAssignee.Id], basics);
+                    Tell(e, NotificationType.TicketAssigned, [newAssignee.Id], DataFor(ticket, e, comment: null));
                     break;
                 case TicketEventType.Commented when change.Comment is { } comment:
-                    var excerpt = basics with { Excerpt = Excerpt(comment.Body), Internal = comment.Internal };
+                    var excerpt = DataFor(ticket, e, comment);
                     if (comment.Internal)
                         Tell(e, NotificationType.TicketCommented, [ticket.Assignee?.Id], excerpt);
                     else if (comment.Author.Id == ticket.Requester.Id)
@@ -68,13 +67,13 @@ public static class NotificationRules
                     var requesterMoved = actorId == ticket.Requester.Id
                         && (move.To == TicketStatus.Closed || move.From is TicketStatus.Resolved or TicketStatus.Closed);
                     Tell(e, NotificationType.StatusChanged, [ticket.Requester.Id, requesterMoved ? ticket.Assignee?.Id : null],
-                        basics with { From = move.From, To = move.To, Note = move.Note });
+                        DataFor(ticket, e, comment: null));
                     break;
                 case TicketEventType.SlaWarning:
-                    Tell(e, NotificationType.SlaWarning, assigneeOrAdmins, basics with { Target = Target(e), DueAt = DueAt(e) });
+                    Tell(e, NotificationType.SlaWarning, assigneeOrAdmins, DataFor(ticket, e, comment: null));
                     break;
                 case TicketEventType.SlaBreached when IsEscalation(change, e):
-                    Tell(e, NotificationType.SlaBreached, [ticket.Assignee?.Id, .. activeAdminIds], basics with { Target = Target(e), DueAt = DueAt(e) });
+                    Tell(e, NotificationType.SlaBreached, [ticket.Assignee?.Id, .. activeAdminIds], DataFor(ticket, e, comment: null));
                     break;
             }
         }
@@ -84,6 +83,36 @@ public static class NotificationRules
                 JsonSerializer.Serialize(m, Json.Options), m.OccurredAt))
             .ToList();
     }
+
+    /// <summary>
+    /// What a notification about <paramref name="e"/> tells, from the ticket and (for a comment) the comment as they are:
+    /// the planner writes it into the message, and the delivery writes it again from the store, so a message's own
+    /// words are never what people read.
+    /// </summary>
+    public static NotificationData DataFor(Ticket ticket, TicketEvent e, Comment? comment)
+    {
+        var basics = new NotificationData { Number = ticket.Number, Title = ticket.Title };
+        return e.Type switch
+        {
+            TicketEventType.Commented when comment is not null => basics with { Excerpt = Excerpt(comment.Body), Internal = comment.Internal },
+            TicketEventType.StatusChanged when e.Data.Deserialize<StatusMove>(Json.Options) is { } move =>
+                basics with { From = move.From, To = move.To, Note = move.Note },
+            TicketEventType.SlaWarning or TicketEventType.SlaBreached => basics with { Target = Target(e), DueAt = DueAt(e) },
+            _ => basics,
+        };
+    }
+
+    /// <summary>The notification an event of this type is told as, if any.</summary>
+    public static NotificationType? TypeOf(TicketEventType type) => type switch
+    {
+        TicketEventType.Created => NotificationType.TicketCreated,
+        TicketEventType.Assigned => NotificationType.TicketAssigned,
+        TicketEventType.Commented => NotificationType.TicketCommented,
+        TicketEventType.StatusChanged => NotificationType.StatusChanged,
+        TicketEventType.SlaWarning => NotificationType.SlaWarning,
+        TicketEventType.SlaBreached => NotificationType.SlaBreached,
+        _ => null,
+    };
 
     /// <summary>A breach is told when the SLA check escalates it; one recorded while closing a late ticket is history only.</summary>
     private static bool IsEscalation(TicketChange change, TicketEvent breach) =>

@@ -12,8 +12,8 @@ public sealed class NotificationService(INotificationStore store, CurrentUser me
         var v = new Validator();
         var unreadOnly = false;
         if (!string.IsNullOrEmpty(unread) && !bool.TryParse(unread, out unreadOnly)) v.Add("unread", FieldCodes.NotBoolean, "Must be true or false.");
-        // Signed for this caller's inbox, like every list's cursor: a tampered or borrowed one is a 400 naming it.
-        var list = $"notifications:{me.Id}";
+        // Signed for this caller's inbox and filter, like every list's cursor: a tampered or borrowed one is a 400 naming it.
+        var list = SignedCursors.Filtered($"notifications:{me.Id}", unreadOnly);
         var page = cursors.Open(v, list, PageRequest.Parse(v, limit, cursor, null));
         if (v.ToError() is { } invalid) return invalid;
 

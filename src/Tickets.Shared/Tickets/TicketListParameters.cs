@@ -18,7 +18,7 @@ public sealed record TicketListParameters(
     string? Sort = null,
     [Query("limit", Type = QueryType.Integer, Minimum = 1, Maximum = PageRequest.MaxLimit, Default = "25", Description = "Items per page.")]
     string? Limit = null,
-    [Query("cursor", Description = "The nextCursor of the previous page (of the same sort).")] string? Cursor = null,
+    [Query("cursor", Description = "The nextCursor of the previous page, with the same filters and sort (another cursor is a 400 naming it).")] string? Cursor = null,
     [Query("includeTotal", Type = QueryType.Boolean, Default = "false", Description = "Also count every match (total).")]
     string? IncludeTotal = null,
     [Query("sla", Values = typeof(SlaCondition), List = true, Description = "SLA conditions now: on_track, at_risk, breached, paused, met.")]
@@ -37,7 +37,7 @@ public sealed record TicketListParameters(
 
     /// <param name="caller">Whose list: <c>me</c> and a user's scope resolve against it.</param>
     /// <param name="cursors">Opens the signed cursor handed out for <paramref name="list"/>.</param>
-    /// <param name="list">The list the cursor must have been handed out for.</param>
+    /// <param name="list">The list the cursor must have been handed out for (narrowed to the filters by <see cref="TicketQuery.CursorList"/>).</param>
     /// <param name="now">The moment the SLA filter asks about (<c>at_risk</c> now, not when the ticket was written).</param>
     public Result<TicketQuery> Parse(User caller, SignedCursors cursors, string list, DateTimeOffset now)
     {
@@ -63,16 +63,12 @@ public sealed record TicketListParameters(
         if (!string.IsNullOrEmpty(Sort) && !Sorts.TryGetValue(Sort, out sort))
             v.Add("sort", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Sorts.Keys)}.");
 
-        var page = cursors.Open(v, list, PageRequest.Parse(v, Limit, Cursor, IncludeTotal));
-        if (page.Cursor is not null && !v.Has("cursor") && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
-            v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list and sort.");
         if (Search?.Length > 200) v.Add("q", FieldCodes.TooLong, "Must be at most 200 characters.");
         v.Characters("q", Search);
         foreach (var (field, value) in new[] { ("assigneeId", AssigneeId), ("requesterId", RequesterId), ("category", Category) })
             v.Characters(field, value);
-        if (v.ToError() is { } invalid) return invalid;
 
-        return new TicketQuery
+        var query = new TicketQuery
         {
             Statuses = statuses,
             Priorities = priorities,
@@ -86,8 +82,16 @@ public sealed record TicketListParameters(
             CreatedTo = to,
             Sla = slaConditions.Count > 0 ? new SlaFilter(slaConditions, now) : null,
             Sort = sort,
-            Page = page,
+            Page = PageRequest.Parse(v, Limit, Cursor, IncludeTotal),
         };
+
+        // The cursor must come from this list under the same filters and sort (see TicketQuery.CursorList).
+        var page = cursors.Open(v, query.CursorList(list), query.Page);
+        if (page.Cursor is not null && !v.Has("cursor") && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
+            v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list and sort.");
+        if (v.ToError() is { } invalid) return invalid;
+
+        return query with { Page = page };
     }
 
     private static List<string> List(string? value) =>

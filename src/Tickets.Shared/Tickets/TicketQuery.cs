@@ -46,6 +46,15 @@ public sealed record TicketQuery
     public TicketSort Sort { get; init; } = TicketSort.CreatedAtDescending;
 
     public required PageRequest Page { get; init; }
+
+    /// <summary>
+    /// <paramref name="list"/> bound to these filters and this sort, whatever order or case they were asked in: the
+    /// list its cursors are signed for, so a cursor pages on only under the filters that made it.
+    /// </summary>
+    public string CursorList(string list) => SignedCursors.Filtered(list,
+        Statuses.Distinct().Order(), Priorities.Distinct().Order(), AssigneeIds.Distinct().Order(StringComparer.Ordinal), Unassigned,
+        RequesterIds.Distinct().Order(StringComparer.Ordinal), Categories.Distinct().Order(StringComparer.Ordinal), Search,
+        CreatedFrom?.ToUniversalTime(), CreatedTo?.ToUniversalTime(), Sla?.Conditions.Distinct().Order(), Sort);
 }
 
 /// <summary>SLA conditions to match, as of <paramref name="AsOf"/> (the time of the request).</summary>

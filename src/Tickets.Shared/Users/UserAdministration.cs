@@ -26,18 +26,20 @@ public sealed class UserAdministration(
             else v.Add("active", FieldCodes.NotBoolean, "Must be true or false.");
         }
 
-        var page = cursors.Open(v, List, PageRequest.Parse(v, limit, cursor, includeTotal));
+        var filters = new UserQuery(roles, isActive, NullIfEmpty(department), NullIfEmpty(search), PageRequest.Parse(v, limit, cursor, includeTotal));
+        var list = SignedCursors.Filtered(List, roles.Distinct().Order(), isActive, filters.Department, filters.Search);
+        var page = cursors.Open(v, list, filters.Page);
         if (page.Cursor is not null && !v.Has("cursor") && !(Cursor.TryDecode(page.Cursor, 2, out var key) && key.All(part => part is not null)))
             v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list.");
         v.Text("department", department, 0, 100, required: false);
         v.Text("q", search, 0, 200, required: false);
         if (v.ToError() is { } invalid) return invalid;
 
-        var found = await users.ListAsync(new UserQuery(roles, isActive, NullIfEmpty(department), NullIfEmpty(search), page), cancellationToken);
-        return cursors.Sign(List, found).Map(u => u.ToView());
+        var found = await users.ListAsync(filters with { Page = page }, cancellationToken);
+        return cursors.Sign(list, found).Map(u => u.ToView());
     }
 
-    /// <summary>The cursor of the user list is only for admins, who all see the same list.</summary>
+    /// <summary>The cursor of the user list is only for admins, who all see the same list (under the same filters).</summary>
     private const string List = "users";
 
     public async Task<Result<User>> GetAsync(string id, CancellationToken cancellationToken) =>

@@ -30,6 +30,42 @@ public sealed class NotificationTests(NotificationWorld world) : IClassFixture<N
         Assert.Contains($"https://tickets.example.org/tickets/{number}", mail.Text, StringComparison.Ordinal);
     }
 
+    private static string Forged(string eventId, string ticketId, string recipientId) => JsonSerializer.Serialize(new
+    {
+        eventId, type = "ticket_created", ticketId, recipientIds = new[] { recipientId },
+        actor = new { id = "support", name = "Falso Remitente" }, occurredAt = DateTimeOffset.UtcNow,
+        data = new { number = 999_999, title = "Verifique su cuenta en https://evil.example" },
+    });
+
+    [Fact]
+    public async Task AMessageWithForgedWordsTellsTheTicketAsStored()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("La pantalla se apaga");
+        var number = ticket.Str("number");
+        await Host.Queues.SendAsync("notifications", Forged(await CreatedEventAsync(requester.Client, ticket), ticket.Id(), tech.Id));
+
+        var mail = await Host.Mail.WaitForMailAsync(m => m.To.Any(to => to.Contains(tech.Email, StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal($"[{number}] La pantalla se apaga", mail.Subject);
+        Assert.DoesNotContain("evil.example", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("999999", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Falso Remitente", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMessageNamingNoTicketIsDroppedNotRetriedIntoPoison()
+    {
+        var tech = await world.NewPersonAsync("technician");
+        var ticketId = "t-none-" + Guid.NewGuid().ToString("N");
+
+        await Host.Queues.SendAsync("notifications", Forged("e-none-" + Guid.NewGuid().ToString("N"), ticketId, tech.Id));
+
+        await Eventually.Until(() => Host.Queues.CountAsync("notifications"), n => n == 0, "notifications drained", TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await Host.Queues.PoisonCountAsync("notifications"));
+        Assert.DoesNotContain((await NotificationWorld.InboxAsync(tech.Client)).GetProperty("items").EnumerateArray(), n => n.Str("ticketId") == ticketId);
+    }
+
     [Fact]
     public async Task NewUnassignedTicketTellsTheAdminsButNotItsRequester()
     {
@@ -175,28 +211,31 @@ public sealed class NotificationTests(NotificationWorld world) : IClassFixture<N
     public async Task TheSameMessageDeliveredTwiceMakesOneNotification()
     {
         var person = await world.NewPersonAsync("technician");
-        var message = JsonSerializer.Serialize(new
+        var requester = await world.NewPersonAsync("user");
+        var repeated = await requester.Client.CreateTicketAsync("Mensaje repetido");
+        var marked = await requester.Client.CreateTicketAsync("Marcador");
+        string Told(string eventId, JsonElement ticket) => JsonSerializer.Serialize(new
         {
-            eventId = "duplicate-" + Guid.NewGuid().ToString("N"), type = "ticket_assigned", ticketId = "t-dup", recipientIds = new[] { person.Id },
-            actor = new { id = "someone", name = "Ana Admin" }, occurredAt = DateTimeOffset.UtcNow,
-            data = new { number = 4242, title = "Mensaje repetido" },
+            eventId, type = "ticket_created", ticketId = ticket.Id(), recipientIds = new[] { person.Id },
+            actor = new { id = requester.Id, name = "Persona" }, occurredAt = DateTimeOffset.UtcNow,
+            data = new { number = 1, title = ticket.Str("title") },
         });
-        var marker = JsonSerializer.Serialize(new
-        {
-            eventId = "marker-" + Guid.NewGuid().ToString("N"), type = "ticket_assigned", ticketId = "t-marker", recipientIds = new[] { person.Id },
-            actor = new { id = "someone", name = "Ana Admin" }, occurredAt = DateTimeOffset.UtcNow.AddSeconds(1),
-            data = new { number = 4243, title = "Marcador" },
-        });
+        var message = Told(await CreatedEventAsync(requester.Client, repeated), repeated);
+        var marker = Told(await CreatedEventAsync(requester.Client, marked), marked);
 
         await Host.Queues.SendAsync("notifications", message);
         await Host.Queues.SendAsync("notifications", message);
         await Host.Queues.SendAsync("notifications", marker);
 
-        await NotificationWorld.WaitForNotificationAsync(person.Client, n => n.Str("ticketId") == "t-marker", "the marker delivered");
+        await NotificationWorld.WaitForNotificationAsync(person.Client, n => n.Str("ticketId") == marked.Id(), "the marker delivered");
         await Eventually.Until(() => Host.Queues.CountAsync("notifications"), count => count == 0, "the queue drained");
-        var copies = (await NotificationWorld.InboxAsync(person.Client)).GetProperty("items").EnumerateArray().Count(n => n.Str("ticketId") == "t-dup");
+        var copies = (await NotificationWorld.InboxAsync(person.Client)).GetProperty("items").EnumerateArray().Count(n => n.Str("ticketId") == repeated.Id());
         Assert.Equal(1, copies);
     }
+
+    private static async Task<string> CreatedEventAsync(HttpClient client, JsonElement ticket) =>
+        (await (await client.GetAsync($"api/tickets/{ticket.Id()}/history")).JsonAsync())
+            .GetProperty("items").EnumerateArray().Single(e => e.Str("type") == "created").Str("id");
 
     [Fact]
     public async Task AMessageThatAlwaysFailsEndsInThePoisonQueueAndHealthShowsIt()

@@ -76,6 +76,23 @@ public sealed class HostileInputTests(TicketWorld world) : IClassFixture<TicketW
     }
 
     [Fact]
+    public async Task ACursorUsedWithOtherFiltersOrSortIsRefusedAndTheSameFiltersStillPageOn()
+    {
+        for (var i = 0; i < 3; i++) await world.User.CreateTicketAsync();
+        var open = await NextCursorAsync(world.User, "api/tickets?limit=1&status=open,in_progress");
+        var escaped = Uri.EscapeDataString(open);
+
+        foreach (var other in new[] { "status=open", "status=open,in_progress&priority=high", "status=open,in_progress&q=impresora", "status=open,in_progress&sort=-updatedAt" })
+            Assert.Equal(["cursor"], (await (await world.User.GetAsync($"api/tickets?limit=1&{other}&cursor={escaped}")).ProblemAsync(400)).FieldErrors());
+        var same = await world.User.GetAsync($"api/tickets?limit=2&status=in_progress,open&cursor={escaped}");
+        Assert.Equal(2, (await same.JsonAsync()).GetProperty("items").GetArrayLength());
+
+        var admins = await NextCursorAsync(world.Admin, "api/users?limit=1&active=true");
+        Assert.Equal(["cursor"], (await (await world.Admin.GetAsync($"api/users?limit=1&active=false&cursor={Uri.EscapeDataString(admins)}")).ProblemAsync(400)).FieldErrors());
+        Assert.Equal(200, (int)(await world.Admin.GetAsync($"api/users?limit=1&active=true&cursor={Uri.EscapeDataString(admins)}")).StatusCode);
+    }
+
+    [Fact]
     public async Task TamperedHistoryAndCommentCursorsAreRefusedNamingTheCursor()
     {
         var ticket = (await world.User.CreateTicketAsync()).Id();
@@ -153,6 +170,12 @@ public sealed class HostileInputTests(TicketWorld world) : IClassFixture<TicketW
         { "escape", "Impresora \u001B[31m rota" },
         { "null", "Impresora \0 rota" },
         { "line break in a title", "Impresora\nrota" },
+        { "right-to-left override", "invoice \u202Egnp.exe" },
+        { "right-to-left isolate", "Impresora \u2067rota\u2069" },
+        { "right-to-left mark", "Impresora \u200Frota" },
+        { "line separator", "Impresora\u2028rota" },
+        { "zero-width space", "Impre\u200Bsora rota" },
+        { "byte order mark", "\uFEFFImpresora rota" },
     };
 
     [Theory]
@@ -170,6 +193,40 @@ public sealed class HostileInputTests(TicketWorld world) : IClassFixture<TicketW
 
     private static long Number(System.Text.Json.JsonElement ticket) => long.Parse(ticket.Str("number")[4..], System.Globalization.CultureInfo.InvariantCulture);
 
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("ISO-8859-1")]
+    [InlineData("windows-1252")]
+    [InlineData("utf-16")]
+    [InlineData("\"latin1\"")]
+    public async Task AJsonBodyInAnotherCharsetIsUnsupportedAndStoresNothing(string charset)
+    {
+        var before = await world.User.CreateTicketAsync();
+        using var latin1 = new ByteArrayContent(Encoding.Latin1.GetBytes("""{"title":"Impresión rota","description":"Sale todo en blanco."}"""));
+        latin1.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+
+        var refused = await world.User.PostAsync("api/tickets", latin1);
+        var after = await world.User.CreateTicketAsync();
+
+        Assert.Equal("unsupported_media_type", (await refused.ProblemAsync(415)).Str("code"));
+        Assert.Equal(Number(before) + 1, Number(after));
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=UTF-8")]
+    [InlineData("application/json;charset=\"utf-8\"")]
+    [InlineData("application/json")]
+    public async Task AJsonBodyInUtf8OrWithoutACharsetIsRead(string contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"title":"Impresión rota","description":"Sale todo en blanco."}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var created = await world.User.PostAsync("api/tickets", content);
+
+        Assert.Equal(201, (int)created.StatusCode);
+        Assert.Equal("Impresión rota", (await created.JsonAsync()).Str("title"));
+    }
+
     [Fact]
     public async Task ALoneSurrogateInJsonIsABadRequestNamingTheField()
     {
@@ -181,11 +238,24 @@ public sealed class HostileInputTests(TicketWorld world) : IClassFixture<TicketW
     }
 
     [Fact]
-    public async Task LineBreaksAndTabsAreWelcomeInDescriptionsAndComments()
+    public async Task LineBreaksAreWelcomeInDescriptionsAndComments()
     {
-        var ticket = await world.User.CreateTicketAsync(description: "Pasos:\n\t1. Encender\r\n\t2. Imprimir");
+        var ticket = await world.User.CreateTicketAsync(description: "Pasos:\n  1. Encender\r\n  2. Imprimir");
 
         Assert.Equal(201, (int)(await world.User.CommentAsync(ticket.Id(), "Sigue igual:\n- hoja en blanco")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABidiOverrideInATitleIsRefusedAsInvisibleCharactersAndNothingIsStored()
+    {
+        var before = await world.User.CreateTicketAsync();
+
+        var refused = await world.User.PostAsJsonAsync("api/tickets", new { title = "invoice \u202Egnp.exe", description = "Adjunto." });
+        var after = await world.User.CreateTicketAsync();
+
+        var problem = await refused.ProblemAsync(400);
+        Assert.Equal(["invisible_characters"], problem.GetProperty("errorCodes").GetProperty("title").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(Number(before) + 1, Number(after));
     }
 
     [Fact]

@@ -84,12 +84,17 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
     {
         var tech = await NewPersonAsync("technician");
         var user = await NewPersonAsync("user");
-        var ticketId = "t-redelivered-" + Guid.NewGuid().ToString("N");
+        // A real ticket and event (delivery reads them again), told to two people the change itself told nobody of.
+        var requester = await NewPersonAsync("user");
+        var ticket = await requester.Client.CreateTicketAsync("Entregado dos veces");
+        var ticketId = ticket.Id();
+        var number = ticket.Str("number");
+        var history = await (await requester.Client.GetAsync($"api/tickets/{ticketId}/history")).JsonAsync();
         var message = JsonSerializer.Serialize(new
         {
-            eventId = "redelivered-" + Guid.NewGuid().ToString("N"), type = "ticket_commented", ticketId,
-            recipientIds = new[] { tech.Id, user.Id }, actor = new { id = "someone", name = "Ana Admin" }, occurredAt = DateTimeOffset.UtcNow,
-            data = new { number = 7301, title = "Entregado dos veces", excerpt = "¿Sigue pasando?" },
+            eventId = history.GetProperty("items").EnumerateArray().Single(e => e.Str("type") == "created").Str("id"), type = "ticket_created", ticketId,
+            recipientIds = new[] { tech.Id, user.Id }, actor = new { id = requester.Id, name = "Persona" }, occurredAt = DateTimeOffset.UtcNow,
+            data = new { number = 1, title = "Entregado dos veces" },
         });
 
         // Both copies at once: one listener batch may run them side by side.
@@ -101,7 +106,7 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         foreach (var person in new[] { tech, user })
         {
             Assert.Equal(1, await NotificationsAsync(person, ticketId));
-            Assert.Equal(1, await MailsAsync(person, "TCK-007301"));
+            Assert.Equal(1, await MailsAsync(person, number));
         }
     }
 

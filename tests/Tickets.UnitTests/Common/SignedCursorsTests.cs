@@ -31,6 +31,20 @@ public sealed class SignedCursorsTests
         Assert.False(cursors.TryOpen("tickets:u2", cursors.Sign("tickets:u1", _storeCursor)!, out _));
     }
 
+    [Fact]
+    public void ACursorForTheSameListUnderOtherFiltersDoesNotOpen()
+    {
+        var cursors = Cursors(("k2", Current));
+        var signed = cursors.Sign(SignedCursors.Filtered("notifications:u1", true), _storeCursor)!;
+
+        Assert.False(cursors.TryOpen(SignedCursors.Filtered("notifications:u1", false), signed, out _));
+        Assert.True(cursors.TryOpen(SignedCursors.Filtered("notifications:u1", true), signed, out _));
+    }
+
+    [Fact]
+    public void FiltersCannotRunIntoEachOther() =>
+        Assert.NotEqual(SignedCursors.Filtered("users", new[] { "a,b" }, "c"), SignedCursors.Filtered("users", new[] { "a", "b" }, "c"));
+
     [Theory]
     [InlineData(0)]
     [InlineData(5)]

@@ -52,6 +52,25 @@ public sealed class ValidatorTests
         Assert.Equal(valid, new Validator().Text("firstNames", new string('a', length), 1, 100).IsValid);
 
     [Fact]
+    public void NamesAndDepartmentRefuseDirectionChangingAndInvisibleCharacters()
+    {
+        var request = new RegisterRequest
+        {
+            Dni = "12345678", Phone = "600000000", FirstNames = "Ana\u202E", LastNames = "Pé\u200Brez", Department = "IT\u2028Ops",
+            Email = "ana@example.org", Password = "una clave larga",
+        };
+
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                ["firstNames"] = [FieldCodes.InvisibleCharacters],
+                ["lastNames"] = [FieldCodes.InvisibleCharacters],
+                ["department"] = [FieldCodes.InvisibleCharacters],
+            },
+            request.Validate().Codes());
+    }
+
+    [Fact]
     public void WhitespaceOnlyTextCountsAsEmpty() =>
         Assert.False(new Validator().Text("department", "   ", 1, 100).IsValid);
 

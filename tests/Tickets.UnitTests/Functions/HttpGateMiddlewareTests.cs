@@ -44,6 +44,17 @@ public sealed class HttpGateMiddlewareTests
     }
 
     [Fact]
+    public async Task EveryHttpAnswerCarriesTheApiSecurityHeaders()
+    {
+        var http = new DefaultHttpContext();
+        http.Response.Body = new MemoryStream();
+
+        await new HttpGateMiddleware().Invoke(Context("Sneaky", "httpTrigger", http), _ => Task.CompletedTask);
+
+        Assert.Equal(SecurityHeaders.Api, SecurityHeaders.Api.ToDictionary(h => h.Key, h => http.Response.Headers[h.Key].ToString()));
+    }
+
+    [Fact]
     public async Task AnHttpFunctionWithoutAnHttpContextNeverRuns()
     {
         var ran = false;

@@ -8,6 +8,7 @@ using Tickets.Email;
 using Tickets.Notifications;
 using Tickets.Tickets;
 using Tickets.UnitTests.Fakes;
+using Tickets.UnitTests.Tickets;
 using Tickets.Users;
 
 namespace Tickets.UnitTests.Notifications;
@@ -18,12 +19,17 @@ public sealed class NotificationDeliveryTests
     private readonly InMemoryUserStore _users = new();
     private readonly InMemoryIdempotencyStore _claims = new();
     private readonly Mock<IEmailSender> _email = new();
+    private readonly Mock<ITicketStore> _tickets = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     public NotificationDeliveryTests()
     {
         _users.CreateAsync(Person("tech", "tomas@example.org", "es")).Wait();
         _users.CreateAsync(Person("admin", "ana@example.org", "en")).Wait();
+        // The store's truth: ticket-1 is TCK-000012 "La impresora no imprime", and event-1 its assignment.
+        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(Build.NewTicket() with { Number = 12 });
+        _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
+            [new TicketEvent("event-1", "ticket-1", TicketEventType.Assigned, new EventActor("boss", "Ana Admin"), Build.Start, default)], NextCursor: null));
     }
 
     private static User Person(string id, string email, string language, bool active = true, bool emails = true) => new()
@@ -34,12 +40,37 @@ public sealed class NotificationDeliveryTests
     };
 
     private NotificationDelivery Delivery(bool withEmail = true) => new(
-        _inbox, _users, new OnceOnlyEmail(_claims, _time), Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time,
+        _inbox, _tickets.Object, _users, new OnceOnlyEmail(_claims, _time), Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time,
         NullLogger<NotificationDelivery>.Instance, withEmail ? _email.Object : null);
 
-    private static string Message(params string[] recipients) => JsonSerializer.Serialize(new NotificationMessage(
-        "event-1", NotificationType.TicketAssigned, "ticket-1", recipients, new EventActor("boss", "Ana Admin"),
-        new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), new NotificationData { Number = 12, Title = "La impresora no imprime" }), Json.Options);
+    private static string Message(params string[] recipients) => Message("ticket-1", "event-1", "La impresora no imprime", recipients);
+
+    private static string Message(string ticketId, string eventId, string title, params string[] recipients) => JsonSerializer.Serialize(new NotificationMessage(
+        eventId, NotificationType.TicketAssigned, ticketId, recipients, new EventActor("boss", "Ana Admin"),
+        new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), new NotificationData { Number = 12, Title = title }), Json.Options);
+
+    [Fact]
+    public async Task TheTitleToldIsTheStoredOneNotTheMessages()
+    {
+        EmailMessage? sent = null;
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback<EmailMessage, CancellationToken>((m, _) => sent = m);
+
+        await Delivery().DeliverAsync(Message("ticket-1", "event-1", "Pay the invoice at evil.example", "admin"), default);
+
+        Assert.Equal("[TCK-000012] La impresora no imprime", sent!.Subject);
+        Assert.Equal("La impresora no imprime", Assert.Single(_inbox.All).Title);
+    }
+
+    [Theory]
+    [InlineData("ticket-1", "no-such-event")]
+    [InlineData("no-such-ticket", "event-1")]
+    public async Task AMessageNamingWhatDoesNotExistIsDroppedTellingNobody(string ticketId, string eventId)
+    {
+        await Delivery().DeliverAsync(Message(ticketId, eventId, "La impresora no imprime", "tech", "admin"), default);
+
+        Assert.Empty(_inbox.All);
+        _email.VerifyNoOtherCalls();
+    }
 
     [Fact]
     public async Task EachRecipientGetsOneInAppNotificationInTheirLanguage()

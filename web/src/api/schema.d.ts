@@ -172,7 +172,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 200 while the store and the queues answer; otherwise 503 naming the dependency (store or queues).
+         * 200 ok while the store and the queues answer; 200 degraded, naming the poison queues, while one holds messages (the counts are in /health/details); otherwise 503 naming the dependency (store or queues).
          * @description Anyone; no token needed.
          */
         get: operations["Health"];
@@ -715,6 +715,9 @@ export interface components {
             storeReachable: boolean;
         };
         HealthStatus: {
+            /** @description When degraded: the poison queues holding messages (their counts are in /health/details, for admins). */
+            poisonQueues?: null | string[];
+            /** @description ok, or degraded while a poison queue holds messages. */
             status: string;
         };
         LoginRequest: {
@@ -763,7 +766,7 @@ export interface components {
             /** @description Stable, machine-readable: validation_failed, not_found, forbidden, transition_not_allowed, … */
             code: string;
             detail: null | string;
-            /** @description Beside errors: each bad field with one stable code per message, in the same order (required, too_short, too_long, invalid_characters, invalid_email, invalid_dni, invalid_phone, not_allowed, not_boolean, out_of_range, invalid_date, invalid_range, invalid_cursor, not_staff, invalid_json, invalid_type, invalid; a conflict about a field uses its own code, e.g. duplicate_email). Clients word these in their reader's language. */
+            /** @description Beside errors: each bad field with one stable code per message, in the same order (required, too_short, too_long, invalid_characters, invisible_characters, invalid_email, invalid_dni, invalid_phone, not_allowed, not_boolean, out_of_range, invalid_date, invalid_range, invalid_cursor, not_staff, invalid_json, invalid_type, invalid; a conflict about a field uses its own code, e.g. duplicate_email). Clients word these in their reader's language. */
             errorCodes?: null | {
                 [key: string]: string[];
             };
@@ -2500,7 +2503,7 @@ export interface operations {
                 createdFrom?: string;
                 /** @description Created at or before (a date counts to its end). */
                 createdTo?: string;
-                /** @description The nextCursor of the previous page (of the same sort). */
+                /** @description The nextCursor of the previous page, with the same filters and sort (another cursor is a 400 naming it). */
                 cursor?: string;
                 /** @description Also count every match (total). */
                 includeTotal?: boolean;

@@ -380,6 +380,7 @@ export const en: Record<MessageKey, string> = {
   'fieldError.too_short': 'It is too short.',
   'fieldError.too_long': 'It is too long.',
   'fieldError.invalid_characters': 'It contains characters that are not allowed.',
+  'fieldError.invisible_characters': 'It contains invisible or direction-changing characters.',
   'fieldError.invalid_email': 'Enter a valid e-mail address.',
   'fieldError.invalid_dni': 'The DNI must have 5 to 15 digits.',
   'fieldError.invalid_phone': 'The phone must have 7 to 20 characters: digits, spaces and + - ( ).',

@@ -382,6 +382,7 @@ export const es = {
   'fieldError.too_short': 'Es demasiado corto.',
   'fieldError.too_long': 'Es demasiado largo.',
   'fieldError.invalid_characters': 'Contiene caracteres no válidos.',
+  'fieldError.invisible_characters': 'Contiene caracteres invisibles o que cambian la dirección del texto.',
   'fieldError.invalid_email': 'Escribe un correo electrónico válido.',
   'fieldError.invalid_dni': 'El DNI debe tener entre 5 y 15 dígitos.',
   'fieldError.invalid_phone': 'El teléfono debe tener entre 7 y 20 caracteres: dígitos, espacios y + - ( ).',

@@ -31,6 +31,7 @@ const FIELD_CODES = {
   too_short: 'fieldError.too_short',
   too_long: 'fieldError.too_long',
   invalid_characters: 'fieldError.invalid_characters',
+  invisible_characters: 'fieldError.invisible_characters',
   invalid_email: 'fieldError.invalid_email',
   invalid_dni: 'fieldError.invalid_dni',
   invalid_phone: 'fieldError.invalid_phone',
