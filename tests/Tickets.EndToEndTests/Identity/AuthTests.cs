@@ -234,8 +234,8 @@ public sealed class RefreshReuseTests(ShortRefreshLeewayHost world) : IClassFixt
         var (_, _, email) = await host.NewUserAsync();
         var login = await (await host.Client().PostAsJsonAsync("api/auth/login", new { email, password = "Password123!" })).JsonAsync();
         var first = login.GetProperty("refreshToken").GetString();
-        var second = (await (await host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = first })).JsonAsync())
-            .GetProperty("refreshToken").GetString();
+        var rotated = await (await host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = first })).JsonAsync();
+        var second = rotated.GetProperty("refreshToken").GetString();
 
         // Within the leeway a reuse answers the same successor; once it has run out, the reuse ends the session.
         using var anonymous = host.Client();
@@ -246,5 +246,9 @@ public sealed class RefreshReuseTests(ShortRefreshLeewayHost world) : IClassFixt
 
         await reuse.ProblemAsync(401);
         await afterReuse.ProblemAsync(401);
+        // The session ends whole: the successor's access token too, not only its refresh token.
+        using var successor = host.Client();
+        successor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", rotated.GetProperty("accessToken").GetString());
+        await (await successor.GetAsync("api/me")).ProblemAsync(401);
     }
 }
