@@ -62,7 +62,7 @@ public static class BulkSeeder
                 log($"  seeded {have:N0} tickets");
             }
 
-            var (cursor, page) = await MiddleCursorAsync(database, app.Services.GetRequiredService<SignedCursors>(), admin.Id);
+            var (cursor, page) = await MiddleCursorAsync(database, app.Services.GetRequiredService<SignedCursors>(), admin);
             return new Seeded(have, cursor, page);
         }
         finally
@@ -143,9 +143,10 @@ public static class BulkSeeder
 
     /// <summary>
     /// The cursor that ends the page halfway down the admin's default list (newest first): the keyset the store encodes,
-    /// signed as the API signs it for that list, because walking 20,000 pages over HTTP to reach it would measure nothing.
+    /// signed as the API signs it for that list under its default filters and sort (a cursor is bound to them), because
+    /// walking 20,000 pages over HTTP to reach it would measure nothing.
     /// </summary>
-    private static async Task<(string Cursor, long Page)> MiddleCursorAsync(SqliteDatabase database, SignedCursors cursors, string adminId)
+    private static async Task<(string Cursor, long Page)> MiddleCursorAsync(SqliteDatabase database, SignedCursors cursors, User admin)
     {
         await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -156,7 +157,9 @@ public static class BulkSeeder
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var keyset = Cursor.Encode([Json.EnumName(TicketSort.CreatedAtDescending), reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetString(1)]);
-        return (cursors.Sign($"tickets:{adminId}", keyset)!, reader.GetInt64(2) / 2 / PageRequest.DefaultLimit + 1);
+        var list = $"tickets:{admin.Id}";
+        var defaults = new TicketListParameters().Parse(admin, cursors, list, DateTimeOffset.UtcNow).Value;
+        return (cursors.Sign(defaults.CursorList(list), keyset)!, reader.GetInt64(2) / 2 / PageRequest.DefaultLimit + 1);
     }
 
     /// <summary>One account per wrk connection for the login run (one account logging in 16 times at once would measure its own contention).</summary>
