@@ -159,7 +159,7 @@ public static class BulkSeeder
         var keyset = Cursor.Encode([Json.EnumName(TicketSort.CreatedAtDescending), reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), reader.GetString(1)]);
         var list = $"tickets:{admin.Id}";
         var defaults = new TicketListParameters().Parse(admin, cursors, list, DateTimeOffset.UtcNow).Value;
-        return (cursors.Sign(defaults.CursorList(list), keyset)!, reader.GetInt64(2) / 2 / PageRequest.DefaultLimit + 1);
+        return (cursors.Sign(defaults.CursorList, keyset)!, reader.GetInt64(2) / 2 / PageRequest.DefaultLimit + 1);
     }
 
     /// <summary>One account per wrk connection for the login run (one account logging in 16 times at once would measure its own contention).</summary>

@@ -37,7 +37,7 @@ public sealed record TicketListParameters(
 
     /// <param name="caller">Whose list: <c>me</c> and a user's scope resolve against it.</param>
     /// <param name="cursors">Opens the signed cursor handed out for <paramref name="list"/>.</param>
-    /// <param name="list">The list the cursor must have been handed out for (narrowed to the filters by <see cref="TicketQuery.CursorList"/>).</param>
+    /// <param name="list">The list the cursor must have been handed out for (narrowed to the filters by <see cref="TicketQuery.CursorListFor"/>).</param>
     /// <param name="now">The moment the SLA filter asks about (<c>at_risk</c> now, not when the ticket was written).</param>
     public Result<TicketQuery> Parse(User caller, SignedCursors cursors, string list, DateTimeOffset now)
     {
@@ -85,8 +85,9 @@ public sealed record TicketListParameters(
             Page = PageRequest.Parse(v, Limit, Cursor, IncludeTotal),
         };
 
-        // The cursor must come from this list under the same filters and sort (see TicketQuery.CursorList).
-        var page = cursors.Open(v, query.CursorList(list), query.Page);
+        // The cursor must come from this list under the same filters and sort (see TicketQuery.CursorListFor).
+        query = query with { CursorList = query.CursorListFor(list) };
+        var page = cursors.Open(v, query.CursorList, query.Page);
         if (page.Cursor is not null && !v.Has("cursor") && !v.Has("sort") && !TicketKeyset.IsCursorFor(page.Cursor, sort))
             v.Add("cursor", FieldCodes.InvalidCursor, "Is not a cursor from this list and sort.");
         if (v.ToError() is { } invalid) return invalid;

@@ -47,14 +47,20 @@ public sealed record TicketQuery
 
     public required PageRequest Page { get; init; }
 
+    /// <summary>The list this query's cursors are signed for (<see cref="CursorListFor"/>, worked out once when parsed).</summary>
+    public string CursorList { get; init; } = "";
+
     /// <summary>
     /// <paramref name="list"/> bound to these filters and this sort, whatever order or case they were asked in: the
     /// list its cursors are signed for, so a cursor pages on only under the filters that made it.
     /// </summary>
-    public string CursorList(string list) => SignedCursors.Filtered(list,
-        Statuses.Distinct().Order(), Priorities.Distinct().Order(), AssigneeIds.Distinct().Order(StringComparer.Ordinal), Unassigned,
-        RequesterIds.Distinct().Order(StringComparer.Ordinal), Categories.Distinct().Order(StringComparer.Ordinal), Search,
-        CreatedFrom?.ToUniversalTime(), CreatedTo?.ToUniversalTime(), Sla?.Conditions.Distinct().Order(), Sort);
+    public string CursorListFor(string list) => SignedCursors.Filtered(list,
+        Canonical(Statuses), Canonical(Priorities), Canonical(AssigneeIds), Unassigned, Canonical(RequesterIds), Canonical(Categories),
+        Search, CreatedFrom, CreatedTo, Sla is null ? null : Canonical(Sla.Conditions), Sort);
+
+    /// <summary>A filter's values in one order without repeats (most filters are empty or one value: left as they are).</summary>
+    private static IReadOnlyList<T> Canonical<T>(IReadOnlyList<T> values) =>
+        values.Count < 2 ? values : [.. values.Distinct().Order(typeof(T) == typeof(string) ? (IComparer<T>)StringComparer.Ordinal : Comparer<T>.Default)];
 }
 
 /// <summary>SLA conditions to match, as of <paramref name="AsOf"/> (the time of the request).</summary>

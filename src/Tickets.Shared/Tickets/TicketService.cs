@@ -202,7 +202,7 @@ public sealed partial class TicketService(
         var list = $"tickets:{me.Id}";
         var parsed = parameters.Parse(me.User, cursors, list, time.GetUtcNow());
         if (!parsed.IsSuccess) return parsed.Error!;
-        return cursors.Sign(parsed.Value.CursorList(list), await store.ListAsync(parsed.Value, cancellationToken));
+        return cursors.Sign(parsed.Value.CursorList, await store.ListAsync(parsed.Value, cancellationToken));
     }
 
     private async Task<Result<TicketChange>> ChangeAsync(

@@ -29,7 +29,7 @@ public sealed class TicketListCursorTests
     private static string CursorFor(TicketListParameters asked)
     {
         var query = asked.Parse(Caller, Cursors, List, Now).Value;
-        return Cursors.Sign(query.CursorList(List), Cursor.Encode(["created_at_descending", "638000000000000000", "abc"]))!;
+        return Cursors.Sign(query.CursorListFor(List), Cursor.Encode(["created_at_descending", "638000000000000000", "abc"]))!;
     }
 
     private static Result<TicketQuery> Next(TicketListParameters asked, string cursor) =>
