@@ -110,6 +110,7 @@ public static class DependencyInjection
         services.AddScoped<TicketViews>();
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
+        services.AddScoped<TicketWriter>();
         services.AddScoped<SystemTicketChanges>();
         services.AddScoped<AutoCloser>();
         services.AddOptions<SlaSweepOptions>().Bind(configuration.GetSection(SlaSweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1,42 +1,24 @@
-using Microsoft.Extensions.Logging;
 using Tickets.Common;
 
 namespace Tickets.Tickets;
 
 /// <summary>
-/// Writes the changes the system makes on its own (SLA checks, auto-close) the way the routes write theirs: read, apply,
-/// attach notifications and SLA checks to the outbox, save with the ETag, dispatch; a concurrent change is re-read and
-/// the change re-applied, so no update is lost.
+/// The changes the system makes on its own (SLA checks, auto-close), written by the same <see cref="TicketWriter"/> as
+/// the routes' changes, as <see cref="Actor.System"/>.
 /// </summary>
-public sealed partial class SystemTicketChanges(ITicketStore store, TicketOutbox outbox, TimeProvider time, ILogger<SystemTicketChanges> logger)
+public sealed class SystemTicketChanges(ITicketStore store, TicketWriter writer)
 {
-    /// <summary>True when something was written; false when the ticket is gone or the change was empty (stale, already done).</summary>
+    /// <summary>
+    /// True when something was written; false when the ticket is gone or the change was empty (stale, already done).
+    /// A ticket that kept changing throws to the trigger, whose queue or timer retries later: nothing was written.
+    /// </summary>
     public async Task<bool> ApplyAsync(string ticketId, Func<Ticket, TicketChange> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.FindAsync(ticketId, cancellationToken);
-            if (current is null) return false;
-
-            var changed = change(current);
-            if (changed.IsEmpty) return false;
-
-            var planned = await outbox.AttachAsync(current, changed, Actor.System, cancellationToken);
-            if (await store.SaveAsync(planned, current.ETag, cancellationToken) is not null)
-            {
-                outbox.Dispatch(planned);
-                return true;
-            }
-
-            // Thrown to the trigger, whose queue or timer retries later: nothing was written.
-            if (attempt == Contention.MaxAttempts)
-                throw new InvalidOperationException($"Ticket {ticketId} kept changing; the system change was not applied and will be retried.");
-
-            LogRetry(logger, ticketId, attempt);
-            await Contention.BackOffAsync(attempt, time, cancellationToken);
-        }
+        var written = await writer.WriteAsync(
+            async ct => await store.FindAsync(ticketId, ct) is { } ticket ? ticket : Error.NotFound("ticket"),
+            null, Actor.System, ticket => Task.FromResult<Result<TicketChange>>(change(ticket)), cancellationToken);
+        if (written.IsSuccess) return !written.Value.IsEmpty;
+        if (written.Error!.Kind == ErrorKind.NotFound) return false;
+        throw new InvalidOperationException($"Ticket {ticketId} kept changing; the system change was not applied and will be retried.");
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket {TicketId} changed concurrently under a system change; retry {Attempt}")]
-    private static partial void LogRetry(ILogger logger, string ticketId, int attempt);
 }

@@ -18,6 +18,7 @@ public sealed partial class TicketService(
     TicketRules rules,
     AutoAssigner autoAssigner,
     TicketOutbox outbox,
+    TicketWriter writer,
     SignedCursors cursors,
     TimeProvider time,
     ILogger<TicketService> logger)
@@ -205,48 +206,11 @@ public sealed partial class TicketService(
         return cursors.Sign(parsed.Value.CursorList, await store.ListAsync(parsed.Value, cancellationToken));
     }
 
-    private async Task<Result<TicketChange>> ChangeAsync(
-        string idOrNumber, string? ifMatch, Func<Ticket, Task<Result<TicketChange>>> change, CancellationToken cancellationToken)
-    {
-        var conditional = ifMatch is not null && ifMatch != "*";
-        for (var attempt = 1; ; attempt++)
-        {
-            var found = await GetAsync(idOrNumber, cancellationToken);
-            if (!found.IsSuccess) return found.Error!;
-            var current = found.Value;
-            if (conditional && ifMatch != current.ETag) return StaleETag;
-
-            var changed = await change(current);
-            if (!changed.IsSuccess) return changed.Error!;
-            if (changed.Value.IsEmpty) return changed.Value with { Ticket = current };
-
-            var planned = await outbox.AttachAsync(current, changed.Value, Caller, cancellationToken);
-            var saved = await store.SaveAsync(planned, current.ETag, cancellationToken);
-            if (saved is not null)
-            {
-                outbox.Dispatch(planned);
-                return planned with { Ticket = saved };
-            }
-            if (conditional) return StaleETag;
-            if (attempt == Contention.MaxAttempts)
-            {
-                LogGaveUp(logger, current.Id, attempt);
-                return Contention.Busy("ticket");
-            }
-
-            LogRetry(logger, current.Id, attempt);
-            await Contention.BackOffAsync(attempt, time, cancellationToken);
-        }
-    }
-
-    private static Error StaleETag => Error.PreconditionFailed("The ticket changed since you read it (If-Match no longer matches): read it again.");
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {TicketId} kept changing concurrently; gave up after {Attempts} attempts")]
-    private static partial void LogGaveUp(ILogger logger, string ticketId, int attempts);
+    /// <summary>A change by the caller to a ticket it can see, through the one <see cref="TicketWriter"/>.</summary>
+    private Task<Result<TicketChange>> ChangeAsync(
+        string idOrNumber, string? ifMatch, Func<Ticket, Task<Result<TicketChange>>> change, CancellationToken cancellationToken) =>
+        writer.WriteAsync(ct => GetAsync(idOrNumber, ct), ifMatch, Caller, change, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {Number} ({TicketId}) created by {UserId}")]
     private static partial void LogCreated(ILogger logger, string number, string ticketId, string userId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Ticket {TicketId} changed concurrently; retry {Attempt}")]
-    private static partial void LogRetry(ILogger logger, string ticketId, int attempt);
 }

@@ -36,16 +36,30 @@ public sealed class TicketContentionTests
         return await call;
     }
 
+    private static TicketChange SystemNote(Ticket ticket) =>
+        ticket.AddComment(Actor.Of(Admin), "note-1", new CommentRequest("Revisado."), Build.Rules(), Build.Start).Value;
+
+    private SystemTicketChanges SystemChanges()
+    {
+        var users = new Mock<IUserStore>();
+        users.Setup(u => u.ListActiveByRoleAsync(It.IsAny<IReadOnlyList<Role>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var outbox = new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
+            Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), _time);
+        return new SystemTicketChanges(_store.Object, new TicketWriter(_store.Object, outbox, _time, NullLogger<TicketWriter>.Instance));
+    }
+
     private TicketService Service()
     {
         var me = new CurrentUser();
         me.SignIn(Admin);
         var users = new Mock<IUserStore>();
         users.Setup(u => u.ListActiveByRoleAsync(It.IsAny<IReadOnlyList<Role>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var outbox = new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
+            Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), _time);
         return new TicketService(_store.Object, users.Object, me, Build.Rules(),
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
-            new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
-                Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), _time),
+            outbox,
+            new TicketWriter(_store.Object, outbox, _time, NullLogger<TicketWriter>.Instance),
             new SignedCursors(new ServerKeys(Options.Create(new JwtOptions
             {
                 SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }],
@@ -65,6 +79,29 @@ public sealed class TicketContentionTests
         Assert.Equal(ErrorKind.Unavailable, result.Error!.Kind);
         Assert.Equal(TimeSpan.FromSeconds(1), result.Error.RetryAfter);
         _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>()), Times.Exactly(Contention.MaxAttempts));
+    }
+
+    [Fact]
+    public async Task ASystemChangeToATicketThatKeepsChangingIsThrownToItsTriggerWithNothingWritten()
+    {
+        var ticket = Build.NewTicket() with { ETag = "e1" };
+        _store.Setup(s => s.FindAsync(ticket.Id, It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
+        _store.Setup(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>())).ReturnsAsync((Ticket?)null);
+
+        // The same writer as the routes': re-read and re-applied up to the same number of attempts, then given back.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => WhileTheClockRuns(SystemChanges().ApplyAsync(ticket.Id, SystemNote, CancellationToken.None)));
+        _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>()), Times.Exactly(Contention.MaxAttempts));
+    }
+
+    [Fact]
+    public async Task ASystemChangeToATicketGoneOrAlreadyChangedWritesNothing()
+    {
+        var ticket = Build.NewTicket() with { ETag = "e1" };
+        _store.Setup(s => s.FindAsync(ticket.Id, It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
+
+        Assert.False(await SystemChanges().ApplyAsync("gone", SystemNote, CancellationToken.None));
+        Assert.False(await SystemChanges().ApplyAsync(ticket.Id, t => new TicketChange(t, []), CancellationToken.None));
+        _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
