@@ -172,7 +172,34 @@ resource meta 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@202
   }
 }
 
+// Configuration (teams, categories, SLA policies, calendars, assignment turns) and the admin audit log, in one logical
+// partition; audit entries carry their own ttl (Tickets:Audit:RetentionDays).
+resource admin 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2025-10-15' = {
+  parent: database
+  name: 'admin'
+  properties: {
+    resource: {
+      id: 'admin'
+      partitionKey: { paths: ['/partition'], kind: 'Hash', version: 2 }
+      defaultTtl: -1
+      indexingPolicy: {
+        indexingMode: 'consistent'
+        automatic: true
+        includedPaths: [{ path: '/*' }]
+        excludedPaths: [
+          { path: '/before/*' }
+          { path: '/after/*' }
+          { path: '/"_etag"/?' }
+        ]
+        compositeIndexes: [
+          [{ path: '/at', order: 'ascending' }, { path: '/id', order: 'ascending' }]
+        ]
+      }
+    }
+  }
+}
+
 output accountName string = account.name
 output endpoint string = account.properties.documentEndpoint
 output databaseName string = database.name
-output containerNames string[] = [tickets.name, users.name, notifications.name, meta.name]
+output containerNames string[] = [tickets.name, users.name, notifications.name, meta.name, admin.name]

@@ -51,7 +51,19 @@ public static class CosmosModel
         CompositeIndexes: [],
         ExcludedPaths: ["/response/*", "/\"_etag\"/?"]);
 
-    public static IReadOnlyList<CosmosContainerModel> Containers { get; } = [Tickets, Users, Notifications, Meta];
+    /// <summary>
+    /// The help desk's configuration (teams, categories, SLA policies and calendars, assignment turns) and the admin audit
+    /// log, in one logical partition (see <see cref="AdminPartitions"/>). -1: audit entries carry their own retention ttl;
+    /// configuration never expires. The audit log lists newest first (reverse of the index) with an id tie-break.
+    /// </summary>
+    public static readonly CosmosContainerModel Admin = new(
+        Name: "admin",
+        PartitionKeyPath: "/partition",
+        DefaultTtlSeconds: -1,
+        CompositeIndexes: [[new("/at", Ascending: true), new("/id", Ascending: true)]],
+        ExcludedPaths: ["/before/*", "/after/*", "/\"_etag\"/?"]);
+
+    public static IReadOnlyList<CosmosContainerModel> Containers { get; } = [Tickets, Users, Notifications, Meta, Admin];
 }
 
 public sealed record CosmosContainerModel(

@@ -232,5 +232,24 @@ internal static class SqliteSchema
             CREATE INDEX ix_pending_registrations_email ON pending_registrations (email);
             CREATE INDEX ix_pending_registrations_expires ON pending_registrations (expires_at)
             """),
+        new(10, "admin audit log", """
+            -- Append-only; written in the transaction of the management change it records. Newest first, by time then id.
+            CREATE TABLE audit_entries (
+                id TEXT PRIMARY KEY,
+                at INTEGER NOT NULL,
+                actor_id TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target_type TEXT NOT NULL,
+                target_id TEXT NOT NULL,
+                target_name TEXT NOT NULL,
+                before TEXT NULL,
+                after TEXT NULL
+            );
+            CREATE INDEX ix_audit_at ON audit_entries (at DESC, id DESC);
+            CREATE INDEX ix_audit_actor ON audit_entries (actor_id, at DESC, id DESC);
+            CREATE INDEX ix_audit_target ON audit_entries (target_type, target_id, at DESC, id DESC);
+            CREATE INDEX ix_audit_action ON audit_entries (action, at DESC, id DESC)
+            """),
     ];
 }
