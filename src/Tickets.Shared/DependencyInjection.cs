@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Tickets.Administration;
+using Tickets.Administration.Audit;
 using Tickets.Budgets;
 using Tickets.Common;
 using Tickets.Identity;
@@ -66,6 +68,11 @@ public static class DependencyInjection
 
         // Idempotency-Key claims are leases: an unfinished one is taken over after Tickets:Idempotency:Lease.
         services.AddValidatedOptions<IdempotencyOptions>(configuration, IdempotencyOptions.Section);
+
+        // Administration: configuration kept in the store (read through short-lived caches) and the admin audit log.
+        services.AddValidatedOptions<AdministrationOptions>(configuration, AdministrationOptions.Section);
+        services.AddValidatedOptions<AuditOptions>(configuration, AuditOptions.Section, AuditOptions.Rules);
+        services.AddSingleton(typeof(StoreCache<>));
 
         // Tickets: the aggregate's configured rules, SLA policy, assignment, the routes' service, stats.
         services.AddTicketsCore(configuration);

@@ -9,4 +9,9 @@ public sealed class AuditOptions
     public int RetentionDays { get; set; } = 400;
 
     public TimeSpan Retention => TimeSpan.FromDays(RetentionDays);
+
+    public static IEnumerable<(string Key, string Message)> Rules(AuditOptions options)
+    {
+        if (options.RetentionDays is < 1 or > 3650) yield return (nameof(RetentionDays), "must be between 1 and 3650 days.");
+    }
 }
