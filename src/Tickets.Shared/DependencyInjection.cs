@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Tickets.Administration;
 using Tickets.Administration.Audit;
+using Tickets.Administration.Categories;
+using Tickets.Administration.Teams;
 using Tickets.Budgets;
 using Tickets.Common;
 using Tickets.Identity;
@@ -17,6 +19,7 @@ using Tickets.Startup;
 using Tickets.Storage;
 using Tickets.Storage.Cosmos;
 using Tickets.Storage.Sqlite;
+using Tickets.Storage.Sqlite.Administration;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -73,6 +76,13 @@ public static class DependencyInjection
         services.AddValidatedOptions<AdministrationOptions>(configuration, AdministrationOptions.Section);
         services.AddValidatedOptions<AuditOptions>(configuration, AuditOptions.Section, AuditOptions.Rules);
         services.AddSingleton(typeof(StoreCache<>));
+
+        // Teams and categories (routing): admins manage them; ticket create reads them through the caches above.
+        services.AddSingleton<TeamDirectories>();
+        services.AddSingleton<CategoryCatalogs>();
+        services.AddScoped<TeamAdministration>();
+        services.AddScoped<CategoryAdministration>();
+        services.AddScoped<IConfigurationSeeder, CategorySeeder>();
 
         // Tickets: the aggregate's configured rules, SLA policy, assignment, the routes' service, stats.
         services.AddTicketsCore(configuration);
@@ -145,6 +155,8 @@ public static class DependencyInjection
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
                 services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
                 services.AddSingleton<INotificationStore, SqliteNotificationStore>();
+                services.AddSingleton<ITeamStore, SqliteTeamStore>();
+                services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

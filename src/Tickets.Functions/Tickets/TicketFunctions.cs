@@ -80,6 +80,17 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
         request.WithJsonAsync<AssignRequest>(cancellationToken, async input =>
             Api.From(await tickets.AssignAsync(id, input, request.IfMatch(), cancellationToken), Ok));
 
+    [Function("MoveTicketToTeam")]
+    [Access(Who.Staff, Writes = true)]
+    [Accepts(typeof(MoveTeamRequest), Headers = RequestHeaders.IfMatch)]
+    [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
+    [Fails(ErrorKind.Conflict, ErrorKind.PreconditionFailed)]
+    [Description("Moves the ticket to another active team (null: none), recorded as team_changed; the assignee stays. Not a closed ticket (409).")]
+    public Task<IActionResult> MoveToTeam(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/team")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<MoveTeamRequest>(cancellationToken, async input =>
+            Api.From(await tickets.MoveToTeamAsync(id, input, request.IfMatch(), cancellationToken), Ok));
+
     [Function("ChangeTicketStatus")]
     [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(StatusChangeRequest), Headers = RequestHeaders.IfMatch)]
@@ -114,14 +125,6 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     public async Task<IActionResult> Requester(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}/requester")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         Api.From(await tickets.RequesterContactAsync(id, cancellationToken), Api.Ok);
-
-    [Function("TicketCategories")]
-    [Access(Who.SignedIn)]
-    [Returns(200, typeof(TicketCategories))]
-    [Description("The categories a ticket may have, as configured, in their configured order.")]
-    public IActionResult Categories(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "categories")] HttpRequest request) =>
-        Api.Ok(tickets.Categories());
 
     [Function("TicketHistory")]
     [Access(Who.SignedIn)]

@@ -9,8 +9,9 @@ using Tickets.Users;
 namespace Tickets.Startup;
 
 /// <summary>
-/// Runs before the app takes traffic: brings the store up to date, creates the bootstrap admin when no
-/// active admin exists, and seeds demo data on an empty store when <c>Tickets:DemoData</c> is on.
+/// Runs before the app takes traffic: brings the store up to date, seeds the configuration the settings give a store that
+/// never had it (categories), creates the bootstrap admin when no active admin exists, and seeds demo data on an empty
+/// store when <c>Tickets:DemoData</c> is on.
 /// </summary>
 public sealed partial class TicketsInitializer(
     IServiceScopeFactory scopes,
@@ -24,6 +25,8 @@ public sealed partial class TicketsInitializer(
         var services = scope.ServiceProvider;
         foreach (var store in services.GetServices<IStoreInitializer>())
             await store.InitializeAsync(cancellationToken);
+        foreach (var seeder in services.GetServices<IConfigurationSeeder>())
+            await seeder.SeedAsync(cancellationToken);
 
         var users = services.GetRequiredService<IUserStore>();
         var accounts = services.GetRequiredService<UserAccounts>();

@@ -53,6 +53,9 @@ public interface ITicketStore
     /// <summary>Oldest first; events about internal notes only when asked.</summary>
     Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether a not deleted ticket in the team is open work (open, in progress, on hold): a team with some cannot be deleted.</summary>
+    Task<bool> AnyOpenInTeamAsync(string teamId, CancellationToken cancellationToken = default);
+
     /// <summary>Open work (open, in progress, on hold) per assignee id, for load-based assignment.</summary>
     Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(CancellationToken cancellationToken = default);
 

@@ -13,6 +13,3 @@ public sealed record RequesterContact(
     string Email,
     string Phone,
     [property: Description("False when the account was deactivated since.")] bool Active);
-
-/// <summary>The categories a ticket may have, as configured (<c>Tickets:Categories</c>), in their configured order.</summary>
-public sealed record TicketCategories(IReadOnlyList<string> Items);

@@ -32,6 +32,9 @@ public sealed partial record Ticket
 
     public Assignee? Assignee { get; init; }
 
+    /// <summary>The team working the ticket: its category's when it was opened, or where staff moved it; null for none.</summary>
+    public TicketTeam? Team { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
@@ -81,10 +84,13 @@ public sealed partial record Ticket
     /// <summary>Everything the caller may do now; the ticket's methods below refuse exactly what this leaves out.</summary>
     public TicketActions ActionsFor(Actor actor) => TicketPermissions.For(this, actor);
 
-    /// <summary>A new ticket; with <paramref name="autoAssignee"/> it is assigned by the system in the same write.</summary>
+    /// <summary>
+    /// A new ticket, in <paramref name="team"/> (its category's); with <paramref name="autoAssignee"/> it is assigned by the
+    /// system in the same write.
+    /// </summary>
     public static Result<TicketChange> Create(
         string id, long number, CreateTicketRequest request, Actor requester, TicketRules rules, DateTimeOffset now,
-        (Assignee Assignee, AssignmentReason Reason)? autoAssignee = null)
+        (Assignee Assignee, AssignmentReason Reason)? autoAssignee = null, TicketTeam? team = null)
     {
         if (request.Validate(rules).ToError() is { } invalid) return invalid;
 
@@ -97,6 +103,7 @@ public sealed partial record Ticket
             Description = request.Description!.Trim(),
             Priority = priority,
             Category = rules.NormalizeCategory(request.Category),
+            Team = team,
             Status = Open,
             Requester = new Requester(requester.Id, requester.Name, requester.Department),
             CreatedAt = now,
@@ -106,7 +113,7 @@ public sealed partial record Ticket
         };
 
         var history = new Recorder(ticket.Id, requester, now)
-            .Add(TicketEventType.Created, new TicketCreatedData(ticket.DisplayNumber, ticket.Title, ticket.Priority, ticket.Category))
+            .Add(TicketEventType.Created, new TicketCreatedData(ticket.DisplayNumber, ticket.Title, ticket.Priority, ticket.Category) { Team = team })
             .Add(TicketEventType.SlaStarted, new SlaStartedData(ticket.Sla.Policy, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt)
             {
                 Calendar = ticket.Sla.Calendar,
@@ -135,7 +142,7 @@ public sealed partial record Ticket
         if (!allowed)
             return Error.Forbidden("Requesters edit a ticket only while it is open and unassigned; assignees change its priority and category; admins anything.");
 
-        if (request.Validate(rules).ToError() is { } invalid) return invalid;
+        if (request.Validate(rules, keep: Category).ToError() is { } invalid) return invalid;
 
         var history = new Recorder(Id, actor, now);
         var next = this;
@@ -197,6 +204,22 @@ public sealed partial record Ticket
         return new Recorder(Id, actor, now)
             .Add(TicketEventType.Assigned, new AssignedData(Assignee, assignee, takesUnassigned && !actor.IsAdmin ? AssignmentReason.Taken : AssignmentReason.Manual))
             .Build(Touch(now) with { Assignee = assignee });
+    }
+
+    /// <summary>
+    /// Staff move the ticket to another team (null: none), unless it is closed (reopen it first). The assignee stays: moving
+    /// work between teams is not reassigning it.
+    /// </summary>
+    public Result<TicketChange> MoveToTeam(Actor actor, TicketTeam? team, DateTimeOffset now)
+    {
+        if (!TicketPermissions.MayChangeTeam(this, actor)) return Error.Forbidden("Technicians and admins move tickets between teams.");
+        if (!TicketPermissions.IsAssignable(this))
+            return Error.Conflict("ticket_closed", "A closed ticket cannot be moved to another team; reopen it first.");
+        if (team?.Id == Team?.Id) return new TicketChange(this, []);
+
+        return new Recorder(Id, actor, now)
+            .Add(TicketEventType.TeamChanged, new TeamChangedData(Team, team))
+            .Build(Touch(now) with { Team = team });
     }
 
     public Result<TicketChange> ChangeStatus(Actor actor, TicketStatus to, string? note, TicketRules rules, DateTimeOffset now)

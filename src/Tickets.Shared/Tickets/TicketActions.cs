@@ -13,6 +13,7 @@ public sealed record TicketActions(
     bool Delete,
     [property: Description("Assign to any active technician or admin, or unassign.")] bool Assign,
     [property: Description("Assign it to oneself (PUT assignee with one's own id).")] bool Take,
+    [property: Description("Move it to another team, or to none (PUT team).")] bool ChangeTeam,
     [property: Description("Write a public comment.")] bool Comment,
     [property: Description("Write an internal note (staff only).")] bool InternalNote,
     [property: Description("The status moves allowed now, as GET /tickets/{id}/transitions lists them.")] IReadOnlyList<AllowedTransition> Transitions);

@@ -15,6 +15,7 @@ public sealed record TicketListItem(
     TicketStatus Status,
     Requester Requester,
     Assignee? Assignee,
+    TicketTeam? Team,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int CommentCount,
@@ -23,7 +24,7 @@ public sealed record TicketListItem(
     TicketActions Actions)
 {
     public static TicketListItem Of(Ticket t, SlaStatus sla, Actor caller) => new(
-        t.Id, t.DisplayNumber, t.Title, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.CreatedAt, t.UpdatedAt,
+        t.Id, t.DisplayNumber, t.Title, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.Team, t.CreatedAt, t.UpdatedAt,
         t.CommentCount, new TicketListSla(t.Sla.Calendar, t.Sla.EscalationLevel, sla.State, sla.Target, sla.DueAt, sla.WarningAt, sla.RemainingMinutes), t.ETag,
         t.ActionsFor(caller));
 }

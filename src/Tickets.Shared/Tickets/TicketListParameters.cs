@@ -22,8 +22,14 @@ public sealed record TicketListParameters(
     [Query("includeTotal", Type = QueryType.Boolean, Default = "false", Description = "Also count every match (total).")]
     string? IncludeTotal = null,
     [Query("sla", Values = typeof(SlaCondition), List = true, Description = "SLA conditions now: on_track, at_risk, breached, paused, met.")]
-    string? Sla = null)
+    string? Sla = null,
+    [Query("teamId", List = true, Description = "Team ids, or `mine`: the teams the caller is a member of.")] string? TeamId = null)
 {
+    /// <summary><c>teamId=mine</c> asks for the caller's teams (resolved by the caller of <see cref="Parse"/>).</summary>
+    public bool AsksForMyTeams => List(TeamId).Any(t => t.Equals(MyTeams, StringComparison.OrdinalIgnoreCase));
+
+    public const string MyTeams = "mine";
+
     public static IReadOnlyDictionary<string, TicketSort> Sorts { get; } = new Dictionary<string, TicketSort>(StringComparer.Ordinal)
     {
         ["createdAt"] = TicketSort.CreatedAt,
@@ -39,7 +45,8 @@ public sealed record TicketListParameters(
     /// <param name="cursors">Opens the signed cursor handed out for <paramref name="list"/>.</param>
     /// <param name="list">The list the cursor must have been handed out for (narrowed to the filters by <see cref="TicketQuery.CursorListFor"/>).</param>
     /// <param name="now">The moment the SLA filter asks about (<c>at_risk</c> now, not when the ticket was written).</param>
-    public Result<TicketQuery> Parse(User caller, SignedCursors cursors, string list, DateTimeOffset now)
+    /// <param name="myTeams">The caller's teams, when <see cref="AsksForMyTeams"/>.</param>
+    public Result<TicketQuery> Parse(User caller, SignedCursors cursors, string list, DateTimeOffset now, IReadOnlyList<string>? myTeams = null)
     {
         var v = new Validator();
         var statuses = Enums<TicketStatus>(v, "status", Status);
@@ -52,6 +59,26 @@ public sealed record TicketListParameters(
         {
             if (item.Equals("none", StringComparison.OrdinalIgnoreCase)) unassigned = true;
             else assignees.Add(item.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : item);
+        }
+
+        var teamFilter = new List<string>();
+        var teams = new List<string>();
+        foreach (var item in List(TeamId))
+        {
+            if (item.Equals(MyTeams, StringComparison.OrdinalIgnoreCase))
+            {
+                teamFilter.Add(MyTeams);
+                teams.AddRange(myTeams ?? []);
+            }
+            else if (Ids.IsWellFormed(item))
+            {
+                teamFilter.Add(item);
+                teams.Add(item);
+            }
+            else
+            {
+                v.Add("teamId", FieldCodes.NotAllowed, $"'{item}' is not a team id or {MyTeams}.");
+            }
         }
 
         var requesters = List(RequesterId).Select(r => r.Equals("me", StringComparison.OrdinalIgnoreCase) ? caller.Id : r).ToList();
@@ -77,6 +104,8 @@ public sealed record TicketListParameters(
             RequesterIds = requesters,
             OnlyRequesterId = caller.IsStaff ? null : caller.Id,
             Categories = List(Category).Select(c => c.ToLowerInvariant()).ToList(),
+            TeamIds = teamFilter.Count == 0 ? null : teams.Distinct(StringComparer.Ordinal).ToList(),
+            TeamFilter = teamFilter.Distinct(StringComparer.Ordinal).ToList(),
             Search = string.IsNullOrWhiteSpace(Search) ? null : Text.Fold(Search.Trim()),
             CreatedFrom = from,
             CreatedTo = to,

@@ -6,9 +6,10 @@ public sealed class TicketOptions
 {
     public const string Section = "Tickets";
 
-    public static readonly string[] DefaultCategories = ["hardware", "software", "network", "access", "other"];
-
-    /// <summary><c>Tickets:Categories</c>; null means <see cref="DefaultCategories"/>.</summary>
+    /// <summary>
+    /// <c>Tickets:Categories</c>: only what a store that never had categories is seeded with at start (null: the built-in
+    /// list, <see cref="Administration.Categories.CategoryCatalog.Defaults"/>); after that admins manage them.
+    /// </summary>
     public string[]? Categories { get; set; }
 
     /// <summary>Resolved tickets nobody touched for this many days are closed by the system.</summary>

@@ -28,6 +28,9 @@ public static class TicketPermissions
     /// <summary>Staff may take an unassigned ticket for themselves.</summary>
     public static bool MayTake(Ticket ticket, Actor actor) => actor.IsStaff && ticket.Assignee is null;
 
+    /// <summary>Staff move tickets between teams (not a closed one: reopen it first).</summary>
+    public static bool MayChangeTeam(Ticket ticket, Actor actor) => actor.IsStaff;
+
     /// <summary>A closed ticket is not assigned; reopen it first.</summary>
     public static bool IsAssignable(Ticket ticket) => ticket.Status != Closed;
 
@@ -41,6 +44,7 @@ public static class TicketPermissions
         Delete: MayDelete(ticket, actor),
         Assign: MayAssign(actor) && IsAssignable(ticket),
         Take: MayTake(ticket, actor) && IsAssignable(ticket),
+        ChangeTeam: MayChangeTeam(ticket, actor) && IsAssignable(ticket),
         Comment: MayComment(ticket, actor),
         InternalNote: actor.IsStaff && MayComment(ticket, actor),
         Transitions: StatusMachine.AllowedFor(ticket, actor));

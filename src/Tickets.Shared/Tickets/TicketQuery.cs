@@ -33,6 +33,15 @@ public sealed record TicketQuery
 
     public IReadOnlyList<string> Categories { get; init; } = [];
 
+    /// <summary>
+    /// Tickets in any of these teams (<c>teamId=</c>, <c>mine</c> resolved to the caller's teams); null: any team or none.
+    /// An empty list matches nothing (<c>mine</c> for someone in no team).
+    /// </summary>
+    public IReadOnlyList<string>? TeamIds { get; init; }
+
+    /// <summary><c>teamId</c> as asked (ids and <c>mine</c>, not resolved): what a cursor is bound to.</summary>
+    public IReadOnlyList<string> TeamFilter { get; init; } = [];
+
     /// <summary>Already folded (lower case, no accents).</summary>
     public string? Search { get; init; }
 
@@ -56,7 +65,7 @@ public sealed record TicketQuery
     /// </summary>
     public string CursorListFor(string list) => SignedCursors.Filtered(list,
         Canonical(Statuses), Canonical(Priorities), Canonical(AssigneeIds), Unassigned, Canonical(RequesterIds), Canonical(Categories),
-        Search, CreatedFrom, CreatedTo, Sla is null ? null : Canonical(Sla.Conditions), Sort);
+        Canonical(TeamFilter), Search, CreatedFrom, CreatedTo, Sla is null ? null : Canonical(Sla.Conditions), Sort);
 
     /// <summary>A filter's values in one order without repeats (most filters are empty or one value: left as they are).</summary>
     private static IReadOnlyList<T> Canonical<T>(IReadOnlyList<T> values) =>

@@ -38,16 +38,20 @@ public sealed record UpdateTicketRequest(string? Title = null, string? Descripti
 {
     [JsonIgnore]
     public Priority? PriorityValue => CreateTicketRequest.Parse<Priority>(Priority);
-    public Validator Validate(TicketRules rules)
+    /// <param name="keep">The ticket's own category, which passes even if it has been deactivated since.</param>
+    public Validator Validate(TicketRules rules, string? keep = null)
     {
         var v = new Validator();
         v.Text("title", Title, CreateTicketRequest.TitleMin, CreateTicketRequest.TitleMax, required: false);
         v.Text("description", Description, 1, CreateTicketRequest.DescriptionMax, required: false, multiline: true);
         CreateTicketRequest.CheckEnum<Priority>(v, "priority", Priority);
-        rules.ValidateCategory(v, Category, allowClear: true);
+        rules.ValidateCategory(v, Category, allowClear: true, keep);
         return v;
     }
 }
+
+/// <summary><c>PUT /tickets/{id}/team</c>; a null id takes the ticket out of any team.</summary>
+public sealed record MoveTeamRequest(string? TeamId);
 
 /// <summary><c>PUT /tickets/{id}/assignee</c>; a null id unassigns.</summary>
 public sealed record AssignRequest(string? AssigneeId);

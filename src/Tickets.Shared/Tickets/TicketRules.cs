@@ -1,28 +1,46 @@
 using Microsoft.Extensions.Options;
+using Tickets.Administration.Categories;
 using Tickets.Common;
 using Tickets.Sla;
 
 namespace Tickets.Tickets;
 
-/// <summary>The configured rules a ticket is checked against: the category list and the SLA policy.</summary>
-public sealed class TicketRules(IOptions<TicketOptions> options, SlaPolicy sla)
+/// <summary>
+/// The rules a ticket is checked against: the categories and the SLA policy. The categories are the stored ones: the
+/// ticket service hands each create and edit <see cref="WithCategories"/> of the cached catalog; the singleton itself
+/// knows only what <c>Tickets:Categories</c> seeds (what a store starts with).
+/// </summary>
+public sealed class TicketRules
 {
-    public SlaPolicy Sla => sla;
+    private readonly IOptions<TicketOptions> _options;
 
-    /// <summary>How long a resolved ticket waits, untouched, before the system closes it.</summary>
-    public TimeSpan AutoCloseDelay => options.Value.AutoCloseDelay;
-
-    public IReadOnlyList<string> Categories =>
-        options.Value.Categories is { Length: > 0 } configured ? configured : TicketOptions.DefaultCategories;
-
-    public void ValidateCategory(Validator v, string? category, bool allowClear)
+    public TicketRules(IOptions<TicketOptions> options, SlaPolicy sla)
+        : this(options, sla, new CategoryCatalog(CategoryCatalog.Seed(options.Value)))
     {
-        if (category is null || (allowClear && category.Length == 0)) return;
-        if (!Categories.Contains(category.Trim(), StringComparer.OrdinalIgnoreCase))
-            v.Add("category", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Categories)}.");
     }
 
-    /// <summary>The configured spelling, or null for none.</summary>
-    public string? NormalizeCategory(string? category) =>
-        string.IsNullOrWhiteSpace(category) ? null : Categories.First(c => c.Equals(category.Trim(), StringComparison.OrdinalIgnoreCase));
+    private TicketRules(IOptions<TicketOptions> options, SlaPolicy sla, CategoryCatalog categories)
+    {
+        _options = options;
+        Sla = sla;
+        Categories = categories;
+    }
+
+    public SlaPolicy Sla { get; }
+
+    /// <summary>The categories a ticket may be given (active ones) or keep (any it has).</summary>
+    public CategoryCatalog Categories { get; }
+
+    /// <summary>How long a resolved ticket waits, untouched, before the system closes it.</summary>
+    public TimeSpan AutoCloseDelay => _options.Value.AutoCloseDelay;
+
+    /// <summary>These rules over the stored categories (as last read through the cache).</summary>
+    public TicketRules WithCategories(CategoryCatalog categories) => new(_options, Sla, categories);
+
+    /// <param name="keep">The ticket's own category on an edit: kept even if it has been deactivated since.</param>
+    public void ValidateCategory(Validator v, string? category, bool allowClear, string? keep = null) =>
+        Categories.Validate(v, category, allowClear, keep);
+
+    /// <summary>The category's id (its slug), or null for none.</summary>
+    public string? NormalizeCategory(string? category) => Categories.Normalize(category);
 }

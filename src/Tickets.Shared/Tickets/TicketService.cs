@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Tickets.Administration.Categories;
+using Tickets.Administration.Teams;
 using Tickets.Common;
 using Tickets.Identity;
 using Tickets.Sla;
@@ -16,6 +18,9 @@ public sealed partial class TicketService(
     IUserStore users,
     CurrentUser me,
     TicketRules rules,
+    CategoryCatalogs categories,
+    TeamDirectories teams,
+    ITeamStore teamStore,
     AutoAssigner autoAssigner,
     TicketOutbox outbox,
     TicketWriter writer,
@@ -33,11 +38,16 @@ public sealed partial class TicketService(
     /// </param>
     public async Task<Result<Ticket>> CreateAsync(CreateTicketRequest request, string? id, CancellationToken cancellationToken)
     {
-        // Validate before taking a number, so bad input leaves no gap and nothing stored.
-        if (request.Validate(rules).ToError() is { } invalid) return invalid;
+        // Validate before taking a number, so bad input leaves no gap and nothing stored. The categories and teams come
+        // from the short-lived caches: a create reads no configuration from the store in the steady state.
+        var checks = await RulesAsync(cancellationToken);
+        if (request.Validate(checks).ToError() is { } invalid) return invalid;
         if (id is not null && await store.FindAsync(id, cancellationToken) is { } made) return made;
 
-        var assignee = await autoAssigner.PickAsync(cancellationToken);
+        // A ticket with a category goes to that category's team (if it is active), then is assigned by the team's mode.
+        var category = checks.Categories.Find(request.Category);
+        var team = category?.TeamId is { } teamId && (await teams.GetAsync(cancellationToken)).Find(teamId) is { Active: true } routed ? routed : null;
+        var assignee = await autoAssigner.PickAsync(team, cancellationToken);
         var now = time.GetUtcNow();
         id ??= Guid.CreateVersion7(now).ToString("N");
         // Read before the write (the plan is made inside it): an unassigned new ticket is announced to the admins.
@@ -48,7 +58,7 @@ public sealed partial class TicketService(
         TicketChange? change = null;
         var created = await store.CreateAsync(number =>
         {
-            var opened = Ticket.Create(id, number, request, Caller, rules, now, assignee);
+            var opened = Ticket.Create(id, number, request, Caller, checks, now, assignee, team?.Reference);
             if (!opened.IsSuccess) throw new InvalidOperationException($"A validated ticket was refused: {opened.Error!.Code}.");
             return change = outbox.Attach(null, opened.Value, Caller, admins);
         }, cancellationToken);
@@ -68,9 +78,31 @@ public sealed partial class TicketService(
         return ticket is not null && ticket.IsVisibleTo(Caller) ? ticket : Error.NotFound("ticket");
     }
 
-    public async Task<Result<Ticket>> UpdateAsync(string idOrNumber, UpdateTicketRequest request, string? ifMatch, CancellationToken cancellationToken) =>
-        (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.Edit(Caller, request, rules, time.GetUtcNow())), cancellationToken))
-        .Map(change => change.Ticket);
+    /// <summary>Changing the category does not move the ticket to another team (staff do that with <see cref="MoveToTeamAsync"/>).</summary>
+    public async Task<Result<Ticket>> UpdateAsync(string idOrNumber, UpdateTicketRequest request, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var checks = await RulesAsync(cancellationToken);
+        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.Edit(Caller, request, checks, time.GetUtcNow())), cancellationToken))
+            .Map(change => change.Ticket);
+    }
+
+    /// <summary>Staff move a ticket to another team (or none); history <c>team_changed</c>. The assignee stays.</summary>
+    public async Task<Result<Ticket>> MoveToTeamAsync(string idOrNumber, MoveTeamRequest request, string? ifMatch, CancellationToken cancellationToken)
+    {
+        TicketTeam? team = null;
+        if (request.TeamId is { } teamId)
+        {
+            // An unknown id may be a team just made on another instance: the store decides before it is refused.
+            var found = Ids.IsWellFormed(teamId)
+                ? (await teams.GetAsync(cancellationToken)).Find(teamId) ?? await teamStore.FindAsync(teamId, cancellationToken)
+                : null;
+            if (found is not { Active: true }) return Error.Field("teamId", FieldCodes.NotAllowed, "Must be the id of an active team, or null for none.");
+            team = found.Reference;
+        }
+
+        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.MoveToTeam(Caller, team, time.GetUtcNow())), cancellationToken))
+            .Map(change => change.Ticket);
+    }
 
     public async Task<Result> DeleteAsync(string idOrNumber, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -133,8 +165,6 @@ public sealed partial class TicketService(
             ? Error.NotFound("requester")
             : new RequesterContact(account.Id, account.FullName, account.Department, account.Email, account.Phone, account.Active);
     }
-
-    public TicketCategories Categories() => new(rules.Categories);
 
     public async Task<Result<SlaReport>> SlaAsync(string idOrNumber, CancellationToken cancellationToken)
     {
@@ -201,10 +231,15 @@ public sealed partial class TicketService(
     public async Task<Result<Page<Ticket>>> ListAsync(TicketListParameters parameters, CancellationToken cancellationToken)
     {
         var list = $"tickets:{me.Id}";
-        var parsed = parameters.Parse(me.User, cursors, list, time.GetUtcNow());
+        var myTeams = parameters.AsksForMyTeams ? (await teams.GetAsync(cancellationToken)).TeamsOf(me.Id) : null;
+        var parsed = parameters.Parse(me.User, cursors, list, time.GetUtcNow(), myTeams);
         if (!parsed.IsSuccess) return parsed.Error!;
         return cursors.Sign(parsed.Value.CursorList, await store.ListAsync(parsed.Value, cancellationToken));
     }
+
+    /// <summary>The ticket rules over the stored categories, as this instance last read them.</summary>
+    private async ValueTask<TicketRules> RulesAsync(CancellationToken cancellationToken) =>
+        rules.WithCategories(await categories.GetAsync(cancellationToken));
 
     /// <summary>A change by the caller to a ticket it can see, through the one <see cref="TicketWriter"/>.</summary>
     private Task<Result<TicketChange>> ChangeAsync(

@@ -13,6 +13,7 @@ public sealed record TicketView(
     TicketStatus Status,
     Requester Requester,
     Assignee? Assignee,
+    TicketTeam? Team,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? FirstResponseAt,
@@ -24,7 +25,7 @@ public sealed record TicketView(
     TicketActions Actions)
 {
     public static TicketView Of(Ticket t, SlaStatus sla, Actor caller) => new(
-        t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee,
+        t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.Team,
         t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, TicketSlaView.Of(t.Sla, sla), t.ETag,
         t.ActionsFor(caller));
 }

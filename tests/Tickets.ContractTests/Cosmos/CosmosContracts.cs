@@ -62,3 +62,21 @@ public sealed class CosmosDbServerPendingRegistrationStoreContract() : PendingRe
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountPendingRegistrationStoreContract() : PendingRegistrationStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerTeamStoreContract() : TeamStoreContract(new CosmosDbServerStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerCategoryStoreContract() : CategoryStoreContract(new CosmosDbServerStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerTicketTeamStoreContract() : TicketTeamStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountTeamStoreContract() : TeamStoreContract(new CosmosAccountStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountCategoryStoreContract() : CategoryStoreContract(new CosmosAccountStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountTicketTeamStoreContract() : TicketTeamStoreContract(new CosmosAccountStore());

@@ -19,3 +19,9 @@ public sealed class SqlitePasswordTokenStoreContract() : PasswordTokenStoreContr
 public sealed class SqliteRequestBudgetStoreContract() : RequestBudgetStoreContract(new SqliteStore());
 
 public sealed class SqlitePendingRegistrationStoreContract() : PendingRegistrationStoreContract(new SqliteStore());
+
+public sealed class SqliteTeamStoreContract() : TeamStoreContract(new SqliteStore());
+
+public sealed class SqliteCategoryStoreContract() : CategoryStoreContract(new SqliteStore());
+
+public sealed class SqliteTicketTeamStoreContract() : TicketTeamStoreContract(new SqliteStore());

@@ -54,7 +54,16 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["TicketTransitions"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["TicketSla"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["TicketRequester"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // contact details are for staff only
-        ["TicketCategories"] = Row.Same(401, 200, 200, 200),
+        ["MoveTicketToTeam"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // staff move tickets between teams
+        ["ListCategories"] = Row.Same(401, 200, 200, 200),
+        ["GetCategory"] = Row.Same(401, 200, 200, 200),
+        ["CreateCategory"] = Row.Same(401, 403, 403, 201),
+        ["UpdateCategory"] = Row.Same(401, 403, 403, 200),
+        ["ListTeams"] = Row.Same(401, 403, 200, 200),
+        ["GetTeam"] = Row.Same(401, 403, 200, 200),
+        ["CreateTeam"] = Row.Same(401, 403, 403, 201),
+        ["UpdateTeam"] = Row.Same(401, 403, 403, 200),
+        ["DeleteTeam"] = Row.Same(401, 403, 403, 204),
         ["TicketHistory"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["ListComments"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["AddComment"] = Row.Owned(401, (201, 404), (201, 201), (201, 201)),
@@ -110,6 +119,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
     private static string? Resource(HttpRoute route) =>
         route.Route.StartsWith("tickets/{id}", StringComparison.Ordinal) ? "ticket"
         : route.Route.StartsWith("users/{id}", StringComparison.Ordinal) ? "user"
+        : route.Route.StartsWith("teams/{id}", StringComparison.Ordinal) ? "team"
+        : route.Route.StartsWith("categories/{id}", StringComparison.Ordinal) ? "category"
         : null;
 
     private async Task<HttpRequestMessage> RequestAsync(HttpRoute route, Caller caller, bool own)
@@ -117,6 +128,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         var path = route.Route;
         if (Resource(route) == "ticket") path = path.Replace("{id}", await TicketForAsync(caller, own), StringComparison.Ordinal);
         if (Resource(route) == "user") path = path.Replace("{id}", await AccountForAsync(caller, own), StringComparison.Ordinal);
+        if (Resource(route) == "team") path = path.Replace("{id}", await FreshTeamAsync(), StringComparison.Ordinal);
+        if (Resource(route) == "category") path = path.Replace("{id}", await FreshCategoryAsync(), StringComparison.Ordinal);
 
         var request = new HttpRequestMessage(new HttpMethod(route.Method), "api/" + path);
         if (await BodyAsync(route.Function) is { } body) request.Content = JsonContent.Create(body);
@@ -138,6 +151,21 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
                 Assert.Equal(200, (int)(await world.Admin.AssignAsync(ticket, assignee)).StatusCode);
                 return ticket;
         }
+    }
+
+    /// <summary>A fresh team per cell (one cell deletes it).</summary>
+    private async Task<string> FreshTeamAsync()
+    {
+        var created = await world.Admin.PostAsJsonAsync("api/teams", new { name = $"Matriz {Guid.NewGuid():N}" });
+        Assert.Equal(201, (int)created.StatusCode);
+        return (await created.JsonAsync()).Str("id");
+    }
+
+    private async Task<string> FreshCategoryAsync()
+    {
+        var created = await world.Admin.PostAsJsonAsync("api/categories", new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" });
+        Assert.Equal(201, (int)created.StatusCode);
+        return (await created.JsonAsync()).Str("id");
     }
 
     private async Task<string> AccountForAsync(Caller caller, bool own) => (caller, own) switch
@@ -167,6 +195,11 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "AssignTicket" => new { assigneeId = world.TechnicianId },
         "ChangeTicketStatus" => new { status = "in_progress" },
         "AddComment" => new { body = "¿Has probado a reiniciarla?" },
+        "MoveTicketToTeam" => new { teamId = (string?)null },
+        "CreateTeam" => new { name = $"Matriz {Guid.NewGuid():N}" },
+        "UpdateTeam" => new { description = "Equipo de la matriz de permisos." },
+        "CreateCategory" => new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" },
+        "UpdateCategory" => new { description = "Categoría de la matriz de permisos." },
         _ => null,
     };
 

@@ -24,12 +24,13 @@ public sealed class WorkspaceApiTests(TicketWorld world) : IClassFixture<TicketW
     }
 
     [Fact]
-    public async Task TheCategoriesAreTheConfiguredOnesInOrder()
+    public async Task TheCategoriesStartAsTheConfiguredOnesInOrder()
     {
         var categories = await (await world.User.GetAsync("api/categories")).JsonAsync();
 
+        // Other tests of this class may add categories after the seeded ones (they go last): the seed comes first, in order.
         Assert.Equal(new[] { "hardware", "software", "network", "access", "other" },
-            categories.GetProperty("items").EnumerateArray().Select(c => c.GetString()!).ToArray());
+            categories.GetProperty("items").EnumerateArray().Select(c => c.Str("id")).Take(5).ToArray());
     }
 
     [Fact]

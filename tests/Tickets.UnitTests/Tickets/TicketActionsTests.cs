@@ -44,6 +44,7 @@ public sealed class TicketActionsTests
             Delete = ticket.Delete(actor, now).IsSuccess,
             Assign = ticket.Assign(actor, new Assignee("t-third", "Tercera Técnica"), now).IsSuccess,
             TakeOrAssignSelf = ticket.Assign(actor, new Assignee(actor.Id, actor.Name), now).IsSuccess,
+            ChangeTeam = ticket.MoveToTeam(actor, new TicketTeam("team-2", "Redes"), now).IsSuccess,
             Comment = ticket.AddComment(actor, "c-1", new CommentRequest("Hola"), Build.Rules(), now).IsSuccess,
             InternalNote = ticket.AddComment(actor, "c-2", new CommentRequest("Nota", Internal: true), Build.Rules(), now).IsSuccess,
             Moves = Enum.GetValues<TicketStatus>().Where(to => ticket.ChangeStatus(actor, to, "Nota del cambio.", Build.Rules(), now).IsSuccess).ToList(),
@@ -59,6 +60,7 @@ public sealed class TicketActionsTests
                 offered.Assign,
                 // Admins assign anyone, themselves included, even where taking (an unassigned ticket) is not offered.
                 TakeOrAssignSelf = offered.Take || (offered.Assign && actor.IsStaff),
+                offered.ChangeTeam,
                 offered.Comment,
                 offered.InternalNote,
                 Moves = offered.Transitions.Select(t => t.Status).ToList(),

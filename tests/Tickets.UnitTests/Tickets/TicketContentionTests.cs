@@ -2,6 +2,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using Tickets.Administration;
+using Tickets.Administration.Categories;
+using Tickets.Administration.Teams;
 using Tickets.Messaging;
 using Tickets.Common;
 using Tickets.Identity;
@@ -56,8 +59,16 @@ public sealed class TicketContentionTests
         users.Setup(u => u.ListActiveByRoleAsync(It.IsAny<IReadOnlyList<Role>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var outbox = new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
             Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), _time);
+        var teams = new Mock<ITeamStore>();
+        teams.Setup(t => t.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        var categories = new Mock<ICategoryStore>();
+        categories.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(CategoryCatalog.Defaults);
+        var cacheOptions = Options.Create(new AdministrationOptions());
         return new TicketService(_store.Object, users.Object, me, Build.Rules(),
-            new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
+            new CategoryCatalogs(categories.Object, new StoreCache<CategoryCatalog>(_time, cacheOptions)),
+            new TeamDirectories(teams.Object, new StoreCache<TeamDirectory>(_time, cacheOptions)),
+            teams.Object,
+            new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object, teams.Object),
             outbox,
             new TicketWriter(_store.Object, outbox, _time, NullLogger<TicketWriter>.Instance),
             new SignedCursors(new ServerKeys(Options.Create(new JwtOptions

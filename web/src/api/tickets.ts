@@ -2,6 +2,7 @@ import type { ApiClient } from './client';
 import type { QueryValue } from './query';
 import type { components } from './schema';
 import type {
+  CategoryList,
   Comment,
   CreateTicketRequest,
   CreateUserRequest,
@@ -12,7 +13,6 @@ import type {
   RegisterRequest,
   RequesterContact,
   Ticket,
-  TicketCategories,
   TicketListItem,
   TicketListQuery,
   TicketStats,
@@ -92,8 +92,8 @@ export function createApi(client: ApiClient) {
       client.json<Page<HistoryEvent>>('GET', `/tickets/${id(ticketId)}/history`, { query: { limit: 100, cursor } }),
     /** Staff only: how to reach the requester. */
     requesterContact: (ticketId: string) => client.json<RequesterContact>('GET', `/tickets/${id(ticketId)}/requester`),
-    /** The configured categories, in their configured order. */
-    categories: () => client.json<TicketCategories>('GET', '/categories').then((r) => r.items),
+    /** The ids of the active categories, in their order. */
+    categories: () => client.json<CategoryList>('GET', '/categories').then((r) => r.items.map((c) => c.id)),
 
     notifications: (query: NotificationQuery = {}) =>
       client.json<NotificationPage>('GET', '/notifications', { query: query as Record<string, QueryValue> }),

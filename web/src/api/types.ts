@@ -42,7 +42,7 @@ export type HistoryEvent = Schemas['TicketEvent'];
 export type HistoryEventType = Schemas['TicketEventType'];
 export type TicketStats = Schemas['TicketStats'];
 export type RequesterContact = Schemas['RequesterContact'];
-export type TicketCategories = Schemas['TicketCategories'];
+export type CategoryList = Schemas['CategoryList'];
 
 /** The page every list answers with. */
 export interface Page<T> {

@@ -237,6 +237,9 @@ export const en: Record<MessageKey, string> = {
   'history.type.sla_breached': 'SLA breached',
   'history.type.escalated': 'Escalated',
   'history.type.deleted': 'Ticket deleted',
+  'history.type.team_changed': 'Team changed',
+  'history.teamChange': 'Team: {before} → {after}',
+  'history.noTeam': 'no team',
 
   'queue.title': 'Work queue',
   'queue.views': 'Queue view',

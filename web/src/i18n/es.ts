@@ -239,6 +239,9 @@ export const es = {
   'history.type.sla_breached': 'SLA incumplido',
   'history.type.escalated': 'Escalado',
   'history.type.deleted': 'Ticket eliminado',
+  'history.type.team_changed': 'Cambio de equipo',
+  'history.teamChange': 'Equipo: {before} → {after}',
+  'history.noTeam': 'sin equipo',
 
   'queue.title': 'Cola de trabajo',
   'queue.views': 'Vista de la cola',

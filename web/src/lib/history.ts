@@ -63,6 +63,13 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words)
       return [t('history.slaDue', { target: t(`history.target.${event.data.target}`), at: formatDateTime(event.data.dueAt) })];
     case 'escalated':
       return [t('history.level', { level: event.data.level })];
+    case 'team_changed':
+      return [
+        t('history.teamChange', {
+          before: event.data.from?.name ?? t('history.noTeam'),
+          after: event.data.to?.name ?? t('history.noTeam'),
+        }),
+      ];
     case 'deleted':
       return [];
   }

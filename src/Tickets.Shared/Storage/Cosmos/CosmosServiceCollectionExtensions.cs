@@ -3,12 +3,16 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tickets.Administration.Audit;
+using Tickets.Administration.Categories;
+using Tickets.Administration.Teams;
 using Tickets.Budgets;
 using Tickets.Common;
 using Tickets.Idempotency;
 using Tickets.Identity;
 using Tickets.Messaging;
 using Tickets.Notifications;
+using Tickets.Storage.Cosmos.Administration;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -55,8 +59,12 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IOutboxStore>(sp => new CosmosOutboxStore(Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<INotificationStore>(sp => new CosmosNotificationStore(Container(sp, CosmosModel.Notifications)));
+        services.AddSingleton<ITeamStore>(sp => new CosmosTeamStore(Container(sp, CosmosModel.Admin), AuditRetention(sp)));
+        services.AddSingleton<ICategoryStore>(sp => new CosmosCategoryStore(Container(sp, CosmosModel.Admin), AuditRetention(sp), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
+
+    private static TimeSpan AuditRetention(IServiceProvider services) => services.GetRequiredService<IOptions<AuditOptions>>().Value.Retention;
 
     private static Container Users(IServiceProvider services) => Container(services, CosmosModel.Users);
 

@@ -87,6 +87,8 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         sql.In("c.priorityRank", "@priorities", query.Priorities.Select(p => (int)p).ToArray());
         sql.In("c.requesterId", "@requesters", query.RequesterIds.ToArray());
         sql.In("c.category", "@categories", query.Categories.ToArray());
+        if (query.TeamIds is { Count: 0 }) sql.And("false");
+        else sql.In("c.teamId", "@teams", (query.TeamIds ?? []).ToArray());
         if (query.AssigneeIds.Count > 0 && query.Unassigned)
             sql.And("(ARRAY_CONTAINS(@assignees, c.assigneeId) OR IS_NULL(c.assigneeId))").With("@assignees", query.AssigneeIds.ToArray());
         else if (query.AssigneeIds.Count > 0)
@@ -135,6 +137,15 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         var documents = await ListChildrenAsync<EventDocument>(TicketDocumentTypes.Event, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
         return documents.Map(d => d.ToEvent());
     }
+
+    public async Task<bool> AnyOpenInTeamAsync(string teamId, CancellationToken cancellationToken = default) =>
+        (await tickets.QueryAllAsync<long>(new QueryDefinition("""
+                SELECT VALUE COUNT(1) FROM c
+                WHERE c.type = @type AND c.deleted = false AND c.teamId = @team AND ARRAY_CONTAINS(@open, c.status)
+                """)
+            .WithParameter("@type", TicketDocumentTypes.Ticket)
+            .WithParameter("@team", teamId)
+            .WithParameter("@open", OpenStatuses), cancellationToken)).SingleOrDefault() > 0;
 
     public async Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(CancellationToken cancellationToken = default) =>
         (await OpenWorkAsync(cancellationToken))

@@ -19,6 +19,10 @@ internal sealed record TicketDocument
     public string? Category { get; init; }
     public required string RequesterId { get; init; }
     public string? AssigneeId { get; init; }
+
+    /// <summary>The ticket's team, for the team filter and "my teams" (absent on documents written before teams: none).</summary>
+    public string? TeamId { get; init; }
+
     public required string CreatedAt { get; init; }
     public required string UpdatedAt { get; init; }
 
@@ -57,6 +61,7 @@ internal sealed record TicketDocument
         Category = t.Category,
         RequesterId = t.Requester.Id,
         AssigneeId = t.Assignee?.Id,
+        TeamId = t.Team?.Id,
         CreatedAt = SortableTime.Of(t.CreatedAt),
         UpdatedAt = SortableTime.Of(t.UpdatedAt),
         SlaDueAt = SortableTime.Of(index.SlaDueAt),

@@ -251,5 +251,28 @@ internal static class SqliteSchema
             CREATE INDEX ix_audit_target ON audit_entries (target_type, target_id, at DESC, id DESC);
             CREATE INDEX ix_audit_action ON audit_entries (action, at DESC, id DESC)
             """),
+        new(11, "teams and categories", """
+            -- Teams and categories as data (each a JSON document with its ETag); categories list in their order.
+            CREATE TABLE teams (
+                id TEXT PRIMARY KEY,
+                etag TEXT NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE TABLE categories (
+                id TEXT PRIMARY KEY,
+                position INTEGER NOT NULL,
+                etag TEXT NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_categories_position ON categories (position, id);
+            -- Each team's round-robin turn: one row per team, incremented under the single writer (fair across instances).
+            CREATE TABLE team_turns (
+                team_id TEXT PRIMARY KEY,
+                value INTEGER NOT NULL
+            );
+            -- The team a ticket is in, for the team filter and "my teams" (existing tickets are in none).
+            ALTER TABLE tickets ADD COLUMN team_id TEXT NULL;
+            CREATE INDEX ix_tickets_team ON tickets (team_id, created_at, id)
+            """),
     ];
 }

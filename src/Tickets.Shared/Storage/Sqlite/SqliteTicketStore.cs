@@ -112,7 +112,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             await using var update = connection.Command("""
                 UPDATE tickets SET status = $status, priority_rank = $rank, category = $category, assignee_id = $assignee,
                     updated_at = $updated, first_response_at = $responded, resolved_at = $resolved, first_response_due = $responseDue,
-                    resolution_due = $resolutionDue, sla_due = $slaDue, sla_phase = $slaPhase, sla_warning = $slaWarning, deleted = $deleted, search_text = $search, etag = $etag, doc = $doc
+                    resolution_due = $resolutionDue, sla_due = $slaDue, sla_phase = $slaPhase, sla_warning = $slaWarning, deleted = $deleted, search_text = $search, etag = $etag, doc = $doc,
+                    team_id = $team
                 WHERE id = $id AND etag = $expected
                 """, transaction);
             Bind(update, stored);
@@ -138,6 +139,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         In(where, command, "priority_rank", query.Priorities.Select(p => (object)(int)p).ToList());
         In(where, command, "requester_id", query.RequesterIds.Cast<object>().ToList());
         In(where, command, "category", query.Categories.Cast<object>().ToList());
+        if (query.TeamIds is { Count: 0 }) where.Append(" AND 0");
+        else In(where, command, "team_id", (query.TeamIds ?? []).Cast<object>().ToList());
         if (query.AssigneeIds.Count > 0 || query.Unassigned)
         {
             var names = query.AssigneeIds.Select((id, i) => (Name: $"$assignee{i}", id)).ToList();
@@ -228,6 +231,14 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     public Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
         ListChildrenAsync<TicketEvent>("ticket_events", ticketId, includeInternal, page, (e, seq) => e with { Sequence = seq }, cancellationToken);
+
+    public async Task<bool> AnyOpenInTeamAsync(string teamId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT EXISTS (SELECT 1 FROM tickets WHERE team_id = $team AND deleted = 0 AND status IN {OpenWork})").With("$team", teamId);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+    }
 
     public async Task<IReadOnlyDictionary<string, int>> CountOpenByAssigneeAsync(CancellationToken cancellationToken = default)
     {
@@ -352,9 +363,9 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     private const string InsertTicket = """
         INSERT INTO tickets (id, number, status, priority_rank, category, requester_id, assignee_id, created_at, updated_at,
-            first_response_at, resolved_at, first_response_due, resolution_due, sla_due, sla_phase, sla_warning, deleted, search_text, etag, doc)
+            first_response_at, resolved_at, first_response_due, resolution_due, sla_due, sla_phase, sla_warning, deleted, search_text, etag, doc, team_id)
         VALUES ($id, $number, $status, $rank, $category, $requester, $assignee, $created, $updated,
-            $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $slaPhase, $slaWarning, $deleted, $search, $etag, $doc)
+            $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $slaPhase, $slaWarning, $deleted, $search, $etag, $doc, $team)
         """;
 
     private const string InsertEvent = "INSERT INTO ticket_events (id, ticket_id, seq, type, internal, doc) VALUES ($id, $ticket, $seq, $type, $internal, $doc)";
@@ -398,6 +409,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         .With("$category", t.Category)
         .With("$requester", t.Requester.Id)
         .With("$assignee", t.Assignee?.Id)
+        .With("$team", t.Team?.Id)
         .With("$created", t.CreatedAt.Ticks())
         .With("$updated", t.UpdatedAt.Ticks())
         .With("$responded", t.FirstResponseAt.Ticks())

@@ -11,6 +11,16 @@ namespace Tickets.Tickets.History;
 public sealed record TicketCreatedData(string Number, string Title, Priority Priority, string? Category) : IPayloadOf<TicketEventType>
 {
     public static TicketEventType Kind => TicketEventType.Created;
+
+    [Description("The team the ticket went to (its category's), if any.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TicketTeam? Team { get; init; }
+}
+
+/// <summary><c>team_changed</c>: staff moved the ticket to another team (null: no team). The assignee stays.</summary>
+public sealed record TeamChangedData(TicketTeam? From, TicketTeam? To) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.TeamChanged;
 }
 
 /// <summary><c>updated</c>: the fields whose value changed (priority has its own event).</summary>
