@@ -17,6 +17,7 @@ using Tickets.Startup;
 using Tickets.Storage;
 using Tickets.Storage.Cosmos;
 using Tickets.Storage.Sqlite;
+using Tickets.Storage.Sqlite.Administration;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -73,6 +74,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<AdministrationOptions>(configuration, AdministrationOptions.Section);
         services.AddValidatedOptions<AuditOptions>(configuration, AuditOptions.Section, AuditOptions.Rules);
         services.AddSingleton(typeof(StoreCache<>));
+        services.AddScoped<AuditLog>();
 
         // Tickets: the aggregate's configured rules, SLA policy, assignment, the routes' service, stats.
         services.AddTicketsCore(configuration);
@@ -145,6 +147,7 @@ public static class DependencyInjection
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
                 services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
                 services.AddSingleton<INotificationStore, SqliteNotificationStore>();
+                services.AddSingleton<IAuditStore, SqliteAuditStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

@@ -62,3 +62,15 @@ public sealed class CosmosDbServerPendingRegistrationStoreContract() : PendingRe
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountPendingRegistrationStoreContract() : PendingRegistrationStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerAuditStoreContract() : AuditStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountAuditStoreContract() : AuditStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerAuditRelayContract() : CosmosAuditRelayContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountAuditRelayContract() : CosmosAuditRelayContract(new CosmosAccountStore());
