@@ -206,6 +206,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Tickets__Outbox__RelaySchedule: '*/30 * * * * *'
       Tickets__Sla__SweepSchedule: '0 */5 * * * *'
       Tickets__AutoCloseSchedule: '0 */10 * * * *'
+      Tickets__Audit__SweepSchedule: '0 */5 * * * *'
       Tickets__PublicUrl: web.outputs.url
     }
     optionalAppSettings: union(

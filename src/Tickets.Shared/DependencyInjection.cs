@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<AdministrationOptions>(configuration, AdministrationOptions.Section);
         services.AddValidatedOptions<AuditOptions>(configuration, AuditOptions.Section, AuditOptions.Rules);
         services.AddSingleton(typeof(StoreCache<>));
+        services.AddScoped<AuditLog>();
 
         // Teams and categories (routing): admins manage them; ticket create reads them through the caches above.
         services.AddSingleton<TeamDirectories>();
@@ -157,6 +158,7 @@ public static class DependencyInjection
                 services.AddSingleton<INotificationStore, SqliteNotificationStore>();
                 services.AddSingleton<ITeamStore, SqliteTeamStore>();
                 services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
+                services.AddSingleton<IAuditStore, SqliteAuditStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

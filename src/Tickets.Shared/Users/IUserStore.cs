@@ -1,3 +1,4 @@
+using Tickets.Administration.Audit;
 using Tickets.Common;
 
 namespace Tickets.Users;
@@ -24,14 +25,16 @@ public interface IUserStore
     /// <summary>The account with this DNI (as stored: trimmed), or null.</summary>
     Task<User?> FindByDniAsync(string dni, CancellationToken cancellationToken = default);
 
-    Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default);
+    /// <summary>Creates the account; <paramref name="audit"/> (an admin's creation) is appended in the same write, or not at all.</summary>
+    Task<UserWrite> CreateAsync(User user, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Replaces the user if its stored version equals <paramref name="user"/>'s <see cref="User.Version"/>;
     /// the stored version is then incremented. When the write would leave no active admin it is refused
     /// with <see cref="UserWrite.LastActiveAdmin"/>, decided atomically with the write where the store can.
+    /// <paramref name="audit"/> (an admin's change) is appended in the same write, or not at all.
     /// </summary>
-    Task<UserWrite> UpdateAsync(User user, CancellationToken cancellationToken = default);
+    Task<UserWrite> UpdateAsync(User user, IReadOnlyList<AuditEntry>? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>Ordered by last names, first names, id; keyset paged.</summary>
     Task<Page<User>> ListAsync(UserQuery query, CancellationToken cancellationToken = default);

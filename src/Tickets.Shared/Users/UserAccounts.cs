@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tickets.Administration.Audit;
 using Tickets.Common;
 using Tickets.Identity;
 
@@ -12,7 +13,11 @@ public sealed partial class UserAccounts(
     TimeProvider time,
     ILogger<UserAccounts> logger)
 {
-    public async Task<Result<User>> CreateAsync(RegisterRequest request, Role role, CancellationToken cancellationToken)
+    public Task<Result<User>> CreateAsync(RegisterRequest request, Role role, CancellationToken cancellationToken) =>
+        CreateAsync(request, role, audit: null, cancellationToken);
+
+    /// <summary>As <see cref="CreateAsync(RegisterRequest, Role, CancellationToken)"/>, with the audit entry <paramref name="audit"/> makes of the new account written with it.</summary>
+    public async Task<Result<User>> CreateAsync(RegisterRequest request, Role role, Func<User, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         if (request.Validate().ToError() is { } invalid) return invalid;
 
@@ -36,12 +41,14 @@ public sealed partial class UserAccounts(
             Language = request.Language ?? "es",
         };
 
-        return await CreateAsync(user, cancellationToken);
+        return await CreateAsync(user, audit?.Invoke(user), cancellationToken);
     }
 
     /// <summary>Stores a new account built by the caller (a confirmed registration); a taken e-mail or DNI is a 409.</summary>
-    public async Task<Result<User>> CreateAsync(User user, CancellationToken cancellationToken) =>
-        await users.CreateAsync(user, cancellationToken) switch
+    public Task<Result<User>> CreateAsync(User user, CancellationToken cancellationToken) => CreateAsync(user, audit: null, cancellationToken);
+
+    private async Task<Result<User>> CreateAsync(User user, AuditEntry? audit, CancellationToken cancellationToken) =>
+        await users.CreateAsync(user, audit, cancellationToken) switch
         {
             UserWrite.Done => user with { Version = 1 },
             UserWrite.DuplicateEmail => Error.Conflict("duplicate_email", "An account with this e-mail already exists.",
@@ -56,7 +63,15 @@ public sealed partial class UserAccounts(
     /// of role or active state gets a new security stamp, which ends every earlier token of the account (as a password
     /// change does, asking for it); the refresh tokens of an account whose stamp changed are revoked as well.
     /// </summary>
-    public async Task<Result<User>> UpdateAsync(string id, Func<User, Result<User>> change, CancellationToken cancellationToken)
+    public Task<Result<User>> UpdateAsync(string id, Func<User, Result<User>> change, CancellationToken cancellationToken) =>
+        UpdateAsync(id, change, audit: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, Func{User, Result{User}}, CancellationToken)"/>, with the audit entries
+    /// <paramref name="audit"/> makes of each attempt's before and after written in the same write (an admin's change).
+    /// </summary>
+    public async Task<Result<User>> UpdateAsync(
+        string id, Func<User, Result<User>> change, Func<User, User, IReadOnlyList<AuditEntry>>? audit, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -69,7 +84,7 @@ public sealed partial class UserAccounts(
             var next = changed.Value;
             if ((next.Role != current.Role || next.Active != current.Active) && next.SecurityStamp == current.SecurityStamp)
                 next = next.WithNewSecurityStamp();
-            switch (await users.UpdateAsync(next, cancellationToken))
+            switch (await users.UpdateAsync(next, audit?.Invoke(current, next), cancellationToken))
             {
                 case UserWrite.Done:
                     // The stamp alone already refuses them; revoking keeps the store telling the same story.

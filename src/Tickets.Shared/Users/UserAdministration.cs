@@ -1,3 +1,4 @@
+using Tickets.Administration.Audit;
 using Tickets.Common;
 using Tickets.Identity;
 
@@ -5,7 +6,7 @@ namespace Tickets.Users;
 
 /// <summary>What admins do with accounts: list, create staff, change role and status, edit profiles.</summary>
 public sealed class UserAdministration(
-    IUserStore users, UserAccounts accounts, PasswordResets resets, SignedCursors cursors, TimeProvider time)
+    IUserStore users, UserAccounts accounts, PasswordResets resets, SignedCursors cursors, CurrentUser caller, TimeProvider time)
 {
     public async Task<Result<Page<UserView>>> ListAsync(
         string? role, string? active, string? department, string? search, string? limit, string? cursor, string? includeTotal,
@@ -45,11 +46,16 @@ public sealed class UserAdministration(
     public async Task<Result<User>> GetAsync(string id, CancellationToken cancellationToken) =>
         Ids.IsWellFormed(id) && await users.FindByIdAsync(id, cancellationToken) is { } user ? user : Error.NotFound("user");
 
-    /// <summary>Creates the account; without a password, e-mails the person a link to choose one (an invitation).</summary>
+    /// <summary>
+    /// Creates the account; without a password, e-mails the person a link to choose one (an invitation). Audited as
+    /// <c>user.invited</c> or <c>user.created</c>, in the account's own write.
+    /// </summary>
     public async Task<Result<User>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
     {
         if (request.Validate().ToError() is { } invalid) return invalid;
-        var created = await accounts.CreateAsync(request, request.Role!.Value, cancellationToken);
+        var actor = UserAudit.ActorOf(caller.User);
+        var created = await accounts.CreateAsync(request, request.Role!.Value,
+            user => UserAudit.Creation(actor, user, request.IsInvitation, user.CreatedAt), cancellationToken);
         if (created.IsSuccess && request.IsInvitation) await resets.InviteAsync(created.Value, cancellationToken);
         return created;
     }
@@ -59,11 +65,13 @@ public sealed class UserAdministration(
         if (request.Validate().ToError() is { } invalid) return Task.FromResult<Result<User>>(invalid);
         if (!Ids.IsWellFormed(id)) return Task.FromResult<Result<User>>(Error.NotFound("user"));
         var now = time.GetUtcNow();
+        var actor = UserAudit.ActorOf(caller.User);
+        // Each change of role, active state and profile is its own entry, made from the version the write replaces.
         return accounts.UpdateAsync(id, user => request.Profile.ApplyTo(user, now) with
         {
             Role = request.Role ?? user.Role,
             Active = request.Active ?? user.Active,
-        }, cancellationToken);
+        }, (before, after) => UserAudit.Changes(actor, before, after, now), cancellationToken);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -80,3 +80,15 @@ public sealed class CosmosAccountCategoryStoreContract() : CategoryStoreContract
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountTicketTeamStoreContract() : TicketTeamStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerAuditStoreContract() : AuditStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountAuditStoreContract() : AuditStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerAuditRelayContract() : CosmosAuditRelayContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountAuditRelayContract() : CosmosAuditRelayContract(new CosmosAccountStore());

@@ -25,3 +25,5 @@ public sealed class SqliteTeamStoreContract() : TeamStoreContract(new SqliteStor
 public sealed class SqliteCategoryStoreContract() : CategoryStoreContract(new SqliteStore());
 
 public sealed class SqliteTicketTeamStoreContract() : TicketTeamStoreContract(new SqliteStore());
+
+public sealed class SqliteAuditStoreContract() : AuditStoreContract(new SqliteStore());

@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["AddComment"] = Row.Owned(401, (201, 404), (201, 201), (201, 201)),
         ["Stats"] = Row.Same(401, 403, 200, 200),
         ["HealthDetails"] = Row.Same(401, 403, 403, 200),
+        ["ListAudit"] = Row.Same(401, 403, 403, 200),
         ["OpenApiDocument"] = Row.Same(200, 200, 200, 200),
         // The route's {commentId} names no comment: who sees an existing one is proven by the comment tests.
         ["GetComment"] = Row.Owned(401, (404, 404), (404, 404), (404, 404)),

@@ -64,6 +64,7 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         ["AutoClose"] = nameof(AutoCloseRunTwiceClosesOnceAndTellsTheRequesterOnce),
         ["OutboxRelay"] = nameof(TheRelayRunTwiceAtOnceOnAPendingMessageTellsOnce),
         ["SendAccountEmail"] = nameof(TheSameSetPasswordEmailDeliveredTwiceSendsOneMail),
+        ["AuditSweep"] = nameof(TheAuditSweepRunTwiceLeavesTheLogAsTheFirstRunDid),
     };
 
     private LocalHost Host => world.Host;
@@ -170,6 +171,34 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         Assert.Equal(1, await NotificationsAsync(admin, ticket.Id(), "sla_breached"));
         Assert.Equal(await NotificationsAsync(admin, ticket.Id()), await MailsAsync(admin, ticket.Str("number")));
     }
+
+    [Fact]
+    public async Task TheAuditSweepRunTwiceLeavesTheLogAsTheFirstRunDid()
+    {
+        var person = await NewPersonAsync("user");
+        var users = Host.Services.GetRequiredService<global::Tickets.Users.IUserStore>();
+        var account = (await users.FindByIdAsync(person.Id))!;
+        var actor = new global::Tickets.Administration.Audit.AuditActor("admin", "Admin");
+        var target = global::Tickets.Users.UserAudit.TargetOf(account);
+        var now = DateTimeOffset.UtcNow;
+        // One entry past the retention (400 days) and one fresh, written with a change as an admin's change writes them.
+        Assert.Equal(global::Tickets.Users.UserWrite.Done, await users.UpdateAsync(account with { Department = "Archivo" },
+        [
+            global::Tickets.Administration.Audit.AuditEntry.Of(actor, "user.profile_changed", target, new { department = "A" }, new { department = "B" }, now.AddDays(-401)),
+            global::Tickets.Administration.Audit.AuditEntry.Of(actor, "user.profile_changed", target, new { department = "Soporte" }, new { department = "Archivo" }, now),
+        ]));
+
+        await RunTimerAsync("AuditSweep");
+        var once = await AuditOfAsync(person.Id);
+        await RunTimerAsync("AuditSweep");
+
+        Assert.Equal(["user.profile_changed", "user.created"], once.Select(e => e.Str("action")));
+        Assert.Equal("Archivo", once[0].GetProperty("after").Str("department"));
+        Assert.Equal(once.Select(e => e.Str("id")), (await AuditOfAsync(person.Id)).Select(e => e.Str("id")));
+    }
+
+    private async Task<List<JsonElement>> AuditOfAsync(string userId) =>
+        [.. (await (await world.Admin.GetAsync($"api/audit?targetId={userId}")).JsonAsync()).GetProperty("items").EnumerateArray()];
 
     [Fact]
     public async Task AutoCloseRunTwiceClosesOnceAndTellsTheRequesterOnce()

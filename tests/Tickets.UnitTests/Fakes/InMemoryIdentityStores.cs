@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Tickets.Administration.Audit;
 using Tickets.Common;
 using Tickets.Identity;
 using Tickets.Users;
@@ -9,6 +10,16 @@ namespace Tickets.UnitTests.Fakes;
 public sealed class InMemoryUserStore : IUserStore
 {
     private readonly ConcurrentDictionary<string, User> _users = new();
+    private readonly List<AuditEntry> _audit = [];
+
+    /// <summary>The audit entries written with the accounts' changes, oldest first.</summary>
+    public IReadOnlyList<AuditEntry> Audit
+    {
+        get
+        {
+            lock (_users) return [.. _audit];
+        }
+    }
 
     public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_users.GetValueOrDefault(id));
@@ -19,18 +30,19 @@ public sealed class InMemoryUserStore : IUserStore
     public Task<User?> FindByDniAsync(string dni, CancellationToken cancellationToken = default) =>
         Task.FromResult(_users.Values.FirstOrDefault(u => u.Dni == dni));
 
-    public Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default)
+    public Task<UserWrite> CreateAsync(User user, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         lock (_users)
         {
             if (_users.Values.Any(u => u.Email == user.Email)) return Task.FromResult(UserWrite.DuplicateEmail);
             if (_users.Values.Any(u => u.Dni == user.Dni)) return Task.FromResult(UserWrite.DuplicateDni);
             _users[user.Id] = user with { Version = 1 };
+            if (audit is not null) _audit.Add(audit);
             return Task.FromResult(UserWrite.Done);
         }
     }
 
-    public Task<UserWrite> UpdateAsync(User user, CancellationToken cancellationToken = default)
+    public Task<UserWrite> UpdateAsync(User user, IReadOnlyList<AuditEntry>? audit = null, CancellationToken cancellationToken = default)
     {
         lock (_users)
         {
@@ -39,6 +51,7 @@ public sealed class InMemoryUserStore : IUserStore
             if (stored.IsActiveAdmin && !user.IsActiveAdmin && !_users.Values.Any(u => u.Id != user.Id && u.IsActiveAdmin))
                 return Task.FromResult(UserWrite.LastActiveAdmin);
             _users[user.Id] = user with { Version = stored.Version + 1 };
+            _audit.AddRange(audit ?? []);
             return Task.FromResult(UserWrite.Done);
         }
     }

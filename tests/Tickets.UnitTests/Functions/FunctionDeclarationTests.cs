@@ -30,6 +30,19 @@ public sealed class FunctionDeclarationTests
     }
 
     [Fact]
+    public void NoRouteClaimsTheFunctionsHostsReservedPrefixes()
+    {
+        // The Functions host refuses to index a function whose route starts with "admin" (its admin API, whatever the
+        // route prefix) or "runtime" ("The specified route conflicts with one or more built in routes."); the local host
+        // would serve it, so only a deployment would find out.
+        var reserved = FunctionCatalog.All
+            .Where(f => f.Route.StartsWith("admin", StringComparison.OrdinalIgnoreCase) || f.Route.StartsWith("runtime", StringComparison.OrdinalIgnoreCase))
+            .Select(f => $"{f.Name}: {f.Route}");
+
+        Assert.Empty(reserved);
+    }
+
+    [Fact]
     public void FunctionsMetadataListsEveryHttpFunctionWithItsRoute()
     {
         var metadata = FindFunctionsMetadata();

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The admin audit log, newest first: who changed which user, team, category, SLA policy or calendar, with the management fields before and after. Kept Tickets:Audit:RetentionDays (400) days; never editable.
+         * @description Admins only. Counts against the caller's budget of requests per minute (429 beyond it).
+         */
+        get: operations["ListAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login": {
         parameters: {
             query?: never;
@@ -738,6 +758,30 @@ export interface components {
         AssignmentReason: "manual" | "taken" | "round_robin" | "least_loaded";
         AssignRequest: {
             assigneeId: null | string;
+        };
+        AuditActor: {
+            id: string;
+            name: string;
+        };
+        AuditEntry: {
+            action: string;
+            actor: components["schemas"]["AuditActor"];
+            after: unknown;
+            /** Format: date-time */
+            at: string;
+            before: unknown;
+            id: string;
+            target: components["schemas"]["AuditTarget"];
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: null | string;
+            total?: null | number;
+        };
+        AuditTarget: {
+            id: string;
+            name: string;
+            type: string;
         };
         CategoryList: {
             items: components["schemas"]["CategoryView"][];
@@ -1475,6 +1519,100 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ListAudit: {
+        parameters: {
+            query?: {
+                /** @description Actions such as `user.role_changed` or `team.created`; comma-separated. */
+                action?: string[];
+                /** @description Only changes made by this account (its id). */
+                actor?: string;
+                /** @description The nextCursor of the previous page, with the same filters (another cursor is a 400 naming it). */
+                cursor?: string;
+                /** @description Made at or after (a date counts from its start). */
+                from?: string;
+                /** @description Items per page. */
+                limit?: number;
+                /** @description Only changes of this user, team, category, policy or calendar (its id). */
+                targetId?: string;
+                /** @description What was changed; comma-separated. */
+                targetType?: ("user" | "team" | "category" | "slaPolicy" | "calendar")[];
+                /** @description Made at or before (a date counts to its end). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     Login: {
         parameters: {
             query?: never;

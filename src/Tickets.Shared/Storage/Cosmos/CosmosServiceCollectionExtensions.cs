@@ -2,6 +2,7 @@ using Azure.Identity;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tickets.Administration.Audit;
 using Tickets.Administration.Categories;
@@ -49,7 +50,11 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<CosmosStore>();
         services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<CosmosStore>());
 
-        services.AddSingleton<IUserStore>(sp => new CosmosUserStore(Users(sp)));
+        // A user change's audit entries ride in the user document and are delivered to the admin container's log from there.
+        services.AddSingleton(sp => new CosmosAuditRelay(Users(sp), Container(sp, CosmosModel.Admin),
+            sp.GetRequiredService<IOptions<AuditOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CosmosAuditRelay>>()));
+        services.AddSingleton<IUserStore>(sp => new CosmosUserStore(Users(sp), sp.GetRequiredService<CosmosAuditRelay>()));
+        services.AddSingleton<IAuditStore>(sp => new CosmosAuditStore(Container(sp, CosmosModel.Admin), Users(sp), sp.GetRequiredService<CosmosAuditRelay>()));
         services.AddSingleton<IRefreshTokenStore>(sp => new CosmosRefreshTokenStore(Users(sp)));
         services.AddSingleton<ILoginThrottleStore>(sp => new CosmosLoginThrottleStore(Users(sp)));
         services.AddSingleton<IRequestBudgetStore>(sp => new CosmosRequestBudgetStore(Users(sp)));

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.Azure.Cosmos;
+using Tickets.Administration.Audit;
 using Tickets.Common;
+using Tickets.Storage.Cosmos.Administration;
 using Tickets.Users;
 using User = Tickets.Users.User;
 
@@ -10,9 +12,10 @@ namespace Tickets.Storage.Cosmos;
 /// <summary>
 /// Users in the <c>users</c> container (partition key <c>/id</c>). E-mail and DNI are unique through claim
 /// documents whose id is the normalised value: created before the user, removed again if the user is not.
-/// Lookups by id and by e-mail are point reads; lists are keyset-paged queries over <c>sortName, id</c>.
+/// Lookups by id and by e-mail are point reads; lists are keyset-paged queries over <c>sortName, id</c>. An admin's change
+/// writes its audit entries inside the user document, and <paramref name="relay"/> delivers them to the log right after.
 /// </summary>
-public sealed class CosmosUserStore(Container users) : IUserStore
+internal sealed class CosmosUserStore(Container users, CosmosAuditRelay relay) : IUserStore
 {
     public async Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken = default) =>
         (await ReadUserAsync(id, cancellationToken))?.Document.ToUser();
@@ -39,9 +42,11 @@ public sealed class CosmosUserStore(Container users) : IUserStore
         return user?.Document.Dni == dni ? user.Value.Document.ToUser() : null;
     }
 
-    public async Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default)
+    public async Task<UserWrite> CreateAsync(User user, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         var claimed = new List<string>(2);
+        var document = UserDocument.From(user, version: 1) with { PendingAudit = audit is null ? null : [audit] };
+        string etag;
         try
         {
             if (!await TryClaimAsync(DocumentIds.EmailClaim(user.Email), DocumentTypes.EmailClaim, user.Id, claimed, cancellationToken))
@@ -52,8 +57,7 @@ public sealed class CosmosUserStore(Container users) : IUserStore
                 return UserWrite.DuplicateDni;
             }
 
-            await users.CreateItemAsync(UserDocument.From(user, version: 1), new PartitionKey(user.Id), NoContent, cancellationToken);
-            return UserWrite.Done;
+            etag = (await users.CreateItemAsync(document, new PartitionKey(user.Id), NoContent, cancellationToken))?.ETag ?? "";
         }
         catch (Exception)
         {
@@ -61,9 +65,12 @@ public sealed class CosmosUserStore(Container users) : IUserStore
             await ReleaseAsync(claimed, CancellationToken.None);
             throw;
         }
+
+        if (audit is not null) await relay.DeliverAsync(document, etag, cancellationToken);
+        return UserWrite.Done;
     }
 
-    public async Task<UserWrite> UpdateAsync(User user, CancellationToken cancellationToken = default)
+    public async Task<UserWrite> UpdateAsync(User user, IReadOnlyList<AuditEntry>? audit = null, CancellationToken cancellationToken = default)
     {
         var stored = await ReadUserAsync(user.Id, cancellationToken);
         if (stored is null) return UserWrite.NotFound;
@@ -75,13 +82,18 @@ public sealed class CosmosUserStore(Container users) : IUserStore
         if (current.Active && current.Role == Role.Admin && !user.IsActiveAdmin && !await AnyOtherActiveAdminAsync(user.Id, cancellationToken))
             return UserWrite.LastActiveAdmin;
 
-        // E-mail and DNI are immutable once claimed: the stored ones are kept.
-        var replacement = UserDocument.From(user with { Email = current.Email, Dni = current.Dni }, current.Version + 1);
+        // E-mail and DNI are immutable once claimed: the stored ones are kept. Entries still pending (their delivery
+        // failed or raced) ride along with this change's own and are delivered with them.
+        IReadOnlyList<AuditEntry> pending = [.. current.PendingAudit ?? [], .. audit ?? []];
+        var replacement = UserDocument.From(user with { Email = current.Email, Dni = current.Dni }, current.Version + 1) with
+        {
+            PendingAudit = pending.Count == 0 ? null : pending,
+        };
+        string written;
         try
         {
-            await users.ReplaceItemAsync(replacement, user.Id, new PartitionKey(user.Id),
-                new ItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false }, cancellationToken);
-            return UserWrite.Done;
+            written = (await users.ReplaceItemAsync(replacement, user.Id, new PartitionKey(user.Id),
+                new ItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false }, cancellationToken))?.ETag ?? "";
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
         {
@@ -91,6 +103,9 @@ public sealed class CosmosUserStore(Container users) : IUserStore
         {
             return UserWrite.NotFound;
         }
+
+        if (replacement.PendingAudit is not null) await relay.DeliverAsync(replacement, written, cancellationToken);
+        return UserWrite.Done;
     }
 
     public async Task<Page<User>> ListAsync(UserQuery query, CancellationToken cancellationToken = default)

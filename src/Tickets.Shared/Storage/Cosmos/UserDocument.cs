@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Tickets.Administration.Audit;
 using Tickets.Users;
 
 namespace Tickets.Storage.Cosmos;
@@ -42,6 +44,13 @@ internal sealed record UserDocument
     public string? Language { get; init; }
 
     public bool? EmailNotifications { get; init; }
+
+    /// <summary>
+    /// Audit entries of an admin's change to this account, written with the change (the <c>admin</c> container cannot be
+    /// in the same batch) and removed once they are in the log; absent otherwise. See <see cref="CosmosAuditRelay"/>.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AuditEntry>? PendingAudit { get; init; }
 
     public static UserDocument From(User user, long version) => new()
     {

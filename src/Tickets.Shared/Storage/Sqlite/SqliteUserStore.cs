@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Tickets.Administration.Audit;
 using Tickets.Common;
 using Tickets.Users;
 
@@ -43,7 +44,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         return await FindAsync(connection, null, "dni = $key", dni, cancellationToken);
     }
 
-    public async Task<UserWrite> CreateAsync(User user, CancellationToken cancellationToken = default)
+    public async Task<UserWrite> CreateAsync(User user, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -59,6 +60,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                     """, transaction);
                 Bind(insert, user);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
+                if (audit is not null) await SqliteAudit.AppendAsync(connection, transaction, audit, cancellationToken);
                 return UserWrite.Done;
             }, cancellationToken);
         }
@@ -69,7 +71,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         }
     }
 
-    public Task<UserWrite> UpdateAsync(User user, CancellationToken cancellationToken = default) =>
+    public Task<UserWrite> UpdateAsync(User user, IReadOnlyList<AuditEntry>? audit = null, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var stored = await FindAsync(connection, transaction, "id = $key", user.Id, cancellationToken);
@@ -92,7 +94,9 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                 """, transaction);
             Bind(update, user);
             update.With("$version", user.Version);
-            return await update.ExecuteNonQueryAsync(cancellationToken) == 1 ? UserWrite.Done : UserWrite.VersionConflict;
+            if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return UserWrite.VersionConflict;
+            foreach (var entry in audit ?? []) await SqliteAudit.AppendAsync(connection, transaction, entry, cancellationToken);
+            return UserWrite.Done;
         }, cancellationToken);
 
     public async Task<Page<User>> ListAsync(UserQuery query, CancellationToken cancellationToken = default)

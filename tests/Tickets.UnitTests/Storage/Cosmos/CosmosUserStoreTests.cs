@@ -3,6 +3,7 @@ using Microsoft.Azure.Cosmos;
 using Moq;
 using Tickets.Common;
 using Tickets.Storage.Cosmos;
+using Tickets.Storage.Cosmos.Administration;
 using Tickets.Users;
 using User = Tickets.Users.User;
 
@@ -13,7 +14,9 @@ public sealed class CosmosUserStoreTests
     private readonly Mock<Container> _container = new(MockBehavior.Strict);
     private readonly List<QueryDefinition> _queries = [];
 
-    private CosmosUserStore Store => new(_container.Object);
+    private CosmosUserStore Store => new(_container.Object, new CosmosAuditRelay(_container.Object, new Mock<Container>(MockBehavior.Strict).Object,
+        Microsoft.Extensions.Options.Options.Create(new global::Tickets.Administration.Audit.AuditOptions()), TimeProvider.System,
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<CosmosAuditRelay>.Instance));
 
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
