@@ -12,11 +12,13 @@ using Tickets.Idempotency;
 using Tickets.Messaging;
 using Tickets.Notifications;
 using Tickets.Sla;
+using Tickets.Sla.Policies;
 using Tickets.Stats;
 using Tickets.Startup;
 using Tickets.Storage;
 using Tickets.Storage.Cosmos;
 using Tickets.Storage.Sqlite;
+using Tickets.Storage.Sqlite.Administration;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -112,7 +114,12 @@ public static class DependencyInjection
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
         services.AddValidatedOptions<AssignmentOptions>(configuration, AssignmentOptions.Section);
+        // The policy the Tickets:Sla settings describe: seeds an empty store; tickets run on the stored versions (SlaPolicies).
         services.AddSingleton<SlaPolicy>();
+        services.AddSingleton<SlaPolicies>();
+        services.AddSingleton<SlaSeeder>();
+        services.AddScoped<SlaAdministration>();
+        services.AddScoped<SlaReplanner>();
         services.AddSingleton<TicketRules>();
         services.AddScoped<TicketViews>();
         services.AddScoped<AutoAssigner>();
@@ -145,6 +152,7 @@ public static class DependencyInjection
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
                 services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
                 services.AddSingleton<INotificationStore, SqliteNotificationStore>();
+                services.AddSingleton<ISlaPolicyStore, SqliteSlaPolicyStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

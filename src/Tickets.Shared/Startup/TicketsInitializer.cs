@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tickets.Sla.Policies;
 using Tickets.Storage;
 using Tickets.Users;
 
@@ -24,6 +25,9 @@ public sealed partial class TicketsInitializer(
         var services = scope.ServiceProvider;
         foreach (var store in services.GetServices<IStoreInitializer>())
             await store.InitializeAsync(cancellationToken);
+
+        // Configuration the settings seed into an empty store (before demo data, whose tickets start on it).
+        await services.GetRequiredService<SlaSeeder>().SeedAsync(cancellationToken);
 
         var users = services.GetRequiredService<IUserStore>();
         var accounts = services.GetRequiredService<UserAccounts>();

@@ -16,4 +16,5 @@ public enum TicketEventType
     SlaWarning,
     SlaBreached,
     Escalated,
+    SlaReplanned,
 }

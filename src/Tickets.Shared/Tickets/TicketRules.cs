@@ -7,7 +7,11 @@ namespace Tickets.Tickets;
 /// <summary>The configured rules a ticket is checked against: the category list and the SLA policy.</summary>
 public sealed class TicketRules(IOptions<TicketOptions> options, SlaPolicy sla)
 {
+    /// <summary>The SLA policy version the change at hand measures with: the ticket's own (<see cref="WithSla"/>).</summary>
     public SlaPolicy Sla => sla;
+
+    /// <summary>These rules measuring with <paramref name="policy"/>: a ticket's own SLA policy version, or the newest for a new ticket.</summary>
+    public TicketRules WithSla(SlaPolicy policy) => ReferenceEquals(policy, sla) ? this : new(options, policy);
 
     /// <summary>How long a resolved ticket waits, untouched, before the system closes it.</summary>
     public TimeSpan AutoCloseDelay => options.Value.AutoCloseDelay;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Tickets.Common;
 using Tickets.Identity;
 using Tickets.Sla;
+using Tickets.Sla.Policies;
 using Tickets.Users;
 
 namespace Tickets.Tickets;
@@ -16,6 +17,7 @@ public sealed partial class TicketService(
     IUserStore users,
     CurrentUser me,
     TicketRules rules,
+    SlaPolicies policies,
     AutoAssigner autoAssigner,
     TicketOutbox outbox,
     TicketWriter writer,
@@ -38,6 +40,7 @@ public sealed partial class TicketService(
         if (id is not null && await store.FindAsync(id, cancellationToken) is { } made) return made;
 
         var assignee = await autoAssigner.PickAsync(cancellationToken);
+        var sla = rules.WithSla(await policies.ForNewTicketAsync(null, cancellationToken));
         var now = time.GetUtcNow();
         id ??= Guid.CreateVersion7(now).ToString("N");
         // Read before the write (the plan is made inside it): an unassigned new ticket is announced to the admins.
@@ -48,7 +51,7 @@ public sealed partial class TicketService(
         TicketChange? change = null;
         var created = await store.CreateAsync(number =>
         {
-            var opened = Ticket.Create(id, number, request, Caller, rules, now, assignee);
+            var opened = Ticket.Create(id, number, request, Caller, sla, now, assignee);
             if (!opened.IsSuccess) throw new InvalidOperationException($"A validated ticket was refused: {opened.Error!.Code}.");
             return change = outbox.Attach(null, opened.Value, Caller, admins);
         }, cancellationToken);
@@ -69,7 +72,7 @@ public sealed partial class TicketService(
     }
 
     public async Task<Result<Ticket>> UpdateAsync(string idOrNumber, UpdateTicketRequest request, string? ifMatch, CancellationToken cancellationToken) =>
-        (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.Edit(Caller, request, rules, time.GetUtcNow())), cancellationToken))
+        (await ChangeAsync(idOrNumber, ifMatch, async ticket => ticket.Edit(Caller, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken))
         .Map(change => change.Ticket);
 
     public async Task<Result> DeleteAsync(string idOrNumber, string? ifMatch, CancellationToken cancellationToken)
@@ -94,7 +97,7 @@ public sealed partial class TicketService(
     {
         if (request.Validate().ToError() is { } invalid) return invalid;
         var status = request.StatusValue!.Value;
-        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.ChangeStatus(Caller, status, request.Note, rules, time.GetUtcNow())), cancellationToken))
+        return (await ChangeAsync(idOrNumber, ifMatch, async ticket => ticket.ChangeStatus(Caller, status, request.Note, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken))
             .Map(change => change.Ticket);
     }
 
@@ -115,7 +118,7 @@ public sealed partial class TicketService(
         var added = await ChangeAsync(idOrNumber, null, async ticket =>
             id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made
                 ? new TicketChange(ticket, [], made)
-                : ticket.AddComment(Caller, commentId, request, rules, time.GetUtcNow()), cancellationToken);
+                : ticket.AddComment(Caller, commentId, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken);
         return added.Map(change => change.Comment!);
     }
 
@@ -151,7 +154,7 @@ public sealed partial class TicketService(
         }
         while (cursor is not null);
 
-        return SlaReport.Build(found.Value, history, rules.Sla, time.GetUtcNow());
+        return SlaReport.Build(found.Value, history, await policies.ForTicketAsync(found.Value.Sla, cancellationToken), time.GetUtcNow());
     }
 
     public async Task<Result<Page<Comment>>> ListCommentsAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
@@ -205,6 +208,10 @@ public sealed partial class TicketService(
         if (!parsed.IsSuccess) return parsed.Error!;
         return cursors.Sign(parsed.Value.CursorList, await store.ListAsync(parsed.Value, cancellationToken));
     }
+
+    /// <summary>The rules measuring with the ticket's own SLA policy version.</summary>
+    private async Task<TicketRules> RulesForAsync(Ticket ticket, CancellationToken cancellationToken) =>
+        rules.WithSla(await policies.ForTicketAsync(ticket.Sla, cancellationToken));
 
     /// <summary>A change by the caller to a ticket it can see, through the one <see cref="TicketWriter"/>.</summary>
     private Task<Result<TicketChange>> ChangeAsync(

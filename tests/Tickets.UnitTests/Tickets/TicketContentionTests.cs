@@ -56,7 +56,7 @@ public sealed class TicketContentionTests
         users.Setup(u => u.ListActiveByRoleAsync(It.IsAny<IReadOnlyList<Role>>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         var outbox = new TicketOutbox(users.Object, new OutboxDispatcher(Mock.Of<IQueueSender>(), Mock.Of<IOutboxStore>(),
             Options.Create(new OutboxOptions()), NullLogger<OutboxDispatcher>.Instance), _time);
-        return new TicketService(_store.Object, users.Object, me, Build.Rules(),
+        return new TicketService(_store.Object, users.Object, me, Build.Rules(), Build.Policies(Build.Rules(), _time),
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object),
             outbox,
             new TicketWriter(_store.Object, outbox, _time, NullLogger<TicketWriter>.Instance),

@@ -3,7 +3,10 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tickets.Administration.Audit;
 using Tickets.Budgets;
+using Tickets.Sla.Policies;
+using Tickets.Storage.Cosmos.Administration;
 using Tickets.Common;
 using Tickets.Idempotency;
 using Tickets.Identity;
@@ -55,6 +58,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IOutboxStore>(sp => new CosmosOutboxStore(Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<INotificationStore>(sp => new CosmosNotificationStore(Container(sp, CosmosModel.Notifications)));
+        services.AddSingleton<ISlaPolicyStore>(sp => new CosmosSlaPolicyStore(Container(sp, CosmosModel.Admin), sp.GetRequiredService<IOptions<AuditOptions>>()));
         return services;
     }
 
