@@ -62,3 +62,9 @@ public sealed class CosmosDbServerPendingRegistrationStoreContract() : PendingRe
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountPendingRegistrationStoreContract() : PendingRegistrationStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerSlaPolicyStoreContract() : SlaPolicyStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountSlaPolicyStoreContract() : SlaPolicyStoreContract(new CosmosAccountStore());

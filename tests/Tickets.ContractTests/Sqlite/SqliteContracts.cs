@@ -19,3 +19,5 @@ public sealed class SqlitePasswordTokenStoreContract() : PasswordTokenStoreContr
 public sealed class SqliteRequestBudgetStoreContract() : RequestBudgetStoreContract(new SqliteStore());
 
 public sealed class SqlitePendingRegistrationStoreContract() : PendingRegistrationStoreContract(new SqliteStore());
+
+public sealed class SqliteSlaPolicyStoreContract() : SlaPolicyStoreContract(new SqliteStore());
