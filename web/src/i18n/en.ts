@@ -236,6 +236,8 @@ export const en: Record<MessageKey, string> = {
   'history.type.sla_warning': 'SLA warning',
   'history.type.sla_breached': 'SLA breached',
   'history.type.escalated': 'Escalated',
+  'history.type.sla_replanned': 'SLA re-planned',
+  'history.replanned': 'Policy version {from} → {to}',
   'history.type.deleted': 'Ticket deleted',
 
   'queue.title': 'Work queue',
