@@ -91,7 +91,7 @@ param tags object = {}
 
 // The application's own names (src/Tickets.Shared): Tickets.Infra.Tests keeps them in step.
 var cosmosDatabaseName = 'tickets'
-var queueNames = ['notifications', 'sla-checks', 'account-emails', 'notifications-poison', 'sla-checks-poison', 'account-emails-poison']
+var queueNames = ['notifications', 'sla-checks', 'sla-replans', 'account-emails', 'notifications-poison', 'sla-checks-poison', 'sla-replans-poison', 'account-emails-poison']
 
 var secretNames = {
   jwtSigningKey: 'jwt-signing-key'

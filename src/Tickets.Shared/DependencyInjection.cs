@@ -14,6 +14,7 @@ using Tickets.Idempotency;
 using Tickets.Messaging;
 using Tickets.Notifications;
 using Tickets.Sla;
+using Tickets.Sla.Policies;
 using Tickets.Stats;
 using Tickets.Startup;
 using Tickets.Storage;
@@ -123,7 +124,12 @@ public static class DependencyInjection
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection(SlaOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlaOptions>, SlaOptionsValidator>();
         services.AddValidatedOptions<AssignmentOptions>(configuration, AssignmentOptions.Section);
+        // The policy the Tickets:Sla settings describe: seeds an empty store; tickets run on the stored versions (SlaPolicies).
         services.AddSingleton<SlaPolicy>();
+        services.AddSingleton<SlaPolicies>();
+        services.AddSingleton<SlaSeeder>();
+        services.AddScoped<SlaAdministration>();
+        services.AddScoped<SlaReplanner>();
         services.AddSingleton<TicketRules>();
         services.AddScoped<TicketViews>();
         services.AddScoped<AutoAssigner>();
@@ -159,6 +165,7 @@ public static class DependencyInjection
                 services.AddSingleton<ITeamStore, SqliteTeamStore>();
                 services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
                 services.AddSingleton<IAuditStore, SqliteAuditStore>();
+                services.AddSingleton<ISlaPolicyStore, SqliteSlaPolicyStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

@@ -33,4 +33,7 @@ public sealed class AcceptsAttribute : Attribute
     public Type? Query { get; init; }
 
     public RequestHeaders Headers { get; init; }
+
+    /// <summary>The body's media type when it is not JSON (<c>text/calendar</c>; then <see cref="Body"/> is <see cref="string"/>).</summary>
+    public string? MediaType { get; init; }
 }

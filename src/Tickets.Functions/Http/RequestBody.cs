@@ -61,6 +61,37 @@ public static class RequestBody
         }
     }
 
+    /// <summary>A text body of <paramref name="mediaType"/> (an iCalendar, say) in UTF-8: 415 for another type, 413 over <paramref name="maxBytes"/>.</summary>
+    public static async Task<Result<string>> ReadTextAsync(this HttpRequest request, string mediaType, int maxBytes, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType ?? "";
+        if (!contentType.Split(';', 2)[0].Trim().Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            return new Error(ErrorKind.UnsupportedMediaType, "unsupported_media_type", "Unsupported media type.", $"Send the body as {mediaType}.");
+        if (Charset(contentType) is { } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            return new Error(ErrorKind.UnsupportedMediaType, "unsupported_media_type", "Unsupported media type.", "Send the body in UTF-8.");
+        var tooLarge = new Error(ErrorKind.PayloadTooLarge, "payload_too_large", "Payload too large.", $"The body may not exceed {maxBytes / 1024} KiB.");
+        if (request.ContentLength > maxBytes) return tooLarge;
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes) return tooLarge;
+        }
+
+        if (buffer.Length == 0) return Error.Field("body", FieldCodes.Required, "A body is required.");
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Error.Field("body", FieldCodes.InvalidCharacters, "Must be UTF-8 text.");
+        }
+    }
+
     /// <summary>Reads the body and hands it to <paramref name="handle"/>, or answers the body's problem.</summary>
     public static async Task<IActionResult> WithJsonAsync<T>(this HttpRequest request, CancellationToken cancellationToken, Func<T, Task<IActionResult>> handle)
         where T : class

@@ -140,7 +140,7 @@ public static class ApiDocument
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
-                    Content = new Dictionary<string, IOpenApiMediaType> { [JsonMediaType] = new OpenApiMediaType { Schema = Schema(body) } },
+                    Content = new Dictionary<string, IOpenApiMediaType> { [accepts.MediaType ?? JsonMediaType] = new OpenApiMediaType { Schema = Schema(body) } },
                 };
             }
 

@@ -28,8 +28,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken) =>
         request.WithJsonAsync<CreateTicketRequest>(cancellationToken, input =>
             idempotency.RunAsync(request, "create-ticket", input, async id =>
-                Api.From(await tickets.CreateAsync(input, id, cancellationToken),
-                    t => Api.Created($"/api/tickets/{t.Id}", views.Of(t), Preconditions.Quote(t.ETag))), cancellationToken));
+                await CreatedAsync(await tickets.CreateAsync(input, id, cancellationToken), cancellationToken), cancellationToken));
 
     [Function("ListTickets")]
     [Access(Who.SignedIn)]
@@ -38,7 +37,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     [Description("Lists the tickets the caller may see (users: their own), filtered, sorted and paged by keyset.")]
     public async Task<IActionResult> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken) =>
-        Api.From(await tickets.ListAsync(request.QueryAs<TicketListParameters>(), cancellationToken), page => Api.Ok(page.Map(views.ListItem)));
+        await ListedAsync(await tickets.ListAsync(request.QueryAs<TicketListParameters>(), cancellationToken), cancellationToken);
 
     [Function("GetTicket")]
     [Access(Who.SignedIn)]
@@ -46,7 +45,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     [Description("A ticket by id or number (TCK-000123).")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        Api.From(await tickets.GetAsync(id, cancellationToken), Ok);
+        await OkAsync(await tickets.GetAsync(id, cancellationToken), cancellationToken);
 
     [Function("UpdateTicket")]
     [Access(Who.SignedIn, Writes = true)]
@@ -57,7 +56,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     public Task<IActionResult> Update(
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<UpdateTicketRequest>(cancellationToken, async input =>
-            Api.From(await tickets.UpdateAsync(id, input, request.IfMatch(), cancellationToken), Ok));
+            await OkAsync(await tickets.UpdateAsync(id, input, request.IfMatch(), cancellationToken), cancellationToken));
 
     [Function("DeleteTicket")]
     [Access(Who.SignedIn, Writes = true)]
@@ -78,7 +77,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     public Task<IActionResult> Assign(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/assignee")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<AssignRequest>(cancellationToken, async input =>
-            Api.From(await tickets.AssignAsync(id, input, request.IfMatch(), cancellationToken), Ok));
+            await OkAsync(await tickets.AssignAsync(id, input, request.IfMatch(), cancellationToken), cancellationToken));
 
     [Function("MoveTicketToTeam")]
     [Access(Who.Staff, Writes = true)]
@@ -89,7 +88,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     public Task<IActionResult> MoveToTeam(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/team")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<MoveTeamRequest>(cancellationToken, async input =>
-            Api.From(await tickets.MoveToTeamAsync(id, input, request.IfMatch(), cancellationToken), Ok));
+            await OkAsync(await tickets.MoveToTeamAsync(id, input, request.IfMatch(), cancellationToken), cancellationToken));
 
     [Function("ChangeTicketStatus")]
     [Access(Who.SignedIn, Writes = true)]
@@ -100,7 +99,7 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
     public Task<IActionResult> ChangeStatus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/status")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<StatusChangeRequest>(cancellationToken, async input =>
-            Api.From(await tickets.ChangeStatusAsync(id, input, request.IfMatch(), cancellationToken), Ok));
+            await OkAsync(await tickets.ChangeStatusAsync(id, input, request.IfMatch(), cancellationToken), cancellationToken));
 
     [Function("TicketTransitions")]
     [Access(Who.SignedIn)]
@@ -172,5 +171,15 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
                 Api.From(await tickets.CommentAsync(id, input, commentId, cancellationToken),
                     c => Api.Created($"/api/tickets/{c.TicketId}/comments/{c.Id}", c)), cancellationToken));
 
-    private IActionResult Ok(Ticket ticket) => Api.Ok(views.Of(ticket), ticket.ETag);
+    /// <summary>The ticket as its caller sees it, with its ETag; or the failure's problem.</summary>
+    private async Task<IActionResult> OkAsync(Result<Ticket> result, CancellationToken cancellationToken) =>
+        result.IsSuccess ? Api.Ok(await views.OfAsync(result.Value, cancellationToken), result.Value.ETag) : Api.Problem(result.Error!);
+
+    private async Task<IActionResult> CreatedAsync(Result<Ticket> result, CancellationToken cancellationToken) =>
+        result.IsSuccess
+            ? Api.Created($"/api/tickets/{result.Value.Id}", await views.OfAsync(result.Value, cancellationToken), Preconditions.Quote(result.Value.ETag))
+            : Api.Problem(result.Error!);
+
+    private async Task<IActionResult> ListedAsync(Result<Page<Ticket>> result, CancellationToken cancellationToken) =>
+        result.IsSuccess ? Api.Ok(await views.ListAsync(result.Value, cancellationToken)) : Api.Problem(result.Error!);
 }

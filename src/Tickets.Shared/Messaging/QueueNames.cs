@@ -6,6 +6,9 @@ public static class QueueNames
     public const string Notifications = "notifications";
     public const string SlaChecks = "sla-checks";
 
+    /// <summary>Re-plans of the open tickets of an SLA policy on its newest version, a page of tickets per message.</summary>
+    public const string SlaReplans = "sla-replans";
+
     /// <summary>Set-password links to e-mail (password reset, invitations).</summary>
     public const string AccountEmails = "account-emails";
 
@@ -21,5 +24,7 @@ public static class QueueNames
 
     public static bool IsPoison(string queue) => queue.EndsWith("-poison", StringComparison.Ordinal);
 
-    public static IReadOnlyList<string> All { get; } = [Notifications, SlaChecks, AccountEmails, Poison(Notifications), Poison(SlaChecks), Poison(AccountEmails)];
+    public static IReadOnlyList<string> All { get; } = [
+        Notifications, SlaChecks, SlaReplans, AccountEmails, Poison(Notifications), Poison(SlaChecks), Poison(SlaReplans), Poison(AccountEmails),
+    ];
 }

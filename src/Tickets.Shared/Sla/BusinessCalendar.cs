@@ -21,37 +21,63 @@ public readonly record struct WorkingPeriod(TimeSpan Start, TimeSpan End)
 /// </summary>
 public sealed class BusinessCalendar : ISlaClock
 {
+    /// <summary>The id of the calendar the <c>Tickets:Sla:Calendar</c> settings seed (and the name older tickets carry).</summary>
     public const string CalendarName = "business";
 
+    private readonly string _id;
     private readonly TimeZoneInfo _zone;
-    private readonly HashSet<DayOfWeek> _workingDays;
-    private readonly WorkingPeriod[] _periods;
+    private readonly Dictionary<DayOfWeek, WorkingPeriod[]> _week;
     private readonly HashSet<DateOnly> _holidays;
+    private readonly HashSet<(int Month, int Day)> _yearly;
 
     /// <summary>Per year, worked out on first use: each day's working instants, and the running totals of working time.</summary>
     private readonly ConcurrentDictionary<int, Year> _years = new();
 
     private readonly Func<int, Year> _buildYear;
 
+    /// <summary>The same working hours on every working day (the <c>Tickets:Sla:Calendar</c> settings' shape).</summary>
     /// <param name="periods">Ordered, not overlapping, each ending after it starts, within 00:00–24:00 (checked).</param>
     public BusinessCalendar(TimeZoneInfo zone, IEnumerable<DayOfWeek> workingDays, IEnumerable<WorkingPeriod> periods, IEnumerable<DateOnly> holidays)
+        : this(CalendarName, zone, Same(workingDays, periods), holidays, [])
     {
+    }
+
+    /// <param name="id">The calendar's id, copied onto tickets as the calendar their clock runs on.</param>
+    /// <param name="week">Each working day's periods: ordered, not overlapping, within 00:00–24:00 (checked); a day not named does not work.</param>
+    /// <param name="holidays">Dates that do not work, in the calendar's zone.</param>
+    /// <param name="yearlyHolidays">Month and day that do not work in any year (25 December).</param>
+    public BusinessCalendar(
+        string id, TimeZoneInfo zone, IReadOnlyDictionary<DayOfWeek, IReadOnlyList<WorkingPeriod>> week, IEnumerable<DateOnly> holidays,
+        IEnumerable<(int Month, int Day)> yearlyHolidays)
+    {
+        _id = id;
         _zone = zone;
-        _workingDays = [.. workingDays];
-        _periods = [.. periods];
+        _week = week.Where(day => day.Value.Count > 0).ToDictionary(day => day.Key, day => day.Value.ToArray());
         _holidays = [.. holidays];
+        _yearly = [.. yearlyHolidays];
         _buildYear = BuildYear;
-        if (_workingDays.Count == 0) throw new ArgumentException("A business calendar needs at least one working day.", nameof(workingDays));
-        if (_periods.Length == 0) throw new ArgumentException("A business calendar needs working hours.", nameof(periods));
-        for (var i = 0; i < _periods.Length; i++)
+        if (_week.Count == 0) throw new ArgumentException("A business calendar needs at least one working day with working hours.", nameof(week));
+        foreach (var periods in _week.Values)
         {
-            var (start, end) = (_periods[i].Start, _periods[i].End);
-            if (start < TimeSpan.Zero || end > TimeSpan.FromDays(1) || end <= start || (i > 0 && start < _periods[i - 1].End))
-                throw new ArgumentException($"Working hours must be ordered, not overlapping, and within 00:00-24:00: {string.Join(",", _periods)}.", nameof(periods));
+            for (var i = 0; i < periods.Length; i++)
+            {
+                var (start, end) = (periods[i].Start, periods[i].End);
+                if (start < TimeSpan.Zero || end > TimeSpan.FromDays(1) || end <= start || (i > 0 && start < periods[i - 1].End))
+                    throw new ArgumentException($"Working hours must be ordered, not overlapping, and within 00:00-24:00: {string.Join(",", periods)}.", nameof(week));
+            }
         }
     }
 
-    public string Name => CalendarName;
+    private static Dictionary<DayOfWeek, IReadOnlyList<WorkingPeriod>> Same(IEnumerable<DayOfWeek> days, IEnumerable<WorkingPeriod> periods)
+    {
+        IReadOnlyList<WorkingPeriod> list = [.. periods];
+        if (list.Count == 0) throw new ArgumentException("A business calendar needs working hours.", nameof(periods));
+        var week = days.Distinct().ToDictionary(day => day, _ => list);
+        if (week.Count == 0) throw new ArgumentException("A business calendar needs at least one working day.", nameof(days));
+        return week;
+    }
+
+    public string Name => _id;
 
     public TimeZoneInfo TimeZone => _zone;
 
@@ -146,22 +172,26 @@ public sealed class BusinessCalendar : ISlaClock
     }
 
     public SlaCalendarView Describe() => new(
-        CalendarName,
+        _id,
         _zone.Id,
-        [.. _workingDays.Order()],
-        [.. _periods.Select(p => p.ToString())],
-        [.. _holidays.Order()]);
+        [.. _week.Keys.Order()],
+        [.. _week.Values.SelectMany(periods => periods).Distinct().OrderBy(p => p.Start).ThenBy(p => p.End).Select(p => p.ToString())],
+        [.. _holidays.Order()])
+    {
+        Week = [.. _week.OrderBy(day => day.Key).Select(day => new SlaCalendarDay(day.Key, [.. day.Value.Select(p => p.ToString())]))],
+        YearlyHolidays = [.. _yearly.Order().Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Month:D2}-{d.Day:D2}"))],
+    };
 
     /// <summary>The instants a local day works, in order; none on a weekend day or a holiday.</summary>
     private (DateTimeOffset Start, DateTimeOffset End)[] WorkingTime(DateOnly day) => YearOf(day.Year).Days[day.DayOfYear - 1];
 
     private (DateTimeOffset Start, DateTimeOffset End)[] WorkingInstants(DateOnly day)
     {
-        if (!_workingDays.Contains(day.DayOfWeek) || _holidays.Contains(day)) return [];
+        if (!_week.TryGetValue(day.DayOfWeek, out var periods) || _holidays.Contains(day) || _yearly.Contains((day.Month, day.Day))) return [];
 
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        var instants = new List<(DateTimeOffset Start, DateTimeOffset End)>(_periods.Length);
-        foreach (var period in _periods)
+        var instants = new List<(DateTimeOffset Start, DateTimeOffset End)>(periods.Length);
+        foreach (var period in periods)
         {
             var start = Instant(midnight + period.Start);
             var end = Instant(midnight + period.End);

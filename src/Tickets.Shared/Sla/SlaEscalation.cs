@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tickets.Common;
 using Tickets.Messaging;
+using Tickets.Sla.Policies;
 using Tickets.Tickets;
 
 namespace Tickets.Sla;
@@ -17,6 +18,7 @@ public sealed partial class SlaEscalation(
     ITicketStore tickets,
     SystemTicketChanges changes,
     TicketRules rules,
+    SlaPolicies policies,
     IQueueSender queue,
     IOptions<SlaSweepOptions> sweep,
     TimeProvider time,
@@ -43,7 +45,7 @@ public sealed partial class SlaEscalation(
 
         if (early > TimeSpan.Zero) await Task.Delay(early, time, cancellationToken);
 
-        if (await changes.ApplyAsync(check.TicketId, t => t.CheckSla(check, rules, time.GetUtcNow()), cancellationToken))
+        if (await changes.ApplyAsync(check.TicketId, t => CheckAsync(t, check, cancellationToken), cancellationToken))
         {
             LogChecked(logger, check.TicketId, check.Target, check.Point);
             return;
@@ -81,7 +83,7 @@ public sealed partial class SlaEscalation(
                 var standing = SlaStanding.Of(ticket);
                 if (standing.Phase != SlaPhase.Running) continue;
                 var check = new SlaCheckMessage(ticket.Id, standing.Target, SlaCheckPoint.Due, standing.DueAt, ticket.Sla.Generation);
-                if (await changes.ApplyAsync(ticket.Id, t => t.CheckSla(check, rules, time.GetUtcNow()), cancellationToken)) escalated++;
+                if (await changes.ApplyAsync(ticket.Id, t => CheckAsync(t, check, cancellationToken), cancellationToken)) escalated++;
             }
 
             if (found.NextCursor is null) break;
@@ -91,6 +93,10 @@ public sealed partial class SlaEscalation(
         if (escalated > 0) LogSwept(logger, escalated);
         return escalated;
     }
+
+    /// <summary>The check on the ticket's own policy version (what a breach's priority raise re-measures with).</summary>
+    private async Task<TicketChange> CheckAsync(Ticket ticket, SlaCheckMessage check, CancellationToken cancellationToken) =>
+        ticket.CheckSla(check, rules.WithSla(await policies.ForTicketAsync(ticket.Sla, cancellationToken)), time.GetUtcNow());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SLA check for ticket {TicketId} ({Target}, {Point}) recorded")]
     private static partial void LogChecked(ILogger logger, string ticketId, SlaTargetKind target, SlaCheckPoint point);

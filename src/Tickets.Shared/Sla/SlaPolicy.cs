@@ -1,42 +1,70 @@
 using Microsoft.Extensions.Options;
+using Tickets.Sla.Policies;
 using Tickets.Tickets;
 
 namespace Tickets.Sla;
 
 /// <summary>
-/// Applies the configured policy: the targets of a priority, measured on its calendar (24×7 or business hours), give a
+/// Applies one version of an SLA policy: the targets of a priority, measured on the version's calendar (or 24×7), give a
 /// ticket its due times and warning points; pauses move them by the counted time that passed while paused; and
-/// <see cref="Evaluate"/> says where a ticket stands now.
+/// <see cref="Evaluate"/> says where a ticket stands now. A version never changes, so neither does this object: a ticket
+/// is measured with the version it started with (<see cref="SlaState.Policy"/>) until an admin re-plans it.
 /// </summary>
 public sealed class SlaPolicy
 {
-    private readonly SlaOptions _settings;
-    private readonly BusinessCalendar _business;
+    private readonly SlaPolicyVersion _version;
+    private readonly BusinessCalendar? _calendar;
 
+    /// <summary>The policy the <c>Tickets:Sla</c> settings describe: what seeds an empty store, and what runs before it is seeded.</summary>
     public SlaPolicy(IOptions<SlaOptions> options)
     {
-        _settings = options.Value;
-        var problems = _settings.Problems();
+        var settings = options.Value;
+        var problems = settings.Problems();
         if (problems.Count > 0) throw new OptionsValidationException(SlaOptions.Section, typeof(SlaOptions), problems);
-        _business = _settings.Calendar.Build($"{SlaOptions.Section}:Calendar", new List<string>())!;
+        var seed = SlaSeed.From(settings, DateTimeOffset.UnixEpoch);
+        _version = seed.Policy;
+        _calendar = seed.Policy.Calendar?.ToClock();
+        RaisePriorityOnBreach = settings.RaisePriorityOnBreach;
+    }
+
+    /// <summary>A stored version.</summary>
+    public SlaPolicy(SlaPolicyVersion version, bool raisePriorityOnBreach)
+    {
+        _version = version;
+        _calendar = version.Calendar?.ToClock();
+        RaisePriorityOnBreach = raisePriorityOnBreach;
     }
 
     /// <summary>Policy id and version, copied onto the ticket, e.g. <c>default:v1</c>.</summary>
-    public string Name => $"{_settings.PolicyId}:v{_settings.Version}";
+    public string Name => _version.Ref;
 
-    /// <summary>The share of a target after which a ticket is at risk (<c>Tickets:Sla:WarningAt</c>).</summary>
-    public double WarningAt => _settings.WarningAt;
+    public string Id => _version.Id;
+
+    /// <summary>The policy's name as admins gave it (<c>Estándar</c>).</summary>
+    public string DisplayName => _version.Name;
+
+    public int Version => _version.Version;
+
+    public SlaPolicyVersion Stored => _version;
+
+    /// <summary>The share of a target after which a ticket is at risk.</summary>
+    public double WarningAt => _version.WarningAt;
 
     /// <summary>Whether a breach raises the ticket's priority one step (<c>Tickets:Sla:RaisePriorityOnBreach</c>).</summary>
-    public bool RaisePriorityOnBreach => _settings.RaisePriorityOnBreach;
+    public bool RaisePriorityOnBreach { get; }
 
-    public SlaTarget TargetFor(Priority priority) => _settings.For(priority);
+    public SlaTarget TargetFor(Priority priority)
+    {
+        var targets = _version.Targets.For(priority);
+        return new SlaTarget { FirstResponse = targets.FirstResponse, Resolution = targets.Resolution, Calendar = ClockFor(priority).Name };
+    }
 
-    public ISlaClock ClockFor(Priority priority) => _settings.For(priority).RunsOnBusinessCalendar ? _business : TwentyFourSeven.Instance;
+    public ISlaClock ClockFor(Priority priority) =>
+        _calendar is not null && !_version.Targets.For(priority).TwentyFourSeven ? _calendar : TwentyFourSeven.Instance;
 
-    /// <summary>The clock a ticket's <see cref="SlaState.Calendar"/> names; anything else (older tickets) is 24×7.</summary>
+    /// <summary>The clock a ticket's <see cref="SlaState.Calendar"/> names: this version's calendar, else 24×7.</summary>
     public ISlaClock Clock(string? calendar) =>
-        string.Equals(calendar, BusinessCalendar.CalendarName, StringComparison.OrdinalIgnoreCase) ? _business : TwentyFourSeven.Instance;
+        _calendar is not null && string.Equals(calendar, _calendar.Name, StringComparison.OrdinalIgnoreCase) ? _calendar : TwentyFourSeven.Instance;
 
     public SlaState Start(Priority priority, DateTimeOffset createdAt) => Schedule(
         new SlaState { Policy = Name, FirstResponseDueAt = createdAt, ResolutionDueAt = createdAt },

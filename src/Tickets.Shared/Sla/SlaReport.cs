@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Tickets.Sla.Policies;
 using Tickets.Tickets;
 
 namespace Tickets.Sla;
@@ -40,10 +41,20 @@ public sealed record SlaReport(
     IReadOnlyList<SlaPause> Pauses,
     IReadOnlyList<TicketEvent> Events)
 {
+    /// <summary>The id of the policy the clock runs on (<c>default</c>).</summary>
+    public required string PolicyId { get; init; }
+
+    /// <summary>The policy's name, as admins call it.</summary>
+    public string? PolicyName { get; init; }
+
+    /// <summary>The policy version the ticket keeps until an admin re-plans it.</summary>
+    public required int PolicyVersion { get; init; }
+
     private static readonly HashSet<TicketEventType> SlaEventTypes =
     [
         TicketEventType.SlaStarted, TicketEventType.SlaPaused, TicketEventType.SlaResumed, TicketEventType.SlaMet,
         TicketEventType.SlaWarning, TicketEventType.SlaBreached, TicketEventType.Escalated, TicketEventType.PriorityChanged,
+        TicketEventType.SlaReplanned,
     ];
 
     public static SlaReport Build(Ticket ticket, IEnumerable<TicketEvent> history, SlaPolicy policy, DateTimeOffset now)
@@ -71,7 +82,12 @@ public sealed record SlaReport(
             View(clock, (int?)target?.Resolution.TotalMinutes, sla.ResolutionDueAt, sla.ResolutionWarningAt, ticket.ResolvedAt,
                 sla.ResolutionBreached, clockStoppedAt, now),
             PausesIn(events),
-            events);
+            events)
+        {
+            PolicyId = SlaPolicyRef.TryParse(sla.Policy, out var id, out _) ? id : sla.Policy,
+            PolicyVersion = SlaPolicyRef.TryParse(sla.Policy, out _, out var version) ? version : 0,
+            PolicyName = SlaPolicyRef.TryParse(sla.Policy, out var named, out _) && named == policy.Id ? policy.DisplayName : null,
+        };
     }
 
     private static SlaTargetView View(

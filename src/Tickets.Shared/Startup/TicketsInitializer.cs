@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tickets.Sla.Policies;
 using Tickets.Storage;
 using Tickets.Users;
 
@@ -27,6 +28,9 @@ public sealed partial class TicketsInitializer(
             await store.InitializeAsync(cancellationToken);
         foreach (var seeder in services.GetServices<IConfigurationSeeder>())
             await seeder.SeedAsync(cancellationToken);
+
+        // Configuration the settings seed into an empty store (before demo data, whose tickets start on it).
+        await services.GetRequiredService<SlaSeeder>().SeedAsync(cancellationToken);
 
         var users = services.GetRequiredService<IUserStore>();
         var accounts = services.GetRequiredService<UserAccounts>();

@@ -1,5 +1,6 @@
 using Tickets.Common;
 using Tickets.Sla;
+using Tickets.Sla.Policies;
 using Tickets.Tickets.History;
 using static Tickets.Tickets.TicketStatus;
 
@@ -49,6 +50,27 @@ public sealed partial record Ticket
         if (rules.Sla.RaisePriorityOnBreach && Priority < Priority.Critical)
             next = next.Reprioritise(Priority + 1, rules.Sla, history, reason: "sla_breach");
         return history.Build(next);
+    }
+
+    /// <summary>
+    /// Re-plans the running targets on <paramref name="newest"/> (an admin applied a policy's newest version): each target
+    /// still running — not met, not breached — is measured again from its start on the new version's targets and calendar,
+    /// with the pauses it had; one already met or breached keeps its times and flag. Records <c>sla_replanned</c>; a new
+    /// generation of the clock, so its checks are scheduled again and the old ones go stale. Nothing on a finished or
+    /// deleted ticket, or one already on that version (a message delivered twice).
+    /// </summary>
+    public TicketChange ReplanSla(SlaPolicy newest, DateTimeOffset now)
+    {
+        if (!IsWorkOpen || DeletedAt is not null || Sla.Policy == newest.Name) return new TicketChange(this, []);
+
+        var firstResponseRunning = FirstResponseAt is null && !Sla.FirstResponseBreached;
+        var resolutionRunning = !Sla.ResolutionBreached;
+        var sla = newest.Schedule(Sla, Priority, CreatedAt, firstResponseRunning, resolutionRunning);
+        var fromVersion = SlaPolicyRef.TryParse(Sla.Policy, out _, out var version) ? version : 0;
+        var history = new Recorder(Id, Actor.System, now);
+        history.Add(TicketEventType.SlaReplanned, new SlaReplannedData(newest.Id, fromVersion, newest.Version,
+            firstResponseRunning ? sla.FirstResponseDueAt : null, resolutionRunning ? sla.ResolutionDueAt : null) { Calendar = sla.Calendar });
+        return history.Build(Touch(now) with { Sla = sla });
     }
 
     /// <summary>Closes a resolved ticket nobody touched for <see cref="TicketOptions.AutoCloseDelay"/>, as the system; otherwise nothing.</summary>

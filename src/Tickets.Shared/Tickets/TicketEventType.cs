@@ -17,4 +17,5 @@ public enum TicketEventType
     SlaBreached,
     Escalated,
     TeamChanged,
+    SlaReplanned,
 }

@@ -4,6 +4,7 @@ using Tickets.Administration.Teams;
 using Tickets.Common;
 using Tickets.Identity;
 using Tickets.Sla;
+using Tickets.Sla.Policies;
 using Tickets.Users;
 
 namespace Tickets.Tickets;
@@ -21,6 +22,7 @@ public sealed partial class TicketService(
     CategoryCatalogs categories,
     TeamDirectories teams,
     ITeamStore teamStore,
+    SlaPolicies policies,
     AutoAssigner autoAssigner,
     TicketOutbox outbox,
     TicketWriter writer,
@@ -48,6 +50,8 @@ public sealed partial class TicketService(
         var category = checks.Categories.Find(request.Category);
         var team = category?.TeamId is { } teamId && (await teams.GetAsync(cancellationToken)).Find(teamId) is { Active: true } routed ? routed : null;
         var assignee = await autoAssigner.PickAsync(team, cancellationToken);
+        // The category's SLA policy (or the default one), at its newest version.
+        var sla = checks.WithSla(await policies.ForNewTicketAsync(category?.SlaPolicyId, cancellationToken));
         var now = time.GetUtcNow();
         id ??= Guid.CreateVersion7(now).ToString("N");
         // Read before the write (the plan is made inside it): an unassigned new ticket is announced to the admins.
@@ -58,7 +62,7 @@ public sealed partial class TicketService(
         TicketChange? change = null;
         var created = await store.CreateAsync(number =>
         {
-            var opened = Ticket.Create(id, number, request, Caller, checks, now, assignee, team?.Reference);
+            var opened = Ticket.Create(id, number, request, Caller, sla, now, assignee, team?.Reference);
             if (!opened.IsSuccess) throw new InvalidOperationException($"A validated ticket was refused: {opened.Error!.Code}.");
             return change = outbox.Attach(null, opened.Value, Caller, admins);
         }, cancellationToken);
@@ -81,8 +85,7 @@ public sealed partial class TicketService(
     /// <summary>Changing the category does not move the ticket to another team (staff do that with <see cref="MoveToTeamAsync"/>).</summary>
     public async Task<Result<Ticket>> UpdateAsync(string idOrNumber, UpdateTicketRequest request, string? ifMatch, CancellationToken cancellationToken)
     {
-        var checks = await RulesAsync(cancellationToken);
-        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.Edit(Caller, request, checks, time.GetUtcNow())), cancellationToken))
+        return (await ChangeAsync(idOrNumber, ifMatch, async ticket => ticket.Edit(Caller, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken))
             .Map(change => change.Ticket);
     }
 
@@ -126,7 +129,7 @@ public sealed partial class TicketService(
     {
         if (request.Validate().ToError() is { } invalid) return invalid;
         var status = request.StatusValue!.Value;
-        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.ChangeStatus(Caller, status, request.Note, rules, time.GetUtcNow())), cancellationToken))
+        return (await ChangeAsync(idOrNumber, ifMatch, async ticket => ticket.ChangeStatus(Caller, status, request.Note, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken))
             .Map(change => change.Ticket);
     }
 
@@ -147,7 +150,7 @@ public sealed partial class TicketService(
         var added = await ChangeAsync(idOrNumber, null, async ticket =>
             id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made
                 ? new TicketChange(ticket, [], made)
-                : ticket.AddComment(Caller, commentId, request, rules, time.GetUtcNow()), cancellationToken);
+                : ticket.AddComment(Caller, commentId, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken);
         return added.Map(change => change.Comment!);
     }
 
@@ -181,7 +184,7 @@ public sealed partial class TicketService(
         }
         while (cursor is not null);
 
-        return SlaReport.Build(found.Value, history, rules.Sla, time.GetUtcNow());
+        return SlaReport.Build(found.Value, history, await policies.ForTicketAsync(found.Value.Sla, cancellationToken), time.GetUtcNow());
     }
 
     public async Task<Result<Page<Comment>>> ListCommentsAsync(string idOrNumber, string? limit, string? cursor, CancellationToken cancellationToken)
@@ -240,6 +243,10 @@ public sealed partial class TicketService(
     /// <summary>The ticket rules over the stored categories, as this instance last read them.</summary>
     private async ValueTask<TicketRules> RulesAsync(CancellationToken cancellationToken) =>
         rules.WithCategories(await categories.GetAsync(cancellationToken));
+
+    /// <summary>The rules over the stored categories, measuring with the ticket's own SLA policy version.</summary>
+    private async Task<TicketRules> RulesForAsync(Ticket ticket, CancellationToken cancellationToken) =>
+        (await RulesAsync(cancellationToken)).WithSla(await policies.ForTicketAsync(ticket.Sla, cancellationToken));
 
     /// <summary>A change by the caller to a ticket it can see, through the one <see cref="TicketWriter"/>.</summary>
     private Task<Result<TicketChange>> ChangeAsync(

@@ -1,4 +1,6 @@
+using Tickets.Common;
 using Tickets.Sla;
+using Tickets.Sla.Policies;
 
 namespace Tickets.Tickets;
 
@@ -30,10 +32,22 @@ public sealed record TicketView(
         t.ActionsFor(caller));
 }
 
-/// <summary>Builds ticket views for the caller: the SLA evaluated at the time of the answer, the actions the caller may take now.</summary>
-public sealed class TicketViews(SlaPolicy sla, TimeProvider time, Identity.CurrentUser me)
+/// <summary>
+/// Builds ticket views for the caller: the SLA evaluated at the time of the answer on each ticket's own policy version
+/// (its calendar counts the remaining minutes), the actions the caller may take now.
+/// </summary>
+public sealed class TicketViews(SlaPolicies policies, TimeProvider time, Identity.CurrentUser me)
 {
-    public TicketView Of(Ticket ticket) => TicketView.Of(ticket, sla.Evaluate(ticket, time.GetUtcNow()), Actor.Of(me.User));
+    public async Task<TicketView> OfAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var policy = await policies.ForTicketAsync(ticket.Sla, cancellationToken);
+        return TicketView.Of(ticket, policy.Evaluate(ticket, time.GetUtcNow()), Actor.Of(me.User));
+    }
 
-    public TicketListItem ListItem(Ticket ticket) => TicketListItem.Of(ticket, sla.Evaluate(ticket, time.GetUtcNow()), Actor.Of(me.User));
+    public async Task<Page<TicketListItem>> ListAsync(Page<Ticket> page, CancellationToken cancellationToken)
+    {
+        var versions = await policies.ForTicketsAsync(page.Items.Select(t => t.Sla), cancellationToken);
+        var now = time.GetUtcNow();
+        return page.Map(ticket => TicketListItem.Of(ticket, versions[ticket.Sla.Policy].Evaluate(ticket, now), Actor.Of(me.User)));
+    }
 }

@@ -92,3 +92,9 @@ public sealed class CosmosDbServerAuditRelayContract() : CosmosAuditRelayContrac
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountAuditRelayContract() : CosmosAuditRelayContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerSlaPolicyStoreContract() : SlaPolicyStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountSlaPolicyStoreContract() : SlaPolicyStoreContract(new CosmosAccountStore());

@@ -27,3 +27,5 @@ public sealed class SqliteCategoryStoreContract() : CategoryStoreContract(new Sq
 public sealed class SqliteTicketTeamStoreContract() : TicketTeamStoreContract(new SqliteStore());
 
 public sealed class SqliteAuditStoreContract() : AuditStoreContract(new SqliteStore());
+
+public sealed class SqliteSlaPolicyStoreContract() : SlaPolicyStoreContract(new SqliteStore());

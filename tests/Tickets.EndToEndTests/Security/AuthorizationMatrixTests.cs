@@ -77,6 +77,16 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         // {id} names nobody's notification: another person's is a 404 too (NotificationTests).
         ["ReadNotification"] = Row.Same(401, 404, 404, 404),
         ["ReadAllNotifications"] = Row.Same(401, 204, 204, 204),
+        ["ListSlaPolicies"] = Row.Same(401, 403, 200, 200),
+        ["CreateSlaPolicy"] = Row.Same(401, 403, 403, 201),
+        ["GetSlaPolicy"] = Row.Same(401, 403, 200, 200),
+        ["UpdateSlaPolicy"] = Row.Same(401, 403, 403, 200),
+        ["ApplySlaPolicy"] = Row.Same(401, 403, 403, 202),
+        ["ListCalendars"] = Row.Same(401, 403, 200, 200),
+        ["CreateCalendar"] = Row.Same(401, 403, 403, 201),
+        ["GetCalendar"] = Row.Same(401, 403, 200, 200),
+        ["UpdateCalendar"] = Row.Same(401, 403, 403, 200),
+        ["ImportCalendarHolidays"] = Row.Same(401, 403, 403, 200),
     };
 
     public static TheoryData<string> Functions() => [.. FunctionsMetadata.HttpRoutes.Select(r => r.Function).Distinct()];
@@ -132,8 +142,14 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         if (Resource(route) == "team") path = path.Replace("{id}", await FreshTeamAsync(), StringComparison.Ordinal);
         if (Resource(route) == "category") path = path.Replace("{id}", await FreshCategoryAsync(), StringComparison.Ordinal);
 
+        // The seeded policy and calendar stand for "some policy / calendar" (SLA routes are not owned).
+        path = path.Replace("sla-policies/{id}", "sla-policies/default", StringComparison.Ordinal)
+            .Replace("calendars/{id}", "calendars/business", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(route.Method), "api/" + path);
-        if (await BodyAsync(route.Function) is { } body) request.Content = JsonContent.Create(body);
+        if (route.Function == "ImportCalendarHolidays")
+            request.Content = new StringContent("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20301225\r\nSUMMARY:Navidad\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+                Encoding.UTF8, "text/calendar");
+        else if (await BodyAsync(route.Function) is { } body) request.Content = JsonContent.Create(body);
         return request;
     }
 
@@ -201,8 +217,23 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "UpdateTeam" => new { description = "Equipo de la matriz de permisos." },
         "CreateCategory" => new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" },
         "UpdateCategory" => new { description = "Categoría de la matriz de permisos." },
+        "CreateSlaPolicy" => new { id = $"m-{Guid.NewGuid():N}"[..20], name = "Matriz", targets = SlaTargets },
+        "UpdateSlaPolicy" => new { name = "Default", targets = SlaTargets },
+        "CreateCalendar" => new { id = $"m-{Guid.NewGuid():N}"[..20], name = "Matriz", timeZone = "UTC", week = Week },
+        "UpdateCalendar" => new { name = "Business hours", timeZone = "UTC", week = Week },
         _ => null,
     };
+
+    private static readonly object SlaTargets = new
+    {
+        critical = new { firstResponseMinutes = 60, resolutionMinutes = 240 },
+        high = new { firstResponseMinutes = 240, resolutionMinutes = 1440 },
+        medium = new { firstResponseMinutes = 480, resolutionMinutes = 4320 },
+        low = new { firstResponseMinutes = 1440, resolutionMinutes = 7200 },
+    };
+
+    private static readonly object[] Week =
+        [.. new[] { "monday", "tuesday", "wednesday", "thursday", "friday" }.Select(day => new { day, ranges = new[] { new { from = "09:00", to = "18:00" } } })];
 
     private async Task<string> FreshRefreshTokenAsync()
     {

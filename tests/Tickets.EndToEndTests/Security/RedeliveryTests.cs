@@ -65,6 +65,7 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         ["OutboxRelay"] = nameof(TheRelayRunTwiceAtOnceOnAPendingMessageTellsOnce),
         ["SendAccountEmail"] = nameof(TheSameSetPasswordEmailDeliveredTwiceSendsOneMail),
         ["AuditSweep"] = nameof(TheAuditSweepRunTwiceLeavesTheLogAsTheFirstRunDid),
+        ["SlaReplan"] = nameof(TheSameReplanDeliveredTwiceReplansEachTicketOnce),
     };
 
     private LocalHost Host => world.Host;
@@ -331,6 +332,32 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         await RunTimerAsync("OutboxRelay");
         return false;
     }, sent => sent, "every outbox message sent", TimeSpan.FromSeconds(30));
+
+    [Fact]
+    public async Task TheSameReplanDeliveredTwiceReplansEachTicketOnce()
+    {
+        var ticket = await world.Admin.CreateTicketAsync("Replanificado dos veces", priority: "medium");
+        var current = await world.Admin.GetAsync("api/sla-policies/default");
+        var policy = await current.JsonAsync();
+        var targets = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(policy.GetProperty("targets").GetRawText())!;
+        targets["medium"] = JsonSerializer.SerializeToElement(new { firstResponseMinutes = 30, resolutionMinutes = 90 });
+        using (var put = new HttpRequestMessage(HttpMethod.Put, "api/sla-policies/default")
+        {
+            Content = JsonContent.Create(new { name = policy.Str("name"), targets, warningAt = policy.GetProperty("warningAt").GetDouble() }),
+        })
+        {
+            put.Headers.IfMatch.Add(current.Headers.ETag!);
+            Assert.Equal(200, (int)(await world.Admin.SendAsync(put)).StatusCode);
+        }
+
+        // Both copies at once: one listener batch may run them side by side.
+        const string replan = """{"policyId":"default","cursor":null}""";
+        await Task.WhenAll(Host.Queues.SendAsync(QueueNames.SlaReplans, replan), Host.Queues.SendAsync(QueueNames.SlaReplans, replan));
+
+        await WaitForHistoryAsync(ticket.Id(), h => h.Contains("sla_replanned"), "re-planned");
+        await DrainedAsync(QueueNames.SlaReplans);
+        Assert.Equal(1, (await HistoryTypesAsync(ticket.Id())).Count(t => t == "sla_replanned"));
+    }
 
     private static async Task<int> PendingAsync(IOutboxStore outbox, string ticketId) =>
         (await outbox.ListPendingAsync(DateTimeOffset.UtcNow.AddDays(1), 1000)).Count(m => m.TicketId == ticketId);

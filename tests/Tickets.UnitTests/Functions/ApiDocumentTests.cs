@@ -105,7 +105,8 @@ public sealed class ApiDocumentTests
             var headers = RequestHeaders.None;
             if (calls.Any(c => c.DeclaringType == typeof(Preconditions) && c.Name == nameof(Preconditions.IfMatch))) headers |= RequestHeaders.IfMatch;
             if (calls.Any(c => c.DeclaringType == typeof(IdempotentRequests) && c.Name == nameof(IdempotentRequests.RunAsync))) headers |= RequestHeaders.IdempotencyKey;
-            return $"{f.Name}: {Reads(Generic(typeof(RequestBody), "WithJsonAsync", "ReadJsonAsync"), Generic(typeof(QueryBinding), "QueryAs"), headers)}";
+            var text = calls.Any(c => c.DeclaringType == typeof(RequestBody) && c.Name == nameof(RequestBody.ReadTextAsync)) ? typeof(string) : null;
+            return $"{f.Name}: {Reads(Generic(typeof(RequestBody), "WithJsonAsync", "ReadJsonAsync") ?? text, Generic(typeof(QueryBinding), "QueryAs"), headers)}";
         });
 
         var mismatches = declared.Zip(read).Where(p => p.First != p.Second).Select(p => $"declared {p.First}, reads {p.Second}");

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
+using Moq;
+using Tickets.Administration;
 using Tickets.Common;
 using Tickets.Sla;
+using Tickets.Sla.Policies;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -19,6 +22,15 @@ internal static class Build
 
     public static TicketRules Rules(SlaOptions? sla = null, TicketOptions? options = null) =>
         new(Options.Create(options ?? new TicketOptions()), new SlaPolicy(Options.Create(sla ?? new SlaOptions())));
+
+    /// <summary>SLA policies over a store that holds none yet: every ticket runs on the settings' policy of <paramref name="rules"/>.</summary>
+    public static SlaPolicies Policies(TicketRules rules, TimeProvider time)
+    {
+        var store = new Mock<ISlaPolicyStore>();
+        store.Setup(s => s.ListPoliciesAsync(It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        return new SlaPolicies(store.Object, new StoreCache<SlaPolicyCatalog>(time, Options.Create(new AdministrationOptions())), rules.Sla,
+            Options.Create(new SlaOptions()));
+    }
 
     public static Ticket NewTicket(string priority = "medium", DateTimeOffset? at = null, TicketRules? rules = null) =>
         Ticket.Create("ticket-1", 1, new CreateTicketRequest("La impresora no imprime", "Atasco de papel.", priority), Requester,

@@ -68,6 +68,7 @@ public sealed class TicketContentionTests
             new CategoryCatalogs(categories.Object, new StoreCache<CategoryCatalog>(_time, cacheOptions)),
             new TeamDirectories(teams.Object, new StoreCache<TeamDirectory>(_time, cacheOptions)),
             teams.Object,
+            Build.Policies(Build.Rules(), _time),
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object, teams.Object),
             outbox,
             new TicketWriter(_store.Object, outbox, _time, NullLogger<TicketWriter>.Instance),

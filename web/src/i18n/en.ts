@@ -236,6 +236,8 @@ export const en: Record<MessageKey, string> = {
   'history.type.sla_warning': 'SLA warning',
   'history.type.sla_breached': 'SLA breached',
   'history.type.escalated': 'Escalated',
+  'history.type.sla_replanned': 'SLA re-planned',
+  'history.replanned': 'Policy version {from} → {to}',
   'history.type.deleted': 'Ticket deleted',
   'history.type.team_changed': 'Team changed',
   'history.teamChange': 'Team: {before} → {after}',

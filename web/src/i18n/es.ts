@@ -238,6 +238,8 @@ export const es = {
   'history.type.sla_warning': 'Aviso de SLA',
   'history.type.sla_breached': 'SLA incumplido',
   'history.type.escalated': 'Escalado',
+  'history.type.sla_replanned': 'SLA replanificado',
+  'history.replanned': 'Versión de la política {from} → {to}',
   'history.type.deleted': 'Ticket eliminado',
   'history.type.team_changed': 'Cambio de equipo',
   'history.teamChange': 'Equipo: {before} → {after}',

@@ -70,6 +70,16 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words)
           after: event.data.to?.name ?? t('history.noTeam'),
         }),
       ];
+    case 'sla_replanned':
+      return [
+        t('history.replanned', { from: event.data.fromVersion, to: event.data.toVersion }),
+        ...(event.data.firstResponseDueAt
+          ? [t('history.slaDue', { target: t('history.target.first_response'), at: formatDateTime(event.data.firstResponseDueAt) })]
+          : []),
+        ...(event.data.resolutionDueAt
+          ? [t('history.slaDue', { target: t('history.target.resolution'), at: formatDateTime(event.data.resolutionDueAt) })]
+          : []),
+      ];
     case 'deleted':
       return [];
   }

@@ -13,6 +13,7 @@ using Tickets.Idempotency;
 using Tickets.Identity;
 using Tickets.Messaging;
 using Tickets.Notifications;
+using Tickets.Sla.Policies;
 using Tickets.Storage.Cosmos.Administration;
 using Tickets.Tickets;
 using Tickets.Users;
@@ -66,6 +67,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<INotificationStore>(sp => new CosmosNotificationStore(Container(sp, CosmosModel.Notifications)));
         services.AddSingleton<ITeamStore>(sp => new CosmosTeamStore(Container(sp, CosmosModel.Admin), AuditRetention(sp)));
         services.AddSingleton<ICategoryStore>(sp => new CosmosCategoryStore(Container(sp, CosmosModel.Admin), AuditRetention(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ISlaPolicyStore>(sp => new CosmosSlaPolicyStore(Container(sp, CosmosModel.Admin), sp.GetRequiredService<IOptions<AuditOptions>>()));
         return services;
     }
 

@@ -274,5 +274,27 @@ internal static class SqliteSchema
             ALTER TABLE tickets ADD COLUMN team_id TEXT NULL;
             CREATE INDEX ix_tickets_team ON tickets (team_id, created_at, id)
             """),
+        new(12, "sla policies and business calendars", """
+            -- A policy's head: its newest version (JSON) and entity tag; every version is kept, since running tickets use theirs.
+            CREATE TABLE sla_policies (
+                id TEXT PRIMARY KEY,
+                version INTEGER NOT NULL,
+                is_default INTEGER NOT NULL,
+                etag TEXT NOT NULL,
+                body TEXT NOT NULL
+            );
+            CREATE TABLE sla_policy_versions (
+                policy_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                body TEXT NOT NULL,
+                PRIMARY KEY (policy_id, version)
+            );
+            CREATE TABLE calendars (
+                id TEXT PRIMARY KEY,
+                etag TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                body TEXT NOT NULL
+            )
+            """),
     ];
 }

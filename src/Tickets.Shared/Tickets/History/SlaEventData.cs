@@ -71,3 +71,17 @@ public sealed record EscalatedData(int Level) : IPayloadOf<TicketEventType>
     [Description("The target whose breach raised the level.")]
     public SlaTargetKind? Target { get; init; }
 }
+
+/// <summary><c>sla_replanned</c>: an admin re-planned the running clock on the policy's newest version (the new due times).</summary>
+public sealed record SlaReplannedData(
+    [property: Description("The policy's id.")] string Policy,
+    int FromVersion,
+    int ToVersion,
+    [property: Description("Absent when the first response is no longer running (answered or breached).")] DateTimeOffset? FirstResponseDueAt,
+    [property: Description("Absent when resolution is no longer running (breached).")] DateTimeOffset? ResolutionDueAt) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.SlaReplanned;
+
+    [Description("The calendar the running targets now count on: 24x7 or a calendar's id.")]
+    public string? Calendar { get; init; }
+}
