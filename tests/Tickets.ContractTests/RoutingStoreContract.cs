@@ -179,7 +179,7 @@ public abstract class TicketTeamStoreContract(IStoreUnderTest store) : StoreCont
 
         Assert.Equal(new TicketTeam("team-net", "Redes"), (await Tickets.FindAsync(network.Id))!.Team);
         Assert.Equal([network.Id], (await ListAsync(["team-net"])).Items.Select(t => t.Id));
-        Assert.Equal([hardware.Id, network.Id], (await ListAsync(["team-net", "team-hw"])).Items.Select(t => t.Id).Order());
+        Assert.Equal(new[] { hardware.Id, network.Id }.Order(), (await ListAsync(["team-net", "team-hw"])).Items.Select(t => t.Id).Order());
         Assert.Equal(3, (await ListAsync(null)).Total);
         Assert.Equal(0, (await ListAsync([])).Total);
         Assert.Contains(none.Id, (await ListAsync(null)).Items.Select(t => t.Id));
