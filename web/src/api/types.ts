@@ -42,7 +42,6 @@ export type HistoryEvent = Schemas['TicketEvent'];
 export type HistoryEventType = Schemas['TicketEventType'];
 export type TicketStats = Schemas['TicketStats'];
 export type RequesterContact = Schemas['RequesterContact'];
-export type TicketCategories = Schemas['TicketCategories'];
 
 /** The page every list answers with. */
 export interface Page<T> {
