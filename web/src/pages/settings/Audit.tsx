@@ -115,7 +115,8 @@ export function Audit() {
       <ErrorAlert error={first.error} />
       {!first.loading && first.data && entries.length === 0 ? <p className="empty">{t('audit.empty')}</p> : null}
       {entries.length > 0 ? (
-        <div className="table-wrap">
+        // Focusable so keyboard users can scroll the wide table sideways on a narrow screen.
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="audit-heading">
           <table className="table table--audit">
             <caption className="visually-hidden">{t('audit.title')}</caption>
             <thead>
