@@ -16,6 +16,12 @@ import { RegisterConfirm } from './pages/RegisterConfirm';
 import { ResetPassword } from './pages/ResetPassword';
 import { TicketPage } from './pages/TicketPage';
 import { Users } from './pages/Users';
+import { Audit } from './pages/settings/Audit';
+import { Calendars } from './pages/settings/Calendars';
+import { Categories } from './pages/settings/Categories';
+import { Settings } from './pages/settings/Settings';
+import { SlaPolicies } from './pages/settings/SlaPolicies';
+import { Teams } from './pages/settings/Teams';
 
 // The charts library is only needed by staff on one screen: keep it out of the first load.
 const Dashboard = lazy(() => import('./pages/Dashboard'));
@@ -66,6 +72,14 @@ export function App() {
                 }
               />
               <Route path="users" element={<RequireAuth role="admin"><Users /></RequireAuth>} />
+              <Route path="settings" element={<RequireAuth role="admin"><Settings /></RequireAuth>}>
+                <Route index element={<Navigate to="teams" replace />} />
+                <Route path="teams" element={<Teams />} />
+                <Route path="categories" element={<Categories />} />
+                <Route path="sla" element={<SlaPolicies />} />
+                <Route path="calendars" element={<Calendars />} />
+                <Route path="audit" element={<Audit />} />
+              </Route>
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -1,8 +1,8 @@
+import { createAdminApi, type TeamFilterQuery } from './admin';
 import type { ApiClient } from './client';
 import type { QueryValue } from './query';
 import type { components } from './schema';
 import type {
-  CategoryList,
   Comment,
   CreateTicketRequest,
   CreateUserRequest,
@@ -62,7 +62,7 @@ export function createApi(client: ApiClient) {
     createUser: (body: CreateUserRequest) => client.json<User>('POST', '/users', { body }),
     updateUser: (userId: string, body: UpdateUserRequest) => client.json<User>('PATCH', `/users/${id(userId)}`, { body }),
 
-    listTickets: (query: TicketQuery) =>
+    listTickets: (query: TicketQuery & TeamFilterQuery) =>
       client.json<Page<TicketListItem>>('GET', '/tickets', { query: query as Record<string, QueryValue> }),
     getTicket: async (ticketId: string) => {
       const response = await client.request<Ticket>('GET', `/tickets/${id(ticketId)}`);
@@ -92,8 +92,6 @@ export function createApi(client: ApiClient) {
       client.json<Page<HistoryEvent>>('GET', `/tickets/${id(ticketId)}/history`, { query: { limit: 100, cursor } }),
     /** Staff only: how to reach the requester. */
     requesterContact: (ticketId: string) => client.json<RequesterContact>('GET', `/tickets/${id(ticketId)}/requester`),
-    /** The ids of the active categories, in their order. */
-    categories: () => client.json<CategoryList>('GET', '/categories').then((r) => r.items.map((c) => c.id)),
 
     notifications: (query: NotificationQuery = {}) =>
       client.json<NotificationPage>('GET', '/notifications', { query: query as Record<string, QueryValue> }),
@@ -101,6 +99,9 @@ export function createApi(client: ApiClient) {
     markAllRead: () => client.json<void>('POST', '/notifications/read-all'),
 
     stats: (from?: string, to?: string) => client.json<TicketStats>('GET', '/stats', { query: { from, to } }),
+
+    /** Teams, categories, SLA policies, calendars, the audit log and moving tickets between teams (api/admin.ts). */
+    admin: createAdminApi(client),
   };
 }
 

@@ -65,6 +65,7 @@ export function Layout() {
               {isStaff ? <NavLink to="/queue">{t('nav.queue')}</NavLink> : null}
               {isStaff ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
               {isAdmin ? <NavLink to="/users">{t('nav.users')}</NavLink> : null}
+              {isAdmin ? <NavLink to="/settings">{t('nav.settings')}</NavLink> : null}
             </nav>
           ) : null}
           <div className="header__tools">

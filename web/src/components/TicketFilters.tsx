@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
+import type { TeamRef } from '../api/admin';
 import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '../api/types';
 import { useI18n } from '../i18n';
 import { EMPTY_FILTERS, hasActiveFilters, type TicketFilters } from '../lib/filters';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-export function TicketFiltersBar({ value, onChange }: { value: TicketFilters; onChange: (f: TicketFilters) => void }) {
+/** The list's filters; `teams` (staff) adds the team filter. */
+export function TicketFiltersBar({ value, onChange, teams }: { value: TicketFilters; onChange: (f: TicketFilters) => void; teams?: readonly TeamRef[] }) {
   const { t } = useI18n();
   const [q, setQ] = useState(value.q);
 
@@ -67,6 +69,20 @@ export function TicketFiltersBar({ value, onChange }: { value: TicketFilters; on
           ))}
         </select>
       </div>
+      {teams ? (
+        <div className="field">
+          <label htmlFor="filter-team">{t('filters.team')}</label>
+          <select id="filter-team" value={value.team} onChange={(e) => onChange({ ...value, q, team: e.target.value })}>
+            <option value="">{t('filters.allTeams')}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+            {value.team && !teams.some((team) => team.id === value.team) ? <option value={value.team}>{value.team}</option> : null}
+          </select>
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor="filter-from">{t('filters.from')}</label>
         <input id="filter-from" type="date" value={value.from} max={value.to || undefined} onChange={(e) => onChange({ ...value, q, from: e.target.value })} />

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { PRIORITIES, type Priority, type Ticket } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { categoryLabel, useI18n } from '../i18n';
+import { useI18n } from '../i18n';
 import { isConcurrentChange } from '../lib/conflicts';
-import { useCategories } from '../lib/useCategories';
+import { categoryName, useCategories } from '../lib/useCategories';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { newIdempotencyKey } from '../lib/useLoad';
 import { DialogActions } from './DialogActions';
@@ -22,7 +22,7 @@ interface Props {
 }
 
 export function TicketFormDialog({ ticket, etag, onClose, onSaved, onConflict }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { api } = useAuth();
   const categories = useCategories();
   const [values, setValues] = useState({
@@ -96,8 +96,8 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved, onConflict }:
               <select {...p} value={values.category} onChange={(e) => setValues({ ...values, category: e.target.value })}>
                 <option value="">{t('field.categoryNone')}</option>
                 {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {categoryLabel(c, t)}
+                  <option key={c.id} value={c.id}>
+                    {categoryName(c, lang)}
                   </option>
                 ))}
               </select>

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import type { TeamFilterQuery } from '../api/admin';
 import type { TicketQuery } from '../api/tickets';
 import type { Page, TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -8,7 +9,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { TicketCard } from './TicketCard';
 
 interface Props {
-  query: TicketQuery;
+  query: TicketQuery & TeamFilterQuery;
   /** Bump to reload after a change made elsewhere on the page. */
   version: number;
   actions?: (ticket: TicketListItem) => ReactNode;

@@ -19,6 +19,7 @@ const PROBLEM_CODES = {
   last_active_admin: 'problem.last_active_admin',
   payload_too_large: 'problem.payload_too_large',
   precondition_failed: 'error.stale',
+  team_has_open_tickets: 'problem.team_has_open_tickets',
   request_in_progress: 'problem.request_in_progress',
   store_busy: 'problem.unavailable',
   ticket_closed: 'problem.ticket_closed',
@@ -47,6 +48,9 @@ const FIELD_CODES = {
   invalid_type: 'fieldError.invalid',
   duplicate_email: 'fieldError.duplicate_email',
   duplicate_dni: 'fieldError.duplicate_dni',
+  duplicate: 'fieldError.duplicate',
+  duplicate_id: 'fieldError.duplicate',
+  not_found: 'fieldError.not_found',
   invalid: 'fieldError.invalid',
 } as const satisfies Record<string, MessageKey>;
 
@@ -93,8 +97,13 @@ export function fieldMessages(t: Translate, error: unknown): FieldErrors {
   const result: FieldErrors = {};
   for (const field of new Set([...Object.keys(error.fieldErrors), ...Object.keys(error.fieldCodes)])) {
     const codes = error.fieldCodes[field] ?? [];
-    const words = (codes.length > 0 ? codes : ['invalid']).map((code) => t(lookup(FIELD_CODES, code) ?? 'fieldError.invalid'));
+    const words = (codes.length > 0 ? codes : ['invalid']).map((code) => fieldCodeWords(t, code));
     result[field] = [...new Set(words)];
   }
   return result;
+}
+
+/** One field error code in the reader's words; an unknown code reads as "this value is not valid". */
+export function fieldCodeWords(t: Translate, code: string): string {
+  return t(lookup(FIELD_CODES, code) ?? 'fieldError.invalid');
 }

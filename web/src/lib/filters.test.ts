@@ -5,7 +5,7 @@ import { EMPTY_FILTERS, filtersFromParams, filtersToParams, hasActiveFilters, lo
 describe('ticket filters', () => {
   it('become the list query, dates as the local day bounds in UTC', () => {
     const query = toTicketQuery(
-      { q: ' impresora ', status: 'in_progress', priority: 'high', from: '2024-05-01', to: '2024-05-31' },
+      { q: ' impresora ', status: 'in_progress', priority: 'high', from: '2024-05-01', to: '2024-05-31', team: '' },
       { requesterId: 'me' },
     );
     expect(query).toEqual({
@@ -31,10 +31,18 @@ describe('ticket filters', () => {
   });
 
   it('round-trip through the URL and ignore values that are not ours', () => {
-    const params = filtersToParams({ q: 'vpn', status: 'open', priority: '', from: '2024-01-02', to: '' }, new URLSearchParams('view=mine'));
-    expect(params.toString()).toBe('view=mine&q=vpn&status=open&from=2024-01-02');
-    expect(filtersFromParams(params)).toEqual({ q: 'vpn', status: 'open', priority: '', from: '2024-01-02', to: '' });
+    const params = filtersToParams({ q: 'vpn', status: 'open', priority: '', from: '2024-01-02', to: '', team: 'redes' }, new URLSearchParams('view=mine'));
+    expect(params.toString()).toBe('view=mine&q=vpn&status=open&from=2024-01-02&team=redes');
+    expect(filtersFromParams(params)).toEqual({ q: 'vpn', status: 'open', priority: '', from: '2024-01-02', to: '', team: 'redes' });
     expect(filtersFromParams(new URLSearchParams('status=bogus&priority=urgent&from=yesterday'))).toEqual(EMPTY_FILTERS);
+  });
+
+  it('ask the API for the chosen team, which narrows a "my teams" view to that team', () => {
+    expect(toQueryString(toTicketQuery({ ...EMPTY_FILTERS, team: 'redes' }) as Record<string, QueryValue>)).toBe(
+      '?sort=-createdAt&limit=25&includeTotal=true&teamId=redes',
+    );
+    expect(toTicketQuery({ ...EMPTY_FILTERS, team: 'redes' }, { teamId: ['mine'] }).teamId).toEqual(['redes']);
+    expect(toTicketQuery(EMPTY_FILTERS, { teamId: ['mine'] }).teamId).toEqual(['mine']);
   });
 
   it('know when any filter is active', () => {

@@ -1,3 +1,4 @@
+import { teamQuery, type TeamFilterQuery } from '../api/admin';
 import type { TicketQuery } from '../api/tickets';
 import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '../api/types';
 
@@ -9,9 +10,11 @@ export interface TicketFilters {
   /** Local calendar dates, `YYYY-MM-DD`, inclusive. */
   from: string;
   to: string;
+  /** A team's id (staff only; the API also reads `mine`). */
+  team: string;
 }
 
-export const EMPTY_FILTERS: TicketFilters = { q: '', status: '', priority: '', from: '', to: '' };
+export const EMPTY_FILTERS: TicketFilters = { q: '', status: '', priority: '', from: '', to: '', team: '' };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,12 +29,13 @@ export function filtersFromParams(params: URLSearchParams): TicketFilters {
     priority: (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : '',
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
+    team: params.get('team') ?? '',
   };
 }
 
 export function filtersToParams(filters: TicketFilters, base?: URLSearchParams): URLSearchParams {
   const params = new URLSearchParams(base);
-  for (const key of ['q', 'status', 'priority', 'from', 'to'] as const) {
+  for (const key of ['q', 'status', 'priority', 'from', 'to', 'team'] as const) {
     const value = filters[key].trim();
     if (value) params.set(key, value);
     else params.delete(key);
@@ -51,13 +55,15 @@ export function localDayEnd(date: string): string {
   return new Date(y, m - 1, d, 23, 59, 59, 999).toISOString();
 }
 
-export function toTicketQuery(filters: TicketFilters, extra: Partial<TicketQuery> = {}): TicketQuery {
-  const query: TicketQuery = { sort: '-createdAt', limit: 25, includeTotal: true, ...extra };
+export function toTicketQuery(filters: TicketFilters, extra: Partial<TicketQuery> & TeamFilterQuery = {}): TicketQuery & TeamFilterQuery {
+  const query: TicketQuery & TeamFilterQuery = { sort: '-createdAt', limit: 25, includeTotal: true, ...extra };
   if (filters.q.trim()) query.q = filters.q.trim();
   if (filters.status) query.status = [filters.status];
   if (filters.priority) query.priority = [filters.priority];
   if (filters.from) query.createdFrom = localDayStart(filters.from);
   if (filters.to) query.createdTo = localDayEnd(filters.to);
+  // A team chosen in the filters narrows the view's own team choice ("my teams") to that one team.
+  if (filters.team.trim()) Object.assign(query, teamQuery([filters.team.trim()]));
   return query;
 }
 

@@ -19,5 +19,5 @@ export function hasErrors(errors: FieldErrors): boolean {
 
 /** Moves focus to the first invalid control so keyboard and screen-reader users land on it. */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 }

@@ -3,13 +3,16 @@ import { categoryLabel, type I18n } from '../i18n';
 
 type Words = Pick<I18n, 't' | 'formatDateTime'>;
 
+/** Words for a category slug (its configured name when known). */
+export type CategoryWords = (slug: string) => string;
+
 /**
  * A history event in words, one line per fact: "Prioridad: Media → Alta", "Asignado a Tomás Técnico". Each event
  * type has its own payload in the API's document, so every case below reads typed fields.
  */
-export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words): string[] {
+export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words, categoryWords?: CategoryWords): string[] {
   const status = (s: TicketStatus) => t(`status.${s}`);
-  const category = (c: string | null | undefined) => (c ? categoryLabel(c, t) : t('history.noCategory'));
+  const category = (c: string | null | undefined) => (c ? (categoryWords ?? ((s: string) => categoryLabel(s, t)))(c) : t('history.noCategory'));
 
   switch (event.type) {
     case 'created':
@@ -81,6 +84,32 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words)
           : []),
       ];
     case 'deleted':
+      return [];
+    default:
+      return describeAdministrationEvent(event as { type: string; data?: unknown }, t);
+  }
+}
+
+type Named = { name?: unknown } | null | undefined;
+const nameOf = (value: Named) => (value && typeof value.name === 'string' ? value.name : null);
+
+/**
+ * Events administration adds (a move to another team, a re-plan on a policy's newest version), read from their
+ * payload until the generated types list them; then they become cases above like the others.
+ */
+export function describeAdministrationEvent(event: { type: string; data?: unknown }, t: Words['t']): string[] {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  switch (event.type) {
+    case 'team_changed': {
+      const after = nameOf(data.after as Named);
+      const before = nameOf(data.before as Named);
+      return [after ? t('history.teamChangedTo', { name: after }) : t('history.teamCleared', { name: before ?? '—' })];
+    }
+    case 'sla_replanned': {
+      const version = data.version ?? data.toVersion ?? data.policyVersion;
+      return typeof version === 'number' ? [t('history.slaReplanned', { version })] : [];
+    }
+    default:
       return [];
   }
 }

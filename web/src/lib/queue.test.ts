@@ -14,6 +14,11 @@ describe('staff queue', () => {
     expect(viewQuery('all')).toEqual({});
   });
 
+  it('asks for the open work of the caller\'s teams on "my teams"', () => {
+    expect(viewQuery('my_teams')).toEqual({ teamId: ['mine'], status: ['open', 'in_progress', 'on_hold'] });
+    expect(queueView('my_teams')).toBe('my_teams');
+  });
+
   it('sorts the work tabs by SLA urgency and "all" by latest update, unless the URL says otherwise', () => {
     expect(queueSort(null, 'mine')).toBe('slaDue');
     expect(queueSort(null, 'all')).toBe('-updatedAt');

@@ -1,8 +1,9 @@
+import { TEAM_FILTER, teamQuery, type TeamFilterQuery } from '../api/admin';
 import type { TicketQuery } from '../api/tickets';
 import type { SlaCondition, TicketStatus } from '../api/types';
 
 /** The staff queue's tabs; each is a server query, so its count is the server's total. */
-export const QUEUE_VIEWS = ['mine', 'unassigned', 'at_risk', 'all'] as const;
+export const QUEUE_VIEWS = ['mine', 'my_teams', 'unassigned', 'at_risk', 'all'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 /** Columns the server can order by (a table of one page must not pretend to sort what it has not loaded). */
@@ -29,10 +30,12 @@ export function queueSort(value: string | null, view: QueueView): QueueSort {
 }
 
 /** The server query of a tab: who it is for and which tickets; open work only, except "all". */
-export function viewQuery(view: QueueView): Partial<TicketQuery> {
+export function viewQuery(view: QueueView): Partial<TicketQuery> & TeamFilterQuery {
   switch (view) {
     case 'mine':
       return { assigneeId: 'me', status: OPEN_WORK };
+    case 'my_teams':
+      return { ...teamQuery([TEAM_FILTER.mine]), status: OPEN_WORK };
     case 'unassigned':
       return { assigneeId: 'none', status: OPEN_WORK };
     case 'at_risk':

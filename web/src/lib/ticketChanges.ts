@@ -1,3 +1,4 @@
+import { ticketTeam } from '../api/admin';
 import type { Ticket } from '../api/types';
 import { categoryLabel, type I18n } from '../i18n';
 
@@ -6,7 +7,12 @@ import { categoryLabel, type I18n } from '../i18n';
  * ("el estado pasó a «Resuelto»"), to explain a refused write (412, or a take that lost the race) before the page
  * shows the fresh ticket.
  */
-export function describeChanges(before: Ticket, after: Ticket, t: I18n['t']): string[] {
+export function describeChanges(
+  before: Ticket,
+  after: Ticket,
+  t: I18n['t'],
+  categoryWords: (slug: string) => string = (slug) => categoryLabel(slug, t),
+): string[] {
   const changes: string[] = [];
   if (before.status !== after.status) changes.push(t('ticketPage.change.status', { value: t(`status.${after.status}`) }));
   if (before.priority !== after.priority) changes.push(t('ticketPage.change.priority', { value: t(`priority.${after.priority}`) }));
@@ -16,7 +22,10 @@ export function describeChanges(before: Ticket, after: Ticket, t: I18n['t']): st
   if (before.title !== after.title) changes.push(t('ticketPage.change.title'));
   if (before.description !== after.description) changes.push(t('ticketPage.change.description'));
   if (before.category !== after.category) {
-    changes.push(t('ticketPage.change.category', { value: after.category ? categoryLabel(after.category, t) : t('ticketPage.noCategory') }));
+    changes.push(t('ticketPage.change.category', { value: after.category ? categoryWords(after.category) : t('ticketPage.noCategory') }));
+  }
+  if (ticketTeam(before)?.id !== ticketTeam(after)?.id) {
+    changes.push(t('ticketPage.change.team', { value: ticketTeam(after)?.name ?? t('ticket.noTeam') }));
   }
   if (after.commentCount > before.commentCount) changes.push(t('ticketPage.change.comments'));
   return changes;

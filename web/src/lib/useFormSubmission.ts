@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FieldErrors } from '../api/problem';
 import { useI18n } from '../i18n';
 import { fieldMessages } from './errorMessages';
@@ -14,20 +14,25 @@ export function useFormSubmission<T extends object>(required: readonly (keyof T 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // Focus moves once the errors are on screen: after the render that marks the fields, not on a guessed frame.
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest > 0) focusFirstInvalid(formRef.current);
+  }, [focusRequest]);
 
   async function submit(event: FormEvent, values: T, send: () => Promise<void>) {
     event.preventDefault();
     const errors = requiredErrors(values, required, t('validation.required'));
     setFieldErrors(errors);
     setError(null);
-    if (hasErrors(errors)) return focusFirstInvalid(formRef.current);
+    if (hasErrors(errors)) return setFocusRequest((n) => n + 1);
     setBusy(true);
     try {
       await send();
     } catch (err) {
       setFieldErrors(fieldMessages(t, err));
       setError(err);
-      focusFirstInvalid(formRef.current);
+      setFocusRequest((n) => n + 1);
     } finally {
       setBusy(false);
     }

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { ticketTeam } from '../api/admin';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
+import { useLoad } from '../lib/useLoad';
 import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
@@ -35,6 +37,8 @@ export function Queue() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string>();
   const [counts, setCounts] = useState<Partial<Record<QueueView, number>>>({});
+  // The team filter's choices; if they cannot be read the queue still works, without that filter.
+  const teams = useLoad(() => api.admin.teams().catch(() => []), [api]);
 
   const setFilters = useCallback(
     (next: TicketFilters) => setParams(filtersToParams(next, params), { replace: true }),
@@ -108,7 +112,7 @@ export function Queue() {
       </div>
       <SuccessNotice message={notice} />
       <ErrorAlert error={error} />
-      <TicketFiltersBar value={filters} onChange={setFilters} />
+      <TicketFiltersBar value={filters} onChange={setFilters} teams={teams.data && teams.data.length > 0 ? teams.data : undefined} />
       <TicketList
         query={query}
         version={version}
@@ -173,6 +177,7 @@ function QueueTable({
             {header('number', t('queue.col.number'))}
             <th scope="col">{t('queue.col.title')}</th>
             <th scope="col">{t('queue.col.requester')}</th>
+            <th scope="col">{t('queue.col.team')}</th>
             {header('priority', t('queue.col.priority'))}
             <th scope="col">{t('queue.col.status')}</th>
             <th scope="col">{t('queue.col.assignee')}</th>
@@ -195,6 +200,9 @@ function QueueTable({
               <td data-label={t('queue.col.requester')}>
                 {ticket.requester.name}
                 {ticket.requester.department ? <span className="muted"> · {ticket.requester.department}</span> : null}
+              </td>
+              <td data-label={t('queue.col.team')} data-testid="team">
+                {ticketTeam(ticket)?.name ?? <span className="muted">{t('ticket.noTeam')}</span>}
               </td>
               <td data-label={t('queue.col.priority')}>
                 <PriorityBadge priority={ticket.priority} />

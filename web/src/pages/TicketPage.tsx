@@ -14,7 +14,7 @@ import { problemMessage } from '../lib/errorMessages';
 import { currentStatusNote } from '../lib/statusNote';
 import { describeChanges } from '../lib/ticketChanges';
 import { isDestructive, transitionAction } from '../lib/transitions';
-import { useCategories } from '../lib/useCategories';
+import { useCategories, useCategoryLabel } from '../lib/useCategories';
 import { useLoad } from '../lib/useLoad';
 import { ActionsPanel } from './ticket/ActionsPanel';
 import { CommentsSection } from './ticket/CommentsSection';
@@ -38,6 +38,7 @@ export function TicketPage() {
   const { api, user, isAdmin, isStaff } = useAuth();
   const navigate = useNavigate();
   const categories = useCategories();
+  const categoryWords = useCategoryLabel();
   const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -69,6 +70,9 @@ export function TicketPage() {
     [isAdmin],
   );
 
+  // Staff may move the ticket to another active team.
+  const teams = useLoad(async () => (isStaff ? (await api.admin.teams()).filter((team) => team.active) : []), [isStaff]);
+
   const refresh = (message?: string) => {
     setDialog(null);
     setNotice(message);
@@ -84,7 +88,7 @@ export function TicketPage() {
     let message = problemMessage(t, err);
     if (isApiError(err) && err.status === 412) {
       const fresh = await api.getTicket(shown.id).then((r) => r.ticket, () => null);
-      const changes = fresh ? describeChanges(shown, fresh, t) : [];
+      const changes = fresh ? describeChanges(shown, fresh, t, categoryWords) : [];
       message = changes.length > 0 ? t('problem.stale', { changes: changes.join('; ') }) : t('problem.staleUnknown');
     }
     setActionError(err);
@@ -142,12 +146,14 @@ export function TicketPage() {
         ticket={ticket}
         staff={staff.data ?? []}
         categories={categories}
+        teams={teams.data ?? []}
         onMove={(to, requiresNote) => setDialog({ kind: 'status', to, requiresNote })}
         onTake={() => void act(ticket, () => api.assign(ticket.id, user!.id), t('queue.taken', { number: ticket.number }))}
         onEdit={() => setDialog({ kind: 'edit' })}
         onAssign={(assigneeId) => act(ticket, () => api.assign(ticket.id, assigneeId), t('ticket.assigned'))}
         onPriority={(priority) => act(ticket, () => api.updateTicket(ticket.id, { priority }, etag), t('ticket.priorityChanged'))}
         onCategory={(category) => act(ticket, () => api.updateTicket(ticket.id, { category }, etag), t('ticketPage.categoryChanged'))}
+        onTeam={(teamId) => act(ticket, () => api.admin.moveTicketToTeam(ticket.id, teamId, etag), t('ticketPage.teamChanged'))}
       />
 
       <div className="ticket-page__columns">

@@ -1,27 +1,32 @@
+import type { Category, TeamRef } from '../../api/admin';
 import type { Priority, Ticket, TicketStatus, User } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { isDestructive, transitionAction } from '../../lib/transitions';
 import { AssignForm } from './AssignForm';
 import { CategoryForm } from './CategoryForm';
 import { PriorityForm } from './PriorityForm';
+import { TeamForm } from './TeamForm';
 
 interface Props {
   ticket: Ticket;
   staff: User[];
-  categories: readonly string[];
+  categories: readonly Category[];
+  /** Staff: the teams the ticket may move to (none for requesters). */
+  teams: readonly TeamRef[];
   onMove: (to: TicketStatus, requiresNote: boolean) => void;
   onTake: () => void;
   onEdit: () => void;
   onAssign: (assigneeId: string | null) => Promise<void>;
   onPriority: (priority: Priority) => Promise<void>;
   onCategory: (category: string) => Promise<void>;
+  onTeam: (teamId: string) => Promise<void>;
 }
 
 /**
  * What the caller may do now, exactly as the server listed it in `ticket.actions`: the status moves, taking,
  * editing, and the triage forms. Cancelling is a status move (the ticket is closed and kept); deleting lives apart.
  */
-export function ActionsPanel({ ticket, staff, categories, onMove, onTake, onEdit, onAssign, onPriority, onCategory }: Props) {
+export function ActionsPanel({ ticket, staff, categories, teams, onMove, onTake, onEdit, onAssign, onPriority, onCategory, onTeam }: Props) {
   const { t } = useI18n();
   const actions = ticket.actions;
   const cancels = actions.transitions.some((a) => a.status === 'closed' && ticket.status === 'open');
@@ -32,7 +37,8 @@ export function ActionsPanel({ ticket, staff, categories, onMove, onTake, onEdit
     !actions.edit &&
     !actions.assign &&
     !actions.changePriority &&
-    !actions.changeCategory;
+    !actions.changeCategory &&
+    teams.length === 0;
 
   return (
     <section aria-labelledby="actions-heading" className="card">
@@ -70,6 +76,7 @@ export function ActionsPanel({ ticket, staff, categories, onMove, onTake, onEdit
         {actions.assign ? <AssignForm ticket={ticket} staff={staff} onAssign={onAssign} /> : null}
         {actions.changePriority ? <PriorityForm ticket={ticket} onChange={onPriority} /> : null}
         {triage && categories.length > 0 ? <CategoryForm ticket={ticket} categories={categories} onChange={onCategory} /> : null}
+        {teams.length > 0 ? <TeamForm ticket={ticket} teams={teams} onMove={onTeam} /> : null}
       </div>
     </section>
   );

@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import type { Category } from '../../api/admin';
 import type { Ticket } from '../../api/types';
-import { categoryLabel, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { categoryName } from '../../lib/useCategories';
 
 /** Triage: the assignee and whoever may edit put the ticket in one of the configured categories (or none). */
 export function CategoryForm({
@@ -9,10 +11,10 @@ export function CategoryForm({
   onChange,
 }: {
   ticket: Ticket;
-  categories: readonly string[];
+  categories: readonly Category[];
   onChange: (category: string) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [value, setValue] = useState(ticket.category ?? '');
   return (
     <form
@@ -28,8 +30,8 @@ export function CategoryForm({
         <select id="category-picker" value={value} onChange={(e) => setValue(e.target.value)}>
           <option value="">{t('field.categoryNone')}</option>
           {categories.map((c) => (
-            <option key={c} value={c}>
-              {categoryLabel(c, t)}
+            <option key={c.id} value={c.id}>
+              {categoryName(c, lang)}
             </option>
           ))}
         </select>

@@ -1,9 +1,12 @@
+import { ticketTeam } from '../../api/admin';
 import type { Ticket } from '../../api/types';
-import { categoryLabel, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { useCategoryLabel } from '../../lib/useCategories';
 
 /** The ticket's facts: who asked, who has it, its category and its dates. */
 export function TicketDetails({ ticket }: { ticket: Ticket }) {
   const { t, formatDateTime } = useI18n();
+  const categoryWords = useCategoryLabel();
   return (
     <section aria-labelledby="details-heading" className="card">
       <h2 id="details-heading">{t('ticket.details')}</h2>
@@ -15,8 +18,10 @@ export function TicketDetails({ ticket }: { ticket: Ticket }) {
         </dd>
         <dt>{t('ticket.assignee')}</dt>
         <dd data-testid="assignee">{ticket.assignee?.name ?? t('ticket.unassigned')}</dd>
+        <dt>{t('ticket.team')}</dt>
+        <dd data-testid="team">{ticketTeam(ticket)?.name ?? t('ticket.noTeam')}</dd>
         <dt>{t('ticket.category')}</dt>
-        <dd data-testid="category">{ticket.category ? categoryLabel(ticket.category, t) : t('ticketPage.noCategory')}</dd>
+        <dd data-testid="category">{ticket.category ? categoryWords(ticket.category) : t('ticketPage.noCategory')}</dd>
         <dt>{t('ticket.created')}</dt>
         <dd>{formatDateTime(ticket.createdAt)}</dd>
         <dt>{t('ticket.updated')}</dt>

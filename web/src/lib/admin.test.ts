@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { createAdminApi } from '../api/admin';
+import { ApiClient } from '../api/client';
+import { ApiError } from '../api/problem';
+import { createMemorySessionStore } from '../api/session';
+import { translate } from '../i18n';
+import {
+  auditChanges,
+  auditFiltersFromParams,
+  auditFiltersToParams,
+  auditQuery,
+  auditValue,
+  cellsToTargets,
+  DEFAULT_TARGETS,
+  errorPath,
+  formatMinutes,
+  fullWeek,
+  joinMinutes,
+  pathMessages,
+  slugify,
+  splitMinutes,
+  targetCells,
+} from './admin';
+
+const es = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate('es', key, vars);
+
+describe('SLA targets in hours and minutes', () => {
+  it('split minutes into whole hours and the rest, and join them back', () => {
+    expect(splitMinutes(510)).toEqual({ hours: '8', minutes: '30' });
+    expect(joinMinutes('8', '30')).toBe(510);
+    expect(joinMinutes('', '45')).toBe(45);
+    expect(joinMinutes('2', '')).toBe(120);
+  });
+
+  it('refuse what is not a whole number instead of guessing', () => {
+    expect(joinMinutes('1.5', '0')).toBeNaN();
+    expect(joinMinutes('-1', '0')).toBeNaN();
+  });
+
+  it('round-trip a policy\'s targets through the table', () => {
+    expect(cellsToTargets(targetCells(DEFAULT_TARGETS))).toEqual(DEFAULT_TARGETS);
+  });
+
+  it('say a target in words', () => {
+    expect(formatMinutes(510, es)).toBe('8 h 30 min');
+    expect(formatMinutes(45, es)).toBe('45 min');
+    expect(formatMinutes(1440, es)).toBe('24 h');
+  });
+});
+
+describe('configuration forms', () => {
+  it('suggest a slug from a name, without accents or spaces', () => {
+    expect(slugify('Redes y VPN')).toBe('redes-y-vpn');
+    expect(slugify('  Óptica / Cámaras ')).toBe('optica-camaras');
+  });
+
+  it('show a calendar\'s seven days in order, closed days empty', () => {
+    const week = fullWeek([{ day: 'friday', ranges: [{ from: '08:00', to: '14:00' }] }, { day: 'monday', ranges: [{ from: '09:00', to: '13:00' }, { from: '15:00', to: '18:00' }] }]);
+    expect(week.map((d) => d.day)).toEqual(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+    expect(week[0].ranges).toHaveLength(2);
+    expect(week[1].ranges).toEqual([]);
+  });
+
+  it('name a nested field by its whole path, so one cell of a table or one range of a day shows its error', () => {
+    expect(errorPath('$.targets.critical.FirstResponseMinutes')).toBe('targets.critical.firstResponseMinutes');
+    expect(errorPath('week[0].ranges[1].from')).toBe('week.0.ranges.1.from');
+    const error = new ApiError(400, {
+      status: 400,
+      errors: { 'targets.high.resolutionMinutes': ['Must be positive.'], 'week[2].ranges[0].to': ['Bad.'] },
+      errorCodes: { 'targets.high.resolutionMinutes': ['out_of_range'] },
+    });
+    expect(pathMessages(es, error)).toEqual({
+      'targets.high.resolutionMinutes': ['El valor está fuera del rango permitido.'],
+      'week.2.ranges.0.to': ['Este valor no es válido.'],
+    });
+  });
+});
+
+describe('audit log', () => {
+  it('keeps its filters in the URL and ignores what is not one of them', () => {
+    const params = auditFiltersToParams({ actor: 'u1', action: 'team.created', targetType: 'team', targetId: '', from: '2026-01-02', to: '' });
+    expect(params.toString()).toBe('actor=u1&action=team.created&targetType=team&from=2026-01-02');
+    expect(auditFiltersFromParams(new URLSearchParams('targetType=ticket&from=ayer&actor=u1'))).toEqual({
+      actor: 'u1', action: '', targetType: '', targetId: '', from: '', to: '',
+    });
+  });
+
+  it('asks the API for whole local days', () => {
+    const query = auditQuery({ actor: '', action: '', targetType: 'calendar', targetId: '', from: '2026-03-01', to: '2026-03-01' });
+    expect(query).toEqual({
+      limit: 50,
+      targetType: 'calendar',
+      from: new Date(2026, 2, 1, 0, 0, 0, 0).toISOString(),
+      to: new Date(2026, 2, 1, 23, 59, 59, 999).toISOString(),
+    });
+  });
+
+  it('shows only what changed, every field of a creation, and never the etag', () => {
+    expect(auditChanges({ name: 'Redes', active: true, etag: 'a' }, { name: 'Redes', active: false, etag: 'b' })).toEqual([
+      { field: 'active', before: true, after: false },
+    ]);
+    expect(auditChanges(null, { name: 'Redes', memberIds: ['u1'] })).toEqual([
+      { field: 'name', before: undefined, after: 'Redes' },
+      { field: 'memberIds', before: undefined, after: ['u1'] },
+    ]);
+    expect(auditChanges('technician', 'admin')).toEqual([{ field: '', before: 'technician', after: 'admin' }]);
+  });
+
+  it('says values in words', () => {
+    expect(auditValue(true, es)).toBe('Sí');
+    expect(auditValue(['u1', 'u2'], es)).toBe('u1, u2');
+    expect(auditValue(null, es)).toBe('—');
+    expect(auditValue({ from: '08:00', to: '14:00' }, es)).toBe('{"from":"08:00","to":"14:00"}');
+  });
+});
+
+describe('administration calls', () => {
+  function recording(body: unknown = {}) {
+    const calls: { url: string; method: string; headers: Record<string, string>; body: unknown }[] = [];
+    const fetchImpl = (async (url: string, init: RequestInit) => {
+      calls.push({ url, method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(init.body as string) : undefined });
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    return { calls, api: createAdminApi(new ApiClient({ baseUrl: '/api', store: createMemorySessionStore(null), fetch: fetchImpl })) };
+  }
+
+  it('send an edit with the entity\'s etag as If-Match, quoted as HTTP wants it', async () => {
+    const { calls, api } = recording();
+    await api.updateTeam('soporte', { name: 'Soporte' }, 'abc');
+    await api.updateCalendar('madrid', { name: 'M', timeZone: 'Europe/Madrid', week: [], holidays: [] }, '"quoted"');
+    expect(calls[0]).toMatchObject({ method: 'PATCH', url: '/api/teams/soporte', headers: { 'If-Match': '"abc"' } });
+    expect(calls[1]).toMatchObject({ method: 'PUT', url: '/api/calendars/madrid', headers: { 'If-Match': '"quoted"' } });
+  });
+
+  it('ask for inactive categories only when told, and move a ticket with its ETag', async () => {
+    const { calls, api } = recording({ items: [] });
+    await api.categories();
+    await api.categories(true);
+    await api.moveTicketToTeam('t1', 'redes', '"e1"');
+    expect(calls.map((c) => c.url)).toEqual(['/api/categories', '/api/categories?all=true', '/api/tickets/t1']);
+    expect(calls[2]).toMatchObject({ method: 'PATCH', body: { teamId: 'redes' }, headers: { 'If-Match': '"e1"' } });
+  });
+});

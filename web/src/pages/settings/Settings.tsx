@@ -1,0 +1,25 @@
+import { NavLink, Outlet } from 'react-router';
+import { useI18n } from '../../i18n';
+
+/** The sections of "Configuración", in the order an admin sets a help desk up. */
+export const SETTINGS_SECTIONS = ['teams', 'categories', 'sla', 'calendars', 'audit'] as const;
+
+/** Admins run the help desk from here: teams, categories, SLA policies, business calendars and the audit log. */
+export function Settings() {
+  const { t } = useI18n();
+  return (
+    <section className="page settings">
+      <div className="page__header">
+        <h1>{t('settings.title')}</h1>
+      </div>
+      <nav aria-label={t('settings.sections')} className="settings__nav">
+        {SETTINGS_SECTIONS.map((section) => (
+          <NavLink key={section} to={`/settings/${section}`} className="tab">
+            {t(`settings.section.${section}`)}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </section>
+  );
+}
