@@ -5,6 +5,8 @@ import type { Problem, TokenResponse } from './types';
 
 export interface RequestOptions {
   body?: unknown;
+  /** A body that is not JSON (an iCalendar file): sent as is with its media type. */
+  text?: { body: string; type: string };
   query?: Record<string, QueryValue>;
   headers?: Record<string, string>;
   /** Send the bearer token and refresh it on 401 (default true). */
@@ -150,13 +152,14 @@ export class ApiClient {
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.text) headers['Content-Type'] = options.text.type;
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
     const url = `${this.baseUrl}${path}${options.query ? toQueryString(options.query) : ''}`;
     try {
       return await this.fetchImpl(url, {
         method,
         headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.text ? options.text.body : options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: options.signal,
       });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { createAdminApi, type TeamFilterQuery } from './admin';
+import { createAdminApi } from './admin';
 import type { ApiClient } from './client';
 import type { QueryValue } from './query';
 import type { components } from './schema';
@@ -62,7 +62,7 @@ export function createApi(client: ApiClient) {
     createUser: (body: CreateUserRequest) => client.json<User>('POST', '/users', { body }),
     updateUser: (userId: string, body: UpdateUserRequest) => client.json<User>('PATCH', `/users/${id(userId)}`, { body }),
 
-    listTickets: (query: TicketQuery & TeamFilterQuery) =>
+    listTickets: (query: TicketQuery) =>
       client.json<Page<TicketListItem>>('GET', '/tickets', { query: query as Record<string, QueryValue> }),
     getTicket: async (ticketId: string) => {
       const response = await client.request<Ticket>('GET', `/tickets/${id(ticketId)}`);

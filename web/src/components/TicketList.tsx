@@ -1,5 +1,4 @@
 import { useState, type ReactNode } from 'react';
-import type { TeamFilterQuery } from '../api/admin';
 import type { TicketQuery } from '../api/tickets';
 import type { Page, TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -9,7 +8,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { TicketCard } from './TicketCard';
 
 interface Props {
-  query: TicketQuery & TeamFilterQuery;
+  query: TicketQuery;
   /** Bump to reload after a change made elsewhere on the page. */
   version: number;
   actions?: (ticket: TicketListItem) => ReactNode;

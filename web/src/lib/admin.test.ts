@@ -32,9 +32,17 @@ describe('SLA targets in hours and minutes', () => {
     expect(joinMinutes('2', '')).toBe(120);
   });
 
-  it('refuse what is not a whole number instead of guessing', () => {
+  it('refuse what is not a number instead of guessing; minutes may have a fraction', () => {
     expect(joinMinutes('1.5', '0')).toBeNaN();
     expect(joinMinutes('-1', '0')).toBeNaN();
+    expect(joinMinutes('0', '0,5')).toBe(0.5);
+    expect(joinMinutes('1', '2.25')).toBe(62.25);
+  });
+
+  it('keep a fractional target as it is', () => {
+    expect(splitMinutes(0.5)).toEqual({ hours: '0', minutes: '0.5' });
+    expect(splitMinutes(90.25)).toEqual({ hours: '1', minutes: '30.25' });
+    expect(formatMinutes(0.5, es, (n) => n.toLocaleString('es-ES'))).toBe('0,5 min');
   });
 
   it('round-trip a policy\'s targets through the table', () => {
@@ -52,6 +60,9 @@ describe('configuration forms', () => {
   it('suggest a slug from a name, without accents or spaces', () => {
     expect(slugify('Redes y VPN')).toBe('redes-y-vpn');
     expect(slugify('  Óptica / Cámaras ')).toBe('optica-camaras');
+    // Policies' and calendars' ids start with a letter and take 40 characters at most.
+    expect(slugify('24x7 Oro', 40, true)).toBe('x7-oro');
+    expect(slugify('a'.repeat(39) + ' b', 40, true)).toBe('a'.repeat(39));
   });
 
   it('show a calendar\'s seven days in order, closed days empty', () => {
@@ -89,7 +100,7 @@ describe('audit log', () => {
     const query = auditQuery({ actor: '', action: '', targetType: 'calendar', targetId: '', from: '2026-03-01', to: '2026-03-01' });
     expect(query).toEqual({
       limit: 50,
-      targetType: 'calendar',
+      targetType: ['calendar'],
       from: new Date(2026, 2, 1, 0, 0, 0, 0).toISOString(),
       to: new Date(2026, 2, 1, 23, 59, 59, 999).toISOString(),
     });
@@ -137,7 +148,30 @@ describe('administration calls', () => {
     await api.categories();
     await api.categories(true);
     await api.moveTicketToTeam('t1', 'redes', '"e1"');
-    expect(calls.map((c) => c.url)).toEqual(['/api/categories', '/api/categories?all=true', '/api/tickets/t1']);
-    expect(calls[2]).toMatchObject({ method: 'PATCH', body: { teamId: 'redes' }, headers: { 'If-Match': '"e1"' } });
+    await api.moveTicketToTeam('t1', null, '"e2"');
+    expect(calls.map((c) => c.url)).toEqual(['/api/categories', '/api/categories?all=true', '/api/tickets/t1/team', '/api/tickets/t1/team']);
+    expect(calls[2]).toMatchObject({ method: 'PUT', body: { teamId: 'redes' }, headers: { 'If-Match': '"e1"' } });
+    expect(calls[3]).toMatchObject({ method: 'PUT', body: { teamId: null }, headers: { 'If-Match': '"e2"' } });
+  });
+
+  it('read the audit log at /audit (routes starting with admin are the Functions host\'s), lists comma-separated', async () => {
+    const { calls, api } = recording({ items: [], nextCursor: null });
+    await api.audit({ action: ['team.created', 'team.changed'], targetType: ['team'], limit: 10 });
+    expect(calls[0].url).toBe('/api/audit?action=team.created,team.changed&targetType=team&limit=10');
+  });
+
+  it('send an .ics file as text/calendar, and a kept policy version as a query', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const fetchImpl = (async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const api = createAdminApi(new ApiClient({ baseUrl: '/api', store: createMemorySessionStore(null), fetch: fetchImpl }));
+    await api.importHolidays('madrid', 'BEGIN:VCALENDAR\r\nEND:VCALENDAR', 'e1');
+    await api.slaPolicy('gold', 2);
+    expect(calls[0].url).toBe('/api/calendars/madrid/holidays/import');
+    expect(calls[0].init).toMatchObject({ method: 'POST', body: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR' });
+    expect(calls[0].init.headers).toMatchObject({ 'Content-Type': 'text/calendar', 'If-Match': '"e1"' });
+    expect(calls[1].url).toBe('/api/sla-policies/gold?version=2');
   });
 });

@@ -4,6 +4,8 @@ import {
   type AuditQuery,
   type CalendarDay,
   type SlaTargets,
+  type TimeRange,
+  type Weekday,
 } from '../api/admin';
 import { isApiError } from '../api/problem';
 import { PRIORITIES, type Priority } from '../api/types';
@@ -11,44 +13,63 @@ import { fieldCodeWords } from './errorMessages';
 import { localDayEnd, localDayStart } from './filters';
 import type { I18n } from '../i18n';
 
-/** A stable id from a name, as the API's slugs are written: `Redes y VPN` → `redes-y-vpn`. */
-export function slugify(name: string): string {
-  return name
+/**
+ * A stable id from a name, as the API's slugs are written: `Redes y VPN` → `redes-y-vpn`. Categories take up to 50
+ * characters; SLA policies and calendars up to 40, starting with a letter (`letterFirst`).
+ */
+export function slugify(name: string, max = 50, letterFirst = false): string {
+  const slug = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
+    .replace(/^-+|-+$/g, '');
+  return (letterFirst ? slug.replace(/^[^a-z]+/, '') : slug).slice(0, max).replace(/-+$/, '');
 }
 
-/** Minutes as the two boxes of a target's cell: whole hours and the minutes left over. */
+/** Minutes (fractions allowed) as the two boxes of a target's cell: whole hours and the minutes left over. */
 export function splitMinutes(total: number): { hours: string; minutes: string } {
-  const safe = Number.isFinite(total) && total > 0 ? Math.round(total) : 0;
-  return { hours: String(Math.floor(safe / 60)), minutes: String(safe % 60) };
+  const safe = Number.isFinite(total) && total > 0 ? total : 0;
+  const hours = Math.floor(safe / 60);
+  // Two decimals at most: a target of 0.5 minutes stays 0.5, float noise does not show.
+  const minutes = Math.round((safe - hours * 60) * 100) / 100;
+  return { hours: String(hours), minutes: String(minutes) };
 }
 
 /**
- * The minutes two boxes say, or NaN when either is not a whole non-negative number (an empty box is 0). The API
- * judges the range; the form only refuses what is not a number at all.
+ * The minutes two boxes say, or NaN when hours are not a whole non-negative number or minutes not a non-negative
+ * number (fractions allowed, with a point or a comma; an empty box is 0). The API judges the range; the form only
+ * refuses what is not a number at all.
  */
 export function joinMinutes(hours: string, minutes: string): number {
-  const read = (text: string) => (text.trim() === '' ? 0 : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
-  return read(hours) * 60 + read(minutes);
+  const read = (text: string, pattern: RegExp) => {
+    const value = text.trim().replace(',', '.');
+    return value === '' ? 0 : pattern.test(value) ? Number(value) : Number.NaN;
+  };
+  return read(hours, /^\d+$/) * 60 + read(minutes, /^\d+(\.\d+)?$/);
 }
 
-/** "8 h 30 min", "45 min", "3 h". */
-export function formatMinutes(total: number, t: I18n['t']): string {
+/** "8 h 30 min", "45 min", "3 h", "0,5 min" (numbers in the reader's way when `formatNumber` is given). */
+export function formatMinutes(total: number, t: I18n['t'], formatNumber: (n: number) => string = String): string {
   const { hours, minutes } = splitMinutes(total);
-  if (hours === '0') return t('admin.minutes', { minutes });
-  return minutes === '0' ? t('admin.hours', { hours }) : t('admin.hoursMinutes', { hours, minutes });
+  const words = { hours: formatNumber(Number(hours)), minutes: formatNumber(Number(minutes)) };
+  if (hours === '0') return t('admin.minutes', words);
+  return minutes === '0' ? t('admin.hours', words) : t('admin.hoursMinutes', words);
 }
 
-export type TargetCells = Record<Priority, { firstResponse: { hours: string; minutes: string }; resolution: { hours: string; minutes: string } }>;
+type Duration = { hours: string; minutes: string };
+export type TargetCells = Record<Priority, { firstResponse: Duration; resolution: Duration; twentyFourSeven: boolean }>;
 
 export function targetCells(targets: SlaTargets): TargetCells {
   return Object.fromEntries(
-    PRIORITIES.map((p) => [p, { firstResponse: splitMinutes(targets[p].firstResponseMinutes), resolution: splitMinutes(targets[p].resolutionMinutes) }]),
+    PRIORITIES.map((p) => [
+      p,
+      {
+        firstResponse: splitMinutes(targets[p].firstResponseMinutes),
+        resolution: splitMinutes(targets[p].resolutionMinutes),
+        twentyFourSeven: targets[p].twentyFourSeven ?? false,
+      },
+    ]),
   ) as TargetCells;
 }
 
@@ -59,26 +80,33 @@ export function cellsToTargets(cells: TargetCells): SlaTargets {
       {
         firstResponseMinutes: joinMinutes(cells[p].firstResponse.hours, cells[p].firstResponse.minutes),
         resolutionMinutes: joinMinutes(cells[p].resolution.hours, cells[p].resolution.minutes),
+        twentyFourSeven: cells[p].twentyFourSeven,
       },
     ]),
   ) as SlaTargets;
 }
 
-/** A new policy's starting point: the targets the help desk ships with (hours: 1/4, 4/8, 8/24, 24/72). */
+/** A new policy's starting point when there is no default to copy: the seed's targets (hours 1/4, 4/24, 8/72, 24/120). */
 export const DEFAULT_TARGETS: SlaTargets = {
-  critical: { firstResponseMinutes: 60, resolutionMinutes: 240 },
-  high: { firstResponseMinutes: 240, resolutionMinutes: 480 },
-  medium: { firstResponseMinutes: 480, resolutionMinutes: 1440 },
-  low: { firstResponseMinutes: 1440, resolutionMinutes: 4320 },
+  critical: { firstResponseMinutes: 60, resolutionMinutes: 240, twentyFourSeven: false },
+  high: { firstResponseMinutes: 240, resolutionMinutes: 1440, twentyFourSeven: false },
+  medium: { firstResponseMinutes: 480, resolutionMinutes: 4320, twentyFourSeven: false },
+  low: { firstResponseMinutes: 1440, resolutionMinutes: 7200, twentyFourSeven: false },
 };
 
+/** One day of the week grid: its name and its ranges (none: closed). */
+export interface WeekDay {
+  day: Weekday;
+  ranges: TimeRange[];
+}
+
 /** The seven days in order, each with the ranges the calendar has for it (none: closed that day). */
-export function fullWeek(week: readonly CalendarDay[]): CalendarDay[] {
+export function fullWeek(week: readonly CalendarDay[]): WeekDay[] {
   return WEEKDAYS.map((day) => ({ day, ranges: week.find((d) => d.day === day)?.ranges.map((r) => ({ ...r })) ?? [] }));
 }
 
 /** Monday to Friday, 08:00–15:00: a new calendar's starting point. */
-export function officeWeek(): CalendarDay[] {
+export function officeWeek(): WeekDay[] {
   return WEEKDAYS.map((day) => ({ day, ranges: day === 'saturday' || day === 'sunday' ? [] : [{ from: '08:00', to: '15:00' }] }));
 }
 
@@ -165,8 +193,8 @@ export function auditFiltersToParams(filters: AuditFilters): URLSearchParams {
 export function auditQuery(filters: AuditFilters, limit = 50): AuditQuery {
   const query: AuditQuery = { limit };
   if (filters.actor) query.actor = filters.actor;
-  if (filters.action) query.action = filters.action;
-  if (filters.targetType) query.targetType = filters.targetType;
+  if (filters.action) query.action = [filters.action];
+  if (filters.targetType) query.targetType = [filters.targetType as (typeof AUDIT_TARGET_TYPES)[number]];
   if (filters.targetId) query.targetId = filters.targetId;
   if (filters.from) query.from = localDayStart(filters.from);
   if (filters.to) query.to = localDayEnd(filters.to);

@@ -20,6 +20,10 @@ const PROBLEM_CODES = {
   payload_too_large: 'problem.payload_too_large',
   precondition_failed: 'error.stale',
   team_has_open_tickets: 'problem.team_has_open_tickets',
+  team_in_use: 'problem.team_in_use',
+  duplicate_category: 'problem.duplicate_category',
+  sla_policy_exists: 'problem.sla_policy_exists',
+  calendar_exists: 'problem.calendar_exists',
   request_in_progress: 'problem.request_in_progress',
   store_busy: 'problem.unavailable',
   ticket_closed: 'problem.ticket_closed',
@@ -50,6 +54,7 @@ const FIELD_CODES = {
   duplicate_dni: 'fieldError.duplicate_dni',
   duplicate: 'fieldError.duplicate',
   duplicate_id: 'fieldError.duplicate',
+  duplicate_category: 'fieldError.duplicate',
   not_found: 'fieldError.not_found',
   invalid: 'fieldError.invalid',
 } as const satisfies Record<string, MessageKey>;

@@ -1,4 +1,3 @@
-import { teamQuery, type TeamFilterQuery } from '../api/admin';
 import type { TicketQuery } from '../api/tickets';
 import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '../api/types';
 
@@ -55,15 +54,15 @@ export function localDayEnd(date: string): string {
   return new Date(y, m - 1, d, 23, 59, 59, 999).toISOString();
 }
 
-export function toTicketQuery(filters: TicketFilters, extra: Partial<TicketQuery> & TeamFilterQuery = {}): TicketQuery & TeamFilterQuery {
-  const query: TicketQuery & TeamFilterQuery = { sort: '-createdAt', limit: 25, includeTotal: true, ...extra };
+export function toTicketQuery(filters: TicketFilters, extra: Partial<TicketQuery> = {}): TicketQuery {
+  const query: TicketQuery = { sort: '-createdAt', limit: 25, includeTotal: true, ...extra };
   if (filters.q.trim()) query.q = filters.q.trim();
   if (filters.status) query.status = [filters.status];
   if (filters.priority) query.priority = [filters.priority];
   if (filters.from) query.createdFrom = localDayStart(filters.from);
   if (filters.to) query.createdTo = localDayEnd(filters.to);
   // A team chosen in the filters narrows the view's own team choice ("my teams") to that one team.
-  if (filters.team.trim()) Object.assign(query, teamQuery([filters.team.trim()]));
+  if (filters.team.trim()) query.teamId = [filters.team.trim()];
   return query;
 }
 

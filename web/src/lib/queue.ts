@@ -1,4 +1,4 @@
-import { TEAM_FILTER, teamQuery, type TeamFilterQuery } from '../api/admin';
+import { MY_TEAMS } from '../api/admin';
 import type { TicketQuery } from '../api/tickets';
 import type { SlaCondition, TicketStatus } from '../api/types';
 
@@ -30,12 +30,12 @@ export function queueSort(value: string | null, view: QueueView): QueueSort {
 }
 
 /** The server query of a tab: who it is for and which tickets; open work only, except "all". */
-export function viewQuery(view: QueueView): Partial<TicketQuery> & TeamFilterQuery {
+export function viewQuery(view: QueueView): Partial<TicketQuery> {
   switch (view) {
     case 'mine':
       return { assigneeId: 'me', status: OPEN_WORK };
     case 'my_teams':
-      return { ...teamQuery([TEAM_FILTER.mine]), status: OPEN_WORK };
+      return { teamId: [MY_TEAMS], status: OPEN_WORK };
     case 'unassigned':
       return { assigneeId: 'none', status: OPEN_WORK };
     case 'at_risk':

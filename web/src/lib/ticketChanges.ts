@@ -1,4 +1,3 @@
-import { ticketTeam } from '../api/admin';
 import type { Ticket } from '../api/types';
 import { categoryLabel, type I18n } from '../i18n';
 
@@ -24,8 +23,8 @@ export function describeChanges(
   if (before.category !== after.category) {
     changes.push(t('ticketPage.change.category', { value: after.category ? categoryWords(after.category) : t('ticketPage.noCategory') }));
   }
-  if (ticketTeam(before)?.id !== ticketTeam(after)?.id) {
-    changes.push(t('ticketPage.change.team', { value: ticketTeam(after)?.name ?? t('ticket.noTeam') }));
+  if (before.team?.id !== after.team?.id) {
+    changes.push(t('ticketPage.change.team', { value: after.team?.name ?? t('ticket.noTeam') }));
   }
   if (after.commentCount > before.commentCount) changes.push(t('ticketPage.change.comments'));
   return changes;

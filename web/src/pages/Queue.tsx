@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ticketTeam } from '../api/admin';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
@@ -202,7 +201,7 @@ function QueueTable({
                 {ticket.requester.department ? <span className="muted"> · {ticket.requester.department}</span> : null}
               </td>
               <td data-label={t('queue.col.team')} data-testid="team">
-                {ticketTeam(ticket)?.name ?? <span className="muted">{t('ticket.noTeam')}</span>}
+                {ticket.team?.name ?? <span className="muted">{t('ticket.noTeam')}</span>}
               </td>
               <td data-label={t('queue.col.priority')}>
                 <PriorityBadge priority={ticket.priority} />

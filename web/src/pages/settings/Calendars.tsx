@@ -1,5 +1,5 @@
-import { useMemo, useState, type ReactElement } from 'react';
-import type { BusinessCalendar, CalendarDay, CalendarInput, Holiday } from '../../api/admin';
+import { useMemo, useRef, useState, type ReactElement } from 'react';
+import type { BusinessCalendar, CalendarRequest, Holiday } from '../../api/admin';
 import { useAuth } from '../../auth/AuthContext';
 import { DialogActions } from '../../components/DialogActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -7,7 +7,7 @@ import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { SuccessNotice } from '../../components/SuccessNotice';
 import { useI18n } from '../../i18n';
-import { fullWeek, officeWeek, pathMessages, slugify, timeZones } from '../../lib/admin';
+import { fullWeek, officeWeek, pathMessages, slugify, timeZones, type WeekDay } from '../../lib/admin';
 import { useFormSubmission } from '../../lib/useFormSubmission';
 import { useLoad } from '../../lib/useLoad';
 import { isStale, SettingsError } from './common';
@@ -19,6 +19,28 @@ export function Calendars() {
   const calendars = useLoad(() => api.admin.calendars(), [api]);
   const [dialog, setDialog] = useState<{ calendar: BusinessCalendar | null } | null>(null);
   const [notice, setNotice] = useState<string>();
+  const [importError, setImportError] = useState<unknown>(null);
+  const [importing, setImporting] = useState<string>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const importTarget = useRef<BusinessCalendar | null>(null);
+
+  async function importFile(file: File | undefined) {
+    const calendar = importTarget.current;
+    if (!file || !calendar) return;
+    setNotice(undefined);
+    setImportError(null);
+    setImporting(calendar.id);
+    try {
+      const updated = await api.admin.importHolidays(calendar.id, await file.text(), calendar.etag);
+      setNotice(t('calendars.imported', { name: updated.name, count: updated.holidays.length }));
+    } catch (err) {
+      setImportError(err);
+    } finally {
+      setImporting(undefined);
+      if (fileInput.current) fileInput.current.value = '';
+      calendars.reload();
+    }
+  }
 
   return (
     <section aria-labelledby="calendars-heading" className="settings__section">
@@ -30,7 +52,18 @@ export function Calendars() {
       </div>
       <p className="muted">{t('calendars.lead')}</p>
       <SuccessNotice message={notice} />
+      <ErrorAlert error={importError} message={isStale(importError) ? t('settings.staleList') : undefined} />
       <ErrorAlert error={calendars.error} />
+      {/* One hidden picker for every calendar's import button (the buttons are what people focus and read). */}
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".ics,text/calendar"
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(e) => void importFile(e.target.files?.[0])}
+      />
       {calendars.loading && !calendars.data ? (
         <p role="status" className="muted">
           {t('common.loading')}
@@ -43,10 +76,25 @@ export function Calendars() {
             <h3 id={`calendar-${calendar.id}`}>
               {calendar.name} <span className="muted small">· {calendar.timeZone}</span>
             </h3>
-            <button type="button" className="button button--secondary button--small" onClick={() => setDialog({ calendar })}>
-              {t('common.edit')}
-              <span className="visually-hidden"> {calendar.name}</span>
-            </button>
+            <div className="actions">
+              <button type="button" className="button button--secondary button--small" onClick={() => setDialog({ calendar })}>
+                {t('common.edit')}
+                <span className="visually-hidden"> {calendar.name}</span>
+              </button>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                title={t('calendars.importHint')}
+                disabled={importing === calendar.id}
+                onClick={() => {
+                  importTarget.current = calendar;
+                  fileInput.current?.click();
+                }}
+              >
+                {t('calendars.import')}
+                <span className="visually-hidden"> · {calendar.name}</span>
+              </button>
+            </div>
           </div>
           <dl className="details">
             {fullWeek(calendar.week).map((d) => (
@@ -91,13 +139,18 @@ export function Calendars() {
 }
 
 interface CalendarForm {
+  id: string;
   name: string;
   timeZone: string;
-  week: CalendarDay[];
+  week: WeekDay[];
   holidays: Holiday[];
 }
 
+/** Calendars' ids: a letter first, at most 40 characters. */
+const calendarSlug = (name: string) => slugify(name, 40, true);
+
 const formOf = (calendar: BusinessCalendar | null): CalendarForm => ({
+  id: calendar?.id ?? '',
   name: calendar?.name ?? '',
   timeZone: calendar?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'Europe/Madrid',
   week: calendar ? fullWeek(calendar.week) : officeWeek(),
@@ -109,19 +162,21 @@ function CalendarDialog({ calendar, onClose, onSaved }: { calendar: BusinessCale
   const { api } = useAuth();
   const [values, setValues] = useState<CalendarForm>(() => formOf(calendar));
   const [current, setCurrent] = useState(calendar);
-  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CalendarForm>(['name', 'timeZone']);
+  // The id follows the name until the admin types one of their own; once created it never changes.
+  const [idTouched, setIdTouched] = useState(Boolean(calendar));
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CalendarForm>(calendar ? ['name', 'timeZone'] : ['id', 'name', 'timeZone']);
   const paths = pathMessages(t, error);
   const zones = useMemo(timeZones, []);
 
   const save = async () => {
-    const body: CalendarInput = {
+    const body: CalendarRequest = {
       name: values.name.trim(),
       timeZone: values.timeZone.trim(),
       // Days without hours are left out: the calendar is closed on them.
       week: values.week.filter((d) => d.ranges.length > 0),
       holidays: values.holidays.map((h) => ({ ...h, name: h.name.trim() })),
     };
-    if (!current) return onSaved(await api.admin.createCalendar({ id: slugify(values.name), ...body }));
+    if (!current) return onSaved(await api.admin.createCalendar({ id: values.id.trim(), ...body }));
     try {
       onSaved(await api.admin.updateCalendar(current.id, body, current.etag));
     } catch (err) {
@@ -136,7 +191,7 @@ function CalendarDialog({ calendar, onClose, onSaved }: { calendar: BusinessCale
 
   // The server names a bad range by its place among the days it was sent (closed days are not sent).
   const sentIndex = (dayIndex: number) => values.week.slice(0, dayIndex).filter((d) => d.ranges.length > 0).length;
-  const setDay = (dayIndex: number, day: CalendarDay) => setValues({ ...values, week: values.week.map((d, i) => (i === dayIndex ? day : d)) });
+  const setDay = (dayIndex: number, day: WeekDay) => setValues({ ...values, week: values.week.map((d, i) => (i === dayIndex ? day : d)) });
   const setHoliday = (index: number, holiday: Holiday) =>
     setValues({ ...values, holidays: values.holidays.map((h, i) => (i === index ? holiday : h)) });
 
@@ -146,7 +201,16 @@ function CalendarDialog({ calendar, onClose, onSaved }: { calendar: BusinessCale
         <SettingsError error={error} />
         <div className="grid-2">
           <Field label={t('calendars.name')} name="name" errors={fieldErrors.name} required>
-            {(p) => <input {...p} type="text" aria-required="true" maxLength={100} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                aria-required="true"
+                maxLength={100}
+                value={values.name}
+                onChange={(e) => setValues({ ...values, name: e.target.value, id: idTouched ? values.id : calendarSlug(e.target.value) })}
+              />
+            )}
           </Field>
           <Field label={t('calendars.timeZone')} name="timeZone" errors={fieldErrors.timeZone} hint={t('calendars.timeZoneHint')} required>
             {(p) => (
@@ -171,6 +235,25 @@ function CalendarDialog({ calendar, onClose, onSaved }: { calendar: BusinessCale
           </Field>
         </div>
 
+        {current ? null : (
+          <Field label={t('calendars.id')} name="id" errors={fieldErrors.id} hint={t('calendars.idHint')} required>
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                aria-required="true"
+                maxLength={40}
+                spellCheck={false}
+                autoCapitalize="off"
+                value={values.id}
+                onChange={(e) => {
+                  setIdTouched(true);
+                  setValues({ ...values, id: e.target.value });
+                }}
+              />
+            )}
+          </Field>
+        )}
         <fieldset className="field">
           <legend>{t('calendars.week')}</legend>
           <p className="field__hint">{t('calendars.weekHint')}</p>

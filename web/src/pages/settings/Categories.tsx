@@ -11,7 +11,7 @@ import { slugify } from '../../lib/admin';
 import { forgetCategories } from '../../lib/useCategories';
 import { useFormSubmission } from '../../lib/useFormSubmission';
 import { useLoad } from '../../lib/useLoad';
-import { SettingsError } from './common';
+import { isStale, SettingsError } from './common';
 
 /** Categories: what requesters choose at intake, each routed to a team and timed by an SLA policy. */
 export function Categories() {
@@ -37,10 +37,12 @@ export function Categories() {
     setNotice(undefined);
     setError(null);
     try {
-      await api.admin.updateCategory(category.id, { active: !category.active });
+      await api.admin.updateCategory(category.id, { active: !category.active }, category.etag);
       done(category.active ? t('categories.deactivated', { name: category.name }) : t('categories.activated', { name: category.name }));
     } catch (err) {
       setError(err);
+      // Changed meanwhile (412): the list shows it as it is now.
+      if (isStale(err)) loaded.reload();
     }
   }
 
@@ -58,7 +60,7 @@ export function Categories() {
       </div>
       <p className="muted">{t('categories.lead')}</p>
       <SuccessNotice message={notice} />
-      <ErrorAlert error={error} />
+      <ErrorAlert error={error} message={isStale(error) ? t('settings.staleList') : undefined} />
       <ErrorAlert error={loaded.error} />
       {loaded.loading && !data ? (
         <p role="status" className="muted">
@@ -162,32 +164,57 @@ function CategoryDialog({
 }) {
   const { t } = useI18n();
   const { api } = useAuth();
-  const [values, setValues] = useState<CategoryForm>({
-    id: category?.id ?? '',
-    name: category?.name ?? '',
-    nameEn: category?.nameEn ?? '',
-    description: category?.description ?? '',
-    teamId: category?.teamId ?? '',
-    slaPolicyId: category?.slaPolicyId ?? '',
-    order: String(category?.order ?? nextOrder),
-    active: category?.active ?? true,
+  const formOf = (c: Category | null): CategoryForm => ({
+    id: c?.id ?? '',
+    name: c?.name ?? '',
+    nameEn: c?.nameEn ?? '',
+    description: c?.description ?? '',
+    teamId: c?.teamId ?? '',
+    slaPolicyId: c?.slaPolicyId ?? '',
+    order: String(c?.order ?? nextOrder),
+    active: c?.active ?? true,
   });
+  const [values, setValues] = useState<CategoryForm>(() => formOf(category));
+  const [etag, setEtag] = useState(category?.etag ?? '');
   // The id follows the name until the admin types one of their own; once created it never changes.
   const [idTouched, setIdTouched] = useState(Boolean(category));
   const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CategoryForm>(category ? ['name'] : ['id', 'name']);
 
   const save = async () => {
     const order = Number(values.order);
+    // In a PATCH "" clears a field (null would leave it as it was); a create leaves empty ones out.
     const body = {
       name: values.name.trim(),
-      nameEn: values.nameEn.trim() || null,
-      description: values.description.trim() || null,
-      teamId: values.teamId || null,
-      slaPolicyId: values.slaPolicyId || null,
-      order: Number.isFinite(order) ? order : 0,
+      nameEn: values.nameEn.trim(),
+      description: values.description.trim(),
+      teamId: values.teamId,
+      slaPolicyId: values.slaPolicyId,
+      order: values.order.trim() !== '' && Number.isFinite(order) ? order : undefined,
       active: values.active,
     };
-    onSaved(category ? await api.admin.updateCategory(category.id, body) : await api.admin.createCategory({ id: values.id.trim(), ...body }));
+    if (!category) {
+      const orNull = (text: string) => text || null;
+      return onSaved(
+        await api.admin.createCategory({
+          ...body,
+          id: values.id.trim(),
+          nameEn: orNull(body.nameEn),
+          description: orNull(body.description),
+          teamId: orNull(body.teamId),
+          slaPolicyId: orNull(body.slaPolicyId),
+        }),
+      );
+    }
+    try {
+      onSaved(await api.admin.updateCategory(category.id, body, etag));
+    } catch (err) {
+      if (isStale(err)) {
+        const fresh = await api.admin.category(category.id);
+        setValues(formOf(fresh));
+        setEtag(fresh.etag);
+      }
+      throw err;
+    }
   };
 
   return (
@@ -218,7 +245,7 @@ function CategoryDialog({
               type="text"
               aria-required={!category}
               readOnly={Boolean(category)}
-              maxLength={64}
+              maxLength={50}
               spellCheck={false}
               autoCapitalize="off"
               value={values.id}

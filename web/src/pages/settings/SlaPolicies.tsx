@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BusinessCalendar, SlaPolicy, SlaPolicyInput } from '../../api/admin';
+import type { BusinessCalendar, SlaPolicy, SlaPolicyRequest, SlaTargets } from '../../api/admin';
 import { PRIORITIES } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -58,6 +58,7 @@ export function SlaPolicies() {
             <div className="page__header">
               <h3 id={`policy-${policy.id}`}>
                 {policy.name} <span className="badge badge--role">{t('slaPolicies.version', { version: policy.version })}</span>
+                {policy.isDefault ? <span className="badge badge--active">{t('slaPolicies.default')}</span> : null}
               </h3>
               <div className="actions">
                 <button type="button" className="button button--secondary button--small" onClick={() => setDialog({ kind: 'edit', policy })}>
@@ -86,9 +87,14 @@ export function SlaPolicies() {
                 <tbody>
                   {[...PRIORITIES].reverse().map((p) => (
                     <tr key={p}>
-                      <th scope="row">{t(`priority.${p}`)}</th>
-                      <td>{formatMinutes(policy.targets[p].firstResponseMinutes, t)}</td>
-                      <td>{formatMinutes(policy.targets[p].resolutionMinutes, t)}</td>
+                      <th scope="row">
+                        {t(`priority.${p}`)}
+                        {policy.calendarId && policy.targets[p].twentyFourSeven ? (
+                          <span className="muted small"> · {t('slaPolicies.roundTheClock')}</span>
+                        ) : null}
+                      </th>
+                      <td>{formatMinutes(policy.targets[p].firstResponseMinutes, t, formatNumber)}</td>
+                      <td>{formatMinutes(policy.targets[p].resolutionMinutes, t, formatNumber)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -100,6 +106,7 @@ export function SlaPolicies() {
       {dialog?.kind === 'edit' && loaded.data ? (
         <PolicyDialog
           policy={dialog.policy}
+          template={loaded.data.policies.find((p) => p.isDefault)?.targets}
           calendars={loaded.data.calendars}
           onClose={() => setDialog(null)}
           onSaved={(p) =>
@@ -128,44 +135,57 @@ interface PolicyForm {
   name: string;
   calendarId: string;
   warningPercent: string;
+  isDefault: boolean;
   cells: TargetCells;
 }
 
-const formOf = (policy: SlaPolicy | null): PolicyForm => ({
+/** Policies' ids: a letter first, at most 40 characters. */
+const policySlug = (name: string) => slugify(name, 40, true);
+
+const formOf = (policy: SlaPolicy | null, template?: SlaTargets): PolicyForm => ({
   id: policy?.id ?? '',
   name: policy?.name ?? '',
   calendarId: policy?.calendarId ?? '',
-  warningPercent: String(Math.round((policy?.warningAt ?? 0.75) * 100)),
-  cells: targetCells(policy?.targets ?? DEFAULT_TARGETS),
+  warningPercent: String(Math.round((policy?.warningAt ?? 0.75) * 10000) / 100),
+  isDefault: policy?.isDefault ?? false,
+  cells: targetCells(policy?.targets ?? template ?? DEFAULT_TARGETS),
 });
 
 function PolicyDialog({
   policy,
+  template,
   calendars,
   onClose,
   onSaved,
 }: {
   policy: SlaPolicy | null;
+  /** A new policy starts from these targets (the default policy's). */
+  template?: SlaTargets;
   calendars: BusinessCalendar[];
   onClose: () => void;
   onSaved: (policy: SlaPolicy) => void;
 }) {
   const { t } = useI18n();
   const { api } = useAuth();
-  const [values, setValues] = useState<PolicyForm>(() => formOf(policy));
+  const [values, setValues] = useState<PolicyForm>(() => formOf(policy, template));
   const [current, setCurrent] = useState(policy);
-  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<PolicyForm>(['name']);
+  // The id follows the name until the admin types one of their own; once created it never changes.
+  const [idTouched, setIdTouched] = useState(Boolean(policy));
+  const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<PolicyForm>(policy ? ['name'] : ['id', 'name']);
   const paths = pathMessages(t, error);
 
   const save = async () => {
-    const percent = Number(values.warningPercent);
-    const body: SlaPolicyInput = {
+    const percent = Number(values.warningPercent.replace(',', '.'));
+    const body: SlaPolicyRequest = {
       name: values.name.trim(),
       targets: cellsToTargets(values.cells),
       calendarId: values.calendarId || null,
-      warningAt: Number.isFinite(percent) ? percent / 100 : Number.NaN,
+      // An empty or unreadable box is sent as nothing a number can be: the API names the field.
+      warningAt: values.warningPercent.trim() !== '' && Number.isFinite(percent) ? percent / 100 : -1,
+      // The default cannot be unset, only moved: a policy that is the default says so again.
+      isDefault: values.isDefault || undefined,
     };
-    if (!current) return onSaved(await api.admin.createSlaPolicy({ id: slugify(values.name), ...body }));
+    if (!current) return onSaved(await api.admin.createSlaPolicy({ id: values.id.trim(), ...body }));
     try {
       onSaved(await api.admin.updateSlaPolicy(current.id, body, current.etag));
     } catch (err) {
@@ -173,10 +193,13 @@ function PolicyDialog({
         const fresh = await api.admin.slaPolicy(current.id);
         setCurrent(fresh);
         setValues(formOf(fresh));
+        setIdTouched(true);
       }
       throw err;
     }
   };
+
+  const byCalendar = values.calendarId !== '';
 
   const cell = (p: (typeof PRIORITIES)[number], target: 'firstResponse' | 'resolution') => {
     const errors = paths[`targets.${p}.${target}Minutes`];
@@ -191,7 +214,7 @@ function PolicyDialog({
             <label key={part} className="duration__part">
               <input
                 type="text"
-                inputMode="numeric"
+                inputMode={part === 'hours' ? 'numeric' : 'decimal'}
                 size={4}
                 aria-label={`${label} (${t(part === 'hours' ? 'slaPolicies.hoursUnit' : 'slaPolicies.minutesUnit')})`}
                 aria-invalid={errors ? true : undefined}
@@ -217,31 +240,39 @@ function PolicyDialog({
       <form ref={formRef} onSubmit={(e) => void submit(e, values, save)} noValidate className="form">
         <SettingsError error={error} />
         {current ? <p className="alert alert--info">{t('slaPolicies.newVersionHint', { next: current.version + 1 })}</p> : null}
-        <Field label={t('slaPolicies.name')} name="name" errors={fieldErrors.name} required>
-          {(p) => <input {...p} type="text" aria-required="true" maxLength={100} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
-        </Field>
-        <div className="table-wrap">
-          <table className="table table--compact table--targets">
-            <caption>{t('slaPolicies.targets')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('field.priority')}</th>
-                <th scope="col">{t('slaPolicies.firstResponse')}</th>
-                <th scope="col">{t('slaPolicies.resolution')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...PRIORITIES].reverse().map((p) => (
-                <tr key={p}>
-                  <th scope="row">{t(`priority.${p}`)}</th>
-                  {cell(p, 'firstResponse')}
-                  {cell(p, 'resolution')}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="grid-2">
+          <Field label={t('slaPolicies.name')} name="name" errors={fieldErrors.name} required>
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                aria-required="true"
+                maxLength={100}
+                value={values.name}
+                onChange={(e) => setValues({ ...values, name: e.target.value, id: idTouched ? values.id : policySlug(e.target.value) })}
+              />
+            )}
+          </Field>
+          {current ? null : (
+            <Field label={t('slaPolicies.id')} name="id" errors={fieldErrors.id} hint={t('slaPolicies.idHint')} required>
+              {(p) => (
+                <input
+                  {...p}
+                  type="text"
+                  aria-required="true"
+                  maxLength={40}
+                  spellCheck={false}
+                  autoCapitalize="off"
+                  value={values.id}
+                  onChange={(e) => {
+                    setIdTouched(true);
+                    setValues({ ...values, id: e.target.value });
+                  }}
+                />
+              )}
+            </Field>
+          )}
         </div>
-        {fieldErrors.targets ? <p className="field__error">{fieldErrors.targets.join(' ')}</p> : null}
         <div className="grid-2">
           <Field label={t('slaPolicies.calendar')} name="calendarId" errors={fieldErrors.calendarId} hint={t('slaPolicies.calendarHint')}>
             {(p) => (
@@ -260,7 +291,7 @@ function PolicyDialog({
               <input
                 {...p}
                 type="number"
-                inputMode="numeric"
+                inputMode="decimal"
                 min={1}
                 max={99}
                 value={values.warningPercent}
@@ -268,6 +299,61 @@ function PolicyDialog({
               />
             )}
           </Field>
+        </div>
+        <div className="table-wrap">
+          <table className="table table--compact table--targets" aria-describedby={byCalendar ? 'targets-hint' : undefined}>
+            <caption>{t('slaPolicies.targets')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('field.priority')}</th>
+                <th scope="col">{t('slaPolicies.firstResponse')}</th>
+                <th scope="col">{t('slaPolicies.resolution')}</th>
+                {byCalendar ? <th scope="col">{t('slaPolicies.twentyFourSeven')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {[...PRIORITIES].reverse().map((p) => (
+                <tr key={p}>
+                  <th scope="row">{t(`priority.${p}`)}</th>
+                  {cell(p, 'firstResponse')}
+                  {cell(p, 'resolution')}
+                  {byCalendar ? (
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('slaPolicies.twentyFourSevenLabel', { priority: t(`priority.${p}`) })}
+                        checked={values.cells[p].twentyFourSeven}
+                        onChange={(e) => setValues({ ...values, cells: { ...values.cells, [p]: { ...values.cells[p], twentyFourSeven: e.target.checked } } })}
+                      />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {byCalendar ? (
+          <p id="targets-hint" className="field__hint">
+            {t('slaPolicies.twentyFourSevenHint')}
+          </p>
+        ) : null}
+        {fieldErrors.targets ? <p className="field__error">{fieldErrors.targets.join(' ')}</p> : null}
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              aria-describedby="default-hint"
+              checked={values.isDefault}
+              // The default cannot be unset: another policy takes its place.
+              disabled={current?.isDefault}
+              onChange={(e) => setValues({ ...values, isDefault: e.target.checked })}
+            />
+            {t('slaPolicies.isDefault')}
+          </label>
+          <p id="default-hint" className="field__hint">
+            {t('slaPolicies.isDefaultHint')}
+          </p>
+          {fieldErrors.isDefault ? <p className="field__error">{fieldErrors.isDefault.join(' ')}</p> : null}
         </div>
         <DialogActions busy={busy} submitLabel={current ? t('slaPolicies.saveVersion') : t('slaPolicies.createSubmit')} onCancel={onClose} />
       </form>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ASSIGNMENT_MODES, type AssignmentMode, type Team, type TeamInput } from '../../api/admin';
+import { ASSIGNMENT_MODES, type AssignmentMode, type Team } from '../../api/admin';
 import { isApiError } from '../../api/problem';
 import type { User } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
@@ -15,6 +15,8 @@ import { useLoad } from '../../lib/useLoad';
 import { fullName, isStale, SettingsError, useStaff } from './common';
 
 type Dialog = { kind: 'edit'; team: Team | null } | { kind: 'delete'; team: Team } | null;
+
+const isMode = (value: string): value is AssignmentMode => (ASSIGNMENT_MODES as readonly string[]).includes(value);
 
 /** Teams: groups of technicians and admins that categories route tickets to, each with its way of assigning. */
 export function Teams() {
@@ -76,7 +78,7 @@ export function Teams() {
                     {team.name}
                     {team.description ? <div className="muted small">{team.description}</div> : null}
                   </th>
-                  <td>{t(`teams.mode.${team.assignment}`)}</td>
+                  <td>{isMode(team.assignment) ? t(`teams.mode.${team.assignment}`) : team.assignment}</td>
                   <td>
                     {team.memberIds.length === 0
                       ? t('teams.noMembers')
@@ -129,7 +131,15 @@ export function Teams() {
               setDialog(null);
               setNotice(undefined);
               setError(err);
-              setErrorMessage(err.status === 409 ? t('teams.hasOpenTickets', { name: dialog.team.name }) : t('settings.stale'));
+              setErrorMessage(
+                err.status === 412
+                  ? t('settings.staleList')
+                  : err.code === 'team_in_use'
+                    ? t('teams.inUse', { name: dialog.team.name })
+                    : err.code === 'team_has_open_tickets'
+                      ? t('teams.hasOpenTickets', { name: dialog.team.name })
+                      : undefined,
+              );
               teams.reload();
               return;
             }
@@ -152,7 +162,7 @@ interface TeamForm {
 const formOf = (team: Team | null): TeamForm => ({
   name: team?.name ?? '',
   description: team?.description ?? '',
-  assignment: team?.assignment ?? 'manual',
+  assignment: team && isMode(team.assignment) ? team.assignment : 'manual',
   memberIds: team?.memberIds ?? [],
   active: team?.active ?? true,
 });
@@ -168,10 +178,11 @@ function TeamDialog({ team, staff, onClose, onSaved }: { team: Team | null; staf
   const strangers = values.memberIds.filter((id) => !staff.some((u) => u.id === id));
 
   const save = async () => {
-    const body: TeamInput = { ...values, name: values.name.trim(), description: values.description.trim() || null };
-    if (!team) return onSaved(await api.admin.createTeam(body));
+    const body = { ...values, name: values.name.trim() };
+    if (!team) return onSaved(await api.admin.createTeam({ ...body, description: body.description.trim() || null }));
     try {
-      onSaved(await api.admin.updateTeam(team.id, body, etag));
+      // In a PATCH an empty description clears it (null would leave it as it was).
+      onSaved(await api.admin.updateTeam(team.id, { ...body, description: body.description.trim() }, etag));
     } catch (err) {
       if (isStale(err)) {
         const fresh = await api.admin.team(team.id);

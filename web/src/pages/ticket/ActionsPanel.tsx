@@ -11,7 +11,7 @@ interface Props {
   ticket: Ticket;
   staff: User[];
   categories: readonly Category[];
-  /** Staff: the teams the ticket may move to (none for requesters). */
+  /** The active teams the ticket may move to (shown when `actions.changeTeam`). */
   teams: readonly TeamRef[];
   onMove: (to: TicketStatus, requiresNote: boolean) => void;
   onTake: () => void;
@@ -19,7 +19,7 @@ interface Props {
   onAssign: (assigneeId: string | null) => Promise<void>;
   onPriority: (priority: Priority) => Promise<void>;
   onCategory: (category: string) => Promise<void>;
-  onTeam: (teamId: string) => Promise<void>;
+  onTeam: (teamId: string | null) => Promise<void>;
 }
 
 /**
@@ -38,7 +38,7 @@ export function ActionsPanel({ ticket, staff, categories, teams, onMove, onTake,
     !actions.assign &&
     !actions.changePriority &&
     !actions.changeCategory &&
-    teams.length === 0;
+    !actions.changeTeam;
 
   return (
     <section aria-labelledby="actions-heading" className="card">
@@ -76,7 +76,7 @@ export function ActionsPanel({ ticket, staff, categories, teams, onMove, onTake,
         {actions.assign ? <AssignForm ticket={ticket} staff={staff} onAssign={onAssign} /> : null}
         {actions.changePriority ? <PriorityForm ticket={ticket} onChange={onPriority} /> : null}
         {triage && categories.length > 0 ? <CategoryForm ticket={ticket} categories={categories} onChange={onCategory} /> : null}
-        {teams.length > 0 ? <TeamForm ticket={ticket} teams={teams} onMove={onTeam} /> : null}
+        {actions.changeTeam ? <TeamForm ticket={ticket} teams={teams} onMove={onTeam} /> : null}
       </div>
     </section>
   );

@@ -1,4 +1,3 @@
-import { ticketTeam } from '../../api/admin';
 import type { Ticket } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useCategoryLabel } from '../../lib/useCategories';
@@ -19,7 +18,7 @@ export function TicketDetails({ ticket }: { ticket: Ticket }) {
         <dt>{t('ticket.assignee')}</dt>
         <dd data-testid="assignee">{ticket.assignee?.name ?? t('ticket.unassigned')}</dd>
         <dt>{t('ticket.team')}</dt>
-        <dd data-testid="team">{ticketTeam(ticket)?.name ?? t('ticket.noTeam')}</dd>
+        <dd data-testid="team">{ticket.team?.name ?? t('ticket.noTeam')}</dd>
         <dt>{t('ticket.category')}</dt>
         <dd data-testid="category">{ticket.category ? categoryWords(ticket.category) : t('ticketPage.noCategory')}</dd>
         <dt>{t('ticket.created')}</dt>
