@@ -211,4 +211,25 @@ public sealed class SlaPolicyTests(SlaPolicyWorld world) : IClassFixture<SlaPoli
         Assert.Equal(412, (int)(await Admin.SendAsync(stale)).StatusCode);
         Assert.Equal((404, 404), ((int)(await Admin.GetAsync("api/sla-policies/mala")).StatusCode, (int)(await Admin.GetAsync("api/calendars/mal")).StatusCode));
     }
+
+    [Fact]
+    public async Task ANewTicketInACategoryMeasuresWithTheCategorysPolicy()
+    {
+        var policy = $"vip-{Guid.NewGuid():N}"[..12];
+        Assert.Equal(201, (int)(await Admin.PostAsJsonAsync("api/sla-policies", new { id = policy, name = "VIP", targets = Targets(mediumResolution: 90, mediumFirstResponse: 15) })).StatusCode);
+        var category = $"vip-{Guid.NewGuid():N}"[..12];
+        Assert.Equal(201, (int)(await Admin.PostAsJsonAsync("api/categories", new { id = category, name = "Dirección", slaPolicyId = policy })).StatusCode);
+
+        var ticket = await world.User.CreateTicketAsync("El portátil del director no arranca", priority: "medium", category: category);
+        var other = await world.User.CreateTicketAsync("Otro portátil no arranca", priority: "medium");
+
+        var sla = await SlaAsync(ticket.Id());
+        Assert.Equal((policy, "VIP"), (sla.Str("policyId"), sla.Str("policyName")));
+        Assert.Equal(TimeSpan.FromMinutes(90), At(sla, "resolution", "dueAt") - At(ticket, "createdAt"));
+        Assert.NotEqual(policy, (await SlaAsync(other.Id())).Str("policyId"));
+
+        // A category may only name a policy that exists.
+        var unknown = await Admin.PostAsJsonAsync("api/categories", new { id = $"x-{Guid.NewGuid():N}"[..12], name = "Sin política", slaPolicyId = "no-such-policy" });
+        Assert.Equal(["slaPolicyId"], (await unknown.ProblemAsync(400)).FieldErrors());
+    }
 }

@@ -2,6 +2,7 @@ using Tickets.Administration.Audit;
 using Tickets.Administration.Teams;
 using Tickets.Common;
 using Tickets.Identity;
+using Tickets.Sla.Policies;
 
 namespace Tickets.Administration.Categories;
 
@@ -10,7 +11,8 @@ namespace Tickets.Administration.Categories;
 /// written with its audit entry in one atomic write, and this instance's cached categories are dropped at once (other
 /// instances read them again within the cache's lifetime).
 /// </summary>
-public sealed class CategoryAdministration(ICategoryStore categories, ITeamStore teams, CategoryCatalogs catalogs, CurrentUser me, TimeProvider time)
+public sealed class CategoryAdministration(
+    ICategoryStore categories, ITeamStore teams, ISlaPolicyStore policies, CategoryCatalogs catalogs, CurrentUser me, TimeProvider time)
 {
     /// <summary>Active ones in order; with <paramref name="all"/> (admins only) inactive ones too.</summary>
     public async Task<Result<CategoryList>> ListAsync(string? all, CancellationToken cancellationToken)
@@ -31,6 +33,7 @@ public sealed class CategoryAdministration(ICategoryStore categories, ITeamStore
     {
         var v = request.Validate();
         await CheckTeamAsync(v, request.TeamId, cancellationToken);
+        await CheckPolicyAsync(v, request.SlaPolicyId, cancellationToken);
         if (v.ToError() is { } invalid) return invalid;
 
         var existing = await categories.ListAsync(cancellationToken);
@@ -57,6 +60,7 @@ public sealed class CategoryAdministration(ICategoryStore categories, ITeamStore
     {
         var v = request.Validate();
         await CheckTeamAsync(v, request.TeamId, cancellationToken);
+        await CheckPolicyAsync(v, request.SlaPolicyId, cancellationToken);
         if (v.ToError() is { } invalid) return invalid;
 
         var conditional = ifMatch is not null && ifMatch != "*";
@@ -98,6 +102,13 @@ public sealed class CategoryAdministration(ICategoryStore categories, ITeamStore
     {
         if (string.IsNullOrEmpty(teamId) || v.Has("teamId")) return;
         if (await teams.FindAsync(teamId, cancellationToken) is null) v.Add("teamId", FieldCodes.NotAllowed, "Must be the id of a team.");
+    }
+
+    /// <summary>A category names an existing SLA policy (read from the store, like the team).</summary>
+    private async Task CheckPolicyAsync(Validator v, string? policyId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(policyId) || v.Has("slaPolicyId")) return;
+        if (await policies.FindPolicyAsync(policyId, cancellationToken) is null) v.Add("slaPolicyId", FieldCodes.NotAllowed, "Must be the id of an SLA policy.");
     }
 
     private AuditEntry Audit(string action, Category target, Category? before, Category? after, DateTimeOffset now) =>
