@@ -116,6 +116,8 @@ function expected(status, actions) {
     ...(actions.edit ? ['Editar'] : []),
     ...(actions.assign ? ['Asignar'] : []),
     ...(actions.changePriority ? ['Cambiar prioridad'] : []),
+    // Staff move a ticket between teams while it is not closed.
+    ...(actions.changeTeam ? ['Cambiar de equipo'] : []),
     // Whoever may edit changes the category in the edit form; the category form is for triage by the assignee.
     ...(actions.changeCategory && !actions.edit ? ['Cambiar categoría'] : []),
   ];
