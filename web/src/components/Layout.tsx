@@ -74,7 +74,7 @@ export function Layout() {
             {user ? (
               <>
                 <NavLink to="/account" className="header__user" data-testid="current-user" title={t('nav.account')}>
-                  {user.firstNames} <span className="muted">({t(`role.${user.role}`)})</span>
+                  <span className="header__name">{user.firstNames}</span> <span className="header__role muted">({t(`role.${user.role}`)})</span>
                 </NavLink>
                 <button type="button" className="button button--secondary" onClick={() => void signOut()}>
                   {t('nav.logout')}

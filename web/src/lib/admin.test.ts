@@ -6,6 +6,7 @@ import { createMemorySessionStore } from '../api/session';
 import { translate } from '../i18n';
 import {
   auditChanges,
+  auditFieldValue,
   auditFiltersFromParams,
   auditFiltersToParams,
   auditQuery,
@@ -115,6 +116,23 @@ describe('audit log', () => {
       { field: 'memberIds', before: undefined, after: ['u1'] },
     ]);
     expect(auditChanges('technician', 'admin')).toEqual([{ field: '', before: 'technician', after: 'admin' }]);
+  });
+
+  it('says a field\'s value as an admin reads it: modes, roles, names for ids, targets and weeks written out', () => {
+    const i18n = { t: es, formatNumber: (n: number) => n.toLocaleString('es-ES') };
+    const lookups = { person: (id: string) => ({ u1: 'Tomás Técnico' })[id], team: (id: string) => ({ t1: 'Redes' })[id] };
+    expect(auditFieldValue('assignment', 'roundRobin', i18n)).toBe('Por turnos');
+    expect(auditFieldValue('role', 'technician', i18n)).toBe('Técnico');
+    expect(auditFieldValue('memberIds', ['u1', 'u9'], i18n, lookups)).toBe('Tomás Técnico, u9');
+    expect(auditFieldValue('teamId', 't1', i18n, lookups)).toBe('Redes');
+    expect(auditFieldValue('warningAt', 0.75, i18n)).toBe('75 %');
+    expect(
+      auditFieldValue('targets', { critical: { firstResponseMinutes: 60, resolutionMinutes: 240.5, twentyFourSeven: true }, low: { firstResponseMinutes: 30, resolutionMinutes: 90 } }, i18n),
+    ).toBe('Crítica: 1 h / 4 h 0,5 min (24×7); Baja: 30 min / 1 h 30 min');
+    expect(auditFieldValue('week', [{ day: 'monday', ranges: [{ from: '08:00', to: '14:00' }, { from: '16:00', to: '18:00' }] }], i18n)).toBe(
+      'Lunes 08:00–14:00, 16:00–18:00',
+    );
+    expect(auditFieldValue('holidays', [{ date: '2026-12-25', name: 'Navidad', yearly: true }], i18n)).toBe('2026-12-25 Navidad (cada año)');
   });
 
   it('says values in words', () => {

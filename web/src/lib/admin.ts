@@ -1,6 +1,8 @@
 import {
+  ASSIGNMENT_MODES,
   AUDIT_TARGET_TYPES,
   WEEKDAYS,
+  type AssignmentMode,
   type AuditQuery,
   type CalendarDay,
   type SlaTargets,
@@ -8,7 +10,7 @@ import {
   type Weekday,
 } from '../api/admin';
 import { isApiError } from '../api/problem';
-import { PRIORITIES, type Priority } from '../api/types';
+import { PRIORITIES, ROLES, type Priority, type Role } from '../api/types';
 import { fieldCodeWords } from './errorMessages';
 import { localDayEnd, localDayStart } from './filters';
 import type { I18n } from '../i18n';
@@ -232,4 +234,74 @@ export function auditValue(value: unknown, t: I18n['t']): string {
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** Names for the ids an audit entry holds (people, teams, policies, calendars); unknown ids stay as they are. */
+export interface AuditLookups {
+  person?: (id: string) => string | undefined;
+  team?: (id: string) => string | undefined;
+  policy?: (id: string) => string | undefined;
+  calendar?: (id: string) => string | undefined;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * One field's value of an audit entry in the reader's words: modes, roles and weekdays translated, ids named, SLA
+ * targets, a week and holidays written out; anything else as `auditValue` says it.
+ */
+export function auditFieldValue(field: string, value: unknown, i18n: Pick<I18n, 't' | 'formatNumber'>, lookups: AuditLookups = {}): string {
+  const { t, formatNumber } = i18n;
+  if (value === null || value === undefined || value === '') return '—';
+  const name = (lookup: ((id: string) => string | undefined) | undefined, id: unknown) =>
+    typeof id === 'string' ? (lookup?.(id) ?? id) : auditValue(id, t);
+  switch (field) {
+    case 'assignment':
+      return typeof value === 'string' && (ASSIGNMENT_MODES as readonly string[]).includes(value) ? t(`teams.mode.${value as AssignmentMode}`) : auditValue(value, t);
+    case 'role':
+      return typeof value === 'string' && (ROLES as readonly string[]).includes(value) ? t(`role.${value as Role}`) : auditValue(value, t);
+    case 'memberIds':
+      return Array.isArray(value) && value.length > 0 ? value.map((id) => name(lookups.person, id)).join(', ') : '—';
+    case 'teamId':
+      return name(lookups.team, value);
+    case 'slaPolicyId':
+      return name(lookups.policy, value);
+    case 'calendarId':
+      return name(lookups.calendar, value);
+    case 'reason':
+      return value === 'calendar_changed' ? t('audit.reason.calendar_changed') : auditValue(value, t);
+    case 'warningAt':
+      return typeof value === 'number' ? `${formatNumber(Math.round(value * 10000) / 100)} %` : auditValue(value, t);
+    case 'targets':
+      if (!isObject(value)) break;
+      return [...PRIORITIES]
+        .reverse()
+        .filter((p) => isObject(value[p]))
+        .map((p) => {
+          const target = value[p] as Record<string, unknown>;
+          const minutes = (v: unknown) => (typeof v === 'number' ? formatMinutes(v, t, formatNumber) : '—');
+          const clock = target.twentyFourSeven === true ? ` (${t('slaPolicies.twentyFourSeven')})` : '';
+          return `${t(`priority.${p}`)}: ${minutes(target.firstResponseMinutes)} / ${minutes(target.resolutionMinutes)}${clock}`;
+        })
+        .join('; ');
+    case 'week':
+      if (!Array.isArray(value)) break;
+      return value
+        .filter(isObject)
+        .map((d) => {
+          const day = typeof d.day === 'string' && (WEEKDAYS as readonly string[]).includes(d.day) ? t(`weekday.${d.day as Weekday}`) : String(d.day);
+          const ranges = Array.isArray(d.ranges) ? d.ranges.filter(isObject).map((r) => `${String(r.from)}–${String(r.to)}`) : [];
+          return `${day} ${ranges.length > 0 ? ranges.join(', ') : t('calendars.closed')}`;
+        })
+        .join('; ');
+    case 'holidays':
+      if (!Array.isArray(value)) break;
+      return value.length === 0
+        ? '—'
+        : value
+            .filter(isObject)
+            .map((h) => `${String(h.date)} ${String(h.name ?? '')}${h.yearly === true ? ` (${t('calendars.yearly')})` : ''}`.trim())
+            .join('; ');
+  }
+  return auditValue(value, t);
 }

@@ -6,9 +6,9 @@ import { readAll } from '../../api/tickets';
 import { useAuth } from '../../auth/AuthContext';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { dictionaries, useI18n, type MessageKey } from '../../i18n';
-import { auditChanges, auditFiltersFromParams, auditFiltersToParams, auditQuery, auditValue, type AuditFilters } from '../../lib/admin';
+import { auditChanges, auditFieldValue, auditFiltersFromParams, auditFiltersToParams, auditQuery, type AuditFilters, type AuditLookups } from '../../lib/admin';
 import { useLoad } from '../../lib/useLoad';
-import { fullName } from './common';
+import { fullName, useStaff } from './common';
 
 /** Words for a key the dictionary may not have (an action or target type a newer API added): the raw name then. */
 function known(t: (key: MessageKey) => string, key: string, fallback: string): string {
@@ -17,7 +17,8 @@ function known(t: (key: MessageKey) => string, key: string, fallback: string): s
 
 /** The admin audit log: who changed what in the help desk's people and configuration, newest first, filters in the URL. */
 export function Audit() {
-  const { t, formatDateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, formatDateTime } = i18n;
   const { api } = useAuth();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => auditFiltersFromParams(params), [params]);
@@ -27,6 +28,30 @@ export function Audit() {
   const [moreError, setMoreError] = useState<unknown>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const admins = useLoad(() => readAll((cursor) => api.listUsers({ role: ['admin'], limit: 100, cursor })), [api]);
+  // Names for the ids entries hold (members, a category's team and policy, a policy's calendar); a list that cannot be
+  // read leaves its ids as they are.
+  const staff = useStaff();
+  const names = useLoad(async () => {
+    const [teams, policies, calendars] = await Promise.all([
+      api.admin.teams().catch(() => []),
+      api.admin.slaPolicies().catch(() => []),
+      api.admin.calendars().catch(() => []),
+    ]);
+    return { teams, policies, calendars };
+  }, [api]);
+  const lookups = useMemo<AuditLookups>(() => {
+    const byId = <T extends { id: string }>(items: readonly T[] | undefined, word: (item: T) => string) => {
+      const map = new Map((items ?? []).map((item) => [item.id, word(item)]));
+      return (id: string) => map.get(id);
+    };
+    return {
+      person: byId([...(staff.data ?? []), ...(admins.data ?? [])], fullName),
+      team: byId(names.data?.teams, (x) => x.name),
+      policy: byId(names.data?.policies, (x) => x.name),
+      calendar: byId(names.data?.calendars, (x) => x.name),
+    };
+  }, [staff.data, admins.data, names.data]);
+  const value = (field: string, v: unknown) => auditFieldValue(field, v, i18n, lookups);
 
   const pages = first.data ? [first.data, ...(more.key === key ? more.pages : [])] : [];
   const entries = pages.flatMap((p) => p.items);
@@ -50,6 +75,7 @@ export function Audit() {
 
   const action = (name: string) => known(t, `audit.action.${name}`, name);
   const targetType = (name: string) => known(t, `audit.target.${name}`, name);
+  const fieldName = (name: string) => known(t, `audit.field.${name}`, name);
   const hasFilters = Object.values(filters).some((v) => v !== '');
 
   return (
@@ -149,17 +175,17 @@ export function Audit() {
                         <ul className="audit-changes">
                           {changes.map((c) => (
                             <li key={c.field}>
-                              {c.field ? <span className="audit-changes__field">{c.field}: </span> : null}
+                              {c.field ? <span className="audit-changes__field">{fieldName(c.field)}: </span> : null}
                               {entry.before === null || entry.before === undefined ? (
-                                <span>{auditValue(c.after, t)}</span>
+                                <span>{value(c.field, c.after)}</span>
                               ) : entry.after === null || entry.after === undefined ? (
-                                <del>{auditValue(c.before, t)}</del>
+                                <del>{value(c.field, c.before)}</del>
                               ) : (
                                 <>
-                                  <del>{auditValue(c.before, t)}</del>
+                                  <del>{value(c.field, c.before)}</del>
                                   <span aria-hidden="true"> → </span>
                                   <span className="visually-hidden"> {t('audit.becomes')} </span>
-                                  <ins>{auditValue(c.after, t)}</ins>
+                                  <ins>{value(c.field, c.after)}</ins>
                                 </>
                               )}
                             </li>

@@ -58,7 +58,7 @@ export function SlaPolicies() {
             <div className="page__header">
               <h3 id={`policy-${policy.id}`}>
                 {policy.name} <span className="badge badge--role">{t('slaPolicies.version', { version: policy.version })}</span>
-                {policy.isDefault ? <span className="badge badge--active">{t('slaPolicies.default')}</span> : null}
+                {policy.isDefault ? <> <span className="badge badge--active">{t('slaPolicies.default')}</span></> : null}
               </h3>
               <div className="actions">
                 <button type="button" className="button button--secondary button--small" onClick={() => setDialog({ kind: 'edit', policy })}>
@@ -318,7 +318,7 @@ function PolicyDialog({
                   {cell(p, 'firstResponse')}
                   {cell(p, 'resolution')}
                   {byCalendar ? (
-                    <td>
+                    <td className="table__check">
                       <input
                         type="checkbox"
                         aria-label={t('slaPolicies.twentyFourSevenLabel', { priority: t(`priority.${p}`) })}
