@@ -241,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'history.type.deleted': 'Ticket deleted',
   'history.type.team_changed': 'Team changed',
   'history.teamChange': 'Team: {before} → {after}',
+  'history.team': 'Team: {value}',
   'history.noTeam': 'no team',
 
   'queue.title': 'Work queue',

@@ -243,6 +243,7 @@ export const es = {
   'history.type.deleted': 'Ticket eliminado',
   'history.type.team_changed': 'Cambio de equipo',
   'history.teamChange': 'Equipo: {before} → {after}',
+  'history.team': 'Equipo: {value}',
   'history.noTeam': 'sin equipo',
 
   'queue.title': 'Cola de trabajo',

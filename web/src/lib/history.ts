@@ -19,6 +19,7 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
       return [
         t('history.priority', { value: t(`priority.${event.data.priority}`) }),
         ...(event.data.category ? [t('history.category', { value: category(event.data.category) })] : []),
+        ...(event.data.team ? [t('history.team', { value: event.data.team.name })] : []),
       ];
     case 'updated': {
       const { title, description, category: changed } = event.data.changes;

@@ -70,7 +70,7 @@ export function Categories() {
       {data && data.categories.length === 0 ? <p className="empty">{t('categories.empty')}</p> : null}
       {data && data.categories.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">{t('categories.title')}</caption>
             <thead>
               <tr>
@@ -89,15 +89,15 @@ export function Categories() {
             <tbody>
               {data.categories.map((c) => (
                 <tr key={c.id} data-category={c.id}>
-                  <td>{c.order}</td>
+                  <td data-label={t('categories.order')}>{c.order}</td>
                   <th scope="row">{c.name}</th>
-                  <td lang="en">{c.nameEn || <span className="muted">—</span>}</td>
-                  <td>
+                  <td data-label={t('categories.nameEn')} lang="en">{c.nameEn || <span className="muted">—</span>}</td>
+                  <td data-label={t('categories.id')}>
                     <code>{c.id}</code>
                   </td>
-                  <td>{teamName(c.teamId)}</td>
-                  <td>{policyName(c.slaPolicyId)}</td>
-                  <td>
+                  <td data-label={t('categories.team')}>{teamName(c.teamId)}</td>
+                  <td data-label={t('categories.policy')}>{policyName(c.slaPolicyId)}</td>
+                  <td data-label={t('settings.state')}>
                     <span className={`badge ${c.active ? 'badge--active' : 'badge--inactive'}`}>{c.active ? t('settings.active') : t('settings.inactive')}</span>
                   </td>
                   <td>

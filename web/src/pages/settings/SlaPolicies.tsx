@@ -208,7 +208,7 @@ function PolicyDialog({
     const label = `${t(`priority.${p}`)} · ${t(target === 'firstResponse' ? 'slaPolicies.firstResponse' : 'slaPolicies.resolution')}`;
     const errorId = `target-${p}-${target}-error`;
     return (
-      <td className={errors ? 'field--invalid' : undefined}>
+      <td className={errors ? 'field--invalid' : undefined} data-label={t(target === 'firstResponse' ? 'slaPolicies.firstResponse' : 'slaPolicies.resolution')}>
         <div className="duration">
           {(['hours', 'minutes'] as const).map((part) => (
             <label key={part} className="duration__part">
@@ -301,7 +301,7 @@ function PolicyDialog({
           </Field>
         </div>
         <div className="table-wrap">
-          <table className="table table--compact table--targets" aria-describedby={byCalendar ? 'targets-hint' : undefined}>
+          <table className="table table--compact table--targets table--stack" aria-describedby={byCalendar ? 'targets-hint' : undefined}>
             <caption>{t('slaPolicies.targets')}</caption>
             <thead>
               <tr>
@@ -318,7 +318,7 @@ function PolicyDialog({
                   {cell(p, 'firstResponse')}
                   {cell(p, 'resolution')}
                   {byCalendar ? (
-                    <td className="table__check">
+                    <td className="table__check" data-label={t('slaPolicies.twentyFourSeven')}>
                       <input
                         type="checkbox"
                         aria-label={t('slaPolicies.twentyFourSevenLabel', { priority: t(`priority.${p}`) })}

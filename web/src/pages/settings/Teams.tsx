@@ -58,7 +58,7 @@ export function Teams() {
       {teams.data && teams.data.length === 0 ? <p className="empty">{t('teams.empty')}</p> : null}
       {teams.data && teams.data.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack">
             <caption className="visually-hidden">{t('teams.title')}</caption>
             <thead>
               <tr>
@@ -78,13 +78,13 @@ export function Teams() {
                     {team.name}
                     {team.description ? <div className="muted small">{team.description}</div> : null}
                   </th>
-                  <td>{isMode(team.assignment) ? t(`teams.mode.${team.assignment}`) : team.assignment}</td>
-                  <td>
+                  <td data-label={t('teams.assignment')}>{isMode(team.assignment) ? t(`teams.mode.${team.assignment}`) : team.assignment}</td>
+                  <td data-label={t('teams.members')}>
                     {team.memberIds.length === 0
                       ? t('teams.noMembers')
                       : team.memberIds.map((id) => names.get(id) ?? id).join(', ')}
                   </td>
-                  <td>
+                  <td data-label={t('settings.state')}>
                     <span className={`badge ${team.active ? 'badge--active' : 'badge--inactive'}`}>
                       {team.active ? t('settings.active') : t('settings.inactive')}
                     </span>

@@ -27,13 +27,13 @@ export function TeamForm({ ticket, teams, onMove }: { ticket: Ticket; teams: rea
           ))}
           {current && !teams.some((team) => team.id === current.id) ? <option value={current.id}>{current.name}</option> : null}
         </select>
-        <p id="team-picker-hint" className="field__hint">
-          {t('ticketPage.moveTeamHint')}
-        </p>
       </div>
       <button type="submit" className="button button--secondary" disabled={value === (current?.id ?? '')}>
         {t('ticketPage.moveTeam')}
       </button>
+      <p id="team-picker-hint" className="field__hint inline-form__hint">
+        {t('ticketPage.moveTeamHint')}
+      </p>
     </form>
   );
 }
