@@ -18,7 +18,8 @@ namespace Tickets.CosmosDbServer.Batch;
 /// <item>The writes then go out, each guarded by the ETag just read: in order for each item, the items side by side.
 /// A failure only the server can find (a unique key) undoes the writes made, newest operation first; the restored items
 /// are equal in content but carry new ETags (this server cannot restore an ETag). A write that a request outside any
-/// batch got in between reruns the whole batch, which then answers as Cosmos would have.</item>
+/// batch got in between reruns the whole batch, which then answers as Cosmos would have. The writes ignore the caller's
+/// cancellation: Cosmos runs a batch it received to the end.</item>
 /// </list>
 /// </summary>
 internal sealed class AtomicBatch(Container container, PartitionKey partitionKey, IReadOnlyList<BatchOperation> operations)
@@ -37,7 +38,9 @@ internal sealed class AtomicBatch(Container container, PartitionKey partitionKey
             var items = await ReadTouchedItemsAsync(cancellationToken);
             if (Check(items) is { } refused) return refused;
 
-            var outcome = await WriteAsync(items, cancellationToken);
+            // Once the checks pass, the batch is as good as received by Cosmos, which commits it whole whatever the caller
+            // does next: a caller that gives up (a client cut off) must not leave half its writes behind.
+            var outcome = await WriteAsync(items, CancellationToken.None);
             if (outcome.Results is { } results) return results;
             if (attempt == Attempts) return Failed(outcome.FailedIndex, outcome.Failure!);
         }

@@ -55,6 +55,7 @@ public sealed class SlaPolicyFunctions(SlaAdministration administration)
     [Function("ApplySlaPolicy")]
     [Access(Who.Admin, Writes = true)]
     [Returns(202, typeof(SlaReplanAccepted))]
+    [Fails(ErrorKind.Unavailable)]
     [Description("Re-plans the running clocks of the policy's open tickets on its newest version, in the background (audited as "
         + "slaPolicy.applied; each ticket's re-plan is sla_replanned in its history).")]
     public async Task<IActionResult> Apply(

@@ -97,17 +97,32 @@ public sealed partial class SlaAdministration(
     }
 
     /// <summary>
-    /// Asks for the open tickets on <paramref name="id"/> to be re-planned on its newest version: audited, then done in the
-    /// background (<see cref="SlaReplanner"/>) through the <c>sla-replans</c> queue.
+    /// Asks for the open tickets on <paramref name="id"/> to be re-planned on its newest version, in the background
+    /// (<see cref="SlaReplanner"/>) through the <c>sla-replans</c> queue, and audits the request.
     /// </summary>
     public async Task<Result<SlaReplanAccepted>> ApplyAsync(string id, CancellationToken cancellationToken)
     {
         if (await store.FindPolicyAsync(id, cancellationToken) is not { } current) return Error.NotFound("slaPolicy");
         var now = time.GetUtcNow();
         var accepted = new SlaReplanAccepted(id, current.Newest.Version, now);
+        // The message first: a queue that refuses it is a 503 with nothing recorded. The audit entry follows; should that
+        // write fail, the re-plan still runs (idempotent, each ticket's history records it) and the admin is told to retry.
+        try
+        {
+            await queue.SendAsync(QueueNames.SlaReplans, JsonSerializer.Serialize(new SlaReplanMessage(id, null), Json.Options), null, cancellationToken);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or AggregateException or TimeoutException)
+        {
+            LogQueueRefused(logger, e, id);
+            return new Error(ErrorKind.Unavailable, "queue_unavailable", "The background queue is unavailable.", "Nothing was started: try again shortly.")
+            {
+                RetryAfter = TimeSpan.FromSeconds(30),
+                Extensions = new Dictionary<string, object?> { ["dependency"] = "queue" },
+            };
+        }
+
         await store.AppendAuditAsync(
             AuditEntry.Of(Actor, "slaPolicy.applied", Target(current.Newest), null, new { version = current.Newest.Version }, now), cancellationToken);
-        await queue.SendAsync(QueueNames.SlaReplans, JsonSerializer.Serialize(new SlaReplanMessage(id, null), Json.Options), null, cancellationToken);
         LogApplied(logger, id, current.Newest.Version, me.Id);
         return accepted;
     }
@@ -204,6 +219,9 @@ public sealed partial class SlaAdministration(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Calendar {CalendarId} changed by {UserId}; {Policies} policies got a new version")]
     private static partial void LogCalendar(ILogger logger, string calendarId, int policies, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The re-plan queue refused the re-plan of SLA policy {PolicyId}; nothing was started")]
+    private static partial void LogQueueRefused(ILogger logger, Exception exception, string policyId);
 }
 
 /// <summary>A policy's management fields, as its audit entries record them.</summary>
