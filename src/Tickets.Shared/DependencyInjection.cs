@@ -113,6 +113,7 @@ public static class DependencyInjection
 
         // Start-up: schema, bootstrap admin, demo data.
         services.AddScoped<IDemoDataSeeder, DemoUsersSeeder>();
+        services.AddScoped<IDemoDataSeeder, DemoTeamSeeder>();
         services.AddScoped<IDemoDataSeeder, DemoTicketsSeeder>();
         services.AddHostedService<TicketsInitializer>();
         return services;

@@ -53,6 +53,20 @@ public sealed class RoutingTests(TicketWorld world) : IClassFixture<TicketWorld>
     }
 
     [Fact]
+    public async Task TheDemoHelpDeskHasAFieldTeamThatHardwareAndNetworkTicketsGoTo()
+    {
+        var teams = (await (await world.Admin.GetAsync("api/teams")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        var field = Assert.Single(teams, t => t.Str("name") == "Soporte de campo");
+        Assert.Contains(world.TechnicianId, field.GetProperty("memberIds").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("manual", field.Str("assignment"));
+
+        var ticket = await world.User.CreateTicketAsync("El ratón no funciona", category: "hardware");
+        Assert.Equal(field.Str("id"), ticket.GetProperty("team").Str("id"));
+        var audit = await world.Admin.GetAsync($"api/audit?targetType=team&targetId={field.Str("id")}");
+        Assert.Equal("team.created", Assert.Single((await audit.JsonAsync()).GetProperty("items").EnumerateArray()).Str("action"));
+    }
+
+    [Fact]
     public async Task LeastLoadedGivesTheTicketToTheMemberWithTheFewestOpenTickets()
     {
         var busy = await Host.NewPersonAsync(world.Admin, "technician");
