@@ -211,8 +211,8 @@ public sealed class RoutingTests(TicketWorld world) : IClassFixture<TicketWorld>
         var category = await world.Admin.CreateCategoryAsync(null);
         Assert.Equal(200, (int)(await world.Admin.PatchAsJsonAsync($"api/categories/{category}", new { name = "Renombrada" })).StatusCode);
 
-        var teamEntries = await Host.EntriesForAsync(team.Str("id"));
-        var categoryEntries = await Host.EntriesForAsync(category);
+        var teamEntries = await world.Admin.AuditOfAsync("team", team.Str("id"));
+        var categoryEntries = await world.Admin.AuditOfAsync("category", category);
 
         Assert.Equal(["team.created", "team.changed", "team.deleted"], teamEntries.Select(e => e.Action));
         Assert.All(teamEntries.Concat(categoryEntries), e => Assert.Equal(adminId, e.ActorId));

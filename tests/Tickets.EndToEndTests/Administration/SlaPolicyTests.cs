@@ -146,7 +146,7 @@ public sealed class SlaPolicyTests(SlaPolicyWorld world) : IClassFixture<SlaPoli
         await PutPolicyAsync(id, new { name = "Auditada", targets = Targets(700), warningAt = 0.5 });
         Assert.Equal(202, (int)(await Admin.PostAsync($"api/sla-policies/{id}/apply", null)).StatusCode);
 
-        var entries = await AuditTrail.OfAsync(world.Host, "slaPolicy", id);
+        var entries = await Admin.AuditOfAsync("slaPolicy", id);
 
         Assert.Equal(["slaPolicy.created", "slaPolicy.changed", "slaPolicy.applied"], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal(adminId, e.ActorId));
