@@ -50,7 +50,8 @@ failure_messages() {
 }
 # Every skipped case says why; print each reason once with how many cases it covers.
 skip_reasons() {
-  awk '/\[SKIP\]/ { getline reason; sub(/^\[xUnit[^]]*\] +/, "", reason); count[reason]++ }
+  # The reason is the next xUnit line (another assembly's output may come in between).
+  awk '/\[SKIP\]/ { while ((getline reason) > 0 && reason !~ /^\[xUnit/) {}; sub(/^\[xUnit[^]]*\] +/, "", reason); count[reason]++ }
        END { for (r in count) printf "  skipped %d: %s\n", count[r], r }' "$1"
 }
 skip_reasons "$log_dir/dotnet-test.log"

@@ -12,9 +12,10 @@ namespace Tickets.Sla.Policies;
 /// </summary>
 public static class SlaSeed
 {
-    public const string PolicyName = "Default";
+    /// <summary>The seeded names are Spanish, like the product's first language; admins rename them.</summary>
+    public const string PolicyName = "Predeterminada";
 
-    public const string CalendarName = "Business hours";
+    public const string CalendarName = "Horario laboral";
 
     public static (CalendarDefinition Calendar, SlaPolicyVersion Policy) From(SlaOptions settings, DateTimeOffset at)
     {
