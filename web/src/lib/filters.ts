@@ -34,12 +34,17 @@ export function filtersFromParams(params: URLSearchParams): TicketFilters {
 
 export function filtersToParams(filters: TicketFilters, base?: URLSearchParams): URLSearchParams {
   const params = new URLSearchParams(base);
+  writeFilters(filters, params);
+  return params;
+}
+
+/** Writes the filters into `params`, leaving its other keys (the tab, the sort) as they are. */
+export function writeFilters(filters: TicketFilters, params: URLSearchParams): void {
   for (const key of ['q', 'status', 'priority', 'from', 'to', 'team'] as const) {
     const value = filters[key].trim();
     if (value) params.set(key, value);
     else params.delete(key);
   }
-  return params;
 }
 
 /** Start of a local calendar day as a UTC ISO instant. */

@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Ticket, TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -9,14 +8,15 @@ import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketFormDialog } from '../components/TicketFormDialog';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
-import { filtersFromParams, filtersToParams, hasActiveFilters, toTicketQuery, type TicketFilters } from '../lib/filters';
+import { filtersFromParams, writeFilters, hasActiveFilters, toTicketQuery, type TicketFilters } from '../lib/filters';
+import { useUrlParams } from '../lib/useUrlParams';
 
 type Dialog = { kind: 'new' } | { kind: 'edit'; ticket: Ticket; etag?: string } | { kind: 'delete'; ticket: TicketListItem } | null;
 
 export function MyTickets() {
   const { t } = useI18n();
   const { api } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [version, setVersion] = useState(0);
@@ -24,8 +24,8 @@ export function MyTickets() {
   const [editError, setEditError] = useState<unknown>(null);
 
   const setFilters = useCallback(
-    (next: TicketFilters) => setParams(filtersToParams(next, params), { replace: true }),
-    [params, setParams],
+    (next: TicketFilters) => updateParams((p) => writeFilters(next, p)),
+    [updateParams],
   );
   // Everyone's own requests; the server scopes a user's list anyway, staff see theirs here too.
   const query = useMemo(() => toTicketQuery(filters, { requesterId: 'me' }), [filters]);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
@@ -7,11 +7,12 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { useLoad } from '../lib/useLoad';
+import { useUrlParams } from '../lib/useUrlParams';
 import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
 import { isConcurrentChange } from '../lib/conflicts';
-import { filtersFromParams, filtersToParams, toTicketQuery, type TicketFilters } from '../lib/filters';
+import { filtersFromParams, writeFilters, toTicketQuery, type TicketFilters } from '../lib/filters';
 import {
   nextSort,
   QUEUE_VIEWS,
@@ -28,7 +29,7 @@ import {
 export function Queue() {
   const { t } = useI18n();
   const { api, user } = useAuth();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const view = queueView(params.get('view'));
   const sort = queueSort(params.get('sort'), view);
@@ -40,17 +41,16 @@ export function Queue() {
   const teams = useLoad(() => api.admin.teams().catch(() => []), [api]);
 
   const setFilters = useCallback(
-    (next: TicketFilters) => setParams(filtersToParams(next, params), { replace: true }),
-    [params, setParams],
+    (next: TicketFilters) => updateParams((p) => writeFilters(next, p)),
+    [updateParams],
   );
-  const setParam = (changes: Record<string, string | null>) => {
-    const p = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) p.delete(key);
-      else p.set(key, value);
-    }
-    setParams(p, { replace: true });
-  };
+  const setParam = (changes: Record<string, string | null>) =>
+    updateParams((p) => {
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null) p.delete(key);
+        else p.set(key, value);
+      }
+    });
 
   // Each tab's count is the server's total for that tab (without the search filters, like the tab itself).
   useEffect(() => {
