@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { getIfChanged } from '../api/conditional';
-import type { QueryValue } from '../api/query';
 import type { TicketQuery } from '../api/tickets';
 import type { Page, TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -29,10 +27,7 @@ export function TicketList({ query, version, actions, emptyText, renderItems }: 
   const { api } = useAuth();
   const { t } = useI18n();
   const key = JSON.stringify(query);
-  const first = useLiveQuery(
-    (etag) => getIfChanged<Page<TicketListItem>>(api.client, '/tickets', query as Record<string, QueryValue>, etag),
-    [key, api],
-  );
+  const first = useLiveQuery((etag) => api.pollTickets(query, etag), [key, api]);
   // A change made on this page: ask now (the list's ETag tells whether it changed).
   const shownVersion = useRef(version);
   const { refresh } = first;

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import { getIfChanged } from '../api/conditional';
-import type { Page, TicketListItem } from '../api/types';
+import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -137,7 +136,7 @@ function useLiveCounts() {
       if (shown === undefined) known.current = {};
       const answers = await Promise.all(
         QUEUE_VIEWS.map((v) =>
-          getIfChanged<Page<TicketListItem>>(api.client, '/tickets', { ...viewQuery(v), limit: 1, includeTotal: true }, known.current[v]?.etag).catch(
+          api.pollTickets({ ...viewQuery(v), limit: 1, includeTotal: true }, known.current[v]?.etag).catch(
             () => null, // A tab without a count still works; the next refresh asks again.
           ),
         ),
