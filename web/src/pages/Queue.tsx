@@ -167,7 +167,7 @@ function QueueTable({
   onSort: (column: QueueSortColumn) => void;
   onTake: (ticket: TicketListItem) => void;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
   const current = sortColumn(sort);
   // ↑/↓ move between the rows' ticket links (Enter opens one, as any link); Home/End jump to the first/last row.
   const moveFocus = (event: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -228,9 +228,9 @@ function QueueTable({
                   {ticket.title}
                 </Link>
               </th>
-              <td data-label={t('queue.col.requester')}>
+              <td data-label={t('queue.col.requester')} className="queue__who">
                 {ticket.requester.name}
-                {ticket.requester.department ? <span className="muted"> · {ticket.requester.department}</span> : null}
+                {ticket.requester.department ? <span className="muted queue__sub">{ticket.requester.department}</span> : null}
               </td>
               <td data-label={t('queue.col.team')} data-testid="team">
                 {ticket.team?.name ?? <span className="muted">{t('ticket.noTeam')}</span>}
@@ -247,7 +247,9 @@ function QueueTable({
                 <SlaDue sla={ticket.sla} />
               </td>
               <td className="nowrap" data-label={t('queue.col.updated')}>
-                <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt)}</time>
+                <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
+                  {shortDateTime(ticket.updatedAt, locale)}
+                </time>
               </td>
               <td>
                 {ticket.actions.take ? (
@@ -270,12 +272,22 @@ function QueueTable({
 function SlaDue({ sla }: { sla: TicketListItem['sla'] }) {
   const { t, locale } = useI18n();
   if (sla.remainingMinutes === null) return null;
-  const due = new Date(sla.dueAt);
-  const sameDay = due.toDateString() === new Date().toDateString();
-  const date = new Intl.DateTimeFormat(locale, sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(due);
+  const date = shortDateTime(sla.dueAt, locale);
   return (
     <span className="queue__due" data-testid="sla-due">
       {t('queue.slaDue', { target: t(sla.target === 'first_response' ? 'queue.slaTarget.first_response' : 'queue.slaTarget.resolution'), date })}
     </span>
   );
+}
+
+/** A time as short as a dense row needs: "17:30" today, "8 dic, 12:00" another day (the full date is in the tooltip). */
+function shortDateTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  const today = date.toDateString() === new Date().toDateString();
+  const sameYear = date.getFullYear() === new Date().getFullYear();
+  return new Intl.DateTimeFormat(locale, {
+    ...(today ? {} : { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }
