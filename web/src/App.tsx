@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { Layout } from './components/Layout';
-import { I18nProvider, useI18n } from './i18n';
+import { I18nProvider } from './i18n';
 import { Account } from './pages/Account';
 import { ForgotPassword } from './pages/ForgotPassword';
 import { Landing } from './pages/Landing';
@@ -22,6 +22,7 @@ import { Categories } from './pages/settings/Categories';
 import { Settings } from './pages/settings/Settings';
 import { SlaPolicies } from './pages/settings/SlaPolicies';
 import { Teams } from './pages/settings/Teams';
+import { Skeleton } from './components/Loading';
 
 // The charts library is only needed by staff on one screen: keep it out of the first load.
 const Dashboard = lazy(() => import('./pages/Dashboard'));
@@ -35,12 +36,7 @@ function RequireAuth({ role, children }: { role?: 'staff' | 'admin'; children: R
 }
 
 function Loading() {
-  const { t } = useI18n();
-  return (
-    <p role="status" className="muted">
-      {t('common.loading')}
-    </p>
-  );
+  return <Skeleton rows={3} variant="block" />;
 }
 
 export function App() {

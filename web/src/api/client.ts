@@ -12,7 +12,15 @@ export interface RequestOptions {
   /** Send the bearer token and refresh it on 401 (default true). */
   auth?: boolean;
   signal?: AbortSignal;
+  /**
+   * The ETag of the answer held (a conditional GET): sent as `If-None-Match`; the server answers 304 with no body while
+   * it is still current, which `conditional` reports as `{ notModified: true }` — not an error.
+   */
+  ifNoneMatch?: string;
 }
+
+/** A conditional GET's outcome: unchanged (keep what you hold) or the new data with its ETag to send next time. */
+export type Conditional<T> = { notModified: true; etag: string } | { notModified: false; data: T; etag: string | undefined };
 
 export interface ApiResponse<T> {
   status: number;
@@ -75,8 +83,20 @@ export class ApiClient {
       response = await this.send(method, path, options, this.store.get()?.accessToken);
     }
 
+    if (response.status === 304 && options.ifNoneMatch) return { status: 304, data: undefined as T, headers: response.headers };
     if (!response.ok) throw await toApiError(response, this.now());
     return { status: response.status, data: (await readBody(response)) as T, headers: response.headers };
+  }
+
+  /**
+   * A GET that costs almost nothing when nothing changed: with `ifNoneMatch` (the ETag of the last answer) the server
+   * answers 304 and this resolves `{ notModified: true }`; otherwise the data and the ETag to hold for the next call.
+   */
+  async conditional<T>(path: string, options: RequestOptions = {}): Promise<Conditional<T>> {
+    const response = await this.request<T>('GET', path, options);
+    const etag = response.headers.get('ETag') ?? undefined;
+    if (response.status === 304) return { notModified: true, etag: etag ?? options.ifNoneMatch! };
+    return { notModified: false, data: response.data, etag };
   }
 
   async json<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
@@ -151,6 +171,7 @@ export class ApiClient {
     accessToken: string | undefined,
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+    if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.text) headers['Content-Type'] = options.text.type;
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;

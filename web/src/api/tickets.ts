@@ -68,6 +68,11 @@ export function createApi(client: ApiClient) {
       const response = await client.request<Ticket>('GET', `/tickets/${id(ticketId)}`);
       return { ticket: response.data, etag: response.headers.get('ETag') ?? undefined };
     },
+    /** The list again only if it changed since `ifNoneMatch` (the ETag of the last answer): polling the queue and tab counts. */
+    pollTickets: (query: TicketQuery, ifNoneMatch?: string) =>
+      client.conditional<Page<TicketListItem>>('/tickets', { query: query as Record<string, QueryValue>, ifNoneMatch }),
+    /** The ticket again only if it changed since `ifNoneMatch` (its ETag, the one `If-Match` uses too). */
+    pollTicket: (ticketId: string, ifNoneMatch?: string) => client.conditional<Ticket>(`/tickets/${id(ticketId)}`, { ifNoneMatch }),
     createTicket: (body: CreateTicketRequest, idempotencyKey: string) =>
       client.json<Ticket>('POST', '/tickets', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
     updateTicket: (ticketId: string, body: UpdateTicketRequest, etag?: string) =>
@@ -95,6 +100,9 @@ export function createApi(client: ApiClient) {
 
     notifications: (query: NotificationQuery = {}) =>
       client.json<NotificationPage>('GET', '/notifications', { query: query as Record<string, QueryValue> }),
+    /** The bell's page again only if it changed since `ifNoneMatch`. */
+    pollNotifications: (query: NotificationQuery = {}, ifNoneMatch?: string) =>
+      client.conditional<NotificationPage>('/notifications', { query: query as Record<string, QueryValue>, ifNoneMatch }),
     markRead: (notificationId: string) => client.json<void>('POST', `/notifications/${id(notificationId)}/read`),
     markAllRead: () => client.json<void>('POST', '/notifications/read-all'),
 

@@ -3,6 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Notification, NotificationPage } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
+import { announceWorkArrived } from '../lib/live';
 import { announceNotificationsChanged, notificationHref, NOTIFICATION_POLL_MS, useLiveRefresh } from '../lib/notifications';
 
 const LATEST = 8;
@@ -17,12 +18,17 @@ export function NotificationBell() {
   const panelRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const generation = useRef(0);
+  const lastUnread = useRef<number | null>(null);
 
   const load = useCallback(() => {
     const mine = ++generation.current;
     api.notifications({ limit: LATEST }).then(
       (result) => {
-        if (mine === generation.current) setPage(result);
+        if (mine !== generation.current) return;
+        // More unread than before: something new happened (an assignment, say); live lists ask the server now.
+        if (lastUnread.current !== null && result.unreadCount > lastUnread.current) announceWorkArrived();
+        lastUnread.current = result.unreadCount;
+        setPage(result);
       },
       () => undefined, // The bell keeps its last figure when a poll fails; the next one retries.
     );

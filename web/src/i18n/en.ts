@@ -670,4 +670,13 @@ export const en: Record<MessageKey, string> = {
   'audit.field.version': 'Version',
   'audit.field.reason': 'Reason',
   'audit.reason.calendar_changed': 'its calendar changed',
+
+  // The live queue and the shell (issue 23).
+  'common.retry': 'Try again',
+  'sla.businessLeft': 'in business hours: {time} left',
+  'sla.businessOverdue': 'in business hours: overdue by {time}',
+  'queue.slaDue': '{target} · due {date}',
+  'queue.slaTarget.first_response': 'First response',
+  'queue.slaTarget.resolution': 'Resolution',
+  'nav.menu': 'Menu',
 };

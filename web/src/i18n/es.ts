@@ -672,6 +672,15 @@ export const es = {
   'audit.field.version': 'Versión',
   'audit.field.reason': 'Motivo',
   'audit.reason.calendar_changed': 'se cambió su calendario',
+
+  // The live queue and the shell (issue 23).
+  'common.retry': 'Reintentar',
+  'sla.businessLeft': 'en horario laboral: quedan {time}',
+  'sla.businessOverdue': 'en horario laboral: vencido hace {time}',
+  'queue.slaDue': '{target} · vence {date}',
+  'queue.slaTarget.first_response': '1.ª respuesta',
+  'queue.slaTarget.resolution': 'Resolución',
+  'nav.menu': 'Menú',
 } as const;
 
 export type MessageKey = keyof typeof es;

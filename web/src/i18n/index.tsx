@@ -43,7 +43,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = translate(lang, 'app.name');
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {

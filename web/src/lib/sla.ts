@@ -48,3 +48,31 @@ export function formatMinutes(minutes: number, businessTime = false): string {
   if (hours > 0) return `${hours} h ${String(rest).padStart(2, '0')} min`;
   return `${rest} min`;
 }
+
+/**
+ * The SLA as it stands at `now` (wall-clock milliseconds), for a badge that ticks without a reload. The server's
+ * figures were true when the ticket was loaded; while the clock runs, the due time and the warning point are fixed
+ * instants, so the wall-clock time left is `dueAt − now` and the condition can only get worse on screen: past the
+ * warning point an on-track ticket is at risk, past the due time it is breached. Paused and met clocks do not move.
+ * The server's business minutes stay as they were loaded (only the server knows the calendar): secondary information.
+ */
+export interface LiveSla extends SlaSummary {
+  /** Wall-clock minutes to the due time (negative: overdue); null when the clock does not run. */
+  wallMinutes: number | null;
+}
+
+export function liveSla(sla: SlaFigures & { warningAt?: string | null }, now: number): LiveSla {
+  const summary = slaSummary(sla);
+  const running = summary.remainingMinutes !== null && summary.state !== 'paused' && summary.state !== 'met';
+  const due = Date.parse(summary.dueAt);
+  if (!running || Number.isNaN(due)) return { ...summary, wallMinutes: null };
+  const wallMinutes = (due - now) / 60_000;
+  const warning = sla.warningAt ? Date.parse(sla.warningAt) : Number.NaN;
+  const state =
+    summary.state === 'breached' || wallMinutes <= 0
+      ? 'breached'
+      : summary.state === 'at_risk' || (!Number.isNaN(warning) && now >= warning)
+        ? 'at_risk'
+        : summary.state;
+  return { ...summary, state, wallMinutes, overdue: wallMinutes <= 0 };
+}

@@ -6,6 +6,7 @@ import { Field, PasswordField } from '../components/Field';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { LANGS, useI18n, type Lang } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 interface ProfileForm {
   firstNames: string;
@@ -28,6 +29,7 @@ const TEXT_FIELDS = [
 export function Account() {
   const { user, updateProfile } = useAuth();
   const { t, setLang } = useI18n();
+  useDocumentTitle(t('account.title'));
   const [values, setValues] = useState<ProfileForm>(() => ({
     firstNames: user?.firstNames ?? '',
     lastNames: user?.lastNames ?? '',

@@ -7,6 +7,8 @@ import { useI18n } from '../i18n';
 import { everyDay } from '../lib/days';
 import { localDayEnd, localDayStart } from '../lib/filters';
 import { useLoad } from '../lib/useLoad';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { LoadFailed, Skeleton } from '../components/Loading';
 
 const STATUS_COLORS: Record<TicketStatus, string> = {
   open: '#1d4ed8',
@@ -24,6 +26,7 @@ function isoDate(d: Date): string {
 
 export default function Dashboard() {
   const { t, formatNumber, formatDate } = useI18n();
+  useDocumentTitle(t('dashboard.title'));
   const { api } = useAuth();
   const [range, setRange] = useState(() => {
     const to = new Date();
@@ -66,12 +69,8 @@ export default function Dashboard() {
           <input id="stats-to" type="date" value={range.to} min={range.from} onChange={(e) => setRange({ ...range, to: e.target.value })} />
         </div>
       </form>
-      <ErrorAlert error={stats.error} />
-      {stats.loading && !data ? (
-        <p role="status" className="muted">
-          {t('common.loading')}
-        </p>
-      ) : null}
+      {data ? <ErrorAlert error={stats.error} /> : <LoadFailed error={stats.error} onRetry={stats.reload} />}
+      {stats.loading && !data ? <Skeleton rows={4} variant="block" /> : null}
       {data ? (
         <>
           <ul className="kpis" aria-label={t('dashboard.kpis')}>

@@ -6,10 +6,12 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 /** "Forgot my password": asks for a reset link. The server answers the same whether or not the account exists. */
 export function ForgotPassword() {
   const { t } = useI18n();
+  useDocumentTitle(t('forgot.title'));
   const { api } = useAuth();
   const [values, setValues] = useState({ email: '' });
   const [sentTo, setSentTo] = useState<string>();

@@ -1,9 +1,11 @@
 import { Link, Navigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 export function Landing() {
   const { t } = useI18n();
+  useDocumentTitle(undefined);
   const { user, isStaff } = useAuth();
   // Staff start from their work queue, everyone else from their own requests (as after signing in).
   if (user) return <Navigate to={isStaff ? '/queue' : '/tickets'} replace />;

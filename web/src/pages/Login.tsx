@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field, PasswordField } from '../components/Field';
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 interface LoginState {
   from?: string;
@@ -16,6 +17,7 @@ interface LoginState {
 
 export function Login() {
   const { t } = useI18n();
+  useDocumentTitle(t('login.title'));
   const { login, expired } = useAuth();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginState;

@@ -10,11 +10,13 @@ import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
 import { filtersFromParams, writeFilters, hasActiveFilters, toTicketQuery, type TicketFilters } from '../lib/filters';
 import { useUrlParams } from '../lib/useUrlParams';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 type Dialog = { kind: 'new' } | { kind: 'edit'; ticket: Ticket; etag?: string } | { kind: 'delete'; ticket: TicketListItem } | null;
 
 export function MyTickets() {
   const { t } = useI18n();
+  useDocumentTitle(t('myTickets.title'));
   const { api } = useAuth();
   const [params, updateParams] = useUrlParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);

@@ -6,6 +6,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { NotificationItem } from '../components/NotificationBell';
 import { useI18n } from '../i18n';
 import { announceNotificationsChanged, notificationHref, NOTIFICATION_POLL_MS, useLiveRefresh } from '../lib/notifications';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { LoadFailed, Skeleton } from '../components/Loading';
 
 const PAGE_SIZE = 20;
 
@@ -13,6 +15,7 @@ const PAGE_SIZE = 20;
 export function Notifications() {
   const { api } = useAuth();
   const { t, formatDateTime } = useI18n();
+  useDocumentTitle(t('notifications.title'));
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const unreadOnly = params.get('unread') === '1';
@@ -104,10 +107,8 @@ export function Notifications() {
           </button>
         ))}
       </div>
-      <ErrorAlert error={error} />
-      <p role="status" className="muted list-status">
-        {pages === null && !error ? t('common.loading') : ''}
-      </p>
+      {pages === null ? <LoadFailed error={error} onRetry={loadFirst} /> : <ErrorAlert error={error} />}
+      {pages === null && !error ? <Skeleton rows={5} /> : null}
       {pages !== null && items.length === 0 ? (
         <p className="empty">{unreadOnly ? t('notifications.emptyUnread') : t('notifications.empty')}</p>
       ) : null}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -7,6 +7,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { useLoad } from '../lib/useLoad';
+import { useLiveQuery } from '../lib/live';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useUrlParams } from '../lib/useUrlParams';
 import { TicketFiltersBar } from '../components/TicketFilters';
 import { TicketList } from '../components/TicketList';
@@ -25,9 +27,16 @@ import {
   type QueueView,
 } from '../lib/queue';
 
-/** The staff's work queue: tabs with server counts, a dense table sorted by the server, all of it in the URL. */
+type Counts = Partial<Record<QueueView, number>>;
+
+/**
+ * The staff's work queue: tabs with server counts, a dense full-width table sorted by the server, all of it in the URL.
+ * The rows and every tab's count refresh themselves (conditional GETs: an unchanged queue costs 304s and no redraw), so
+ * a ticket assigned by someone else appears with its count without a reload.
+ */
 export function Queue() {
   const { t } = useI18n();
+  useDocumentTitle(t('queue.title'));
   const { api, user } = useAuth();
   const [params, updateParams] = useUrlParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -36,7 +45,7 @@ export function Queue() {
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string>();
-  const [counts, setCounts] = useState<Partial<Record<QueueView, number>>>({});
+  const counts = useLiveCounts();
   // The team filter's choices; if they cannot be read the queue still works, without that filter.
   const teams = useLoad(() => api.admin.teams().catch(() => []), [api]);
 
@@ -52,20 +61,6 @@ export function Queue() {
       }
     });
 
-  // Each tab's count is the server's total for that tab (without the search filters, like the tab itself).
-  useEffect(() => {
-    let cancelled = false;
-    for (const v of QUEUE_VIEWS) {
-      api.listTickets({ ...viewQuery(v), limit: 1, includeTotal: true }).then(
-        (page) => !cancelled && setCounts((c) => ({ ...c, [v]: page.total ?? undefined })),
-        () => undefined, // A tab without a count still works.
-      );
-    }
-    return () => {
-      cancelled = true;
-    };
-  }, [api, version]);
-
   const query = useMemo(() => {
     const base = viewQuery(view);
     // A status chosen in the filters replaces the tab's "open work".
@@ -79,15 +74,19 @@ export function Queue() {
       await api.assign(ticket.id, user!.id);
       setNotice(t('queue.taken', { number: ticket.number }));
       setVersion((v) => v + 1);
+      counts.refresh();
     } catch (err) {
       setError(err);
       // Someone took it first (or it changed): the message says so, and the row shows who has it now.
-      if (isConcurrentChange(err)) setVersion((v) => v + 1);
+      if (isConcurrentChange(err)) {
+        setVersion((v) => v + 1);
+        counts.refresh();
+      }
     }
   }
 
   return (
-    <section className="page">
+    <section className="page page--wide">
       <div className="page__header">
         <h1>{t('queue.title')}</h1>
       </div>
@@ -101,9 +100,9 @@ export function Queue() {
             onClick={() => setParam({ view: v, sort: null })}
           >
             {t(`queue.view.${v}`)}
-            {counts[v] !== undefined ? (
+            {counts.data?.[v] !== undefined ? (
               <span className="tab__count" data-testid={`count-${v}`}>
-                {counts[v]}
+                {counts.data[v]}
               </span>
             ) : null}
           </button>
@@ -124,6 +123,39 @@ export function Queue() {
   );
 }
 
+/**
+ * Each tab's count: the server's total for that tab (without the search filters, like the tab itself), one small
+ * conditional GET per tab on every refresh; when every tab answers 304 nothing redraws.
+ */
+function useLiveCounts() {
+  const { api } = useAuth();
+  const known = useRef<Partial<Record<QueueView, { etag?: string; total?: number }>>>({});
+  return useLiveQuery<Counts>(
+    async (shown) => {
+      // Nothing shown yet (a first load): every tab in full, whatever was known before.
+      if (shown === undefined) known.current = {};
+      const answers = await Promise.all(
+        QUEUE_VIEWS.map((v) =>
+          api.pollTickets({ ...viewQuery(v), limit: 1, includeTotal: true }, known.current[v]?.etag).catch(
+            () => null, // A tab without a count still works; the next refresh asks again.
+          ),
+        ),
+      );
+      let changed = false;
+      answers.forEach((answer, i) => {
+        if (!answer || answer.notModified) return;
+        known.current[QUEUE_VIEWS[i]] = { etag: answer.etag, total: answer.data.total ?? undefined };
+        changed = true;
+      });
+      if (!changed) return { notModified: true };
+      const counts: Counts = {};
+      for (const v of QUEUE_VIEWS) counts[v] = known.current[v]?.total;
+      return { data: counts, etag: 'counts' };
+    },
+    [api],
+  );
+}
+
 function QueueTable({
   tickets,
   sort,
@@ -135,7 +167,7 @@ function QueueTable({
   onSort: (column: QueueSortColumn) => void;
   onTake: (ticket: TicketListItem) => void;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, locale, formatDateTime } = useI18n();
   const current = sortColumn(sort);
   // ↑/↓ move between the rows' ticket links (Enter opens one, as any link); Home/End jump to the first/last row.
   const moveFocus = (event: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -196,25 +228,28 @@ function QueueTable({
                   {ticket.title}
                 </Link>
               </th>
-              <td data-label={t('queue.col.requester')}>
+              <td data-label={t('queue.col.requester')} className="queue__who">
                 {ticket.requester.name}
-                {ticket.requester.department ? <span className="muted"> · {ticket.requester.department}</span> : null}
+                {ticket.requester.department ? <span className="muted queue__sub">{ticket.requester.department}</span> : null}
               </td>
               <td data-label={t('queue.col.team')} data-testid="team">
                 {ticket.team?.name ?? <span className="muted">{t('ticket.noTeam')}</span>}
               </td>
-              <td data-label={t('queue.col.priority')}>
+              <td data-label={t('queue.col.priority')} className="queue__badge">
                 <PriorityBadge priority={ticket.priority} />
               </td>
-              <td data-label={t('queue.col.status')}>
+              <td data-label={t('queue.col.status')} className="queue__badge">
                 <StatusBadge status={ticket.status} />
               </td>
               <td data-label={t('queue.col.assignee')}>{ticket.assignee?.name ?? <span className="muted">{t('ticket.unassigned')}</span>}</td>
-              <td data-label={t('queue.col.sla')}>
+              <td data-label={t('queue.col.sla')} className="queue__sla">
                 <SlaBadge sla={ticket.sla} compact />
+                <SlaDue sla={ticket.sla} />
               </td>
               <td className="nowrap" data-label={t('queue.col.updated')}>
-                <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt)}</time>
+                <time dateTime={ticket.updatedAt} title={formatDateTime(ticket.updatedAt)}>
+                  {shortDateTime(ticket.updatedAt, locale)}
+                </time>
               </td>
               <td>
                 {ticket.actions.take ? (
@@ -231,4 +266,28 @@ function QueueTable({
     </div>
     </>
   );
+}
+
+/** The running target and its due time, in the row itself (not only in a tooltip): "1.ª respuesta · vence 17:30". */
+function SlaDue({ sla }: { sla: TicketListItem['sla'] }) {
+  const { t, locale } = useI18n();
+  if (sla.remainingMinutes === null) return null;
+  const date = shortDateTime(sla.dueAt, locale);
+  return (
+    <span className="queue__due" data-testid="sla-due">
+      {t('queue.slaDue', { target: t(sla.target === 'first_response' ? 'queue.slaTarget.first_response' : 'queue.slaTarget.resolution'), date })}
+    </span>
+  );
+}
+
+/** A time as short as a dense row needs: "17:30" today, "8 dic, 12:00" another day (the full date is in the tooltip). */
+function shortDateTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  const today = date.toDateString() === new Date().toDateString();
+  const sameYear = date.getFullYear() === new Date().getFullYear();
+  return new Intl.DateTimeFormat(locale, {
+    ...(today ? {} : { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
 }

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../components/UserFields';
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 /**
  * Sign-up. Where the API verifies e-mail addresses (its default) every well-formed request is answered alike and the
@@ -13,6 +14,7 @@ import { useFormSubmission } from '../lib/useFormSubmission';
  */
 export function Register() {
   const { t, lang } = useI18n();
+  useDocumentTitle(t('register.title'));
   const { api } = useAuth();
   const navigate = useNavigate();
   const [values, setValues] = useState<RegistrationForm>(EMPTY_REGISTRATION);

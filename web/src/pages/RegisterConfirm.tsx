@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 /**
  * The page a registration e-mail's link opens (`/register/confirm?token=…`). The account is made when the person presses
@@ -11,6 +12,7 @@ import { useFormSubmission } from '../lib/useFormSubmission';
  */
 export function RegisterConfirm() {
   const { t } = useI18n();
+  useDocumentTitle(t('confirm.title'));
   const { confirmRegistration } = useAuth();
   const navigate = useNavigate();
   const token = useSearchParams()[0].get('token') ?? '';

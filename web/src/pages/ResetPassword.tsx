@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PasswordField } from '../components/Field';
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 
 /**
  * The page an e-mailed link opens (`/reset-password?token=…`): a forgotten password or an invitation. The link works
@@ -13,6 +14,7 @@ import { useFormSubmission } from '../lib/useFormSubmission';
  */
 export function ResetPassword() {
   const { t } = useI18n();
+  useDocumentTitle(t('reset.title'));
   const { api, user, logout } = useAuth();
   const navigate = useNavigate();
   const token = useSearchParams()[0].get('token') ?? '';

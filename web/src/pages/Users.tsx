@@ -11,11 +11,14 @@ import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../componen
 import { useI18n } from '../i18n';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { useLoad } from '../lib/useLoad';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { LoadFailed, Skeleton } from '../components/Loading';
 
 type Dialog = { kind: 'create' } | { kind: 'active'; user: User } | { kind: 'role'; user: User; role: Role } | null;
 
 export function Users() {
   const { t, formatDateTime } = useI18n();
+  useDocumentTitle(t('users.title'));
   const { api, user: me } = useAuth();
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
@@ -86,9 +89,10 @@ export function Users() {
         </div>
       </form>
       <p role="status" className="muted list-status">
-        {first.loading ? t('common.loading') : t('list.shown', { shown: users.length })}
+        {first.loading ? '' : t('list.shown', { shown: users.length })}
       </p>
-      <ErrorAlert error={first.error} />
+      {first.loading && !first.data ? <Skeleton rows={5} /> : null}
+      <LoadFailed error={first.error} onRetry={first.reload} />
       <div className="table-wrap">
         <table className="table">
           <caption className="visually-hidden">{t('users.title')}</caption>

@@ -11,6 +11,7 @@ import { fullWeek, officeWeek, pathMessages, slugify, timeZones, type WeekDay } 
 import { useFormSubmission } from '../../lib/useFormSubmission';
 import { useLoad } from '../../lib/useLoad';
 import { isStale, SettingsError } from './common';
+import { LoadFailed, Skeleton } from '../../components/Loading';
 
 /** Business calendars: the hours SLA clocks run in, day by day, and the holidays they stop on. */
 export function Calendars() {
@@ -53,7 +54,7 @@ export function Calendars() {
       <p className="muted">{t('calendars.lead')}</p>
       <SuccessNotice message={notice} />
       <ErrorAlert error={importError} message={isStale(importError) ? t('settings.staleList') : undefined} />
-      <ErrorAlert error={calendars.error} />
+      <LoadFailed error={calendars.error} onRetry={calendars.reload} />
       {/* One hidden picker for every calendar's import button (the buttons are what people focus and read). */}
       <input
         ref={fileInput}
@@ -64,11 +65,7 @@ export function Calendars() {
         tabIndex={-1}
         onChange={(e) => void importFile(e.target.files?.[0])}
       />
-      {calendars.loading && !calendars.data ? (
-        <p role="status" className="muted">
-          {t('common.loading')}
-        </p>
-      ) : null}
+      {calendars.loading && !calendars.data ? <Skeleton rows={3} /> : null}
       {calendars.data && calendars.data.length === 0 ? <p className="empty">{t('calendars.empty')}</p> : null}
       {calendars.data?.map((calendar) => (
         <article key={calendar.id} className="card" aria-labelledby={`calendar-${calendar.id}`} data-calendar={calendar.id}>

@@ -12,6 +12,7 @@ import { forgetCategories } from '../../lib/useCategories';
 import { useFormSubmission } from '../../lib/useFormSubmission';
 import { useLoad } from '../../lib/useLoad';
 import { isStale, SettingsError } from './common';
+import { LoadFailed, Skeleton } from '../../components/Loading';
 
 /** Categories: what requesters choose at intake, each routed to a team and timed by an SLA policy. */
 export function Categories() {
@@ -61,12 +62,8 @@ export function Categories() {
       <p className="muted">{t('categories.lead')}</p>
       <SuccessNotice message={notice} />
       <ErrorAlert error={error} message={isStale(error) ? t('settings.staleList') : undefined} />
-      <ErrorAlert error={loaded.error} />
-      {loaded.loading && !data ? (
-        <p role="status" className="muted">
-          {t('common.loading')}
-        </p>
-      ) : null}
+      <LoadFailed error={loaded.error} onRetry={loaded.reload} />
+      {loaded.loading && !data ? <Skeleton rows={3} /> : null}
       {data && data.categories.length === 0 ? <p className="empty">{t('categories.empty')}</p> : null}
       {data && data.categories.length > 0 ? (
         <div className="table-wrap">

@@ -1,5 +1,6 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../i18n';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
 
 /** The sections of "Configuración", in the order an admin sets a help desk up. */
 export const SETTINGS_SECTIONS = ['teams', 'categories', 'sla', 'calendars', 'audit'] as const;
@@ -7,6 +8,10 @@ export const SETTINGS_SECTIONS = ['teams', 'categories', 'sla', 'calendars', 'au
 /** Admins run the help desk from here: teams, categories, SLA policies, business calendars and the audit log. */
 export function Settings() {
   const { t } = useI18n();
+  // The tab names the section too ("Equipos · Configuración"): sections are children, so the title is set here, once.
+  const { pathname } = useLocation();
+  const section = SETTINGS_SECTIONS.find((s) => pathname.startsWith(`/settings/${s}`));
+  useDocumentTitle(section ? `${t(`settings.section.${section}`)} · ${t('settings.title')}` : t('settings.title'));
   return (
     <section className="page settings">
       <div className="page__header">

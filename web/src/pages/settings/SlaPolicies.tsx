@@ -4,7 +4,6 @@ import { PRIORITIES } from '../../api/types';
 import { useAuth } from '../../auth/AuthContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DialogActions } from '../../components/DialogActions';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { SuccessNotice } from '../../components/SuccessNotice';
@@ -13,6 +12,7 @@ import { cellsToTargets, DEFAULT_TARGETS, formatMinutes, pathMessages, slugify, 
 import { useFormSubmission } from '../../lib/useFormSubmission';
 import { useLoad } from '../../lib/useLoad';
 import { isStale, SettingsError } from './common';
+import { LoadFailed, Skeleton } from '../../components/Loading';
 
 type Dialog = { kind: 'edit'; policy: SlaPolicy | null } | { kind: 'apply'; policy: SlaPolicy } | null;
 
@@ -45,12 +45,8 @@ export function SlaPolicies() {
       </div>
       <p className="muted">{t('slaPolicies.lead')}</p>
       <SuccessNotice message={notice} />
-      <ErrorAlert error={loaded.error} />
-      {loaded.loading && !loaded.data ? (
-        <p role="status" className="muted">
-          {t('common.loading')}
-        </p>
-      ) : null}
+      <LoadFailed error={loaded.error} onRetry={loaded.reload} />
+      {loaded.loading && !loaded.data ? <Skeleton rows={3} /> : null}
       {loaded.data && loaded.data.policies.length === 0 ? <p className="empty">{t('slaPolicies.empty')}</p> : null}
       <div className="policy-list">
         {loaded.data?.policies.map((policy) => (

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n';
 import { useFormSubmission } from '../../lib/useFormSubmission';
 import { useLoad } from '../../lib/useLoad';
 import { fullName, isStale, SettingsError, useStaff } from './common';
+import { LoadFailed, Skeleton } from '../../components/Loading';
 
 type Dialog = { kind: 'edit'; team: Team | null } | { kind: 'delete'; team: Team } | null;
 
@@ -49,12 +50,8 @@ export function Teams() {
       <p className="muted">{t('teams.lead')}</p>
       <SuccessNotice message={notice} />
       <ErrorAlert error={error} message={errorMessage} />
-      <ErrorAlert error={teams.error} />
-      {teams.loading && !teams.data ? (
-        <p role="status" className="muted">
-          {t('common.loading')}
-        </p>
-      ) : null}
+      <LoadFailed error={teams.error} onRetry={teams.reload} />
+      {teams.loading && !teams.data ? <Skeleton rows={3} /> : null}
       {teams.data && teams.data.length === 0 ? <p className="empty">{t('teams.empty')}</p> : null}
       {teams.data && teams.data.length > 0 ? (
         <div className="table-wrap">
