@@ -39,6 +39,7 @@ public sealed partial class UserAccounts(
             UpdatedAt = now,
             SecurityStamp = User.NewSecurityStamp(),
             Language = request.Language ?? "es",
+            InvitationPending = request is CreateUserRequest { IsInvitation: true },
         };
 
         return await CreateAsync(user, audit?.Invoke(user), cancellationToken);
