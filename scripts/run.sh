@@ -12,16 +12,24 @@
 #                    host at it, demo data included. With TICKETS_COSMOS_CONNECTION set (the Linux emulator's or an
 #                    account's connection string), or Tickets__Cosmos__Endpoint (an account, with your az login),
 #                    it uses that instead. See docs/cosmos.md.
+#
+# Each step is printed as it starts (==> [seconds] …); the .NET build shows its projects as they finish and a
+# "still building… N s" line every 15 s, and a last line says when the host answers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/services.sh
+source scripts/progress.sh
 
 if [[ -f web/package.json ]]; then
   if [[ ! -d web/node_modules ]]; then
+    step "Installing the web's dependencies (npm ci in web/)"
     npm --prefix web ci --no-audit --no-fund
   fi
   if [[ ! -f web/dist/index.html ]] || [[ -n "$(find web/src web/index.html -newer web/dist/index.html -print -quit 2>/dev/null)" ]]; then
+    step "Building the web front end (web/dist)"
     npm --prefix web run build
+  else
+    step "The web front end is up to date (web/dist)"
   fi
 fi
 
@@ -47,6 +55,7 @@ case "$store" in
       # The emulator on this machine: Gateway mode and its self-signed certificate.
       if [[ "$TICKETS_COSMOS_CONNECTION" =~ localhost|127\.0\.0\.1 ]]; then export DevHost__CosmosEmulator=true; fi
     else
+      step "Starting cosmosdb-server (Cosmos DB in memory)"
       eval "$(bash scripts/cosmos-test-server.sh start)"
       cosmos_started=1
       export Tickets__Cosmos__ConnectionString="AccountEndpoint=$TICKETS_COSMOS_TEST_ENDPOINT;AccountKey=$TICKETS_COSMOS_TEST_KEY;" \
@@ -59,13 +68,16 @@ esac
 store_stop() { if [[ -n "$cosmos_started" ]]; then bash scripts/cosmos-test-server.sh stop; fi; }
 # ---
 
+step "Checking Azurite and maildev (scripts/services)"
 services_install
-trap 'services_stop; store_stop' EXIT
+ready_pid=
+trap '[[ -n "$ready_pid" ]] && kill "$ready_pid" 2>/dev/null; services_stop; store_stop' EXIT
 
 if [[ -z "${Tickets__Queues__Connection:-}" ]]; then
   azurite_port=${TICKETS_AZURITE_PORT:-10001}
   # One data folder per Azurite: a second one on another port must not share the first one's files.
   azurite_data=.data/azurite; [[ "$azurite_port" == 10001 ]] || azurite_data=".data/azurite-$azurite_port"
+  step "Starting Azurite (Storage queues) on port $azurite_port"
   azurite_start "$azurite_port" "$azurite_data"
   export Tickets__Queues__Connection="$(azurite_connection "$azurite_port")"
 fi
@@ -74,6 +86,7 @@ if [[ -z "${Tickets__Smtp__Host:-}" ]]; then
   smtp_port=${TICKETS_SMTP_PORT:-1025}
   mail_port=${TICKETS_MAIL_PORT:-1080}
   mkdir -p .data
+  step "Starting maildev (SMTP on port $smtp_port, inbox at http://127.0.0.1:$mail_port/)"
   maildev_start "$smtp_port" "$mail_port" .data/maildev.log
   export Tickets__Smtp__Host=127.0.0.1 Tickets__Smtp__Port="$smtp_port" Tickets__Smtp__UseTls=false
   export DevHost__MailInbox="http://127.0.0.1:$mail_port/"
@@ -91,5 +104,22 @@ if [[ -z "${Tickets__PublicUrl:-}" ]]; then
   export Tickets__PublicUrl="${public_url%%;*}"
 fi
 
+# The build on its own, so it can be watched: the first one takes minutes on a small machine.
+step "Building the local host (.NET, Release): projects are listed as they finish"
+PROGRESS_EVERY=15 with_progress "still building" "" dotnet build src/Tickets.DevHost -c Release -nologo -v minimal -clp:NoSummary
+
+# Says when the host answers (it prints its own lines while it starts).
+(
+  for _ in $(seq 1 600); do
+    if curl -fs --max-time 2 "$Tickets__PublicUrl/api/health" > /dev/null 2>&1; then
+      step "Tickets is ready at $Tickets__PublicUrl (demo accounts in the README; the API reference at $Tickets__PublicUrl/api/docs)"
+      exit 0
+    fi
+    sleep 0.5
+  done
+) &
+ready_pid=$!
+
+step "Starting the local host"
 # Not exec: the EXIT trap stops the services once the host has stopped.
-dotnet run --project src/Tickets.DevHost -c Release -- "$@"
+dotnet run --no-build --project src/Tickets.DevHost -c Release -- "$@"

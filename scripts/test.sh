@@ -8,6 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 source scripts/services.sh
+source scripts/progress.sh
 log_dir=${TEST_LOG_DIR:-$root/TestResults}
 mkdir -p "$log_dir"
 
@@ -36,8 +37,12 @@ fi
 services_install || fail "npm ci in scripts/services (Azurite, maildev)"
 
 echo "== dotnet test"
-dotnet test TicketSystem.sln -c Release --no-build -nologo --logger "console;verbosity=normal" --results-directory "$log_dir" \
-  > "$log_dir/dotnet-test.log" 2>&1 || fail "dotnet test"
+# The whole suite writes to its log; a line every 30 s says how far it got.
+dotnet_tests() {
+  dotnet test TicketSystem.sln -c Release --no-build -nologo --logger "console;verbosity=normal" --results-directory "$log_dir" \
+    > "$log_dir/dotnet-test.log" 2>&1
+}
+with_progress "dotnet test running" "$log_dir/dotnet-test.log" dotnet_tests || fail "dotnet test"
 grep -E "^\s+Failed |^Test Run|^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$| error " "$log_dir/dotnet-test.log"
 read -r p f s < <(awk '/^ +Passed: [0-9]+$/ {p+=$2} /^ +Failed: [0-9]+$/ {f+=$2} /^ +Skipped: [0-9]+$/ {s+=$2} END {print p+0, f+0, s+0}' "$log_dir/dotnet-test.log")
 add_counts "$p" "$f" "$s"
@@ -60,8 +65,11 @@ failure_messages "$log_dir/dotnet-test.log"
 # The same end-to-end tests again, with every local host on Cosmos (cosmosdb-server, or TICKETS_COSMOS_CONNECTION).
 echo "== end-to-end tests on Cosmos"
 if [[ -n "${TICKETS_COSMOS_TEST_ENDPOINT:-}${TICKETS_COSMOS_CONNECTION:-}" ]]; then
-  TICKETS_E2E_STORE=cosmos dotnet test tests/Tickets.EndToEndTests -c Release --no-build -nologo --logger "console;verbosity=normal" \
-    --results-directory "$log_dir" > "$log_dir/e2e-cosmos.log" 2>&1 || fail "end-to-end tests on Cosmos"
+  cosmos_e2e_tests() {
+    TICKETS_E2E_STORE=cosmos dotnet test tests/Tickets.EndToEndTests -c Release --no-build -nologo --logger "console;verbosity=normal" \
+      --results-directory "$log_dir" > "$log_dir/e2e-cosmos.log" 2>&1
+  }
+  with_progress "end-to-end tests on Cosmos running" "$log_dir/e2e-cosmos.log" cosmos_e2e_tests || fail "end-to-end tests on Cosmos"
   grep -E "^\s+Failed |^Total tests|^\s+(Passed|Failed|Skipped): [0-9]+$| error " "$log_dir/e2e-cosmos.log"
   skip_reasons "$log_dir/e2e-cosmos.log"
   failure_messages "$log_dir/e2e-cosmos.log"

@@ -61,6 +61,21 @@ public abstract class UserStoreContract(IStoreUnderTest store) : StoreContract(s
     }
 
     [StoreFact]
+    public async Task APendingInvitationIsKeptUntilAWriteClearsIt()
+    {
+        var invited = NewUser() with { InvitationPending = true };
+        Assert.Equal(UserWrite.Done, await Users.CreateAsync(invited));
+
+        var stored = (await Users.FindByIdAsync(invited.Id))!;
+        var listed = (await Users.ListAsync(new UserQuery([], null, null, invited.Email, new PageRequest(25, null, false)))).Items.Single();
+        Assert.True(stored.InvitationPending);
+        Assert.True(listed.InvitationPending);
+
+        Assert.Equal(UserWrite.Done, await Users.UpdateAsync(stored with { InvitationPending = false, PasswordHash = "chosen" }));
+        Assert.False((await Users.FindByIdAsync(invited.Id))!.InvitationPending);
+    }
+
+    [StoreFact]
     public async Task ReadingByIdAfterAnUpdateSeesTheUpdate()
     {
         var user = NewUser(role: Role.Technician);

@@ -1,6 +1,7 @@
 // Browser journeys of one's own account and of account administration, against the local host (web/README.md,
 // "Browser tests"): profile and password change, a forgotten password reset through the e-mail the host really sends
-// (read from the SMTP sink's inbox at TICKETS_MAIL_URL), an invitation, and an admin confirming a role change.
+// (read from the SMTP sink's inbox at TICKETS_MAIL_URL), an invitation (pending until accepted, resent), registering
+// straight into a session, the time-zone choice, and an admin confirming a role change.
 //   TICKETS_BASE_URL=http://127.0.0.1:7071 TICKETS_MAIL_URL=http://127.0.0.1:1080 npm run test:e2e
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -160,10 +161,27 @@ describe('My account and account administration in the browser', () => {
     await screenshot(page, 'account-5-invite');
     await dialog.getByRole('button', { name: 'Crear cuenta' }).click();
     await page.getByText(`Le hemos enviado a ${email} un enlace para elegir su contraseña.`, { exact: false }).waitFor();
+    const first = await linkMailedTo(email);
+    assert.equal(first.subject, 'Tu cuenta de Tickets: elige tu contraseña');
+
+    // Until the person chooses a password the list says so, and the admin can send a fresh link; the old one then ends.
+    await page.getByRole('searchbox', { name: 'Buscar usuarios' }).fill(email);
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.getByText('Invitación pendiente').waitFor();
+    assert.equal(await row.getByText('Activo', { exact: true }).count(), 0, 'pending, not "Activo"');
+    await row.getByRole('button', { name: `Reenviar invitación ${email}` }).click();
+    await page.getByText(`Hemos enviado a ${email} un nuevo enlace`, { exact: false }).waitFor();
+    await screenshot(page, 'account-5b-invitation-pending');
+    const { subject, link } = await linkMailedTo(email, { after: 1 });
+    assert.equal(subject, 'Tu cuenta de Tickets: elige tu contraseña');
+    assert.notEqual(link.search, first.link.search);
     await page.getByRole('button', { name: 'Cerrar sesión' }).click();
 
-    const { subject, link } = await linkMailedTo(email);
-    assert.equal(subject, 'Tu cuenta de Tickets: elige tu contraseña');
+    await page.goto(first.link.pathname + first.link.search);
+    await page.getByLabel('Contraseña nueva').fill('Invitado123!');
+    await page.getByRole('button', { name: 'Guardar la contraseña' }).click();
+    await page.getByRole('alert').getByText('Este enlace ha caducado, ya se ha usado o se ha sustituido por otro más reciente.').waitFor();
+
     await page.goto(link.pathname + link.search);
     await page.getByLabel('Contraseña nueva').fill('Invitado123!');
     await page.getByRole('button', { name: 'Guardar la contraseña' }).click();
@@ -172,6 +190,39 @@ describe('My account and account administration in the browser', () => {
     await page.getByLabel('Contraseña').fill('Invitado123!');
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cola de trabajo' }).waitFor();
+    assert.equal((await userByEmail(email)).invitationPending, false);
+    await page.context().close();
+  });
+
+  it('a newcomer who registers lands signed in, with a NIE written as people write it', async () => {
+    const id = uniqueSuffix();
+    const digits = id.slice(-7);
+    const letter = 'TRWAGMYFPDXBNJZSQVHLCKE'[Number(`1${digits}`) % 23];
+    const email = `nadia.${id}@example.com`;
+    const page = await newPage(browser, baseURL);
+    await page.goto('/register');
+    await page.getByLabel('DNI').fill(`y-${digits}-${letter.toLowerCase()}`);
+    await page.getByLabel('Teléfono').fill(`+34 633 ${id.slice(-6)}`);
+    await page.getByLabel('Nombres').fill('Nadia');
+    await page.getByLabel('Apellidos').fill(`Registrada ${id.slice(-4)}`);
+    await page.getByLabel('Departamento').fill('Compras');
+    await page.getByLabel('Correo electrónico').fill(email);
+    await page.getByLabel('Contraseña').fill('Nadia123!segura');
+    await page.getByRole('button', { name: 'Registrarme' }).click();
+
+    // E-mail verification is off on this host: the account exists at once and the person is in, no second sign-in.
+    await page.getByRole('heading', { level: 1, name: 'Mis tickets' }).waitFor();
+    await page.getByTestId('current-user').click();
+    await page.getByRole('heading', { level: 1, name: 'Mi cuenta' }).waitFor();
+    assert.equal((await userByEmail(email)).dni, `Y${digits}${letter}`);
+
+    // The time zone: a select of IANA zones, starting on the browser's, saved with the profile.
+    const zone = page.getByLabel('Zona horaria');
+    assert.ok((await zone.locator('option').count()) > 100);
+    await zone.selectOption('America/Bogota');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByText('Tus datos se han guardado.').waitFor();
+    await screenshot(page, 'account-7-time-zone');
     await page.context().close();
   });
 

@@ -54,4 +54,15 @@ public sealed class UserFunctions(UserAdministration administration)
         [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "users/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<UpdateUserRequest>(cancellationToken, async input =>
             Api.From(await administration.UpdateAsync(id, input, cancellationToken), user => Api.Ok(user.ToView())));
+
+    [Function("ResendInvitation")]
+    [Access(Who.Admin, Writes = true)]
+    [Returns(200, typeof(UserView))]
+    [Fails(ErrorKind.Conflict)]
+    [Description("E-mails a fresh set-password link to an invited account whose owner has not chosen a password yet "
+        + "(invitationPending); every earlier link of the account stops working. Audited as user.invitation_resent. An account "
+        + "with a password, or deactivated, answers 409 with code invitation_not_pending.")]
+    public async Task<IActionResult> ResendInvitation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "users/{id}/invitation")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        Api.From(await administration.ResendInvitationAsync(id, cancellationToken), user => Api.Ok(user.ToView()));
 }

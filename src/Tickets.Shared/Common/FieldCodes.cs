@@ -27,7 +27,11 @@ public static class FieldCodes
 
     public const string InvalidEmail = "invalid_email";
 
+    /// <summary>Neither a DNI, a NIE nor 5 to 15 digits.</summary>
     public const string InvalidDni = "invalid_dni";
+
+    /// <summary>A DNI or NIE whose control letter does not match its number.</summary>
+    public const string DniLetter = "dni_letter";
 
     public const string InvalidPhone = "invalid_phone";
 

@@ -71,8 +71,16 @@ public sealed partial class Validator
     {
         if (!Present(field, value, required)) return this;
 
-        if (!DniPattern().IsMatch(value.Trim()))
-            Add(field, FieldCodes.InvalidDni, "Must be 5 to 15 digits.");
+        switch (NationalId.Check(value))
+        {
+            case NationalId.Problem.Shape:
+                Add(field, FieldCodes.InvalidDni, "Must be a DNI (12345678Z), a NIE (X1234567L) or 5 to 15 digits.");
+                break;
+            case NationalId.Problem.Letter:
+                Add(field, FieldCodes.DniLetter, "The letter does not match the number.");
+                break;
+        }
+
         return this;
     }
 
@@ -115,9 +123,6 @@ public sealed partial class Validator
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"^[0-9]{5,15}$")]
-    private static partial Regex DniPattern();
 
     [GeneratedRegex(@"^[0-9 +\-()]+$")]
     private static partial Regex PhonePattern();

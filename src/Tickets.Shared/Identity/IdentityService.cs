@@ -181,7 +181,7 @@ public sealed partial class IdentityService(
 
         var now = time.GetUtcNow();
         var hash = passwords.Hash(request.NewPassword!);
-        var updated = await accounts.UpdateAsync(userId, current => current.WithNewSecurityStamp() with { PasswordHash = hash, UpdatedAt = now }, cancellationToken);
+        var updated = await accounts.UpdateAsync(userId, current => current.WithNewSecurityStamp() with { PasswordHash = hash, InvitationPending = false, UpdatedAt = now }, cancellationToken);
         return updated.IsSuccess ? Result.Success : updated.Error!;
     }
 

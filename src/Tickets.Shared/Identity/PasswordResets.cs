@@ -74,7 +74,10 @@ public sealed partial class PasswordResets(
     public Task AccountExistsAsync(User user, string linkId, CancellationToken cancellationToken) =>
         IssueAsync(user, PasswordTokenPurpose.AccountExists, linkId, cancellationToken);
 
-    /// <summary>E-mails <paramref name="user"/>, whom an admin has just created without a password, a link to choose one.</summary>
+    /// <summary>
+    /// E-mails <paramref name="user"/>, whom an admin has just created without a password (or who is still waiting to
+    /// choose one), a link to choose one; the account's earlier links end (see <see cref="IPasswordTokenStore.AddAsync"/>).
+    /// </summary>
     public Task InviteAsync(User user, CancellationToken cancellationToken) =>
         IssueAsync(user, PasswordTokenPurpose.Invitation, PasswordTokenSecrets.NewId(), cancellationToken);
 
@@ -97,7 +100,7 @@ public sealed partial class PasswordResets(
         var newHash = passwords.Hash(request.NewPassword!);
         var updated = await accounts.UpdateAsync(user.Id, current => current.SecurityStamp != token.SecurityStamp
             ? (Result<User>)InvalidLink
-            : current.WithNewSecurityStamp() with { PasswordHash = newHash, UpdatedAt = now }, cancellationToken);
+            : current.WithNewSecurityStamp() with { PasswordHash = newHash, InvitationPending = false, UpdatedAt = now }, cancellationToken);
         if (!updated.IsSuccess) return updated.Error!;
 
         LogReset(logger, user.Id, token.Purpose);

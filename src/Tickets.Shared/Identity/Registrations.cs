@@ -63,7 +63,7 @@ public sealed partial class Registrations(
         var registration = new PendingRegistration(
             PasswordTokenSecrets.Hash(secrets.Create(id)),
             Text.NormalizeEmail(request.Email!),
-            request.Dni!.Trim(),
+            NationalId.Normalize(request.Dni!),
             request.Phone!.Trim(),
             Text.Clean(request.FirstNames!),
             Text.Clean(request.LastNames!),

@@ -22,7 +22,7 @@ public interface IUserStore
 
     Task<User?> FindByEmailAsync(string normalizedEmail, CancellationToken cancellationToken = default);
 
-    /// <summary>The account with this DNI (as stored: trimmed), or null.</summary>
+    /// <summary>The account with this DNI (as stored: normalised by <see cref="NationalId.Normalize"/>), or null.</summary>
     Task<User?> FindByDniAsync(string dni, CancellationToken cancellationToken = default);
 
     /// <summary>Creates the account; <paramref name="audit"/> (an admin's creation) is appended in the same write, or not at all.</summary>

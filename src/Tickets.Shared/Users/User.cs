@@ -39,6 +39,12 @@ public sealed record User
     /// <summary>Whether notifications are also e-mailed (in-app ones are always kept).</summary>
     public bool EmailNotifications { get; init; } = true;
 
+    /// <summary>
+    /// An admin made the account without a password and the person has not chosen one yet through a set-password link:
+    /// set when the invitation is made, cleared when a password is set (any link, or a password change).
+    /// </summary>
+    public bool InvitationPending { get; init; }
+
     /// <summary>Optimistic concurrency token; the store bumps it on every write.</summary>
     public long Version { get; init; }
 
@@ -100,5 +106,6 @@ public sealed record User
     };
 
     public UserView ToView() => new(
-        Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt, Language, EmailNotifications);
+        Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt, Language, EmailNotifications,
+        InvitationPending);
 }

@@ -26,7 +26,7 @@ public sealed partial class UserAccounts(
         {
             Id = Guid.NewGuid().ToString("N"),
             Email = Text.NormalizeEmail(request.Email!),
-            Dni = request.Dni!.Trim(),
+            Dni = NationalId.Normalize(request.Dni!),
             Phone = request.Phone!.Trim(),
             FirstNames = Text.Clean(request.FirstNames!),
             LastNames = Text.Clean(request.LastNames!),
@@ -39,6 +39,7 @@ public sealed partial class UserAccounts(
             UpdatedAt = now,
             SecurityStamp = User.NewSecurityStamp(),
             Language = request.Language ?? "es",
+            InvitationPending = request is CreateUserRequest { IsInvitation: true },
         };
 
         return await CreateAsync(user, audit?.Invoke(user), cancellationToken);

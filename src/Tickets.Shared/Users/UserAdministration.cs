@@ -74,5 +74,28 @@ public sealed class UserAdministration(
         }, (before, after) => UserAudit.Changes(actor, before, after, now), cancellationToken);
     }
 
+    /// <summary>
+    /// Sends a fresh invitation to an account still waiting for its owner to choose a password: the account gets a new
+    /// security stamp, which ends every earlier link (the new link replaces them as well), and the entry
+    /// <c>user.invitation_resent</c> is written with that change. An account that is not waiting, or is deactivated
+    /// (its link would not work), is a 409 <c>invitation_not_pending</c>.
+    /// </summary>
+    public async Task<Result<User>> ResendInvitationAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!Ids.IsWellFormed(id)) return Error.NotFound("user");
+        var now = time.GetUtcNow();
+        var actor = UserAudit.ActorOf(caller.User);
+        var renewed = await accounts.UpdateAsync(id, user => user is { InvitationPending: true, Active: true }
+            ? (Result<User>)(user.WithNewSecurityStamp() with { UpdatedAt = now })
+            : NotPending(user),
+            (_, after) => [UserAudit.Reinvitation(actor, after, now)], cancellationToken);
+        if (renewed.IsSuccess) await resets.InviteAsync(renewed.Value, cancellationToken);
+        return renewed;
+    }
+
+    private static Error NotPending(User user) => Error.Conflict("invitation_not_pending", user.InvitationPending
+        ? "The account is deactivated: activate it before sending its invitation again."
+        : "The account has a password already: there is no invitation to send again.");
+
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

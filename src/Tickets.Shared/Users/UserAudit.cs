@@ -16,6 +16,7 @@ public static class UserAudit
     public const string Activated = "user.activated";
     public const string Deactivated = "user.deactivated";
     public const string ProfileChanged = "user.profile_changed";
+    public const string InvitationResent = "user.invitation_resent";
 
     public static AuditActor ActorOf(User admin) => new(admin.Id, admin.FullName);
 
@@ -34,6 +35,10 @@ public static class UserAudit
             created.Active,
             created.Language,
         }, at);
+
+    /// <summary>The entry of a fresh invitation link sent to an account still waiting for its password: where it went.</summary>
+    public static AuditEntry Reinvitation(AuditActor actor, User invited, DateTimeOffset at) =>
+        AuditEntry.Of(actor, InvitationResent, TargetOf(invited), before: null, after: new { invited.Email }, at);
 
     /// <summary>The entries of an admin's change from <paramref name="before"/> to <paramref name="after"/>; none when nothing managed changed.</summary>
     public static IReadOnlyList<AuditEntry> Changes(AuditActor actor, User before, User after, DateTimeOffset at)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 
 namespace Tickets.Users;
 
@@ -16,4 +17,6 @@ public sealed record UserView(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? LastLoginAt,
     string Language,
-    bool EmailNotifications);
+    bool EmailNotifications,
+    [property: Description("Invited by an admin without a password and no password chosen yet (POST /users/{id}/invitation sends a fresh link).")]
+    bool InvitationPending);

@@ -123,6 +123,22 @@ public sealed class VerifiedRegistrationTests(VerifiedRegistrationWorld world) :
     }
 
     [Fact]
+    public async Task TheConfirmationAnswersAsASignInDoesWithTokensThatWork()
+    {
+        var email = NewEmail("signed");
+        await RegisterAsync(email, NewDni());
+
+        var confirmed = await (await ConfirmAsync(ConfirmTokenIn(await MailToAsync(email)))).JsonAsync();
+        var client = world.Host.Client();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", confirmed.Str("accessToken"));
+        var refreshed = await (await world.Host.Client().PostAsJsonAsync("api/auth/refresh", new { refreshToken = confirmed.Str("refreshToken") })).JsonAsync();
+
+        Assert.True(confirmed.GetProperty("expiresIn").GetInt32() > 0);
+        Assert.Equal(email, (await (await client.GetAsync("api/me")).JsonAsync()).GetProperty("user").Str("email"));
+        Assert.Equal(email, refreshed.GetProperty("user").Str("email"));
+    }
+
+    [Fact]
     public async Task FiveConcurrentConfirmationsMakeOneAccount()
     {
         var email = NewEmail("new");

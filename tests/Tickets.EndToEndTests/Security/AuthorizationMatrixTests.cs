@@ -44,6 +44,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["CreateUser"] = Row.Same(401, 403, 403, 201),
         ["GetUser"] = Row.Owned(401, (403, 403), (403, 403), (200, 200)),
         ["UpdateUser"] = Row.Owned(401, (403, 403), (403, 403), (200, 200)),
+        ["ResendInvitation"] = Row.Owned(401, (403, 403), (403, 403), (409, 409)), // both accounts have a password: nothing pending
         ["CreateTicket"] = Row.Same(401, 201, 201, 201),
         ["ListTickets"] = Row.Same(401, 200, 200, 200),
         ["GetTicket"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),

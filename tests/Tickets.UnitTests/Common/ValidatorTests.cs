@@ -11,8 +11,10 @@ public sealed class ValidatorTests
     [InlineData("1234", false)]
     [InlineData("1234567890123456", false)]
     [InlineData("12345678A", false)]
+    [InlineData("12345678Z", true)]
+    [InlineData("X1234567L", true)]
     [InlineData("", false)]
-    public void DniIsFiveToFifteenDigits(string dni, bool valid) =>
+    public void DniIsADniANieOrFiveToFifteenDigits(string dni, bool valid) =>
         Assert.Equal(valid, new Validator().Dni("dni", dni).IsValid);
 
     [Theory]

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'user.activated',
   'user.deactivated',
   'user.profile_changed',
+  'user.invitation_resent',
   'team.created',
   'team.changed',
   'team.deleted',

@@ -61,6 +61,8 @@ export function createApi(client: ApiClient) {
     listUsers: (query: UserQuery) => client.json<Page<User>>('GET', '/users', { query: query as Record<string, QueryValue> }),
     createUser: (body: CreateUserRequest) => client.json<User>('POST', '/users', { body }),
     updateUser: (userId: string, body: UpdateUserRequest) => client.json<User>('PATCH', `/users/${id(userId)}`, { body }),
+    /** A fresh set-password link for an account whose invitation is pending; the earlier links stop working. */
+    resendInvitation: (userId: string) => client.json<User>('POST', `/users/${id(userId)}/invitation`),
 
     listTickets: (query: TicketQuery) =>
       client.json<Page<TicketListItem>>('GET', '/tickets', { query: query as Record<string, QueryValue> }),

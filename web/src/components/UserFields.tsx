@@ -35,7 +35,7 @@ export function UserFields({
     name: keyof RegistrationForm,
     type: string,
     autoComplete: string,
-    extra: { inputMode?: 'numeric' | 'tel'; hint?: string } = {},
+    extra: { inputMode?: 'tel'; hint?: string; autoCapitalize?: string } = {},
   ) => (
     <Field label={t(`field.${name}`)} name={name} errors={errors[name]} hint={extra.hint} required>
       {(p) => (
@@ -44,6 +44,7 @@ export function UserFields({
           type={type}
           autoComplete={autoComplete}
           inputMode={extra.inputMode}
+          autoCapitalize={extra.autoCapitalize}
           aria-required="true"
           value={values[name]}
           onChange={(e) => onChange({ ...values, [name]: e.target.value })}
@@ -53,7 +54,7 @@ export function UserFields({
   );
   return (
     <div className="grid-2">
-      {input('dni', 'text', 'off', { inputMode: 'numeric', hint: t('field.dni.hint') })}
+      {input('dni', 'text', 'off', { autoCapitalize: 'characters', hint: t('field.dni.hint') })}
       {input('phone', 'tel', 'tel', { inputMode: 'tel', hint: t('field.phone.hint') })}
       {input('firstNames', 'text', 'given-name')}
       {input('lastNames', 'text', 'family-name')}

@@ -54,7 +54,7 @@ export const en: Record<MessageKey, string> = {
   'landing.admin.text': 'Manage accounts and roles, assign tickets to the team and follow the figures on the dashboard.',
 
   'field.dni': 'National ID (DNI)',
-  'field.dni.hint': '5 to 15 digits, no letters or dots.',
+  'field.dni.hint': 'DNI or NIE with its letter (12345678Z, X1234567L).',
   'field.phone': 'Phone',
   'field.phone.hint': '7 to 20 characters: digits, spaces and + - ( ).',
   'field.firstNames': 'First names',
@@ -388,7 +388,7 @@ export const en: Record<MessageKey, string> = {
   'fieldError.invalid_characters': 'It contains characters that are not allowed.',
   'fieldError.invisible_characters': 'It contains invisible or direction-changing characters.',
   'fieldError.invalid_email': 'Enter a valid e-mail address.',
-  'fieldError.invalid_dni': 'The DNI must have 5 to 15 digits.',
+  'fieldError.invalid_dni': 'Enter a DNI (12345678Z) or a NIE (X1234567L).',
   'fieldError.invalid_phone': 'The phone must have 7 to 20 characters: digits, spaces and + - ( ).',
   'fieldError.not_allowed': 'Choose one of the listed values.',
   'fieldError.out_of_range': 'The value is out of range.',
@@ -679,4 +679,15 @@ export const en: Record<MessageKey, string> = {
   'queue.slaTarget.first_response': 'First response',
   'queue.slaTarget.resolution': 'Resolution',
   'nav.menu': 'Menu',
+  // accounts: DNI/NIE letter, pending invitations, time zone
+  'fieldError.dni_letter': 'The letter does not match that number. Check the DNI or NIE.',
+  'users.invitationPending': 'Invitation pending',
+  'users.invitationPendingHint': 'They have not chosen a password with the link we sent yet.',
+  'users.resendInvitation': 'Resend invitation',
+  'users.invitationResent': 'We have sent {email} a new link for {name} to choose a password. The earlier link no longer works.',
+  'problem.invitation_not_pending': 'This account no longer has a pending invitation.',
+  'audit.action.user.invitation_resent': 'Invitation resent',
+  'account.timeZone': 'Time zone',
+  'account.timeZone.hint': 'Dates in notifications and e-mails are shown in this zone.',
+  'account.timeZone.browser': '{zone} (this browser\'s)',
 };

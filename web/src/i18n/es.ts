@@ -56,7 +56,7 @@ export const es = {
   'landing.admin.text': 'Gestionan cuentas y roles, asignan tickets al equipo y siguen los indicadores en el panel.',
 
   'field.dni': 'DNI',
-  'field.dni.hint': 'Entre 5 y 15 dígitos, sin letras ni puntos.',
+  'field.dni.hint': 'DNI o NIE con su letra (12345678Z, X1234567L).',
   'field.phone': 'Teléfono',
   'field.phone.hint': 'Entre 7 y 20 caracteres: dígitos, espacios y + - ( ).',
   'field.firstNames': 'Nombres',
@@ -390,7 +390,7 @@ export const es = {
   'fieldError.invalid_characters': 'Contiene caracteres no válidos.',
   'fieldError.invisible_characters': 'Contiene caracteres invisibles o que cambian la dirección del texto.',
   'fieldError.invalid_email': 'Escribe un correo electrónico válido.',
-  'fieldError.invalid_dni': 'El DNI debe tener entre 5 y 15 dígitos.',
+  'fieldError.invalid_dni': 'Escribe un DNI (12345678Z) o un NIE (X1234567L).',
   'fieldError.invalid_phone': 'El teléfono debe tener entre 7 y 20 caracteres: dígitos, espacios y + - ( ).',
   'fieldError.not_allowed': 'Elige uno de los valores de la lista.',
   'fieldError.out_of_range': 'El valor está fuera del rango permitido.',
@@ -681,6 +681,17 @@ export const es = {
   'queue.slaTarget.first_response': '1.ª respuesta',
   'queue.slaTarget.resolution': 'Resolución',
   'nav.menu': 'Menú',
+  // accounts: DNI/NIE letter, pending invitations, time zone
+  'fieldError.dni_letter': 'La letra no corresponde a ese número. Revisa el DNI o NIE.',
+  'users.invitationPending': 'Invitación pendiente',
+  'users.invitationPendingHint': 'Aún no ha elegido su contraseña con el enlace que le enviamos.',
+  'users.resendInvitation': 'Reenviar invitación',
+  'users.invitationResent': 'Hemos enviado a {email} un nuevo enlace para que {name} elija su contraseña. El enlace anterior ya no funciona.',
+  'problem.invitation_not_pending': 'Esta cuenta ya no tiene una invitación pendiente.',
+  'audit.action.user.invitation_resent': 'Invitación reenviada',
+  'account.timeZone': 'Zona horaria',
+  'account.timeZone.hint': 'Las fechas de los avisos y correos se muestran en esta zona.',
+  'account.timeZone.browser': '{zone} (la de este navegador)',
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -1,8 +1,9 @@
 import type { FieldErrors } from '../api/problem';
 
 /**
- * Client-side checks are limited to "required"; every other rule (formats, lengths, uniqueness)
- * is the server's, whose problem+json field errors the forms show next to each field.
+ * Client-side checks are "required" and the few rules the web shares with the server (the DNI's letter:
+ * `nationalId.ts`); every other rule (formats, lengths, uniqueness) is the server's, whose problem+json field errors
+ * the forms show next to each field.
  */
 export function requiredErrors<T extends object>(values: T, required: readonly (keyof T & string)[], message: string): FieldErrors {
   const errors: FieldErrors = {};

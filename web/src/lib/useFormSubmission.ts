@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FieldErrors } from '../api/problem';
-import { useI18n } from '../i18n';
+import { useI18n, type I18n } from '../i18n';
 import { fieldMessages } from './errorMessages';
 import { focusFirstInvalid, hasErrors, requiredErrors } from './forms';
 
 /**
- * The life of every form here: check the required fields, send, and on a problem show the server's field errors
+ * The life of every form here: check the required fields (and `check`'s rules, such as the DNI's letter), send, and on a problem show the server's field errors
  * (worded from their codes in the reader's language) next to their fields with focus on the first one. `busy` covers the request; `error` is the last failure.
  */
-export function useFormSubmission<T extends object>(required: readonly (keyof T & string)[]) {
+export function useFormSubmission<T extends object>(
+  required: readonly (keyof T & string)[],
+  check?: (values: T, t: I18n['t']) => FieldErrors,
+) {
   const { t } = useI18n();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(null);
@@ -22,7 +25,7 @@ export function useFormSubmission<T extends object>(required: readonly (keyof T 
 
   async function submit(event: FormEvent, values: T, send: () => Promise<void>) {
     event.preventDefault();
-    const errors = requiredErrors(values, required, t('validation.required'));
+    const errors = { ...check?.(values, t), ...requiredErrors(values, required, t('validation.required')) };
     setFieldErrors(errors);
     setError(null);
     if (hasErrors(errors)) return setFocusRequest((n) => n + 1);

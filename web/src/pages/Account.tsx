@@ -1,12 +1,19 @@
-import { useState } from 'react';
-import type { UpdateProfileRequest } from '../api/types';
+import { useMemo, useState } from 'react';
+import type { UpdateProfileRequest, User } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field, PasswordField } from '../components/Field';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { LANGS, useI18n, type Lang } from '../i18n';
+import { browserTimeZone, initialTimeZone, timeZoneChoices } from '../lib/timeZones';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+
+/**
+ * `timeZone` on the profile (PATCH /me, shown in the user view; null until chosen). Spelled out here until the generated
+ * types carry it; the server's field, not a web invention.
+ */
+type WithTimeZone<T> = T & { timeZone?: string | null };
 
 interface ProfileForm {
   firstNames: string;
@@ -15,6 +22,7 @@ interface ProfileForm {
   department: string;
   language: Lang;
   emailNotifications: boolean;
+  timeZone: string;
 }
 
 const REQUIRED = ['firstNames', 'lastNames', 'phone', 'department'] as const;
@@ -37,7 +45,10 @@ export function Account() {
     department: user?.department ?? '',
     language: user?.language === 'en' ? 'en' : 'es',
     emailNotifications: user?.emailNotifications ?? true,
+    timeZone: initialTimeZone((user as WithTimeZone<User> | null)?.timeZone),
   }));
+  const browserZone = browserTimeZone();
+  const zones = useMemo(() => timeZoneChoices(values.timeZone, browserZone), [values.timeZone, browserZone]);
   // A flag, not a sentence: saving may switch the language, and the notice must follow it.
   const [saved, setSaved] = useState(false);
   const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<ProfileForm>(REQUIRED);
@@ -45,13 +56,14 @@ export function Account() {
 
   const send = async () => {
     setSaved(false);
-    const changes: UpdateProfileRequest = {
+    const changes: WithTimeZone<UpdateProfileRequest> = {
       firstNames: values.firstNames.trim(),
       lastNames: values.lastNames.trim(),
       phone: values.phone.trim(),
       department: values.department.trim(),
       language: values.language,
       emailNotifications: values.emailNotifications,
+      timeZone: values.timeZone,
     };
     const saved = await updateProfile(changes);
     if (saved.language === 'es' || saved.language === 'en') setLang(saved.language);
@@ -91,6 +103,17 @@ export function Account() {
               {LANGS.map((lang) => (
                 <option key={lang} value={lang} lang={lang}>
                   {t(`account.language.${lang}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('account.timeZone')} name="timeZone" errors={fieldErrors.timeZone} hint={t('account.timeZone.hint')}>
+          {(p) => (
+            <select {...p} value={values.timeZone} onChange={(e) => setValues({ ...values, timeZone: e.target.value })}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone === browserZone ? t('account.timeZone.browser', { zone }) : zone}
                 </option>
               ))}
             </select>

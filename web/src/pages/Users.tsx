@@ -9,6 +9,7 @@ import { Field } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { EMPTY_REGISTRATION, REGISTRATION_FIELDS, UserFields } from '../components/UserFields';
 import { useI18n } from '../i18n';
+import { dniFieldErrors } from '../lib/nationalId';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { useLoad } from '../lib/useLoad';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -29,6 +30,7 @@ export function Users() {
   const [notice, setNotice] = useState<string>();
   const [error, setError] = useState<unknown>(null);
   const [extra, setExtra] = useState<Page<User>[]>([]);
+  const [resending, setResending] = useState<string>();
 
   useEffect(() => {
     const timer = window.setTimeout(() => setSearch(q.trim()), 300);
@@ -50,6 +52,20 @@ export function Users() {
     setError(null);
     setNotice(message);
     setVersion((v) => v + 1);
+  }
+
+  // Nothing to confirm: another link replaces the one the person has not used, which they could ask for again anyway.
+  async function resend(u: User) {
+    setResending(u.id);
+    setNotice(undefined);
+    try {
+      await api.resendInvitation(u.id);
+      done(t('users.invitationResent', { name: fullName(u), email: u.email }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setResending(undefined);
+    }
   }
 
 
@@ -128,22 +144,42 @@ export function Users() {
                   </select>
                 </td>
                 <td>
-                  <span className={`badge ${u.active ? 'badge--active' : 'badge--inactive'}`}>
-                    {u.active ? t('users.active') : t('users.inactive')}
-                  </span>
+                  {/* An active account nobody can sign in to yet is not "active" to the reader: it waits for its owner. */}
+                  {u.active && u.invitationPending ? (
+                    <span className="badge badge--pending" title={t('users.invitationPendingHint')}>
+                      {t('users.invitationPending')}
+                    </span>
+                  ) : (
+                    <span className={`badge ${u.active ? 'badge--active' : 'badge--inactive'}`}>
+                      {u.active ? t('users.active') : t('users.inactive')}
+                    </span>
+                  )}
                 </td>
                 <td>{formatDateTime(u.lastLoginAt)}</td>
                 <td>
-                  {u.id !== me?.id ? (
-                    <button
-                      type="button"
-                      className={`button button--small ${u.active ? 'button--danger-outline' : 'button--secondary'}`}
-                      onClick={() => setDialog({ kind: 'active', user: u })}
-                    >
-                      {u.active ? t('users.deactivate') : t('users.reactivate')}
-                      <span className="visually-hidden"> {u.email}</span>
-                    </button>
-                  ) : null}
+                  <div className="row-actions">
+                    {u.invitationPending && u.active ? (
+                      <button
+                        type="button"
+                        className="button button--small button--secondary"
+                        disabled={resending === u.id}
+                        onClick={() => void resend(u)}
+                      >
+                        {resending === u.id ? t('common.working') : t('users.resendInvitation')}
+                        <span className="visually-hidden"> {u.email}</span>
+                      </button>
+                    ) : null}
+                    {u.id !== me?.id ? (
+                      <button
+                        type="button"
+                        className={`button button--small ${u.active ? 'button--danger-outline' : 'button--secondary'}`}
+                        onClick={() => setDialog({ kind: 'active', user: u })}
+                      >
+                        {u.active ? t('users.deactivate') : t('users.reactivate')}
+                        <span className="visually-hidden"> {u.email}</span>
+                      </button>
+                    ) : null}
+                  </div>
                 </td>
               </tr>
             ))}
@@ -214,6 +250,7 @@ function CreateStaffDialog({ onClose, onCreated }: { onClose: () => void; onCrea
   const [invite, setInvite] = useState(true);
   const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<CreateUserForm>(
     invite ? INVITATION_FIELDS : REGISTRATION_FIELDS,
+    dniFieldErrors,
   );
 
   const create = async () => {

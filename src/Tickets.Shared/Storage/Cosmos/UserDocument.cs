@@ -45,6 +45,10 @@ internal sealed record UserDocument
 
     public bool? EmailNotifications { get; init; }
 
+    /// <summary>Absent on documents written before it existed (and on every account that is not waiting): not pending.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool InvitationPending { get; init; }
+
     /// <summary>
     /// Audit entries of an admin's change to this account, written with the change (the <c>admin</c> container cannot be
     /// in the same batch) and removed once they are in the log; absent otherwise. See <see cref="CosmosAuditRelay"/>.
@@ -73,6 +77,7 @@ internal sealed record UserDocument
         SearchText = user.SearchText,
         Language = user.Language,
         EmailNotifications = user.EmailNotifications,
+        InvitationPending = user.InvitationPending,
         SecurityStamp = user.SecurityStamp,
         EndedSessions = user.EndedSessions,
         SignInAddresses = user.SignInAddresses,
@@ -96,6 +101,7 @@ internal sealed record UserDocument
         Version = Version,
         Language = Language ?? "es",
         EmailNotifications = EmailNotifications ?? true,
+        InvitationPending = InvitationPending,
         SecurityStamp = SecurityStamp,
         // Empty lists are the shared empty one, so users compare equal whether read or freshly built.
         EndedSessions = EndedSessions is { Count: > 0 } ended ? ended : Array.Empty<EndedSession>(),

@@ -296,5 +296,15 @@ internal static class SqliteSchema
                 body TEXT NOT NULL
             )
             """),
+        new(15, "invitation pending", """
+            -- An account an admin invited (no password given) whose owner has not chosen a password yet. Accounts invited
+            -- before this column existed are marked when the log shows an invitation, nobody ever signed in with them and
+            -- none of their set-password links was used (a link is kept until it expires).
+            ALTER TABLE users ADD COLUMN invitation_pending INTEGER NOT NULL DEFAULT 0;
+            UPDATE users SET invitation_pending = 1
+            WHERE last_login_at IS NULL
+              AND EXISTS (SELECT 1 FROM audit_entries a WHERE a.action = 'user.invited' AND a.target_type = 'user' AND a.target_id = users.id)
+              AND NOT EXISTS (SELECT 1 FROM password_tokens t WHERE t.user_id = users.id AND t.used_at IS NOT NULL)
+            """),
     ];
 }
