@@ -104,8 +104,12 @@ public static class DependencyInjection
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         if (!string.IsNullOrWhiteSpace(configuration["Tickets:Smtp:Host"]))
             services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<NotificationEmailOptions>().Bind(configuration.GetSection(NotificationEmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UserOptions>().Bind(configuration.GetSection(UserOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationDelivery>();
+        services.AddScoped<NotificationEmails>();
         services.AddScoped<Email.OnceOnlyEmail>();
 
         // Storage, chosen by Tickets:Store.

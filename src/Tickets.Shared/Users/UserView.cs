@@ -2,6 +2,7 @@
 namespace Tickets.Users;
 
 /// <summary>The user as the API shows it (no password hash, ever).</summary>
+/// <param name="TimeZone">The IANA zone the person chose for dates; null until they choose one: the organisation's default applies.</param>
 public sealed record UserView(
     string Id,
     string Email,
@@ -16,4 +17,5 @@ public sealed record UserView(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? LastLoginAt,
     string Language,
-    bool EmailNotifications);
+    bool EmailNotifications,
+    string? TimeZone);

@@ -45,6 +45,9 @@ internal sealed record UserDocument
 
     public bool? EmailNotifications { get; init; }
 
+    /// <summary>The person's IANA time zone; absent until they choose one.</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>
     /// Audit entries of an admin's change to this account, written with the change (the <c>admin</c> container cannot be
     /// in the same batch) and removed once they are in the log; absent otherwise. See <see cref="CosmosAuditRelay"/>.
@@ -73,6 +76,7 @@ internal sealed record UserDocument
         SearchText = user.SearchText,
         Language = user.Language,
         EmailNotifications = user.EmailNotifications,
+        TimeZone = user.TimeZone,
         SecurityStamp = user.SecurityStamp,
         EndedSessions = user.EndedSessions,
         SignInAddresses = user.SignInAddresses,
@@ -96,6 +100,7 @@ internal sealed record UserDocument
         Version = Version,
         Language = Language ?? "es",
         EmailNotifications = EmailNotifications ?? true,
+        TimeZone = TimeZone,
         SecurityStamp = SecurityStamp,
         // Empty lists are the shared empty one, so users compare equal whether read or freshly built.
         EndedSessions = EndedSessions is { Count: > 0 } ended ? ended : Array.Empty<EndedSession>(),
