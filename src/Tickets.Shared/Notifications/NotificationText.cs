@@ -25,7 +25,7 @@ public static class NotificationText
                 ? en ? $"{number} has been assigned to you automatically." : $"Se te ha asignado {number} automáticamente."
                 : en ? $"{actor} assigned {number} to you." : $"{actor} te ha asignado {number}.",
             NotificationType.TicketCommented when d.Internal => en ? $"{actor} added an internal note to {number}." : $"{actor} ha añadido una nota interna en {number}.",
-            NotificationType.TicketCommented => en ? $"{actor} replied on {number}." : $"{actor} ha respondido en {number}.",
+            NotificationType.TicketCommented => en ? $"{actor} commented on {number}." : $"{actor} ha comentado en {number}.",
             NotificationType.StatusChanged => en
                 ? $"{actor} changed {number} from {Status(d.From, en)} to {Status(d.To, en)}."
                 : $"{actor} ha cambiado {number} de {Status(d.From, en)} a {Status(d.To, en)}.",

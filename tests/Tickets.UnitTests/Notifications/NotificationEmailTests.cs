@@ -37,7 +37,7 @@ public sealed class NotificationEmailTests
         var email = NotificationEmail.Compose([Told(NotificationType.TicketCommented, Data() with { Excerpt = "Try again." })], NewYork, Url, null);
 
         Assert.Equal("Reply on [TCK-000010] La impresora no imprime", email.Subject);
-        Assert.Contains("Ana Admin replied on TCK-000010.", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Ana Admin commented on TCK-000010.", email.Text, StringComparison.Ordinal);
         Assert.Contains("Latest message, from Ana Admin:", email.Text, StringComparison.Ordinal);
         Assert.Contains("Open the ticket", email.Html, StringComparison.Ordinal);
     }

@@ -19,6 +19,7 @@ const user: User = {
   lastLoginAt: null,
   language: 'es',
   emailNotifications: true,
+  timeZone: null,
 };
 
 const NOW = Date.parse('2024-05-01T10:00:00Z');
