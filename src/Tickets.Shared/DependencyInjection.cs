@@ -105,8 +105,8 @@ public static class DependencyInjection
         if (!string.IsNullOrWhiteSpace(configuration["Tickets:Smtp:Host"]))
             services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
-        services.AddOptions<NotificationEmailOptions>().Bind(configuration.GetSection(NotificationEmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<UserOptions>().Bind(configuration.GetSection(UserOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<NotificationEmailOptions>(configuration, NotificationEmailOptions.Section);
+        services.AddValidatedOptions<UserOptions>(configuration, UserOptions.Section);
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationDelivery>();
         services.AddScoped<NotificationEmails>();

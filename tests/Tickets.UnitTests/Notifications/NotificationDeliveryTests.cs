@@ -8,6 +8,7 @@ using Tickets.Email;
 using Tickets.Messaging;
 using Tickets.Notifications;
 using Tickets.Tickets;
+using Tickets.Tickets.Resolution;
 using Tickets.UnitTests.Fakes;
 using Tickets.UnitTests.Tickets;
 using Tickets.Users;
@@ -43,22 +44,22 @@ public sealed class NotificationDeliveryTests
     private readonly List<(string Queue, string Body, DateTimeOffset? VisibleAt)> _queued = [];
 
     /// <summary>Coalescing off unless asked: each notification's e-mail goes at once, as the tests of a single delivery expect.</summary>
-    private NotificationDelivery Delivery(bool withEmail = true, int coalesceSeconds = 0)
+    private NotificationDelivery Delivery(bool withEmail = true, int coalesceSeconds = 0, IResolutionLinks? links = null)
     {
         var queue = new Mock<IQueueSender>();
         queue.Setup(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
             .Callback<string, string, DateTimeOffset?, CancellationToken>((name, body, at, _) => _queued.Add((name, body, at)))
             .Returns(Task.CompletedTask);
         var options = Options.Create(new NotificationEmailOptions { CoalesceSeconds = coalesceSeconds });
-        return new(_inbox, _tickets.Object, _users, Emails(withEmail, options), queue.Object, options, Options.Create(new UserOptions()),
+        return new(_inbox, _tickets.Object, _users, Emails(withEmail, options, links), queue.Object, options, Options.Create(new UserOptions()),
             NullLogger<NotificationDelivery>.Instance, withEmail ? _email.Object : null);
     }
 
-    private NotificationEmails Emails(bool withEmail = true, IOptions<NotificationEmailOptions>? options = null) => new(
+    private NotificationEmails Emails(bool withEmail = true, IOptions<NotificationEmailOptions>? options = null, IResolutionLinks? links = null) => new(
         _inbox, _tickets.Object, _users, new OnceOnlyEmail(_claims, _time), Build.Rules(),
         Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), Options.Create(new UserOptions()),
         options ?? Options.Create(new NotificationEmailOptions()), Options.Create(new MailOptions { SupportAddress = "soporte@example.org" }),
-        Options.Create(new SmtpOptions()), _time, NullLogger<NotificationEmails>.Instance, withEmail ? _email.Object : null);
+        Options.Create(new SmtpOptions()), _time, NullLogger<NotificationEmails>.Instance, withEmail ? _email.Object : null, links);
 
     private static string Message(params string[] recipients) => Message("ticket-1", "event-1", "La impresora no imprime", recipients);
 
@@ -284,5 +285,56 @@ public sealed class NotificationDeliveryTests
         Assert.Equal("Ana Admin assigned TCK-000012 to you.", stored.ReadBy(new Reader("en", TimeZoneInfo.Utc)).Message);
         // Stored before contents were kept: its own sentence is all there is.
         Assert.Equal("Texto antiguo", (stored with { Content = null, Message = "Texto antiguo" }).ReadBy(new Reader("en", TimeZoneInfo.Utc)).Message);
+    }
+
+    private sealed class FakeResolutionLinks : IResolutionLinks
+    {
+        public ResolutionLinkPair? For(Ticket ticket) => ticket.Status == TicketStatus.Resolved
+            ? new ResolutionLinkPair($"https://t.example/resolucion?token=yes-{ticket.Id}", $"https://t.example/resolucion?token=no-{ticket.Id}", Build.Start.AddDays(7))
+            : null;
+    }
+
+    private async Task<EmailMessage> ResolvedMailAsync(TicketStatus statusNow, IResolutionLinks? links)
+    {
+        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(Build.InStatus(statusNow) with { Number = 12 });
+        var move = JsonSerializer.SerializeToElement(new { from = "in_progress", to = "resolved", note = "Tóner cambiado." }, Json.Options);
+        _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
+            [new TicketEvent("event-9", "ticket-1", TicketEventType.StatusChanged, new EventActor("t-1", "Tomás"), Build.Start, move)], NextCursor: null));
+        EmailMessage? sent = null;
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback<EmailMessage, CancellationToken>((m, _) => sent = m);
+
+        await Delivery(links: links).DeliverAsync(JsonSerializer.Serialize(new NotificationMessage(
+            "event-9", NotificationType.StatusChanged, "ticket-1", ["tech"], null, Build.Start, new NotificationData { Number = 12, Title = "x" }), Json.Options), default);
+        return sent!;
+    }
+
+    [Fact]
+    public async Task TheResolvedMailCarriesTheResolutionLinksWhenTheApplicationHasThem()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Resolved, new FakeResolutionLinks());
+
+        Assert.Equal("Resuelto: [TCK-000012] La impresora no imprime", mail.Subject);
+        Assert.Contains("Sí, está resuelto: https://t.example/resolucion?token=yes-ticket-1", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("No, reabrir: https://t.example/resolucion?token=no-ticket-1", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("Tóner cambiado.", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("se cerrará automáticamente el 9 mar 2026, 10:00 (Europe/Madrid)", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutResolutionLinksTheResolvedMailHasNoneButStillTheAutoCloseDate()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Resolved, links: null);
+
+        Assert.DoesNotContain("resolucion?token", mail.Body + mail.Html, StringComparison.Ordinal);
+        Assert.Contains("se cerrará automáticamente el", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AResolutionNoLongerInForceWhenTheMailGoesOffersNoLinks()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Open, new FakeResolutionLinks());
+
+        Assert.DoesNotContain("¿Está resuelto?", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("se cerrará automáticamente", mail.Body, StringComparison.Ordinal);
     }
 }
