@@ -91,7 +91,7 @@ param tags object = {}
 
 // The application's own names (src/Tickets.Shared): Tickets.Infra.Tests keeps them in step.
 var cosmosDatabaseName = 'tickets'
-var queueNames = ['notifications', 'sla-checks', 'sla-replans', 'account-emails', 'notifications-poison', 'sla-checks-poison', 'sla-replans-poison', 'account-emails-poison']
+var queueNames = ['notifications', 'sla-checks', 'sla-replans', 'account-emails', 'notification-emails', 'notifications-poison', 'sla-checks-poison', 'sla-replans-poison', 'account-emails-poison', 'notification-emails-poison']
 
 var secretNames = {
   jwtSigningKey: 'jwt-signing-key'
@@ -206,6 +206,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Tickets__Outbox__RelaySchedule: '*/30 * * * * *'
       Tickets__Sla__SweepSchedule: '0 */5 * * * *'
       Tickets__AutoCloseSchedule: '0 */10 * * * *'
+      Tickets__Notifications__EmailSweepSchedule: '0 * * * * *'
       Tickets__Audit__SweepSchedule: '0 */5 * * * *'
       Tickets__PublicUrl: web.outputs.url
     }

@@ -41,6 +41,7 @@ public static partial class DevHostApp
                 ["Tickets:Sla:SweepSchedule"] = "0 */5 * * * *",
                 ["Tickets:AutoCloseSchedule"] = "0 */10 * * * *",
                 ["Tickets:Audit:SweepSchedule"] = "0 */5 * * * *",
+                ["Tickets:Notifications:EmailSweepSchedule"] = "0 * * * * *",
                 // The demo's SLA: critical around the clock, the rest in Madrid office hours.
                 ["Tickets:Sla:Calendar:TimeZone"] = "Europe/Madrid",
                 ["Tickets:Sla:High:Calendar"] = "business",

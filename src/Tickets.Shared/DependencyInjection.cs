@@ -104,8 +104,12 @@ public static class DependencyInjection
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         if (!string.IsNullOrWhiteSpace(configuration["Tickets:Smtp:Host"]))
             services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.Section));
+        services.AddValidatedOptions<NotificationEmailOptions>(configuration, NotificationEmailOptions.Section);
+        services.AddValidatedOptions<UserOptions>(configuration, UserOptions.Section);
         services.AddScoped<NotificationService>();
         services.AddScoped<NotificationDelivery>();
+        services.AddScoped<NotificationEmails>();
         services.AddScoped<Email.OnceOnlyEmail>();
 
         // Storage, chosen by Tickets:Store.

@@ -192,4 +192,60 @@ public abstract class NotificationStoreContract(IStoreUnderTest store) : StoreCo
         Assert.Equal(0, await Notifications.CountUnreadAsync("r1"));
         Assert.Equal(1, await Notifications.CountUnreadAsync("r2"));
     }
+
+    private Notification Pending(string recipient, string ticket, TimeSpan after, string? actor = "Ana Admin") =>
+        New(recipient) with
+        {
+            TicketId = ticket,
+            CreatedAt = Time.GetUtcNow() + after,
+            EmailDueAt = Time.GetUtcNow() + after + TimeSpan.FromSeconds(60),
+            Content = new NotificationContent(actor is null ? null : new EventActor("a-1", actor),
+                new NotificationData { Number = 1, Title = "La impresora no imprime", Excerpt = "<b>hola</b>", DueAt = Time.GetUtcNow() }),
+        };
+
+    [StoreFact]
+    public async Task ANotificationKeepsItsContentAndEmailDueTime()
+    {
+        var added = await Notifications.AddAsync(Pending("r1", "ticket-1", TimeSpan.Zero));
+
+        var found = (await Notifications.FindAsync("r1", added.Id))!;
+        var listed = Assert.Single((await Notifications.ListAsync("r1", false, new PageRequest(10, null, false))).Items);
+
+        Assert.Equal(added.Content, found.Content);
+        Assert.Equal(added.Content, listed.Content);
+        Assert.Equal(Time.GetUtcNow().AddSeconds(60), found.EmailDueAt);
+        Assert.True(found.EmailPending);
+    }
+
+    [StoreFact]
+    public async Task PendingEmailIsListedPerRecipientAndTicketOldestFirstUntilSettled()
+    {
+        var second = await Notifications.AddAsync(Pending("r1", "ticket-1", TimeSpan.FromSeconds(2)));
+        var first = await Notifications.AddAsync(Pending("r1", "ticket-1", TimeSpan.FromSeconds(1)));
+        await Notifications.AddAsync(Pending("r1", "ticket-2", TimeSpan.Zero));
+        await Notifications.AddAsync(Pending("r2", "ticket-1", TimeSpan.Zero));
+        await Notifications.AddAsync(New("r1") with { TicketId = "ticket-1" }); // no e-mail wanted
+
+        Assert.Equal([first.Id, second.Id], (await Notifications.ListEmailPendingAsync("r1", "ticket-1")).Select(n => n.Id));
+
+        await Notifications.MarkEmailedAsync("r1", first.Id, Time.GetUtcNow());
+
+        Assert.Equal([second.Id], (await Notifications.ListEmailPendingAsync("r1", "ticket-1")).Select(n => n.Id));
+    }
+
+    [StoreFact]
+    public async Task OverdueEmailIsListedOncePerRecipientAndTicket()
+    {
+        await Notifications.AddAsync(Pending("r1", "ticket-1", TimeSpan.Zero));
+        await Notifications.AddAsync(Pending("r1", "ticket-1", TimeSpan.FromSeconds(1)));
+        await Notifications.AddAsync(Pending("r2", "ticket-1", TimeSpan.FromSeconds(2)));
+        await Notifications.AddAsync(Pending("r3", "ticket-9", TimeSpan.FromMinutes(30))); // not due yet
+        var settled = await Notifications.AddAsync(Pending("r4", "ticket-1", TimeSpan.Zero));
+        await Notifications.MarkEmailedAsync("r4", settled.Id, Time.GetUtcNow());
+
+        var overdue = await Notifications.ListEmailOverdueAsync(Time.GetUtcNow().AddMinutes(5), 10);
+
+        Assert.Equal([new PendingEmail("r1", "ticket-1"), new PendingEmail("r2", "ticket-1")], overdue.OrderBy(p => p.RecipientId, StringComparer.Ordinal));
+        Assert.Single(await Notifications.ListEmailOverdueAsync(Time.GetUtcNow().AddMinutes(5), 1));
+    }
 }

@@ -245,4 +245,17 @@ public abstract class UserStoreContract(IStoreUnderTest store) : StoreContract(s
 
         Assert.Equal(new[] { tech.Id, admin.Id }.Order(), staff.Select(u => u.Id).Order());
     }
+
+    [StoreFact]
+    public async Task ATimeZoneIsKeptAndAbsentUntilChosen()
+    {
+        var user = NewUser();
+        await Users.CreateAsync(user);
+        Assert.Null((await Users.FindByIdAsync(user.Id))!.TimeZone);
+
+        var stored = (await Users.FindByIdAsync(user.Id))!;
+        Assert.Equal(UserWrite.Done, await Users.UpdateAsync(stored with { TimeZone = "America/New_York" }));
+
+        Assert.Equal("America/New_York", (await Users.FindByIdAsync(user.Id))!.TimeZone);
+    }
 }

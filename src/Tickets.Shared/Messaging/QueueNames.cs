@@ -12,6 +12,9 @@ public static class QueueNames
     /// <summary>Set-password links to e-mail (password reset, invitations).</summary>
     public const string AccountEmails = "account-emails";
 
+    /// <summary>One person's pending notification e-mail about one ticket, delayed to the end of the coalescing window.</summary>
+    public const string NotificationEmails = "notification-emails";
+
     /// <summary>
     /// The configuration key of the queues' Storage connection, used by the senders and named by every
     /// <c>[QueueTrigger(Connection = …)]</c>: a connection string (Azurite's <c>UseDevelopmentStorage=true</c> or one
@@ -25,6 +28,7 @@ public static class QueueNames
     public static bool IsPoison(string queue) => queue.EndsWith("-poison", StringComparison.Ordinal);
 
     public static IReadOnlyList<string> All { get; } = [
-        Notifications, SlaChecks, SlaReplans, AccountEmails, Poison(Notifications), Poison(SlaChecks), Poison(SlaReplans), Poison(AccountEmails),
+        Notifications, SlaChecks, SlaReplans, AccountEmails, NotificationEmails,
+        Poison(Notifications), Poison(SlaChecks), Poison(SlaReplans), Poison(AccountEmails), Poison(NotificationEmails),
     ];
 }

@@ -20,5 +20,15 @@ public interface INotificationStore
 
     Task MarkAllReadAsync(string recipientId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Records its e-mail as settled (sent, or no longer wanted); the first time is kept.</summary>
     Task MarkEmailedAsync(string recipientId, string id, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>The recipient's notifications about the ticket whose e-mail is still to be sent, oldest first: what one e-mail tells.</summary>
+    Task<IReadOnlyList<Notification>> ListEmailPendingAsync(string recipientId, string ticketId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Recipients and tickets with an e-mail still to be sent that was due before <paramref name="dueBefore"/>, at most
+    /// <paramref name="max"/> pairs, each once: what the sweep sends when the delayed queue message that should have was lost.
+    /// </summary>
+    Task<IReadOnlyList<PendingEmail>> ListEmailOverdueAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken = default);
 }

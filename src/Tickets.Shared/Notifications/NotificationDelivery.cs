@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tickets.Common;
 using Tickets.Email;
+using Tickets.Messaging;
 using Tickets.Tickets;
 using Tickets.Tickets.History;
 using Tickets.Users;
@@ -11,21 +12,24 @@ namespace Tickets.Notifications;
 
 /// <summary>
 /// Delivers one <c>notifications</c> queue message (the <c>Notify</c> function): per recipient, the in-app notification
-/// (stored once, whatever the number of deliveries) and, when SMTP is configured and the recipient wants it, one
-/// e-mail in their language. A failed e-mail fails the delivery after every recipient was tried, so the queue retries
-/// it — the stored notifications are not duplicated and e-mails already sent are not sent again.
+/// (stored once, whatever the number of deliveries, with its content so its words are written when it is read) and,
+/// when SMTP is configured and the recipient wants it, its e-mail — due at the end of the coalescing window, so several
+/// changes of one ticket within it reach one person as ONE e-mail (<see cref="NotificationEmails"/>): a delayed
+/// <c>notification-emails</c> message sends it then, or at once when coalescing is off. A failure fails the delivery
+/// after every recipient was tried, so the queue retries it — the stored notifications are not duplicated, and e-mails
+/// already sent are not sent again; an e-mail whose delayed message is lost is sent by the sweep.
 /// The message names the event; what people are told (number, title, note, comment) is read again from the store, so
 /// a forged or stale message cannot put its own words in front of anyone, and an internal note reaches staff only. A
 /// message naming a ticket, event or comment that does not exist is dropped with a warning (a retry would not make it exist).
 /// </summary>
-/// <remarks>Each e-mail goes through <see cref="OnceOnlyEmail"/>, so two copies delivered at once send it once.</remarks>
 public sealed partial class NotificationDelivery(
     INotificationStore notifications,
     ITicketStore tickets,
     IUserStore users,
-    OnceOnlyEmail once,
-    IOptions<PublicUrlOptions> urls,
-    TimeProvider time,
+    NotificationEmails emails,
+    IQueueSender queue,
+    IOptions<NotificationEmailOptions> options,
+    IOptions<UserOptions> userOptions,
     ILogger<NotificationDelivery> logger,
     IEmailSender? email = null)
 {
@@ -40,6 +44,8 @@ public sealed partial class NotificationDelivery(
         }
 
         var number = Ticket.FormatNumber(message.Data.Number);
+        var content = new NotificationContent(message.Actor, message.Data);
+        var window = options.Value.Window;
         var failures = new List<Exception>();
         foreach (var recipientId in message.RecipientIds.Distinct(StringComparer.Ordinal))
         {
@@ -48,21 +54,23 @@ public sealed partial class NotificationDelivery(
             if (recipient is not { Active: true }) continue;
             if (message.Data.Internal && !recipient.IsStaff) continue;
 
-            var words = NotificationText.For(message, recipient.Language, urls.Value.TicketUrl(number));
+            var reader = Reader.Of(recipient.Language, recipient.TimeZone, userOptions.Value.DefaultTimeZone);
             var stored = await notifications.AddAsync(new Notification(
                 Notification.IdFor(message.EventId, recipientId), recipientId, message.Type, message.TicketId, number,
-                message.Data.Title, words.Message, message.OccurredAt, ReadAt: null), cancellationToken);
+                message.Data.Title, NotificationText.Line(message.Type, content, reader), message.OccurredAt, ReadAt: null)
+            {
+                Content = content,
+                EmailDueAt = email is not null && recipient.EmailNotifications ? message.OccurredAt + window : null,
+            }, cancellationToken);
+            if (!stored.EmailPending) continue;
 
-            if (email is null || !recipient.EmailNotifications || stored.EmailedAt is not null) continue;
             try
             {
-                var outcome = await once.SendAsync(
-                    $"notification-email:{stored.Id}",
-                    ct => email.SendAsync(new EmailMessage(recipient.Email, recipient.FullName, words.Subject, words.Body), ct),
-                    ct => notifications.MarkEmailedAsync(recipientId, stored.Id, time.GetUtcNow(), ct),
-                    cancellationToken);
-                if (outcome == OnceOnlyOutcome.BeingSent)
-                    failures.Add(new InvalidOperationException($"The e-mail for notification {stored.Id} is being sent by another delivery."));
+                if (window == TimeSpan.Zero)
+                    await emails.SendPendingAsync(recipientId, message.TicketId, cancellationToken);
+                else
+                    await queue.SendAsync(QueueNames.NotificationEmails,
+                        JsonSerializer.Serialize(new NotificationEmailMessage(recipientId, message.TicketId), Json.Options), stored.EmailDueAt, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -110,6 +118,6 @@ public sealed partial class NotificationDelivery(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification message for event {EventId} of ticket {TicketId} ({Type}) names nothing that exists: dropped")]
     private static partial void LogDropped(ILogger logger, string eventId, string ticketId, NotificationType type);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail for notification {NotificationId} ({Type}) failed; it will be retried")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail for notification {NotificationId} ({Type}) could not be sent or scheduled; it will be retried")]
     private static partial void LogEmailFailed(ILogger logger, Exception exception, string notificationId, NotificationType type);
 }

@@ -4,8 +4,8 @@ namespace Tickets.Notifications;
 
 /// <summary>
 /// The <c>notifications</c> queue message: who must hear about which ticket event. Recipients are decided when the
-/// change is written (never the person who acted); the text is written per recipient, in their language, on delivery,
-/// from the ticket as stored.
+/// change is written (never the person who acted); delivery keeps what it tells, from the ticket as stored, and the
+/// words are written per reader — the inbox's when it is read, the e-mail's when it is sent.
 /// </summary>
 /// <param name="EventId">The history event it tells about; with a recipient, the in-app notification's identity.</param>
 public sealed record NotificationMessage(

@@ -1,10 +1,16 @@
 using Tickets.Common;
+using Microsoft.Extensions.Options;
 using Tickets.Identity;
+using Tickets.Users;
 
 namespace Tickets.Notifications;
 
-/// <summary>The signed-in caller's inbox: <c>GET /notifications</c>, read one, read all. Another person's notification is a 404.</summary>
-public sealed class NotificationService(INotificationStore store, CurrentUser me, SignedCursors cursors, TimeProvider time)
+/// <summary>
+/// The signed-in caller's inbox: <c>GET /notifications</c>, read one, read all. Another person's notification is a 404.
+/// Each notification's sentence is written as it is read, in the caller's current language and time zone.
+/// </summary>
+public sealed class NotificationService(
+    INotificationStore store, CurrentUser me, SignedCursors cursors, IOptions<UserOptions> userOptions, TimeProvider time)
 {
     public async Task<Result<NotificationPage>> ListAsync(NotificationListParameters parameters, CancellationToken cancellationToken)
     {
@@ -19,7 +25,8 @@ public sealed class NotificationService(INotificationStore store, CurrentUser me
 
         var items = cursors.Sign(list, await store.ListAsync(me.Id, unreadOnly, page, cancellationToken));
         var count = await store.CountUnreadAsync(me.Id, cancellationToken);
-        return new NotificationPage(items.Items, items.NextCursor, count);
+        var reader = Reader.Of(me.User.Language, me.User.TimeZone, userOptions.Value.DefaultTimeZone);
+        return new NotificationPage([.. items.Items.Select(n => n.ReadBy(reader))], items.NextCursor, count);
     }
 
     public async Task<Result> MarkReadAsync(string id, CancellationToken cancellationToken) =>

@@ -2,27 +2,26 @@ using Tickets.Tickets;
 
 namespace Tickets.Notifications;
 
-/// <summary>A notification's words in one language: a short message for the inbox, a subject and a body for e-mail.</summary>
-public sealed record NotificationWords(string Message, string Subject, string Body);
-
 /// <summary>
-/// The text of every notification in Spanish (the default) and English, written on delivery in the recipient's
-/// language. Only what <see cref="NotificationRules"/> put in the message is used, so nothing else can leak.
+/// The words of every notification in Spanish (the default) and English: the inbox's sentence, written when it is read
+/// in the reader's language and zone, and the e-mail subject. Only what <see cref="NotificationRules"/> put in the
+/// content is used, so nothing else can leak.
 /// </summary>
 public static class NotificationText
 {
     public static IReadOnlyList<string> Languages { get; } = ["es", "en"];
 
-    public static NotificationWords For(NotificationMessage message, string language, string ticketUrl)
+    /// <summary>The inbox's sentence for one notification.</summary>
+    public static string Line(NotificationType type, NotificationContent content, Reader reader)
     {
-        var en = language == "en";
-        var d = message.Data;
+        var en = reader.English;
+        var d = content.Data;
         var number = Ticket.FormatNumber(d.Number);
-        var actor = message.Actor?.Name ?? (en ? "The system" : "El sistema");
-        var line = message.Type switch
+        var actor = content.Actor?.Name ?? (en ? "The system" : "El sistema");
+        return type switch
         {
             NotificationType.TicketCreated => en ? $"{actor} opened {number}, which has no assignee yet." : $"{actor} ha abierto {number}, que aún no tiene responsable.",
-            NotificationType.TicketAssigned => message.Actor is null
+            NotificationType.TicketAssigned => content.Actor is null
                 ? en ? $"{number} has been assigned to you automatically." : $"Se te ha asignado {number} automáticamente."
                 : en ? $"{actor} assigned {number} to you." : $"{actor} te ha asignado {number}.",
             NotificationType.TicketCommented when d.Internal => en ? $"{actor} added an internal note to {number}." : $"{actor} ha añadido una nota interna en {number}.",
@@ -31,28 +30,45 @@ public static class NotificationText
                 ? $"{actor} changed {number} from {Status(d.From, en)} to {Status(d.To, en)}."
                 : $"{actor} ha cambiado {number} de {Status(d.From, en)} a {Status(d.To, en)}.",
             NotificationType.SlaWarning => en
-                ? $"{number} is close to its {Target(d.Target, en)} deadline ({Due(d.DueAt)})."
-                : $"{number} está cerca del plazo de {Target(d.Target, en)} ({Due(d.DueAt)}).",
+                ? $"{number} is close to its {Target(d.Target, en)} deadline ({Due(d.DueAt, reader)})."
+                : $"{number} está cerca del plazo de {Target(d.Target, en)} ({Due(d.DueAt, reader)}).",
             NotificationType.SlaBreached => en
-                ? $"{number} missed its {Target(d.Target, en)} deadline ({Due(d.DueAt)}) and has been escalated."
-                : $"{number} ha incumplido el plazo de {Target(d.Target, en)} ({Due(d.DueAt)}) y se ha escalado.",
+                ? $"{number} missed its {Target(d.Target, en)} deadline ({Due(d.DueAt, reader)}) and has been escalated."
+                : $"{number} ha incumplido el plazo de {Target(d.Target, en)} ({Due(d.DueAt, reader)}) y se ha escalado.",
             _ => number,
         };
-
-        var quote = d.Excerpt ?? d.Note;
-        var body = string.Join("\n\n", new[]
-        {
-            line,
-            $"{number} · {d.Title}",
-            quote is null ? null : "« " + quote + " »",
-            (en ? "Open the ticket: " : "Abrir el ticket: ") + ticketUrl,
-            en ? "You receive this e-mail because of your notification settings in Tickets."
-               : "Recibes este correo por tu configuración de notificaciones en Tickets.",
-        }.Where(part => part is not null));
-        return new NotificationWords(line, $"[{number}] {d.Title}", body);
     }
 
-    private static string Status(TicketStatus? status, bool en) => status switch
+    /// <summary>"Respuesta en [TCK-000010] título", "Resuelto: [TCK-000010] título"… — the event first, the ticket always in brackets.</summary>
+    public static string Subject(NotificationType type, NotificationData d, Reader reader)
+    {
+        var en = reader.English;
+        var ticket = $"[{Ticket.FormatNumber(d.Number)}] {d.Title}";
+        return type switch
+        {
+            NotificationType.TicketCreated => (en ? "New ticket: " : "Nuevo ticket: ") + ticket,
+            NotificationType.TicketAssigned => (en ? "Assigned: " : "Asignado: ") + ticket,
+            NotificationType.TicketCommented when d.Internal => (en ? "Internal note on " : "Nota interna en ") + ticket,
+            NotificationType.TicketCommented => (en ? "Reply on " : "Respuesta en ") + ticket,
+            NotificationType.StatusChanged => d.To switch
+            {
+                TicketStatus.Resolved => (en ? "Resolved: " : "Resuelto: ") + ticket,
+                TicketStatus.Closed => (en ? "Closed: " : "Cerrado: ") + ticket,
+                TicketStatus.OnHold => (en ? "On hold: " : "En espera: ") + ticket,
+                TicketStatus.Open when d.From is TicketStatus.Resolved or TicketStatus.Closed => (en ? "Reopened: " : "Reabierto: ") + ticket,
+                _ => (en ? "Status changed: " : "Cambio de estado: ") + ticket,
+            },
+            NotificationType.SlaWarning => (en ? "SLA due soon: " : "SLA a punto de vencer: ") + ticket,
+            NotificationType.SlaBreached => (en ? "SLA breached: " : "SLA incumplido: ") + ticket,
+            _ => ticket,
+        };
+    }
+
+    /// <summary>The subject of one e-mail telling several changes of one ticket.</summary>
+    public static string SeveralSubject(NotificationData d, Reader reader) =>
+        (reader.English ? "Updates on " : "Novedades en ") + $"[{Ticket.FormatNumber(d.Number)}] {d.Title}";
+
+    public static string Status(TicketStatus? status, bool en) => status switch
     {
         TicketStatus.Open => en ? "open" : "abierto",
         TicketStatus.InProgress => en ? "in progress" : "en curso",
@@ -66,5 +82,5 @@ public static class NotificationText
         ? en ? "first response" : "primera respuesta"
         : en ? "resolution" : "resolución";
 
-    private static string Due(DateTimeOffset? due) => due?.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+    private static string Due(DateTimeOffset? due, Reader reader) => due is { } at ? reader.DateTime(at) : "—";
 }

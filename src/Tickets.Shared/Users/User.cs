@@ -36,6 +36,9 @@ public sealed record User
     /// <summary><c>es</c> (the organisation's language) or <c>en</c>: notifications and e-mail are written in it.</summary>
     public string Language { get; init; } = "es";
 
+    /// <summary>The IANA time zone dates are written in for this person (<c>Europe/Madrid</c>); null: the organisation's (<c>Tickets:Users:DefaultTimeZone</c>).</summary>
+    public string? TimeZone { get; init; }
+
     /// <summary>Whether notifications are also e-mailed (in-app ones are always kept).</summary>
     public bool EmailNotifications { get; init; } = true;
 
@@ -107,5 +110,5 @@ public sealed record User
 
     public UserView ToView() => new(
         Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt, Language, EmailNotifications,
-        InvitationPending);
+        InvitationPending, TimeZone);
 }

@@ -45,7 +45,8 @@ public sealed record CreateUserRequest : RegisterRequest
 }
 
 public sealed record UpdateProfileRequest(
-    string? Phone = null, string? Department = null, string? FirstNames = null, string? LastNames = null, string? Language = null, bool? EmailNotifications = null)
+    string? Phone = null, string? Department = null, string? FirstNames = null, string? LastNames = null, string? Language = null, bool? EmailNotifications = null,
+    string? TimeZone = null)
 {
     public Validator Validate()
     {
@@ -56,6 +57,8 @@ public sealed record UpdateProfileRequest(
         v.Text("lastNames", LastNames, 1, 100, required: false);
         if (Language is not null && !Notifications.NotificationText.Languages.Contains(Language))
             v.Add("language", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Notifications.NotificationText.Languages)}.");
+        if (TimeZone is not null && !TimeZones.IsKnown(TimeZone))
+            v.Add("timeZone", FieldCodes.NotAllowed, "Must be an IANA time zone, e.g. Europe/Madrid.");
         return v;
     }
 
@@ -67,6 +70,7 @@ public sealed record UpdateProfileRequest(
         LastNames = LastNames is null ? user.LastNames : Text.Clean(LastNames),
         Language = Language ?? user.Language,
         EmailNotifications = EmailNotifications ?? user.EmailNotifications,
+        TimeZone = TimeZone is null ? user.TimeZone : TimeZones.Find(TimeZone)!.Id,
         UpdatedAt = now,
     };
 }

@@ -3,6 +3,7 @@ using System.ComponentModel;
 namespace Tickets.Users;
 
 /// <summary>The user as the API shows it (no password hash, ever).</summary>
+/// <param name="TimeZone">The IANA zone the person chose for dates; null until they choose one: the organisation's default applies.</param>
 public sealed record UserView(
     string Id,
     string Email,
@@ -19,4 +20,5 @@ public sealed record UserView(
     string Language,
     bool EmailNotifications,
     [property: Description("Invited by an admin without a password and no password chosen yet (POST /users/{id}/invitation sends a fresh link).")]
-    bool InvitationPending);
+    bool InvitationPending,
+    string? TimeZone);

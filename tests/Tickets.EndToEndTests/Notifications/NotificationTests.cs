@@ -47,7 +47,7 @@ public sealed class NotificationTests(NotificationWorld world) : IClassFixture<N
         await Host.Queues.SendAsync("notifications", Forged(await CreatedEventAsync(requester.Client, ticket), ticket.Id(), tech.Id));
 
         var mail = await Host.Mail.WaitForMailAsync(m => m.To.Any(to => to.Contains(tech.Email, StringComparison.OrdinalIgnoreCase)));
-        Assert.Equal($"[{number}] La pantalla se apaga", mail.Subject);
+        Assert.Equal($"Nuevo ticket: [{number}] La pantalla se apaga", mail.Subject);
         Assert.DoesNotContain("evil.example", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("999999", mail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Falso Remitente", mail.Text, StringComparison.Ordinal);

@@ -1,13 +1,15 @@
 using System.Text.Json;
+using Tickets.EndToEndTests.Services;
 using Tickets.EndToEndTests.Tickets;
 
 namespace Tickets.EndToEndTests.Notifications;
 
 /// <summary>
 /// A local host with its own Azurite and SMTP sink, queue settings that retry in a second and poison after two tries,
-/// and an outbox relay that runs every second — so each notification rule can be watched end to end in seconds.
+/// and an outbox relay that runs every second — so each notification rule can be watched end to end in seconds. Each
+/// notification is e-mailed at once (no coalescing) unless a subclass gives a window.
 /// </summary>
-public sealed class NotificationWorld : IAsyncLifetime
+public class NotificationWorld : IAsyncLifetime
 {
     public LocalHost Host { get; } = new()
     {
@@ -17,17 +19,27 @@ public sealed class NotificationWorld : IAsyncLifetime
 
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary><c>Tickets:Notifications:CoalesceSeconds</c> of this host.</summary>
+    protected virtual int CoalesceSeconds => 0;
+
     public async Task InitializeAsync()
     {
         Host.Settings["Tickets:Outbox:RelaySchedule"] = "* * * * * *";
         Host.Settings["Tickets:Outbox:RelayAfter"] = "00:00:01";
         Host.Settings["Tickets:Outbox:SendTimeout"] = "00:00:01";
         Host.Settings["Tickets:PublicUrl"] = "https://tickets.example.org";
+        Host.Settings["Tickets:Notifications:CoalesceSeconds"] = CoalesceSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Host.Settings["Tickets:Mail:FromName"] = "Soporte Ejemplo";
+        Host.Settings["Tickets:Mail:SupportAddress"] = "soporte@example.org";
         await Host.InitializeAsync();
         Admin = await Host.AdminAsync();
     }
 
     public Task DisposeAsync() => Host.DisposeAsync();
+
+    /// <summary>Every mail sent to <paramref name="person"/> about the ticket numbered <paramref name="number"/>.</summary>
+    public async Task<List<ReceivedMail>> MailsAboutAsync(Person person, string number) =>
+        [.. (await Host.Mail.MailsAsync()).Where(m => m.To.Any(to => to.Equals(person.Email, StringComparison.OrdinalIgnoreCase)) && m.Subject.Contains(number, StringComparison.Ordinal))];
 
     public Task<Person> NewPersonAsync(string role) => Host.NewPersonAsync(Admin, role);
 

@@ -41,6 +41,8 @@ public sealed class RedeliveryWorld : IAsyncLifetime
         Host.Settings["Tickets:Outbox:RelayAfter"] = "00:00:02.500";
         Host.Settings["Tickets:Outbox:SendTimeout"] = "00:00:02";
         Host.Settings["Tickets:PublicUrl"] = "https://tickets.example.org";
+        // One e-mail per notification, so counting mails counts deliveries (coalescing has its own tests).
+        Host.Settings["Tickets:Notifications:CoalesceSeconds"] = "0";
         await Host.InitializeAsync();
         Admin = await Host.AdminAsync();
     }
@@ -66,6 +68,8 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         ["SendAccountEmail"] = nameof(TheSameSetPasswordEmailDeliveredTwiceSendsOneMail),
         ["AuditSweep"] = nameof(TheAuditSweepRunTwiceLeavesTheLogAsTheFirstRunDid),
         ["SlaReplan"] = nameof(TheSameReplanDeliveredTwiceReplansEachTicketOnce),
+        ["SendNotificationEmail"] = nameof(TheSameNotificationEmailMessageDeliveredTwiceAndTheSweepRunTwiceSendNoSecondMail),
+        ["NotificationEmailSweep"] = nameof(TheSameNotificationEmailMessageDeliveredTwiceAndTheSweepRunTwiceSendNoSecondMail),
     };
 
     private LocalHost Host => world.Host;
@@ -110,6 +114,31 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
             Assert.Equal(1, await NotificationsAsync(person, ticketId));
             Assert.Equal(1, await MailsAsync(person, number));
         }
+    }
+
+    /// <summary>
+    /// A person's e-mail about a ticket goes once, however many copies of its <c>notification-emails</c> message arrive
+    /// and however often the sweep runs (this host e-mails at once; the coalesced path is covered by the delivery's unit tests).
+    /// </summary>
+    [Fact]
+    public async Task TheSameNotificationEmailMessageDeliveredTwiceAndTheSweepRunTwiceSendNoSecondMail()
+    {
+        var requester = await NewPersonAsync("user");
+        var tech = await NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("Un correo, una vez");
+        var number = ticket.Str("number");
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+        (await tech.Client.CommentAsync(ticket.Id(), "Lo miro ahora.")).EnsureSuccessStatusCode();
+        await Host.Mail.WaitForMailAsync(m => SentTo(m, requester) && m.Subject.Contains(number, StringComparison.Ordinal));
+
+        var message = JsonSerializer.Serialize(new { recipientId = requester.Id, ticketId = ticket.Id() });
+        await Task.WhenAll(Host.Queues.SendAsync(QueueNames.NotificationEmails, message), Host.Queues.SendAsync(QueueNames.NotificationEmails, message));
+        await DrainedAsync(QueueNames.NotificationEmails);
+        await RunTimerAsync("NotificationEmailSweep");
+        await RunTimerAsync("NotificationEmailSweep");
+
+        Assert.Equal(1, await MailsAsync(requester, number));
+        Assert.Equal(1, await NotificationsAsync(requester, ticket.Id()));
     }
 
     [Fact]

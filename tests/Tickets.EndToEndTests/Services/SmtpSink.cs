@@ -124,7 +124,12 @@ public sealed class SmtpSink : IAsyncDisposable
         Addresses(mail, "from"),
         Addresses(mail, "to"),
         Text(mail, "text"),
-        Text(mail, "html"));
+        Text(mail, "html"))
+    {
+        Headers = mail.TryGetProperty("headers", out var headers) && headers.ValueKind == JsonValueKind.Object
+            ? headers.EnumerateObject().ToDictionary(h => h.Name.ToLowerInvariant(), h => h.Value.ValueKind == JsonValueKind.String ? h.Value.GetString()! : h.Value.GetRawText())
+            : [],
+    };
 
     private static string Text(JsonElement mail, string property) =>
         mail.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

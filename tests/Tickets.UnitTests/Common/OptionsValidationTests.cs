@@ -62,9 +62,20 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task AnUnknownDefaultTimeZoneOrANegativeCoalescingWindowStopsStartUpNamingItsKey()
+    {
+        var message = await StartFailureAsync(("Tickets:Users:DefaultTimeZone", "Europe/Atlantis"), ("Tickets:Notifications:CoalesceSeconds", "-1"));
+
+        Assert.Contains("Tickets:Users:DefaultTimeZone", message, StringComparison.Ordinal);
+        Assert.Contains("Tickets:Notifications:CoalesceSeconds", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheDefaultsAreValid()
     {
         Assert.Empty(global::Tickets.Common.OptionsValidation.Failures(new LoginThrottleOptions(), LoginThrottleOptions.Section));
         Assert.Empty(global::Tickets.Common.OptionsValidation.Failures(new LimitsOptions(), LimitsOptions.Section));
+        Assert.Empty(global::Tickets.Common.OptionsValidation.Failures(new global::Tickets.Users.UserOptions(), global::Tickets.Users.UserOptions.Section));
+        Assert.Empty(global::Tickets.Common.OptionsValidation.Failures(new global::Tickets.Notifications.NotificationEmailOptions(), global::Tickets.Notifications.NotificationEmailOptions.Section));
     }
 }

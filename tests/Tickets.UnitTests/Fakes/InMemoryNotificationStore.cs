@@ -42,4 +42,14 @@ public sealed class InMemoryNotificationStore : INotificationStore
         if (_items.TryGetValue(id, out var n)) _items[id] = n with { EmailedAt = n.EmailedAt ?? at };
         return Task.CompletedTask;
     }
+
+    public Task<IReadOnlyList<Notification>> ListEmailPendingAsync(string recipientId, string ticketId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Notification>>(_items.Values
+            .Where(n => n.RecipientId == recipientId && n.TicketId == ticketId && n.EmailPending)
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id, StringComparer.Ordinal).ToList());
+
+    public Task<IReadOnlyList<PendingEmail>> ListEmailOverdueAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PendingEmail>>(_items.Values
+            .Where(n => n.EmailPending && n.EmailDueAt < dueBefore).OrderBy(n => n.EmailDueAt)
+            .Select(n => new PendingEmail(n.RecipientId, n.TicketId)).Distinct().Take(max).ToList());
 }

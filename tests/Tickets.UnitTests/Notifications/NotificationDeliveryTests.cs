@@ -5,8 +5,10 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using Tickets.Common;
 using Tickets.Email;
+using Tickets.Messaging;
 using Tickets.Notifications;
 using Tickets.Tickets;
+using Tickets.Tickets.Resolution;
 using Tickets.UnitTests.Fakes;
 using Tickets.UnitTests.Tickets;
 using Tickets.Users;
@@ -39,9 +41,25 @@ public sealed class NotificationDeliveryTests
         UpdatedAt = DateTimeOffset.UnixEpoch, Language = language, EmailNotifications = emails,
     };
 
-    private NotificationDelivery Delivery(bool withEmail = true) => new(
-        _inbox, _tickets.Object, _users, new OnceOnlyEmail(_claims, _time), Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), _time,
-        NullLogger<NotificationDelivery>.Instance, withEmail ? _email.Object : null);
+    private readonly List<(string Queue, string Body, DateTimeOffset? VisibleAt)> _queued = [];
+
+    /// <summary>Coalescing off unless asked: each notification's e-mail goes at once, as the tests of a single delivery expect.</summary>
+    private NotificationDelivery Delivery(bool withEmail = true, int coalesceSeconds = 0, IResolutionLinks? links = null)
+    {
+        var queue = new Mock<IQueueSender>();
+        queue.Setup(q => q.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()))
+            .Callback<string, string, DateTimeOffset?, CancellationToken>((name, body, at, _) => _queued.Add((name, body, at)))
+            .Returns(Task.CompletedTask);
+        var options = Options.Create(new NotificationEmailOptions { CoalesceSeconds = coalesceSeconds });
+        return new(_inbox, _tickets.Object, _users, Emails(withEmail, options, links), queue.Object, options, Options.Create(new UserOptions()),
+            NullLogger<NotificationDelivery>.Instance, withEmail ? _email.Object : null);
+    }
+
+    private NotificationEmails Emails(bool withEmail = true, IOptions<NotificationEmailOptions>? options = null, IResolutionLinks? links = null) => new(
+        _inbox, _tickets.Object, _users, new OnceOnlyEmail(_claims, _time), Build.Rules(),
+        Options.Create(new PublicUrlOptions { PublicUrl = "https://tickets.example.org/" }), Options.Create(new UserOptions()),
+        options ?? Options.Create(new NotificationEmailOptions()), Options.Create(new MailOptions { SupportAddress = "soporte@example.org" }),
+        Options.Create(new SmtpOptions()), _time, NullLogger<NotificationEmails>.Instance, withEmail ? _email.Object : null, links);
 
     private static string Message(params string[] recipients) => Message("ticket-1", "event-1", "La impresora no imprime", recipients);
 
@@ -57,7 +75,7 @@ public sealed class NotificationDeliveryTests
 
         await Delivery().DeliverAsync(Message("ticket-1", "event-1", "Pay the invoice at evil.example", "admin"), default);
 
-        Assert.Equal("[TCK-000012] La impresora no imprime", sent!.Subject);
+        Assert.Equal("Assigned: [TCK-000012] La impresora no imprime", sent!.Subject);
         Assert.Equal("La impresora no imprime", Assert.Single(_inbox.All).Title);
     }
 
@@ -126,8 +144,10 @@ public sealed class NotificationDeliveryTests
         await Delivery().DeliverAsync(Message("admin"), default);
 
         Assert.Equal("ana@example.org", sent!.To);
-        Assert.Equal("[TCK-000012] La impresora no imprime", sent.Subject);
+        Assert.Equal("Assigned: [TCK-000012] La impresora no imprime", sent.Subject);
         Assert.Contains("Open the ticket: https://tickets.example.org/tickets/TCK-000012", sent.Body, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://tickets.example.org/tickets/TCK-000012\"", sent.Html, StringComparison.Ordinal);
+        Assert.Equal(("notification-event-1-admin@example.org", "ticket-ticket-1@example.org"), (sent.MessageId, sent.ThreadId));
     }
 
     [Fact]
@@ -183,5 +203,138 @@ public sealed class NotificationDeliveryTests
     public async Task AMessageThatIsNotJsonFailsSoTheQueueCanPoisonIt()
     {
         await Assert.ThrowsAnyAsync<JsonException>(() => Delivery().DeliverAsync("not json", default));
+    }
+
+    private void ThreeEventsOfOneTicket()
+    {
+        _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
+            [.. new[] { "event-1", "event-2", "event-3" }.Select((id, i) =>
+                new TicketEvent(id, "ticket-1", TicketEventType.Assigned, new EventActor("boss", "Ana Admin"), Build.Start.AddSeconds(i), default))], NextCursor: null));
+    }
+
+    [Fact]
+    public async Task WithCoalescingTheEmailWaitsOnTheQueueUntilTheWindowEnds()
+    {
+        ThreeEventsOfOneTicket();
+
+        await Delivery(coalesceSeconds: 60).DeliverAsync(Message("ticket-1", "event-1", "x", "tech"), default);
+
+        _email.VerifyNoOtherCalls();
+        var (queue, body, visibleAt) = Assert.Single(_queued);
+        Assert.Equal(QueueNames.NotificationEmails, queue);
+        Assert.Equal(new NotificationEmailMessage("tech", "ticket-1"), JsonSerializer.Deserialize<NotificationEmailMessage>(body, Json.Options));
+        Assert.Equal(Build.Start.AddSeconds(60), visibleAt);
+        Assert.Equal(Build.Start.AddSeconds(60), Assert.Single(_inbox.All).EmailDueAt);
+    }
+
+    [Fact]
+    public async Task ThreeChangesWithinTheWindowAreOneEmailAndThreeInboxNotifications()
+    {
+        ThreeEventsOfOneTicket();
+        var sent = new List<EmailMessage>();
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback<EmailMessage, CancellationToken>((m, _) => sent.Add(m));
+
+        foreach (var id in new[] { "event-1", "event-2", "event-3" })
+            await Delivery(coalesceSeconds: 60).DeliverAsync(Message("ticket-1", id, "x", "tech"), default);
+        // Each delivery scheduled a send; the first to run sends all three, the others find nothing left.
+        foreach (var (_, body, _) in _queued) await Emails().DeliverAsync(body, default);
+
+        Assert.Equal(3, _inbox.All.Count);
+        var mail = Assert.Single(sent);
+        Assert.Equal("Novedades en [TCK-000012] La impresora no imprime", mail.Subject);
+        Assert.Equal(3, mail.Body.Split('\n').Count(line => line.StartsWith("- Ana Admin te ha asignado TCK-000012.", StringComparison.Ordinal)));
+        Assert.All(_inbox.All, n => Assert.NotNull(n.EmailedAt));
+    }
+
+    [Fact]
+    public async Task AnEmailWhoseQueueMessageWasLostIsSentByTheSweepOnce()
+    {
+        ThreeEventsOfOneTicket();
+        await Delivery(coalesceSeconds: 60).DeliverAsync(Message("ticket-1", "event-1", "x", "tech"), default);
+        var emails = Emails();
+
+        Assert.Equal(0, await emails.SweepAsync(default)); // not overdue yet: its own message may still come
+        _time.SetUtcNow(Build.Start.AddMinutes(10));
+        Assert.Equal(1, await emails.SweepAsync(default));
+        Assert.Equal(0, await emails.SweepAsync(default));
+
+        _email.Verify(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task AnEmailNoLongerWantedIsSettledUnsentSoTheSweepStopsLooking()
+    {
+        ThreeEventsOfOneTicket();
+        await Delivery(coalesceSeconds: 60).DeliverAsync(Message("ticket-1", "event-1", "x", "tech"), default);
+        var tech = (await _users.FindByIdAsync("tech"))!;
+        await _users.UpdateAsync(tech with { EmailNotifications = false });
+
+        await Emails().SendPendingAsync("tech", "ticket-1", default);
+
+        _email.VerifyNoOtherCalls();
+        Assert.False(Assert.Single(_inbox.All).EmailPending);
+    }
+
+    [Fact]
+    public async Task TheInboxSentenceIsWrittenInTheReadersLanguageWhenRead()
+    {
+        await Delivery().DeliverAsync(Message("tech"), default);
+        var stored = Assert.Single(_inbox.All);
+
+        Assert.Equal("Ana Admin te ha asignado TCK-000012.", stored.Message);
+        Assert.Equal("Ana Admin assigned TCK-000012 to you.", stored.ReadBy(new Reader("en", TimeZoneInfo.Utc)).Message);
+        // Stored before contents were kept: its own sentence is all there is.
+        Assert.Equal("Texto antiguo", (stored with { Content = null, Message = "Texto antiguo" }).ReadBy(new Reader("en", TimeZoneInfo.Utc)).Message);
+    }
+
+    private sealed class FakeResolutionLinks : IResolutionLinks
+    {
+        public ResolutionLinkPair? For(Ticket ticket) => ticket.Status == TicketStatus.Resolved
+            ? new ResolutionLinkPair($"https://t.example/resolucion?token=yes-{ticket.Id}", $"https://t.example/resolucion?token=no-{ticket.Id}", Build.Start.AddDays(7))
+            : null;
+    }
+
+    private async Task<EmailMessage> ResolvedMailAsync(TicketStatus statusNow, IResolutionLinks? links)
+    {
+        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(Build.InStatus(statusNow) with { Number = 12 });
+        var move = JsonSerializer.SerializeToElement(new { from = "in_progress", to = "resolved", note = "Tóner cambiado." }, Json.Options);
+        _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
+            [new TicketEvent("event-9", "ticket-1", TicketEventType.StatusChanged, new EventActor("t-1", "Tomás"), Build.Start, move)], NextCursor: null));
+        EmailMessage? sent = null;
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback<EmailMessage, CancellationToken>((m, _) => sent = m);
+
+        await Delivery(links: links).DeliverAsync(JsonSerializer.Serialize(new NotificationMessage(
+            "event-9", NotificationType.StatusChanged, "ticket-1", ["tech"], null, Build.Start, new NotificationData { Number = 12, Title = "x" }), Json.Options), default);
+        return sent!;
+    }
+
+    [Fact]
+    public async Task TheResolvedMailCarriesTheResolutionLinksWhenTheApplicationHasThem()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Resolved, new FakeResolutionLinks());
+
+        Assert.Equal("Resuelto: [TCK-000012] La impresora no imprime", mail.Subject);
+        Assert.Contains("Sí, está resuelto: https://t.example/resolucion?token=yes-ticket-1", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("No, reabrir: https://t.example/resolucion?token=no-ticket-1", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("Tóner cambiado.", mail.Body, StringComparison.Ordinal);
+        Assert.Contains("se cerrará automáticamente el 9 mar 2026, 10:00 (Europe/Madrid)", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutResolutionLinksTheResolvedMailHasNoneButStillTheAutoCloseDate()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Resolved, links: null);
+
+        Assert.DoesNotContain("resolucion?token", mail.Body + mail.Html, StringComparison.Ordinal);
+        Assert.Contains("se cerrará automáticamente el", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AResolutionNoLongerInForceWhenTheMailGoesOffersNoLinks()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Open, new FakeResolutionLinks());
+
+        Assert.DoesNotContain("¿Está resuelto?", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("se cerrará automáticamente", mail.Body, StringComparison.Ordinal);
     }
 }

@@ -20,6 +20,7 @@ const user: User = {
   language: 'es',
   emailNotifications: true,
   invitationPending: false,
+  timeZone: null,
 };
 
 const NOW = Date.parse('2024-05-01T10:00:00Z');

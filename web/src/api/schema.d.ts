@@ -1763,6 +1763,7 @@ export interface components {
             language?: null | string;
             lastNames?: null | string;
             phone?: null | string;
+            timeZone?: null | string;
         };
         UpdateTeamRequest: {
             active?: null | boolean;
@@ -1807,6 +1808,7 @@ export interface components {
             lastNames: string;
             phone: string;
             role: components["schemas"]["Role"];
+            timeZone: null | string;
             /** Format: date-time */
             updatedAt: string;
         };

@@ -78,6 +78,33 @@ public sealed class CosmosNotificationStore(Container notifications) : INotifica
     public Task MarkEmailedAsync(string recipientId, string id, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         PatchAsync(recipientId, id, "/emailedAt", at, cancellationToken);
 
+    public async Task<IReadOnlyList<Notification>> ListEmailPendingAsync(string recipientId, string ticketId, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryDefinition("""
+            SELECT * FROM c WHERE c.recipientId = @recipient AND c.ticketId = @ticket
+                AND IS_DEFINED(c.emailDueAt) AND NOT IS_NULL(c.emailDueAt) AND (NOT IS_DEFINED(c.emailedAt) OR IS_NULL(c.emailedAt))
+            ORDER BY c.createdAt, c.id
+            """).WithParameter("@recipient", recipientId).WithParameter("@ticket", ticketId);
+        var documents = await notifications.QueryAllAsync<NotificationDocument>(query, cancellationToken,
+            new QueryRequestOptions { PartitionKey = new PartitionKey(recipientId) });
+        return documents.Select(d => d.ToNotification()).ToList();
+    }
+
+    /// <summary>Across recipients' partitions: run by the sweep only, over the few notifications whose e-mail is overdue.</summary>
+    public async Task<IReadOnlyList<PendingEmail>> ListEmailOverdueAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryDefinition("""
+            SELECT c.recipientId, c.ticketId, c.emailDueAt FROM c
+            WHERE IS_DEFINED(c.emailDueAt) AND NOT IS_NULL(c.emailDueAt) AND c.emailDueAt < @before
+                AND (NOT IS_DEFINED(c.emailedAt) OR IS_NULL(c.emailedAt))
+            """).WithParameter("@before", SortableTime.Of(dueBefore));
+        var rows = await notifications.QueryAllAsync<OverdueRow>(query, cancellationToken);
+        return rows.OrderBy(r => r.EmailDueAt, StringComparer.Ordinal)
+            .Select(r => new PendingEmail(r.RecipientId, r.TicketId)).Distinct().Take(max).ToList();
+    }
+
+    private sealed record OverdueRow(string RecipientId, string TicketId, string EmailDueAt);
+
     private async Task PatchAsync(string recipientId, string id, string path, DateTimeOffset at, CancellationToken cancellationToken)
     {
         try

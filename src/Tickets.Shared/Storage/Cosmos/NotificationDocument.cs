@@ -19,6 +19,12 @@ internal sealed record NotificationDocument
     public DateTimeOffset? ReadAt { get; init; }
     public DateTimeOffset? EmailedAt { get; init; }
 
+    /// <summary>Absent on documents written before contents were kept: their stored <see cref="Message"/> is shown.</summary>
+    public NotificationContent? Content { get; init; }
+
+    /// <summary>Sortable UTC text, when its e-mail is due; absent when no e-mail is wanted.</summary>
+    public string? EmailDueAt { get; init; }
+
     public static NotificationDocument From(Notification n) => new()
     {
         Id = n.Id,
@@ -31,6 +37,8 @@ internal sealed record NotificationDocument
         CreatedAt = SortableTime.Of(n.CreatedAt),
         ReadAt = n.ReadAt,
         EmailedAt = n.EmailedAt,
+        Content = n.Content,
+        EmailDueAt = n.EmailDueAt is { } due ? SortableTime.Of(due) : null,
     };
 
     public Notification ToNotification() =>
@@ -38,5 +46,7 @@ internal sealed record NotificationDocument
             DateTimeOffset.Parse(CreatedAt, System.Globalization.CultureInfo.InvariantCulture), ReadAt)
         {
             EmailedAt = EmailedAt,
+            Content = Content,
+            EmailDueAt = EmailDueAt is null ? null : DateTimeOffset.Parse(EmailDueAt, System.Globalization.CultureInfo.InvariantCulture),
         };
 }

@@ -48,6 +48,8 @@ internal sealed record UserDocument
     /// <summary>Absent on documents written before it existed (and on every account that is not waiting): not pending.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool InvitationPending { get; init; }
+    /// <summary>The person's IANA time zone; absent until they choose one.</summary>
+    public string? TimeZone { get; init; }
 
     /// <summary>
     /// Audit entries of an admin's change to this account, written with the change (the <c>admin</c> container cannot be
@@ -78,6 +80,7 @@ internal sealed record UserDocument
         Language = user.Language,
         EmailNotifications = user.EmailNotifications,
         InvitationPending = user.InvitationPending,
+        TimeZone = user.TimeZone,
         SecurityStamp = user.SecurityStamp,
         EndedSessions = user.EndedSessions,
         SignInAddresses = user.SignInAddresses,
@@ -102,6 +105,7 @@ internal sealed record UserDocument
         Language = Language ?? "es",
         EmailNotifications = EmailNotifications ?? true,
         InvitationPending = InvitationPending,
+        TimeZone = TimeZone,
         SecurityStamp = SecurityStamp,
         // Empty lists are the shared empty one, so users compare equal whether read or freshly built.
         EndedSessions = EndedSessions is { Count: > 0 } ended ? ended : Array.Empty<EndedSession>(),

@@ -12,12 +12,14 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
         database.WriteAsync(async (connection, transaction) =>
         {
             await using var insert = connection.Command("""
-                INSERT INTO notifications (id, recipient_id, created_at, read_at, emailed_at, doc)
-                VALUES ($id, $recipient, $created, $read, $emailed, $doc)
+                INSERT INTO notifications (id, recipient_id, ticket_id, created_at, read_at, emailed_at, email_due_at, content, doc)
+                VALUES ($id, $recipient, $ticket, $created, $read, $emailed, $due, $content, $doc)
                 ON CONFLICT (id) DO NOTHING
                 """, transaction)
                 .With("$id", notification.Id).With("$recipient", notification.RecipientId).With("$created", notification.CreatedAt.Ticks())
                 .With("$read", notification.ReadAt.Ticks()).With("$emailed", notification.EmailedAt.Ticks())
+                .With("$ticket", notification.TicketId).With("$due", notification.EmailDueAt.Ticks())
+                .With("$content", notification.Content is null ? null : JsonSerializer.Serialize(notification.Content, Json.Options))
                 .With("$doc", JsonSerializer.Serialize(notification, Json.Options));
             await insert.ExecuteNonQueryAsync(cancellationToken);
 
@@ -93,7 +95,35 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
             return await update.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
 
-    private const string Columns = "doc, read_at, emailed_at";
+    public async Task<IReadOnlyList<Notification>> ListEmailPendingAsync(string recipientId, string ticketId, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.ReadAsync(cancellationToken);
+        var command = session.Statement($"""
+            SELECT {Columns} FROM notifications
+            WHERE recipient_id = $recipient AND ticket_id = $ticket AND email_due_at IS NOT NULL AND emailed_at IS NULL
+            ORDER BY created_at, id
+            """).With("$recipient", recipientId).With("$ticket", ticketId);
+        var items = new List<Notification>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) items.Add(Read(reader));
+        return items;
+    }
+
+    public async Task<IReadOnlyList<PendingEmail>> ListEmailOverdueAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.ReadAsync(cancellationToken);
+        var command = session.Statement("""
+            SELECT recipient_id, ticket_id, MIN(email_due_at) AS due FROM notifications
+            WHERE email_due_at IS NOT NULL AND emailed_at IS NULL AND email_due_at < $before
+            GROUP BY recipient_id, ticket_id ORDER BY due LIMIT $max
+            """).With("$before", dueBefore.Ticks()).With("$max", max);
+        var pairs = new List<PendingEmail>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) pairs.Add(new PendingEmail(reader.GetString(0), reader.GetString(1)));
+        return pairs;
+    }
+
+    private const string Columns = "doc, read_at, emailed_at, email_due_at, content";
 
     /// <summary>
     /// The document holds what never changes (parsed from its stored UTF-8 bytes, no string in between); read and e-mail
@@ -104,5 +134,7 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
         {
             ReadAt = reader.GetInstantOrNull(1),
             EmailedAt = reader.GetInstantOrNull(2),
+            EmailDueAt = reader.GetInstantOrNull(3),
+            Content = reader.IsDBNull(4) ? null : JsonSerializer.Deserialize<NotificationContent>(reader.GetString(4), Json.Options),
         };
 }

@@ -296,6 +296,17 @@ internal static class SqliteSchema
                 body TEXT NOT NULL
             )
             """),
+        new(13, "notification contents, coalesced e-mail and time zones", """
+            -- What a notification tells (written in the reader's language when read) and when its e-mail is due; the
+            -- ticket names the (recipient, ticket) pair whose pending notifications go out as one e-mail.
+            ALTER TABLE notifications ADD COLUMN ticket_id TEXT NULL;
+            ALTER TABLE notifications ADD COLUMN content TEXT NULL;
+            ALTER TABLE notifications ADD COLUMN email_due_at INTEGER NULL;
+            CREATE INDEX ix_notifications_email_pending ON notifications (email_due_at, recipient_id, ticket_id)
+                WHERE email_due_at IS NOT NULL AND emailed_at IS NULL;
+            -- The person's IANA time zone; null: the organisation's default.
+            ALTER TABLE users ADD COLUMN time_zone TEXT NULL
+            """),
         new(15, "invitation pending", """
             -- An account an admin invited (no password given) whose owner has not chosen a password yet. Accounts invited
             -- before this column existed are marked when the log shows an invitation, nobody ever signed in with them and

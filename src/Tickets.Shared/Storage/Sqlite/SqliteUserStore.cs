@@ -11,7 +11,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
     private const string Columns =
         "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name, " +
-        "security_stamp, ended_sessions, sign_in_addresses, language, email_notifications, invitation_pending";
+        "security_stamp, ended_sessions, sign_in_addresses, language, email_notifications, invitation_pending, time_zone";
 
     private const int VersionColumn = 13;
 
@@ -56,7 +56,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                 await using var insert = connection.Command($"""
                     INSERT INTO users ({Columns}, search_text)
                     VALUES ($id, $email, $dni, $phone, $first, $last, $department, $role, $active, $hash, $created, $updated, $login, 1, $sort,
-                        $stamp, $ended, $addresses, $language, $emailNotifications, $invitationPending, $search)
+                        $stamp, $ended, $addresses, $language, $emailNotifications, $invitationPending, $timeZone, $search)
                     """, transaction);
                 Bind(insert, user);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                 UPDATE users SET phone = $phone, first_names = $first, last_names = $last, department = $department, role = $role,
                     active = $active, password_hash = $hash, updated_at = $updated, last_login_at = $login, version = version + 1,
                     sort_name = $sort, search_text = $search, security_stamp = $stamp, ended_sessions = $ended, sign_in_addresses = $addresses,
-                    language = $language, email_notifications = $emailNotifications, invitation_pending = $invitationPending
+                    language = $language, email_notifications = $emailNotifications, invitation_pending = $invitationPending, time_zone = $timeZone
                 WHERE id = $id AND version = $version
                 """, transaction);
             Bind(update, user);
@@ -207,6 +207,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         .With("$language", user.Language)
         .With("$emailNotifications", user.EmailNotifications ? 1 : 0)
         .With("$invitationPending", user.InvitationPending ? 1 : 0)
+        .With("$timeZone", user.TimeZone)
         .With("$stamp", user.SecurityStamp)
         .With("$ended", JsonSerializer.Serialize(user.EndedSessions, Json.Options))
         .With("$addresses", JsonSerializer.Serialize(user.SignInAddresses, Json.Options));
@@ -233,6 +234,7 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         Language = reader.GetString(18),
         EmailNotifications = reader.GetInt64(19) == 1,
         InvitationPending = reader.GetInt64(20) == 1,
+        TimeZone = reader.IsDBNull(21) ? null : reader.GetString(21),
     };
 
     /// <summary>An empty list is the shared empty one, so users compare equal whether read or freshly built.</summary>

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tickets.Common;
+using Tickets.Email;
+using Tickets.Messaging;
+using Tickets.Tickets;
+using Tickets.Tickets.Resolution;
+using Tickets.Users;
+
+namespace Tickets.Notifications;
+
+/// <summary>The <c>notification-emails</c> queue message: send what is pending for this person about this ticket.</summary>
+public sealed record NotificationEmailMessage(string RecipientId, string TicketId);
+
+/// <summary>
+/// Sends the e-mail of one person about one ticket: every notification still pending for the pair, as ONE e-mail
+/// (<see cref="NotificationEmail"/>). Run by the delayed <c>notification-emails</c> message at the end of the coalescing
+/// window, at once when coalescing is off, and by the sweep for anything overdue. Idempotent: the e-mail is claimed
+/// through <see cref="OnceOnlyEmail"/> under its oldest notification's id and its notifications are marked settled after
+/// it went, so copies, redeliveries and the sweep never send it twice; a failure leaves them pending for a retry.
+/// </summary>
+public sealed partial class NotificationEmails(
+    INotificationStore notifications,
+    ITicketStore tickets,
+    IUserStore users,
+    OnceOnlyEmail once,
+    TicketRules rules,
+    IOptions<PublicUrlOptions> urls,
+    IOptions<UserOptions> userOptions,
+    IOptions<NotificationEmailOptions> options,
+    IOptions<MailOptions> mail,
+    IOptions<SmtpOptions> smtp,
+    TimeProvider time,
+    ILogger<NotificationEmails> logger,
+    IEmailSender? email = null,
+    IResolutionLinks? resolutionLinks = null)
+{
+    /// <summary>Handles one <c>notification-emails</c> message.</summary>
+    public Task DeliverAsync(string body, CancellationToken cancellationToken)
+    {
+        var message = JsonSerializer.Deserialize<NotificationEmailMessage>(body, Json.Options)
+            ?? throw new JsonException("A notification e-mail message must be a JSON object.");
+        return SendPendingAsync(message.RecipientId, message.TicketId, cancellationToken);
+    }
+
+    /// <summary>Sends the pending notifications of the pair as one e-mail; nothing pending, nothing sent.</summary>
+    /// <exception cref="InvalidOperationException">Another delivery is sending it right now (retry to be sure it went).</exception>
+    public async Task SendPendingAsync(string recipientId, string ticketId, CancellationToken cancellationToken)
+    {
+        var pending = await notifications.ListEmailPendingAsync(recipientId, ticketId, cancellationToken);
+        if (pending.Count == 0) return;
+
+        var recipient = await users.FindByIdAsync(recipientId, cancellationToken);
+        var ticket = Ids.IsWellFormed(ticketId) ? await tickets.FindAsync(ticketId, cancellationToken) : null;
+        if (email is null || recipient is not { Active: true, EmailNotifications: true } || ticket is null)
+        {
+            // No longer wanted (e-mail turned off, account deactivated, ticket gone): settled, so the sweep stops looking.
+            await SettleAsync(pending, cancellationToken);
+            LogNotWanted(logger, pending.Count, recipientId, ticketId);
+            return;
+        }
+
+        var reader = Reader.Of(recipient.Language, recipient.TimeZone, userOptions.Value.DefaultTimeZone);
+        var words = NotificationEmail.Compose(pending, reader, urls.Value.TicketUrl(ticket.DisplayNumber), ResolvedPartOf(ticket, pending));
+        var domain = mail.Value.Domain(smtp.Value.From);
+        var first = pending[0].Id;
+        var outcome = await once.SendAsync(
+            $"notification-email:{first}",
+            ct => email.SendAsync(new EmailMessage(recipient.Email, recipient.FullName, words.Subject, words.Text)
+            {
+                Html = words.Html,
+                MessageId = $"notification-{first}@{domain}",
+                ThreadId = $"ticket-{ticket.Id}@{domain}",
+            }, ct),
+            ct => SettleAsync(pending, ct),
+            cancellationToken);
+        if (outcome == OnceOnlyOutcome.BeingSent)
+            throw new InvalidOperationException($"The e-mail of notification {first} is being sent by another delivery.");
+        if (outcome == OnceOnlyOutcome.Sent) LogSent(logger, pending.Count, recipientId, ticketId);
+    }
+
+    /// <summary>Sends, pair by pair, what is pending past its due time by more than <c>SweepAfter</c>; how many pairs it tried.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var overdue = await notifications.ListEmailOverdueAsync(time.GetUtcNow() - options.Value.SweepAfter, 100, cancellationToken);
+        var failures = new List<Exception>();
+        foreach (var (recipientId, ticketId) in overdue)
+        {
+            try
+            {
+                await SendPendingAsync(recipientId, ticketId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, e, recipientId, ticketId);
+                failures.Add(e);
+            }
+        }
+
+        if (failures.Count > 0) throw new AggregateException($"{failures.Count} overdue notification e-mail(s) failed; the next sweep retries them.", failures);
+        return overdue.Count;
+    }
+
+    /// <summary>The resolution part, when these notifications tell the resolution the ticket still has.</summary>
+    private ResolvedPart? ResolvedPartOf(Ticket ticket, IReadOnlyList<Notification> pending)
+    {
+        if (ticket.Status != TicketStatus.Resolved) return null;
+        var resolution = pending.LastOrDefault(n => n is { Type: NotificationType.StatusChanged, Content.Data.To: TicketStatus.Resolved });
+        if (resolution is null) return null;
+        var links = resolutionLinks?.For(ticket);
+        return new ResolvedPart(resolution.Content!.Data.Note, links, links?.ExpiresAt ?? ticket.UpdatedAt + rules.AutoCloseDelay);
+    }
+
+    private async Task SettleAsync(IReadOnlyList<Notification> pending, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var n in pending) await notifications.MarkEmailedAsync(n.RecipientId, n.Id, now, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent one e-mail telling {Count} notification(s) to {RecipientId} about ticket {TicketId}")]
+    private static partial void LogSent(ILogger logger, int count, string recipientId, string ticketId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} notification e-mail(s) to {RecipientId} about ticket {TicketId} no longer wanted: settled unsent")]
+    private static partial void LogNotWanted(ILogger logger, int count, string recipientId, string ticketId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Overdue notification e-mail to {RecipientId} about ticket {TicketId} failed; the next sweep retries it")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception, string recipientId, string ticketId);
+}
