@@ -12,7 +12,12 @@ export interface RequestOptions {
   /** Send the bearer token and refresh it on 401 (default true). */
   auth?: boolean;
   signal?: AbortSignal;
+  /** A conditional GET: the ETag the caller holds; an unchanged resource answers 304, read as `{ notModified: true }`. */
+  ifNoneMatch?: string;
 }
+
+/** A conditional GET's answer: unchanged (304, nothing to read), or the resource and its new ETag. */
+export type Conditional<T> = { notModified: true; etag: string | undefined } | { notModified: false; data: T; etag: string | undefined };
 
 export interface ApiResponse<T> {
   status: number;
@@ -75,8 +80,16 @@ export class ApiClient {
       response = await this.send(method, path, options, this.store.get()?.accessToken);
     }
 
+    if (response.status === 304 && options.ifNoneMatch) return { status: 304, data: undefined as T, headers: response.headers };
     if (!response.ok) throw await toApiError(response, this.now());
     return { status: response.status, data: (await readBody(response)) as T, headers: response.headers };
+  }
+
+  /** A GET sent with `If-None-Match`: 304 is "unchanged", not an error. */
+  async conditional<T>(path: string, options: RequestOptions & { ifNoneMatch: string | undefined }): Promise<Conditional<T>> {
+    const response = await this.request<T>('GET', path, options);
+    const etag = response.headers.get('ETag') ?? undefined;
+    return response.status === 304 ? { notModified: true, etag: etag ?? options.ifNoneMatch } : { notModified: false, data: response.data, etag };
   }
 
   async json<T>(method: string, path: string, options?: RequestOptions): Promise<T> {
@@ -151,6 +164,7 @@ export class ApiClient {
     accessToken: string | undefined,
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+    if (options.ifNoneMatch) headers['If-None-Match'] = options.ifNoneMatch;
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     if (options.text) headers['Content-Type'] = options.text.type;
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;

@@ -12,6 +12,7 @@ import type {
   Page,
   RegisterRequest,
   RequesterContact,
+  SlaReport,
   Ticket,
   TicketListItem,
   TicketListQuery,
@@ -68,6 +69,11 @@ export function createApi(client: ApiClient) {
       const response = await client.request<Ticket>('GET', `/tickets/${id(ticketId)}`);
       return { ticket: response.data, etag: response.headers.get('ETag') ?? undefined };
     },
+    /** The ticket only if it changed since `etag` (If-None-Match); `notModified` otherwise. */
+    getTicketIfChanged: (ticketId: string, etag: string | undefined) =>
+      client.conditional<Ticket>(`/tickets/${id(ticketId)}`, { ifNoneMatch: etag }),
+    /** The SLA clock explained: policy and version, both targets, pauses and the SLA events. */
+    ticketSla: (ticketId: string) => client.json<SlaReport>('GET', `/tickets/${id(ticketId)}/sla`),
     createTicket: (body: CreateTicketRequest, idempotencyKey: string) =>
       client.json<Ticket>('POST', '/tickets', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
     updateTicket: (ticketId: string, body: UpdateTicketRequest, etag?: string) =>
@@ -78,14 +84,18 @@ export function createApi(client: ApiClient) {
     deleteTicket: (ticketId: string) => client.json<void>('DELETE', `/tickets/${id(ticketId)}`),
     assign: (ticketId: string, assigneeId: string | null) =>
       client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/assignee`, { body: { assigneeId } }),
-    changeStatus: (ticketId: string, status: TicketStatus, note?: string) =>
-      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/status`, { body: note ? { status, note } : { status } }),
+    changeStatus: (ticketId: string, status: TicketStatus, note?: string, etag?: string) =>
+      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/status`, {
+        body: note ? { status, note } : { status },
+        headers: etag ? { 'If-Match': etag } : {},
+      }),
     transitions: (ticketId: string) => client.json<Transitions>('GET', `/tickets/${id(ticketId)}/transitions`),
     comments: (ticketId: string, cursor?: string | null) =>
       client.json<Page<Comment>>('GET', `/tickets/${id(ticketId)}/comments`, { query: { limit: 100, cursor } }),
-    addComment: (ticketId: string, body: string, internal: boolean, idempotencyKey: string) =>
+    /** A comment; with `status`, the comment and the status move are one write ("Enviar y resolver"). */
+    addComment: (ticketId: string, body: string, internal: boolean, idempotencyKey: string, status?: TicketStatus) =>
       client.json<Comment>('POST', `/tickets/${id(ticketId)}/comments`, {
-        body: { body, internal },
+        body: status ? { body, internal, status } : { body, internal },
         headers: { 'Idempotency-Key': idempotencyKey },
       }),
     history: (ticketId: string, cursor?: string | null) =>

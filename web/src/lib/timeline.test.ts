@@ -79,3 +79,15 @@ describe('one conversation from comments and history', () => {
     expect(latestOtherActor(history, 'e5', requester.id)).toBeNull();
   });
 });
+
+import { formatCountdown } from './countdown';
+
+describe('a countdown moves on every tick when it is near', () => {
+  it('shows seconds under an hour and minutes beyond', () => {
+    expect(formatCountdown(12 * 60_000 + 5_000)).toBe('12 min 05 s');
+    expect(formatCountdown(12 * 60_000 - 10_000)).toBe('11 min 50 s');
+    expect(formatCountdown(-45_000)).toBe('45 s');
+    expect(formatCountdown((3 * 60 + 5) * 60_000)).toBe('3 h 05 min');
+    expect(formatCountdown(((2 * 24 + 3) * 60 + 5) * 60_000)).toBe('2 d 3 h 05 min');
+  });
+});
