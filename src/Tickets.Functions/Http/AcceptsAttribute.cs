@@ -11,6 +11,9 @@ public enum RequestHeaders
 
     /// <summary><c>Idempotency-Key</c>: a retry with the same key and body returns the first answer.</summary>
     IdempotencyKey = 2,
+
+    /// <summary><c>If-None-Match</c>: a GET whose answer still has this ETag answers 304 without a body.</summary>
+    IfNoneMatch = 4,
 }
 
 /// <summary>

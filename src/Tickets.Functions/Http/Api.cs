@@ -17,6 +17,29 @@ public static class Api
         return result;
     }
 
+    /// <summary>200 with an <c>ETag</c> header already in its wire form (a weak list tag, <c>W/"…"</c>).</summary>
+    public static IActionResult OkTagged(object body, string wireETag)
+    {
+        var result = new ApiJsonResult(StatusCodes.Status200OK, body);
+        result.Headers["ETag"] = wireETag;
+        return result;
+    }
+
+    /// <summary>304: what the caller holds (its <c>If-None-Match</c>) is still current; the tag again, no body.</summary>
+    public static IActionResult NotModified(string wireETag)
+    {
+        var result = new ApiJsonResult(StatusCodes.Status304NotModified, null);
+        result.Headers["ETag"] = wireETag;
+        return result;
+    }
+
+    /// <summary>
+    /// A conditional GET's answer: 304 when <c>If-None-Match</c> names <paramref name="wireETag"/>, else 200 with the body
+    /// <paramref name="body"/> makes (not made at all for a 304) and the tag.
+    /// </summary>
+    public static async Task<IActionResult> ConditionalAsync(HttpRequest request, string wireETag, Func<Task<object>> body) =>
+        request.IfNoneMatch(wireETag) ? NotModified(wireETag) : OkTagged(await body(), wireETag);
+
     public static IActionResult NoContent() => new ApiJsonResult(StatusCodes.Status204NoContent, null);
 
     /// <summary>202 without a body: taken on, the outcome is not told (a reset link, for instance).</summary>

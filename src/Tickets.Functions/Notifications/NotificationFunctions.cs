@@ -13,12 +13,31 @@ public sealed class NotificationFunctions(NotificationService notifications)
 {
     [Function("ListNotifications")]
     [Access(Who.SignedIn)]
-    [Accepts(Query = typeof(NotificationListParameters))]
-    [Returns(200, typeof(NotificationPage))]
-    [Description("The caller's notifications, newest first, with the unread count (the bell).")]
+    [Accepts(Query = typeof(NotificationListParameters), Headers = RequestHeaders.IfNoneMatch)]
+    [Returns(200, typeof(NotificationPage), Headers = ResponseHeaders.ETag)]
+    [Returns(304, Headers = ResponseHeaders.ETag)]
+    [Description("The caller's notifications, newest first, with the unread count (the bell). The weak ETag sent back in If-None-Match "
+        + "answers 304 while the page and the count are unchanged.")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifications")] HttpRequest request, CancellationToken cancellationToken) =>
-        Api.From(await notifications.ListAsync(request.QueryAs<NotificationListParameters>(), cancellationToken), Api.Ok);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "notifications")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var listed = await notifications.ListAsync(request.QueryAs<NotificationListParameters>(), cancellationToken);
+        if (!listed.IsSuccess) return Api.Problem(listed.Error!);
+        var page = listed.Value;
+        return await Api.ConditionalAsync(request, Tag(page), () => Task.FromResult<object>(page));
+    }
+
+    /// <summary>
+    /// The page's weak tag from what it shows (the texts as rendered for the caller, so a change of language or wording
+    /// counts), without serialising it.
+    /// </summary>
+    private static string Tag(NotificationPage page)
+    {
+        using var tag = new WeakETag("notifications").Add(page.UnreadCount).Add(page.NextCursor);
+        foreach (var n in page.Items)
+            tag.Add(n.Id).Add(n.RecipientId).Add(Json.EnumName(n.Type)).Add(n.TicketId).Add(n.TicketNumber).Add(n.Title).Add(n.Message).Add(n.CreatedAt).Add(n.ReadAt);
+        return tag.Build();
+    }
 
     [Function("ReadNotification")]
     [Access(Who.SignedIn, Writes = true)]

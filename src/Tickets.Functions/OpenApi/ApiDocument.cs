@@ -177,7 +177,10 @@ public static class ApiDocument
             if (returns.Headers.HasFlag(ResponseHeaders.Location))
                 headers["Location"] = Header("Where the created resource can be read.", JsonSchemaType.String, "uri-reference");
             if (returns.Headers.HasFlag(ResponseHeaders.ETag))
-                headers["ETag"] = Header("The entity tag (quoted) to send back in If-Match.", JsonSchemaType.String);
+                headers["ETag"] = Header(returns.Status == 304
+                    ? "The entity tag the caller holds, still current."
+                    : "The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes.",
+                    JsonSchemaType.String);
             if (budgeted) AddRateLimitFields(headers);
             if (headers.Count > 0) response.Headers = headers;
             return response;
@@ -248,6 +251,17 @@ public static class ApiDocument
                     Name = "If-Match",
                     In = ParameterLocation.Header,
                     Description = "The ETag read last: a ticket changed since answers 412 and is not touched. Without it, concurrent changes are merged.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
+
+            if (headers.HasFlag(RequestHeaders.IfNoneMatch))
+            {
+                yield return new OpenApiParameter
+                {
+                    Name = "If-None-Match",
+                    In = ParameterLocation.Header,
+                    Description = "The ETag of the answer the caller holds: while it is still current the answer is 304 with no body.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }

@@ -16,7 +16,7 @@ namespace Tickets.Functions.Tickets;
 /// caller's, 409 for a move the status machine does not have, 412 for a stale If-Match. Every ticket answered
 /// carries the actions its caller may take now.
 /// </summary>
-public sealed class TicketFunctions(TicketService tickets, TicketViews views, IdempotentRequests idempotency)
+public sealed class TicketFunctions(TicketService tickets, TicketViews views, IdempotentRequests idempotency, CurrentUser me)
 {
     [Function("CreateTicket")]
     [Access(Who.SignedIn, Writes = true)]
@@ -32,20 +32,34 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
 
     [Function("ListTickets")]
     [Access(Who.SignedIn)]
-    [Accepts(Query = typeof(TicketListParameters))]
-    [Returns(200, typeof(Page<TicketListItem>))]
-    [Description("Lists the tickets the caller may see (users: their own), filtered, sorted and paged by keyset.")]
+    [Accepts(Query = typeof(TicketListParameters), Headers = RequestHeaders.IfNoneMatch)]
+    [Returns(200, typeof(Page<TicketListItem>), Headers = ResponseHeaders.ETag)]
+    [Returns(304, Headers = ResponseHeaders.ETag)]
+    [Description("Lists the tickets the caller may see (users: their own), filtered, sorted and paged by keyset. The weak ETag names the page's "
+        + "tickets and their versions, the total and the next cursor for this caller: sent back in If-None-Match, an unchanged page answers 304.")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken) =>
-        await ListedAsync(await tickets.ListAsync(request.QueryAs<TicketListParameters>(), cancellationToken), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var listed = await tickets.ListAsync(request.QueryAs<TicketListParameters>(), cancellationToken);
+        if (!listed.IsSuccess) return Api.Problem(listed.Error!);
+        var page = listed.Value;
+        return await Api.ConditionalAsync(request, ListTag(page), async () => await views.ListAsync(page, cancellationToken));
+    }
 
     [Function("GetTicket")]
     [Access(Who.SignedIn)]
+    [Accepts(Headers = RequestHeaders.IfNoneMatch)]
     [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
-    [Description("A ticket by id or number (TCK-000123).")]
+    [Returns(304, Headers = ResponseHeaders.ETag)]
+    [Description("A ticket by id or number (TCK-000123). Its ETag sent back in If-None-Match answers 304 while the ticket is unchanged.")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        await OkAsync(await tickets.GetAsync(id, cancellationToken), cancellationToken);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        var found = await tickets.GetAsync(id, cancellationToken);
+        if (!found.IsSuccess) return Api.Problem(found.Error!);
+        var ticket = found.Value;
+        return await Api.ConditionalAsync(request, Preconditions.Quote(ticket.ETag), async () => await views.OfAsync(ticket, cancellationToken));
+    }
 
     [Function("UpdateTicket")]
     [Access(Who.SignedIn, Writes = true)]
@@ -180,6 +194,14 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
             ? Api.Created($"/api/tickets/{result.Value.Id}", await views.OfAsync(result.Value, cancellationToken), Preconditions.Quote(result.Value.ETag))
             : Api.Problem(result.Error!);
 
-    private async Task<IActionResult> ListedAsync(Result<Page<Ticket>> result, CancellationToken cancellationToken) =>
-        result.IsSuccess ? Api.Ok(await views.ListAsync(result.Value, cancellationToken)) : Api.Problem(result.Error!);
+    /// <summary>
+    /// The list page's weak tag: who asks (the actions on each item are theirs), each ticket's id and version, the total
+    /// and the next cursor. Not the SLA's minutes left: a client counts those down from the due times it holds.
+    /// </summary>
+    private string ListTag(Page<Ticket> page)
+    {
+        using var tag = new WeakETag("tickets").Add(me.Id).Add(Json.EnumName(me.Role));
+        foreach (var ticket in page.Items) tag.Add(ticket.Id).Add(ticket.ETag);
+        return tag.Add(page.Total).Add(page.NextCursor).Build();
+    }
 }

@@ -85,7 +85,7 @@ public sealed class ApiDocumentTests
         Assert.Contains("Undeclared", refused.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>What a function declares it reads (body type, query record, If-Match, Idempotency-Key) is what its code reads.</summary>
+    /// <summary>What a function declares it reads (body type, query record, If-Match, If-None-Match, Idempotency-Key) is what its code reads.</summary>
     [Fact]
     public void EveryFunctionReadsExactlyWhatItDeclares()
     {
@@ -105,6 +105,8 @@ public sealed class ApiDocumentTests
             var headers = RequestHeaders.None;
             if (calls.Any(c => c.DeclaringType == typeof(Preconditions) && c.Name == nameof(Preconditions.IfMatch))) headers |= RequestHeaders.IfMatch;
             if (calls.Any(c => c.DeclaringType == typeof(IdempotentRequests) && c.Name == nameof(IdempotentRequests.RunAsync))) headers |= RequestHeaders.IdempotencyKey;
+            if (calls.Any(c => (c.DeclaringType == typeof(Preconditions) && c.Name == nameof(Preconditions.IfNoneMatch))
+                || (c.DeclaringType == typeof(Api) && c.Name == nameof(Api.ConditionalAsync)))) headers |= RequestHeaders.IfNoneMatch;
             var text = calls.Any(c => c.DeclaringType == typeof(RequestBody) && c.Name == nameof(RequestBody.ReadTextAsync)) ? typeof(string) : null;
             return $"{f.Name}: {Reads(Generic(typeof(RequestBody), "WithJsonAsync", "ReadJsonAsync") ?? text, Generic(typeof(QueryBinding), "QueryAs"), headers)}";
         });

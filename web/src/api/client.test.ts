@@ -73,6 +73,32 @@ describe('ApiClient', () => {
     expect(server.calls[0]).toMatchObject({ method: 'POST', path: '/api/tickets', auth: 'Bearer access-1', body: { title: 'Printer' } });
   });
 
+  it('sends If-None-Match on a conditional GET and reports a 304 as unchanged, not as an error', async () => {
+    const seen: (string | null)[] = [];
+    const server = fakeFetch((_method, _path, init) => {
+      const held = new Headers(init.headers).get('If-None-Match');
+      seen.push(held);
+      return held === 'W/"v1"'
+        ? new Response(null, { status: 304, headers: { ETag: 'W/"v1"' } })
+        : json(200, { items: [], nextCursor: null }, { ETag: 'W/"v1"' });
+    });
+    const { api } = client(server.fetch);
+
+    const first = await api.conditional<{ items: unknown[] }>('/tickets', { query: { limit: 1 } });
+    const second = await api.conditional<{ items: unknown[] }>('/tickets', { query: { limit: 1 }, ifNoneMatch: first.etag });
+
+    expect(first).toEqual({ notModified: false, data: { items: [], nextCursor: null }, etag: 'W/"v1"' });
+    expect(second).toEqual({ notModified: true, etag: 'W/"v1"' });
+    expect(seen).toEqual([null, 'W/"v1"']);
+  });
+
+  it('treats a 304 without If-None-Match as the error it is', async () => {
+    const server = fakeFetch(() => new Response(null, { status: 304 }));
+    const { api } = client(server.fetch);
+
+    await expect(api.conditional('/tickets')).rejects.toBeInstanceOf(ApiError);
+  });
+
   it('does not send a token on anonymous calls', async () => {
     const server = fakeFetch(() => json(200, tokens(2)));
     const { api } = client(server.fetch);

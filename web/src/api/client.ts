@@ -12,12 +12,15 @@ export interface RequestOptions {
   /** Send the bearer token and refresh it on 401 (default true). */
   auth?: boolean;
   signal?: AbortSignal;
-  /** A conditional GET: the ETag the caller holds; an unchanged resource answers 304, read as `{ notModified: true }`. */
+  /**
+   * The ETag of the answer held (a conditional GET): sent as `If-None-Match`; the server answers 304 with no body while
+   * it is still current, which `conditional` reports as `{ notModified: true }` — not an error.
+   */
   ifNoneMatch?: string;
 }
 
-/** A conditional GET's answer: unchanged (304, nothing to read), or the resource and its new ETag. */
-export type Conditional<T> = { notModified: true; etag: string | undefined } | { notModified: false; data: T; etag: string | undefined };
+/** A conditional GET's outcome: unchanged (keep what you hold) or the new data with its ETag to send next time. */
+export type Conditional<T> = { notModified: true; etag: string } | { notModified: false; data: T; etag: string | undefined };
 
 export interface ApiResponse<T> {
   status: number;
@@ -85,11 +88,15 @@ export class ApiClient {
     return { status: response.status, data: (await readBody(response)) as T, headers: response.headers };
   }
 
-  /** A GET sent with `If-None-Match`: 304 is "unchanged", not an error. */
-  async conditional<T>(path: string, options: RequestOptions & { ifNoneMatch: string | undefined }): Promise<Conditional<T>> {
+  /**
+   * A GET that costs almost nothing when nothing changed: with `ifNoneMatch` (the ETag of the last answer) the server
+   * answers 304 and this resolves `{ notModified: true }`; otherwise the data and the ETag to hold for the next call.
+   */
+  async conditional<T>(path: string, options: RequestOptions = {}): Promise<Conditional<T>> {
     const response = await this.request<T>('GET', path, options);
     const etag = response.headers.get('ETag') ?? undefined;
-    return response.status === 304 ? { notModified: true, etag: etag ?? options.ifNoneMatch } : { notModified: false, data: response.data, etag };
+    if (response.status === 304) return { notModified: true, etag: etag ?? options.ifNoneMatch! };
+    return { notModified: false, data: response.data, etag };
   }
 
   async json<T>(method: string, path: string, options?: RequestOptions): Promise<T> {

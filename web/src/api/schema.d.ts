@@ -372,7 +372,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's notifications, newest first, with the unread count (the bell).
+         * The caller's notifications, newest first, with the unread count (the bell). The weak ETag sent back in If-None-Match answers 304 while the page and the count are unchanged.
          * @description Any signed-in, active account. Counts against the caller's budget of requests per minute (429 beyond it).
          */
         get: operations["ListNotifications"];
@@ -592,7 +592,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Lists the tickets the caller may see (users: their own), filtered, sorted and paged by keyset.
+         * Lists the tickets the caller may see (users: their own), filtered, sorted and paged by keyset. The weak ETag names the page's tickets and their versions, the total and the next cursor for this caller: sent back in If-None-Match, an unchanged page answers 304.
          * @description Any signed-in, active account. Counts against the caller's budget of requests per minute (429 beyond it).
          */
         get: operations["ListTickets"];
@@ -616,7 +616,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A ticket by id or number (TCK-000123).
+         * A ticket by id or number (TCK-000123). Its ETag sent back in If-None-Match answers 304 while the ticket is unchanged.
          * @description Any signed-in, active account. Counts against the caller's budget of requests per minute (429 beyond it).
          */
         get: operations["GetTicket"];
@@ -2488,7 +2488,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     /** @description Where the created resource can be read. */
                     Location?: string;
@@ -2604,7 +2604,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2692,7 +2692,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -2824,7 +2824,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3031,7 +3031,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     /** @description Where the created resource can be read. */
                     Location?: string;
@@ -3147,7 +3147,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3224,7 +3224,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -3688,7 +3688,10 @@ export interface operations {
                 /** @description Only notifications not read yet. */
                 unread?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the answer the caller holds: while it is still current the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3697,6 +3700,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
@@ -3704,6 +3709,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NotificationPage"];
                 };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    /** @description The entity tag the caller holds, still current. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -3981,7 +3997,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     /** @description Where the created resource can be read. */
                     Location?: string;
@@ -4100,7 +4116,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4199,7 +4215,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4566,7 +4582,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     /** @description Where the created resource can be read. */
                     Location?: string;
@@ -4671,7 +4687,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -4861,7 +4877,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -5001,7 +5017,10 @@ export interface operations {
                 /** @description Team ids, or `mine`: the teams the caller is a member of. */
                 teamId?: string[];
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of the answer the caller holds: while it is still current the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5010,6 +5029,8 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
@@ -5017,6 +5038,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TicketListItemPage"];
                 };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    /** @description The entity tag the caller holds, still current. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {
@@ -5083,7 +5115,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     /** @description Where the created resource can be read. */
                     Location?: string;
@@ -5190,7 +5222,10 @@ export interface operations {
     GetTicket: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the answer the caller holds: while it is still current the answer is 304 with no body. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The ticket's id or its number (TCK-000123). */
                 id: string;
@@ -5202,7 +5237,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -5211,6 +5246,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TicketView"];
                 };
+            };
+            /** @description Not Modified */
+            304: {
+                headers: {
+                    /** @description The entity tag the caller holds, still current. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized */
             401: {
@@ -5372,7 +5418,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -5505,7 +5551,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -6184,7 +6230,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -6328,7 +6374,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
-                    /** @description The entity tag (quoted) to send back in If-Match. */
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
                     ETag?: string;
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

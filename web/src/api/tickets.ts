@@ -69,9 +69,11 @@ export function createApi(client: ApiClient) {
       const response = await client.request<Ticket>('GET', `/tickets/${id(ticketId)}`);
       return { ticket: response.data, etag: response.headers.get('ETag') ?? undefined };
     },
-    /** The ticket only if it changed since `etag` (If-None-Match); `notModified` otherwise. */
-    getTicketIfChanged: (ticketId: string, etag: string | undefined) =>
-      client.conditional<Ticket>(`/tickets/${id(ticketId)}`, { ifNoneMatch: etag }),
+    /** The list again only if it changed since `ifNoneMatch` (the ETag of the last answer): polling the queue and tab counts. */
+    pollTickets: (query: TicketQuery, ifNoneMatch?: string) =>
+      client.conditional<Page<TicketListItem>>('/tickets', { query: query as Record<string, QueryValue>, ifNoneMatch }),
+    /** The ticket again only if it changed since `ifNoneMatch` (its ETag, the one `If-Match` uses too). */
+    pollTicket: (ticketId: string, ifNoneMatch?: string) => client.conditional<Ticket>(`/tickets/${id(ticketId)}`, { ifNoneMatch }),
     /** The SLA clock explained: policy and version, both targets, pauses and the SLA events. */
     ticketSla: (ticketId: string) => client.json<SlaReport>('GET', `/tickets/${id(ticketId)}/sla`),
     createTicket: (body: CreateTicketRequest, idempotencyKey: string) =>
@@ -105,6 +107,9 @@ export function createApi(client: ApiClient) {
 
     notifications: (query: NotificationQuery = {}) =>
       client.json<NotificationPage>('GET', '/notifications', { query: query as Record<string, QueryValue> }),
+    /** The bell's page again only if it changed since `ifNoneMatch`. */
+    pollNotifications: (query: NotificationQuery = {}, ifNoneMatch?: string) =>
+      client.conditional<NotificationPage>('/notifications', { query: query as Record<string, QueryValue>, ifNoneMatch }),
     markRead: (notificationId: string) => client.json<void>('POST', `/notifications/${id(notificationId)}/read`),
     markAllRead: () => client.json<void>('POST', '/notifications/read-all'),
 

@@ -93,7 +93,7 @@ export function TicketPage() {
       const { etag } = shown.current;
       if (!etag || loadingNow || document.visibilityState === 'hidden') return;
       try {
-        const answer = await api.getTicketIfChanged(id, etag);
+        const answer = await api.pollTicket(id, etag);
         if (cancelled || answer.notModified || answer.etag === shown.current.etag) return;
         shown.current.external = true;
         setVersion((v) => v + 1);
