@@ -728,4 +728,5 @@ export const en: Record<MessageKey, string> = {
   'statusDialog.reopenReason': 'Reason for reopening',
   'statusDialog.reopenReasonOptional': 'Reason for reopening (optional; whoever handles it reads it)',
   'statusNote.readInConversation': 'read the answer in the conversation',
+  'slaPanel.businessCalendar': 'Business hours',
 };

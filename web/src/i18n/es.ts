@@ -730,6 +730,7 @@ export const es = {
   'statusDialog.reopenReason': 'Motivo de reapertura',
   'statusDialog.reopenReasonOptional': 'Motivo de reapertura (opcional; lo verá quien lo atienda)',
   'statusNote.readInConversation': 'leer la respuesta en la conversación',
+  'slaPanel.businessCalendar': 'Horario laboral',
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -116,8 +116,9 @@ function Marker({ event, isStaff }: { event: HistoryEvent; isStaff: boolean }) {
   const i18n = useI18n();
   const { t, formatDateTime } = i18n;
   const categoryWords = useCategoryLabel();
-  // A requester is told who handles the ticket, never why the system chose them.
-  const lines = describeEvent(event, i18n, categoryWords).slice(0, isStaff || event.type !== 'assigned' ? undefined : 1);
+  // A requester is told who handles the ticket, never why the system chose them nor which team it went to.
+  const told = !isStaff && event.type === 'created' ? { ...event, data: { ...event.data, team: null } } : event;
+  const lines = describeEvent(told, i18n, categoryWords).slice(0, isStaff || event.type !== 'assigned' ? undefined : 1);
   return (
     <li className="marker" data-testid="marker" data-event-type={event.type}>
       <span className="marker__what">

@@ -25,7 +25,7 @@ export function SlaPanel({ report }: { report: SlaReport }) {
       <h2 id="sla-heading">{t('slaPanel.title')}</h2>
       <p className="muted">
         {t('slaPanel.policy', { name: report.policyName ?? report.policy, version: report.policyVersion })} ·{' '}
-        {businessTime ? report.calendar.name : t('sla.roundTheClockCalendar')}
+        {!businessTime ? t('sla.roundTheClockCalendar') : report.calendar.name === 'business' ? t('slaPanel.businessCalendar') : report.calendar.name}
       </p>
       <dl className="sla-targets">
         {(['firstResponse', 'resolution'] as const).map((key) => (
