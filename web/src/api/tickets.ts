@@ -94,11 +94,21 @@ export function createApi(client: ApiClient) {
     transitions: (ticketId: string) => client.json<Transitions>('GET', `/tickets/${id(ticketId)}/transitions`),
     comments: (ticketId: string, cursor?: string | null) =>
       client.json<Page<Comment>>('GET', `/tickets/${id(ticketId)}/comments`, { query: { limit: 100, cursor } }),
-    /** A comment; with `status`, the comment and the status move are one write ("Enviar y resolver"). */
-    addComment: (ticketId: string, body: string, internal: boolean, idempotencyKey: string, status?: TicketStatus) =>
+    /**
+     * A reply or an internal note. With `status` the comment also moves the ticket in the same change ("Enviar y
+     * resolver", "Enviar y poner en espera"): a public reply is the move's note. With `etag` (If-Match) a ticket changed
+     * since answers 412 and nothing is stored.
+     */
+    addComment: (
+      ticketId: string,
+      body: string,
+      internal: boolean,
+      idempotencyKey: string,
+      options: { status?: TicketStatus; etag?: string } = {},
+    ) =>
       client.json<Comment>('POST', `/tickets/${id(ticketId)}/comments`, {
-        body: status ? { body, internal, status } : { body, internal },
-        headers: { 'Idempotency-Key': idempotencyKey },
+        body: options.status ? { body, internal, status: options.status } : { body, internal },
+        headers: { 'Idempotency-Key': idempotencyKey, ...(options.etag ? { 'If-Match': options.etag } : {}) },
       }),
     history: (ticketId: string, cursor?: string | null) =>
       client.json<Page<HistoryEvent>>('GET', `/tickets/${id(ticketId)}/history`, { query: { limit: 100, cursor } }),

@@ -35,10 +35,9 @@ export interface TimelineOptions {
   allEvents?: boolean;
 }
 
-/** The comment a status move was sent with, when the API names it (a comment with a status is one write). */
+/** The comment a status move was sent with (a comment with a status is one write). */
 function commentIdOf(event: StatusChanged): string | null {
-  const id = (event.data as { commentId?: string | null }).commentId;
-  return typeof id === 'string' && id ? id : null;
+  return event.data.commentId ?? null;
 }
 
 /**

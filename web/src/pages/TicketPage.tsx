@@ -244,7 +244,7 @@ export function TicketPage() {
             history={history}
             isStaff={isStaff}
             onSend={async (body, internal, key, status) => {
-              await api.addComment(ticket.id, body, internal, key, status);
+              await api.addComment(ticket.id, body, internal, key, { status });
               refresh(status ? t('composer.sentWith', { status: t(`status.${status}`) }) : t(internal ? 'composer.noteAdded' : 'comment.added'));
             }}
           />

@@ -56,6 +56,10 @@ public sealed record StatusChangedData(
     [property: Description("Why the system moved it, when nobody asked: requester_commented, auto_closed.")] string? Reason) : IPayloadOf<TicketEventType>
 {
     public static TicketEventType Kind => TicketEventType.StatusChanged;
+
+    [Description("The public comment that made the move (send and resolve): its body is the note, and it has no commented event of its own.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CommentId { get; init; }
 }
 
 public enum AssignmentReason
