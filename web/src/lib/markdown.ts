@@ -25,7 +25,18 @@ md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
 
 /** The tags and attributes the renderer above can produce; anything else is dropped. */
 const ALLOWED_TAGS = ['p', 'br', 'em', 'strong', 's', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'a'];
-const ALLOWED_ATTR = ['href', 'target', 'rel', 'start'];
+const ALLOWED_ATTR = ['href', 'start'];
+
+// DOMPurify drops `target` whatever the allow-list says (it can be abused for tab-nabbing): links get theirs back
+// here, after sanitising, together with the `rel` that makes it safe.
+if (DOMPurify.isSupported) {
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A' && node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+}
 
 /** Comment text as safe HTML (the Markdown subset above), ready for `dangerouslySetInnerHTML`. */
 export function renderMarkdown(text: string): string {
