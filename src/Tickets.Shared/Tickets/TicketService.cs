@@ -218,7 +218,11 @@ public sealed partial class TicketService(
         var target = await PageOfVisibleTicketAsync("history", idOrNumber, limit, cursor, cancellationToken);
         if (!target.IsSuccess) return target.Error!;
         var (ticketId, page) = target.Value;
-        return cursors.Sign($"history:{ticketId}", await store.ListHistoryAsync(ticketId, Caller.IsStaff, page, cancellationToken));
+        // Staff see everything; a requester only what concerns them (RequesterTimeline), filtered by the store's query.
+        var events = Caller.IsStaff
+            ? await store.ListHistoryAsync(ticketId, includeInternal: true, page, cancellationToken)
+            : (await store.ListHistoryAsync(ticketId, RequesterTimeline.Types, page, cancellationToken)).Map(RequesterTimeline.Redact);
+        return cursors.Sign($"history:{ticketId}", events);
     }
 
     /// <summary>

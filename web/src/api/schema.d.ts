@@ -879,7 +879,8 @@ export interface components {
         AssignedData: {
             after: components["schemas"]["Assignee"] | null;
             before: components["schemas"]["Assignee"] | null;
-            reason: components["schemas"]["AssignmentReason"];
+            /** @description How the assignee was chosen; always stored, told to staff only (a requester's history leaves it out). */
+            reason?: components["schemas"]["AssignmentReason"] | null;
         };
         Assignee: {
             id: string;

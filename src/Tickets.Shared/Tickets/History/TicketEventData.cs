@@ -76,7 +76,12 @@ public enum AssignmentReason
 }
 
 /// <summary><c>assigned</c>: a null <c>after</c> is an unassignment.</summary>
-public sealed record AssignedData(Assignee? Before, Assignee? After, AssignmentReason Reason) : IPayloadOf<TicketEventType>
+public sealed record AssignedData(
+    Assignee? Before,
+    Assignee? After,
+    [property: Description("How the assignee was chosen; always stored, told to staff only (a requester's history leaves it out).")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    AssignmentReason? Reason = null) : IPayloadOf<TicketEventType>
 {
     public static TicketEventType Kind => TicketEventType.Assigned;
 }
