@@ -61,6 +61,7 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
 
         Assert.Empty((await Tickets.ListCommentsAsync("missing", true, new PageRequest(10, Cursor.Encode(["100"]), false))).Items);
         Assert.Empty((await Tickets.ListHistoryAsync("missing", false, new PageRequest(10, null, false))).Items);
+        Assert.Empty((await Tickets.ListHistoryAsync("missing", RequesterTimeline.Types, new PageRequest(10, null, false))).Items);
         Assert.Empty(await Tickets.CountOpenByAssigneeAsync());
         var stats = await StatsOfLastDayAsync();
         Assert.Equal((0, 0L, (double?)null), (stats.Total, stats.ByStatus["open"], stats.Sla.CompliancePercent));
@@ -209,6 +210,54 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Equal(["note-1", "reply-1"], forStaff.Items.Select(c => c.Id));
         Assert.Equal(["reply-1"], forUser.Items.Select(c => c.Id));
         Assert.Single(userHistory.Items, e => e.Type == TicketEventType.Commented);
+    }
+
+    [StoreFact]
+    public async Task HistoryOfSomeTypesListsOnlyThoseOldestFirstAndNeverAboutInternalNotes()
+    {
+        var ticket = await NewTicketAsync();
+        var now = Time.GetUtcNow();
+        foreach (var step in new Func<Ticket, Result<TicketChange>>[]
+        {
+            t => t.AddComment(Technician, "note-1", new CommentRequest("Nota interna", Internal: true), Rules, now),
+            t => t.Assign(Admin, new Assignee(Technician.Id, Technician.Name), now),
+            t => t.AddComment(Technician, "reply-1", new CommentRequest("Respuesta pública", Status: "in_progress"), Rules, now),
+            t => t.AddComment(Requester, "reply-2", new CommentRequest("Gracias"), Rules, now),
+        })
+            ticket = (await Tickets.SaveAsync(step(ticket).Value, ticket.ETag))!;
+
+        var all = (await Tickets.ListHistoryAsync(ticket.Id, includeInternal: true, new PageRequest(100, null, false))).Items;
+        var some = (await Tickets.ListHistoryAsync(ticket.Id, [TicketEventType.Created, TicketEventType.Commented, TicketEventType.StatusChanged],
+            new PageRequest(100, null, false))).Items;
+
+        Assert.Contains(all, e => e.Type == TicketEventType.SlaStarted);
+        Assert.Equal(
+            [TicketEventType.Created, TicketEventType.StatusChanged, TicketEventType.Commented],
+            some.Select(e => e.Type));
+        Assert.Equal(all.Where(e => e.Type is TicketEventType.Created or TicketEventType.StatusChanged || (e.Type == TicketEventType.Commented && !e.Data.GetProperty("internal").GetBoolean())).Select(e => e.Id),
+            some.Select(e => e.Id));
+    }
+
+    [StoreFact]
+    public async Task HistoryOfSomeTypesPagesByKeysetThroughEachOnce()
+    {
+        var ticket = await NewTicketAsync();
+        for (var i = 0; i < 5; i++)
+            ticket = (await Tickets.SaveAsync(ticket.AddComment(Requester, $"c{i}", new CommentRequest($"Comentario {i}"), Rules, Time.GetUtcNow()).Value, ticket.ETag))!;
+
+        var seen = new List<TicketEvent>();
+        string? cursor = null;
+        do
+        {
+            var page = await Tickets.ListHistoryAsync(ticket.Id, [TicketEventType.Commented, TicketEventType.Created], new PageRequest(2, cursor, false));
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(6, seen.Count);
+        Assert.Equal(seen.Select(e => e.Sequence).Order(), seen.Select(e => e.Sequence));
+        Assert.Equal(TicketEventType.Created, seen[0].Type);
     }
 
     [StoreFact]

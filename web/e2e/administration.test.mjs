@@ -139,7 +139,7 @@ describe('Administration in the browser', () => {
     await page.getByTestId('team').getByText(team).waitFor();
     await page.getByTestId('assignee').getByText('Tomás Técnico').waitFor();
     await page.getByTestId('category').getByText(category.name).waitFor();
-    await page.getByRole('list', { name: 'Historial' }).getByText('Asignación automática por turnos').waitFor();
+    await page.getByRole('list', { name: 'Conversación' }).getByText('Asignación automática por turnos').waitFor();
     await screenshot(page, 'admin-5-ticket-page');
     await page.context().close();
   });

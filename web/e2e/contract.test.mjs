@@ -134,7 +134,7 @@ async function offered(page) {
   return {
     buttons: buttons.sort(),
     delete: (await page.getByRole('region', { name: 'Eliminar el ticket' }).getByRole('button', { name: 'Eliminar' }).count()) === 1,
-    comment: (await page.getByRole('button', { name: 'Enviar comentario' }).count()) === 1,
-    internalNote: (await page.getByLabel('Nota interna (solo visible para el equipo)').count()) === 1,
+    comment: (await page.getByRole('button', { name: 'Enviar', exact: true }).count()) === 1,
+    internalNote: (await page.getByRole('tab', { name: 'Nota interna' }).count()) === 1,
   };
 }

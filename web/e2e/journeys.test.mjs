@@ -153,7 +153,7 @@ describe('Tickets in the browser', () => {
     await page.getByRole('button', { name: 'Asignar', exact: true }).click();
     await page.getByText('Asignación actualizada.').waitFor();
     await page.getByTestId('assignee').getByText(techName).waitFor();
-    await page.getByRole('list', { name: 'Historial' }).getByText('Asignación').first().waitFor();
+    await page.getByRole('list', { name: 'Conversación' }).getByText('Asignación').first().waitFor();
     await screenshot(page, '2-admin-assigns');
     const number = (await page.locator('.ticket-page__header .ticket-card__number').textContent()).trim();
 
@@ -223,7 +223,7 @@ describe('Tickets in the browser', () => {
     await page.getByRole('button', { name: 'Asignar', exact: true }).click();
     await page.getByText('Asignación actualizada.').waitFor();
 
-    const historyList = page.getByRole('list', { name: 'Historial' });
+    const historyList = page.getByRole('list', { name: 'Conversación' });
     await historyList.getByText(`Título: «${title}» → «${title} en recepción»`).waitFor();
     await historyList.getByText('Prioridad: Media → Alta').waitFor();
     await historyList.getByText(`Asignado a ${techName}`).waitFor();
@@ -265,21 +265,22 @@ describe('Tickets in the browser', () => {
     await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
     await page.getByTestId('sla-badge').waitFor();
 
-    await page.getByRole('textbox', { name: 'Comentario', exact: true }).fill(publicReply);
-    await page.getByRole('button', { name: 'Enviar comentario' }).click();
-    const comments = page.getByRole('list', { name: 'Comentarios' });
+    await page.getByRole('textbox', { name: 'Respuesta al solicitante' }).fill(publicReply);
+    await page.getByRole('button', { name: 'Enviar', exact: true }).click();
+    const comments = page.getByRole('list', { name: 'Conversación' });
     await comments.getByText(publicReply).waitFor();
 
-    await page.getByRole('textbox', { name: 'Comentario', exact: true }).fill(internalNote);
-    await page.getByLabel('Nota interna (solo visible para el equipo)').check();
-    await page.getByRole('button', { name: 'Enviar comentario' }).click();
+    // The internal note is a tab of its own, coloured, and it stays chosen after sending.
+    await page.getByRole('tab', { name: 'Nota interna' }).click();
+    await page.getByRole('textbox', { name: 'Nota para el equipo' }).fill(internalNote);
+    await page.getByRole('button', { name: 'Enviar', exact: true }).click();
     const note = comments.getByRole('listitem').filter({ hasText: internalNote });
     await note.getByText('Nota interna', { exact: true }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Nota interna' }).getAttribute('aria-selected'), 'true');
 
+    // Starting work is reversible: no confirmation.
     await page.getByRole('button', { name: 'Iniciar trabajo' }).click();
     let dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: 'Confirmar' }).click();
-    await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('status-badge').getByText('En curso').waitFor();
 
     await page.getByRole('button', { name: 'Resolver' }).click();
@@ -300,11 +301,11 @@ describe('Tickets in the browser', () => {
     await card.getByRole('link', { name: printer.title }).click();
     await page.getByRole('heading', { level: 1, name: printer.title }).waitFor();
 
-    await page.getByRole('list', { name: 'Comentarios' }).getByText(publicReply).waitFor();
+    await page.getByRole('list', { name: 'Conversación' }).getByText(publicReply).waitFor();
     assert.equal(await page.getByText(internalNote).count(), 0, 'internal notes are for agents only');
-    assert.equal(await page.getByLabel('Nota interna (solo visible para el equipo)').count(), 0);
+    assert.equal(await page.getByRole('tab', { name: 'Nota interna' }).count(), 0);
 
-    const historyList = page.getByRole('list', { name: 'Historial' });
+    const historyList = page.getByRole('list', { name: 'Conversación' });
     await historyList.getByText('Ticket creado').waitFor();
     await historyList.getByText('Asignación').first().waitFor();
     await historyList.getByText('Cambio de estado').first().waitFor();
@@ -383,8 +384,8 @@ describe('Tickets in the browser', () => {
       assign: await page.getByLabel('Asignar a').count(),
       changePriority: await page.getByLabel('Prioridad', { exact: true }).count(),
       reopen: await actionsCard.getByRole('button', { name: 'Reabrir' }).count(),
-      comment: await page.getByRole('button', { name: 'Enviar comentario' }).count(),
-      internalNote: await page.getByLabel('Nota interna (solo visible para el equipo)').count(),
+      comment: await page.getByRole('button', { name: 'Enviar', exact: true }).count(),
+      internalNote: await page.getByRole('tab', { name: 'Nota interna' }).count(),
     };
     const expected = {
       edit: Number(actions.edit),

@@ -119,7 +119,7 @@ describe('The workspace in the browser', () => {
     await page.context().close();
   });
 
-  it('a requester reads the resolution note of their resolved ticket, on the page and in the history', async () => {
+  it('a requester reads the resolution note of their resolved ticket in the conversation, and who resolved it on top', async () => {
     const page = await newPage(browser, baseURL);
     await login(page, DEMO.user);
     await page.getByRole('search', { name: 'Filtrar tickets' }).getByRole('searchbox', { name: 'Buscar' }).fill('licencia de Excel');
@@ -127,9 +127,10 @@ describe('The workspace in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Solicitud de licencia de Excel' }).waitFor();
 
     const resolution = page.getByRole('region', { name: 'Resolución' });
-    await resolution.getByText('Licencia asignada en el portal de Microsoft 365.').waitFor();
     await resolution.getByText(/Resuelto por Tomás Técnico/).waitFor();
-    await page.getByRole('list', { name: 'Historial' }).getByText('Resolución: Licencia asignada en el portal de Microsoft 365.').waitFor();
+    const message = page.getByRole('list', { name: 'Conversación' }).getByTestId('message').filter({ hasText: 'Licencia asignada en el portal de Microsoft 365.' });
+    await message.getByText('Resolución', { exact: true }).waitFor();
+    assert.equal(await page.getByText('Licencia asignada en el portal de Microsoft 365.').count(), 1, 'the note is shown once');
     // A requester never sees the requester-contact card (it is staff only).
     assert.equal(await page.getByTestId('requester-contact').count(), 0);
     await screenshot(page, 'workspace-2-resolution-note');

@@ -174,16 +174,18 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
 
     [Function("AddComment")]
     [Access(Who.SignedIn, Writes = true)]
-    [Accepts(typeof(CommentRequest), Headers = RequestHeaders.IdempotencyKey)]
-    [Returns(201, typeof(Comment), Headers = ResponseHeaders.Location)]
-    [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.Unprocessable)]
-    [Description("A public comment, or an internal note (staff). A requester's comment resumes a ticket on hold.")]
+    [Accepts(typeof(CommentRequest), Headers = RequestHeaders.IdempotencyKey | RequestHeaders.IfMatch)]
+    [Returns(201, typeof(Comment), Headers = ResponseHeaders.Location | ResponseHeaders.ETag)]
+    [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.Unprocessable, ErrorKind.PreconditionFailed)]
+    [Description("A public comment, or an internal note (staff). A requester's comment resumes a ticket on hold. With status, the comment also "
+        + "moves the ticket in the same change (send and resolve), under the rules of PUT /tickets/{id}/status: a public comment is the move's note. "
+        + "The ETag is the ticket's after the change.")]
     public Task<IActionResult> AddComment(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/comments")] HttpRequest request, string id, CancellationToken cancellationToken) =>
         request.WithJsonAsync<CommentRequest>(cancellationToken, input =>
             idempotency.RunAsync(request, $"comment:{id}", input, async commentId =>
-                Api.From(await tickets.CommentAsync(id, input, commentId, cancellationToken),
-                    c => Api.Created($"/api/tickets/{c.TicketId}/comments/{c.Id}", c)), cancellationToken));
+                Api.From(await tickets.CommentAsync(id, input, commentId, request.IfMatch(), cancellationToken),
+                    c => Api.Created($"/api/tickets/{c.Ticket.Id}/comments/{c.Comment!.Id}", c.Comment, Preconditions.Quote(c.Ticket.ETag))), cancellationToken));
 
     /// <summary>The ticket as its caller sees it, with its ETag; or the failure's problem.</summary>
     private async Task<IActionResult> OkAsync(Result<Ticket> result, CancellationToken cancellationToken) =>

@@ -10,6 +10,9 @@ public static class FieldCodes
     /// <summary>Absent or empty.</summary>
     public const string Required = "required";
 
+    /// <summary>A status move that needs a note the requester reads, asked with an internal note (send it as a public reply).</summary>
+    public const string PublicNoteRequired = "public_note_required";
+
     /// <summary>Shorter than the minimum length.</summary>
     public const string TooShort = "too_short";
 

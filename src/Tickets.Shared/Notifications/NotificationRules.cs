@@ -13,7 +13,7 @@ namespace Tickets.Notifications;
 /// <item>assigned → the new assignee (<c>ticket_assigned</c>)</item>
 /// <item>public comment by staff → requester, and the assignee when someone else wrote it; by the requester → assignee, or admins when unassigned (<c>ticket_commented</c>)</item>
 /// <item>internal note → the assignee (<c>ticket_commented</c>, marked internal)</item>
-/// <item>status change → requester, and the assignee when the requester closes or reopens (<c>status_changed</c>)</item>
+/// <item>status change → requester, and the assignee when the requester closes or reopens (<c>status_changed</c>); one made with a public comment ("send and resolve") is told once, as the status change with the comment as its note, to whom the comment would have been told</item>
 /// <item>SLA warning → assignee, or admins when unassigned; breach → assignee and every active admin</item>
 /// </list>
 /// </summary>
@@ -66,7 +66,9 @@ public static class NotificationRules
                     if (move.Reason == "requester_commented") break;
                     var requesterMoved = actorId == ticket.Requester.Id
                         && (move.To == TicketStatus.Closed || move.From is TicketStatus.Resolved or TicketStatus.Closed);
-                    Tell(e, NotificationType.StatusChanged, [ticket.Requester.Id, requesterMoved ? ticket.Assignee?.Id : null],
+                    // A move made with a public comment (send and resolve) also tells whom the comment would have told.
+                    var toAssignee = requesterMoved || move.CommentId is not null;
+                    Tell(e, NotificationType.StatusChanged, [ticket.Requester.Id, toAssignee ? ticket.Assignee?.Id : null],
                         DataFor(ticket, e, comment: null));
                     break;
                 case TicketEventType.SlaWarning:
@@ -132,5 +134,5 @@ public static class NotificationRules
     private static DateTimeOffset? DueAt(TicketEvent e) =>
         e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("dueAt", out var d) && d.TryGetDateTimeOffset(out var at) ? at : null;
 
-    private sealed record StatusMove(TicketStatus From, TicketStatus To, string? Note, string? Reason);
+    private sealed record StatusMove(TicketStatus From, TicketStatus To, string? Note, string? Reason, string? CommentId);
 }

@@ -53,6 +53,12 @@ public interface ITicketStore
     /// <summary>Oldest first; events about internal notes only when asked.</summary>
     Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Oldest first, only events of <paramref name="types"/> and never those about internal notes (a requester's
+    /// timeline, <see cref="RequesterTimeline"/>); filtered in the query, so the keyset paging is the same.
+    /// </summary>
+    Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, IReadOnlyCollection<TicketEventType> types, PageRequest page, CancellationToken cancellationToken = default);
+
     /// <summary>Whether a not deleted ticket in the team is open work (open, in progress, on hold): a team with some cannot be deleted.</summary>
     Task<bool> AnyOpenInTeamAsync(string teamId, CancellationToken cancellationToken = default);
 

@@ -224,15 +224,7 @@ public sealed partial record Ticket
 
     public Result<TicketChange> ChangeStatus(Actor actor, TicketStatus to, string? note, TicketRules rules, DateTimeOffset now)
     {
-        switch (StatusMachine.Judge(this, actor, to))
-        {
-            case TransitionVerdict.Illegal:
-                return TransitionRefused(actor, ErrorKind.Conflict, "transition_not_allowed",
-                    $"A ticket cannot go from {Json.EnumName(Status)} to {Json.EnumName(to)}.");
-            case TransitionVerdict.NotPermitted:
-                return TransitionRefused(actor, ErrorKind.Forbidden, "forbidden",
-                    $"Your role on this ticket may not move it from {Json.EnumName(Status)} to {Json.EnumName(to)}.");
-        }
+        if (RefusedMove(actor, to, field: null) is { } refused) return refused;
 
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (StatusMachine.Find(Status, to)!.RequiresNote && note is null)
@@ -247,6 +239,13 @@ public sealed partial record Ticket
     /// <summary>
     /// Adds a comment. Internal notes are staff only. A public staff comment may be the first response; a public
     /// comment by the requester resumes a ticket on hold.
+    /// <para>
+    /// With a status ("send and resolve") the comment also moves the ticket, in the same change and under the same rules
+    /// as <see cref="ChangeStatus"/> (refusals name <c>status</c>). A public comment is the move's note: one
+    /// <c>status_changed</c> event carries its body and id, and no <c>commented</c> event is written for it, so the
+    /// requester hears of it once. An internal note moves the ticket without a note (its text never reaches the
+    /// requester), so a move that needs one is refused.
+    /// </para>
     /// </summary>
     public Result<TicketChange> AddComment(Actor actor, string commentId, CommentRequest request, TicketRules rules, DateTimeOffset now)
     {
@@ -255,11 +254,27 @@ public sealed partial record Ticket
         if (!TicketPermissions.MayComment(this, actor))
             return Error.Conflict("ticket_closed", "A closed ticket takes no more comments; an admin may reopen it.");
         if (request.Validate().ToError() is { } invalid) return invalid;
+        var move = request.StatusValue;
+        if (move is { } to)
+        {
+            if (RefusedMove(actor, to, field: "status") is { } refused) return refused;
+            if (isInternal && StatusMachine.Find(Status, to)!.RequiresNote)
+                return Error.Field("status", FieldCodes.PublicNoteRequired,
+                    $"Moving a ticket to {Json.EnumName(to)} needs a note the requester reads: send it as a public reply, not an internal note.");
+        }
 
-        var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), request.Body!.Trim(), isInternal, now);
-        var history = new Recorder(Id, actor, now)
-            .Add(TicketEventType.Commented, new CommentedData(commentId, isInternal), isInternal);
+        var body = request.Body!.Trim();
+        var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), body, isInternal, now);
+        var history = new Recorder(Id, actor, now);
         var next = Touch(now) with { CommentCount = isInternal ? CommentCount : CommentCount + 1 };
+        if (move is { } target)
+        {
+            if (isInternal) history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal), isInternal);
+            next = next.MoveTo(target, isInternal ? null : body, reason: null, actor, rules.Sla, now, history, isInternal ? null : commentId);
+            return history.Build(next, comment: comment);
+        }
+
+        history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal), isInternal);
         if (!isInternal) next = next.RespondIfFirst(actor, now, history);
         if (!isInternal && Status == OnHold && actor.Id == Requester.Id)
             next = next.MoveTo(InProgress, note: null, reason: "requester_commented", actor, rules.Sla, now, history);
@@ -268,9 +283,10 @@ public sealed partial record Ticket
 
     private Ticket Touch(DateTimeOffset now) => this with { UpdatedAt = now, Revision = Revision + 1 };
 
-    private Ticket MoveTo(TicketStatus to, string? note, string? reason, Actor actor, SlaPolicy policy, DateTimeOffset now, Recorder history)
+    private Ticket MoveTo(
+        TicketStatus to, string? note, string? reason, Actor actor, SlaPolicy policy, DateTimeOffset now, Recorder history, string? commentId = null)
     {
-        history.Add(TicketEventType.StatusChanged, new StatusChangedData(Status, to, note, reason));
+        history.Add(TicketEventType.StatusChanged, new StatusChangedData(Status, to, note, reason) { CommentId = commentId });
         var next = this with { Status = to };
         if (Status == OnHold) next = next.ResumeClock(policy, now, history);
         if (to == OnHold)
@@ -380,10 +396,25 @@ public sealed partial record Ticket
         return next with { Sla = Sla with { FirstResponseBreached = true } };
     }
 
-    private Error TransitionRefused(Actor actor, ErrorKind kind, string code, string detail) =>
+    /// <summary>
+    /// Null when the caller may make the move now; else the 409 (the machine has no such move) or 403 (not this caller's),
+    /// with the moves allowed now, and, when the move came in a field of a larger request, that field named.
+    /// </summary>
+    private Error? RefusedMove(Actor actor, TicketStatus to, string? field) => StatusMachine.Judge(this, actor, to) switch
+    {
+        TransitionVerdict.Illegal => TransitionRefused(actor, ErrorKind.Conflict, "transition_not_allowed",
+            $"A ticket cannot go from {Json.EnumName(Status)} to {Json.EnumName(to)}.", field),
+        TransitionVerdict.NotPermitted => TransitionRefused(actor, ErrorKind.Forbidden, "forbidden",
+            $"Your role on this ticket may not move it from {Json.EnumName(Status)} to {Json.EnumName(to)}.", field),
+        _ => null,
+    };
+
+    private Error TransitionRefused(Actor actor, ErrorKind kind, string code, string detail, string? field) =>
         new(kind, code, kind == ErrorKind.Conflict ? "Conflict." : "Forbidden.", detail)
         {
             Extensions = new Dictionary<string, object?> { ["current"] = Status, ["allowed"] = TransitionsFor(actor) },
+            Errors = field is null ? null : new Dictionary<string, string[]> { [field] = [detail] },
+            ErrorCodes = field is null ? null : new Dictionary<string, string[]> { [field] = [code] },
         };
 
     /// <summary>Collects the events of one change and numbers them after the new revision.</summary>

@@ -72,8 +72,24 @@ public sealed record StatusChangeRequest(string? Status, string? Note = null)
     }
 }
 
-/// <summary><c>POST /tickets/{id}/comments</c>.</summary>
-public sealed record CommentRequest(string? Body, bool? Internal = null)
+/// <summary>
+/// <c>POST /tickets/{id}/comments</c>. With <see cref="Status"/> the comment also moves the ticket, in the same write
+/// ("send and resolve"): a public comment is the move's note (the resolution note, the reopen reason).
+/// </summary>
+public sealed record CommentRequest(
+    string? Body,
+    bool? Internal = null,
+    [property: System.ComponentModel.Description("Also move the ticket to this status, in the same change, as PUT /tickets/{id}/status would "
+        + "(the same rules; 409 or 403 naming status otherwise). A public comment is the move's note; an internal note moves it without one.")]
+    string? Status = null)
 {
-    public Validator Validate() => new Validator().Text("body", Body, 1, Comment.BodyMax, multiline: true);
+    [JsonIgnore]
+    public TicketStatus? StatusValue => CreateTicketRequest.Parse<TicketStatus>(Status);
+
+    public Validator Validate()
+    {
+        var v = new Validator().Text("body", Body, 1, Comment.BodyMax, multiline: true);
+        CreateTicketRequest.CheckEnum<TicketStatus>(v, "status", Status);
+        return v;
+    }
 }

@@ -136,22 +136,31 @@ public sealed partial class TicketService(
     public async Task<Result<TransitionsView>> TransitionsAsync(string idOrNumber, CancellationToken cancellationToken) =>
         (await GetAsync(idOrNumber, cancellationToken)).Map(ticket => new TransitionsView(ticket.Status, ticket.TransitionsFor(Caller)));
 
-    public Task<Result<Comment>> CommentAsync(string idOrNumber, CommentRequest request, CancellationToken cancellationToken) =>
-        CommentAsync(idOrNumber, request, null, cancellationToken);
+    public async Task<Result<Comment>> CommentAsync(string idOrNumber, CommentRequest request, CancellationToken cancellationToken) =>
+        (await CommentAsync(idOrNumber, request, null, null, cancellationToken)).Map(change => change.Comment!);
 
+    /// <summary>
+    /// A comment, and with <see cref="CommentRequest.Status"/> the move it makes, as one change: the answer is the change,
+    /// its comment and the ticket with its new ETag.
+    /// </summary>
     /// <param name="id">
     /// The comment's id, when a retry may already have written it (an Idempotency-Key's): looked for with each read of
     /// the ticket, so a comment written by an earlier attempt is answered, and never written twice (the write is
     /// conditional on the ticket read, and a comment changes its ticket). Null: a new id.
     /// </param>
-    public async Task<Result<Comment>> CommentAsync(string idOrNumber, CommentRequest request, string? id, CancellationToken cancellationToken)
+    /// <param name="ifMatch">The caller's <c>If-Match</c>: a ticket changed since answers 412 (unless it changed by this very comment).</param>
+    public async Task<Result<TicketChange>> CommentAsync(string idOrNumber, CommentRequest request, string? id, string? ifMatch, CancellationToken cancellationToken)
     {
         var commentId = id ?? Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        var added = await ChangeAsync(idOrNumber, null, async ticket =>
+        // A retry whose first attempt wrote the comment (and so changed the ticket) is answered, not refused as stale.
+        if (id is not null && ifMatch is not null && await GetAsync(idOrNumber, cancellationToken) is { IsSuccess: true } seen
+            && await store.FindCommentAsync(seen.Value.Id, commentId, cancellationToken) is { } written)
+            return new TicketChange(seen.Value, [], written);
+
+        return await ChangeAsync(idOrNumber, ifMatch, async ticket =>
             id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made
                 ? new TicketChange(ticket, [], made)
                 : ticket.AddComment(Caller, commentId, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken);
-        return added.Map(change => change.Comment!);
     }
 
     /// <summary><c>GET /tickets/{id}/sla</c>: the clock, its pauses and its event log, for whoever can see the ticket.</summary>
@@ -209,7 +218,11 @@ public sealed partial class TicketService(
         var target = await PageOfVisibleTicketAsync("history", idOrNumber, limit, cursor, cancellationToken);
         if (!target.IsSuccess) return target.Error!;
         var (ticketId, page) = target.Value;
-        return cursors.Sign($"history:{ticketId}", await store.ListHistoryAsync(ticketId, Caller.IsStaff, page, cancellationToken));
+        // Staff see everything; a requester only what concerns them (RequesterTimeline), filtered by the store's query.
+        var events = Caller.IsStaff
+            ? await store.ListHistoryAsync(ticketId, includeInternal: true, page, cancellationToken)
+            : (await store.ListHistoryAsync(ticketId, RequesterTimeline.Types, page, cancellationToken)).Map(RequesterTimeline.Redact);
+        return cursors.Sign($"history:{ticketId}", events);
     }
 
     /// <summary>

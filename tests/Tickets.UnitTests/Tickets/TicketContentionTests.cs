@@ -140,9 +140,9 @@ public sealed class TicketContentionTests
         _store.Setup(s => s.FindAsync(ticket.Id, It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
         _store.Setup(s => s.FindCommentAsync(ticket.Id, "comment-1", It.IsAny<CancellationToken>())).ReturnsAsync(made);
 
-        var result = await Service().CommentAsync(ticket.Id, new CommentRequest("¿Sigue fallando?"), "comment-1", CancellationToken.None);
+        var result = await Service().CommentAsync(ticket.Id, new CommentRequest("¿Sigue fallando?"), "comment-1", null, CancellationToken.None);
 
-        Assert.Equal(made, result.Value);
+        Assert.Equal(made, result.Value.Comment);
         _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -155,10 +155,25 @@ public sealed class TicketContentionTests
         _store.SetupSequence(s => s.FindCommentAsync(stale.Id, "comment-1", It.IsAny<CancellationToken>())).ReturnsAsync((Comment?)null).ReturnsAsync(made);
         _store.Setup(s => s.SaveAsync(It.IsAny<TicketChange>(), "e1", It.IsAny<CancellationToken>())).ReturnsAsync((Ticket?)null);
 
-        var result = await WhileTheClockRuns(Service().CommentAsync(stale.Id, new CommentRequest("¿Sigue fallando?"), "comment-1", CancellationToken.None));
+        var result = await WhileTheClockRuns(Service().CommentAsync(stale.Id, new CommentRequest("¿Sigue fallando?"), "comment-1", null, CancellationToken.None));
 
-        Assert.Equal(made, result.Value);
+        Assert.Equal(made, result.Value.Comment);
         _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task ARetryWithAStaleIfMatchWhoseCommentWasWrittenIsAnsweredNotRefused()
+    {
+        // The first attempt wrote the comment, so the ticket's ETag moved on: the retry's If-Match is stale, but its comment is there.
+        var ticket = Build.NewTicket() with { ETag = "e2" };
+        var made = new Comment("comment-1", ticket.Id, new CommentAuthor(Admin.Id, Admin.FullName, Role.Admin), "Resuelto.", false, Build.Start);
+        _store.Setup(s => s.FindAsync(ticket.Id, It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
+        _store.Setup(s => s.FindCommentAsync(ticket.Id, "comment-1", It.IsAny<CancellationToken>())).ReturnsAsync(made);
+
+        var result = await Service().CommentAsync(ticket.Id, new CommentRequest("Resuelto.", Status: "resolved"), "comment-1", "e1", CancellationToken.None);
+
+        Assert.Equal((made, "e2"), (result.Value.Comment, result.Value.Ticket.ETag));
+        _store.Verify(s => s.SaveAsync(It.IsAny<TicketChange>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

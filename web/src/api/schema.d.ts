@@ -670,7 +670,7 @@ export interface paths {
         get: operations["ListComments"];
         put?: never;
         /**
-         * A public comment, or an internal note (staff). A requester's comment resumes a ticket on hold.
+         * A public comment, or an internal note (staff). A requester's comment resumes a ticket on hold. With status, the comment also moves the ticket in the same change (send and resolve), under the rules of PUT /tickets/{id}/status: a public comment is the move's note. The ETag is the ticket's after the change.
          * @description Any signed-in, active account. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
          */
         post: operations["AddComment"];
@@ -899,7 +899,8 @@ export interface components {
         AssignedData: {
             after: components["schemas"]["Assignee"] | null;
             before: components["schemas"]["Assignee"] | null;
-            reason: components["schemas"]["AssignmentReason"];
+            /** @description How the assignee was chosen; always stored, told to staff only (a requester's history leaves it out). */
+            reason?: components["schemas"]["AssignmentReason"] | null;
         };
         Assignee: {
             id: string;
@@ -1015,6 +1016,8 @@ export interface components {
         CommentRequest: {
             body: null | string;
             internal?: null | boolean;
+            /** @description Also move the ticket to this status, in the same change, as PUT /tickets/{id}/status would (the same rules; 409 or 403 naming status otherwise). A public comment is the move's note; an internal note moves it without one. */
+            status?: null | string;
         };
         ConfirmRegistrationRequest: {
             token: null | string;
@@ -1392,6 +1395,8 @@ export interface components {
             warningAt?: null | string;
         };
         StatusChangedData: {
+            /** @description The public comment that made the move (send and resolve): its body is the note, and it has no commented event of its own. */
+            commentId?: null | string;
             from: components["schemas"]["TicketStatus"];
             /** @description The note given with the move (required to resolve). */
             note: null | string;
@@ -5788,6 +5793,8 @@ export interface operations {
             header?: {
                 /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. While the first request is in progress, a 409 request_in_progress with Retry-After; one that never finished (connection lost) is taken over by the next retry once its lease (Tickets:Idempotency:Lease) is over. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag read last: a ticket changed since answers 412 and is not touched. Without it, concurrent changes are merged. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description The ticket's id or its number (TCK-000123). */
@@ -5804,6 +5811,8 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
                     /** @description Where the created resource can be read. */
                     Location?: string;
                     RateLimit: components["headers"]["RateLimit"];
@@ -5865,6 +5874,17 @@ export interface operations {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     /** @description On request_in_progress: seconds until the request holding this Idempotency-Key has finished or its claim has lapsed. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -27,3 +27,22 @@ describe('register', () => {
     expect(outcome).toEqual({ user: { id: 'u1', email: person.email } });
   });
 });
+
+describe('addComment', () => {
+  it('sends the status with the reply (send and resolve) and If-Match when given', async () => {
+    const sent: { body: unknown; headers: Headers }[] = [];
+    const fetchImpl = (async (_input: RequestInfo | URL, init: RequestInit = {}) => {
+      sent.push({ body: JSON.parse(String(init.body)), headers: new Headers(init.headers) });
+      return new Response(JSON.stringify({ id: 'c1' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const api = createApi(new ApiClient({ baseUrl: '/api', store: createMemorySessionStore(null), fetch: fetchImpl }));
+
+    await api.addComment('t1', 'Tóner sustituido.', false, 'key-1', { status: 'resolved', etag: '"e1"' });
+    await api.addComment('t1', 'Gracias.', false, 'key-2');
+
+    expect(sent[0].body).toEqual({ body: 'Tóner sustituido.', internal: false, status: 'resolved' });
+    expect([sent[0].headers.get('If-Match'), sent[0].headers.get('Idempotency-Key')]).toEqual(['"e1"', 'key-1']);
+    expect(sent[1].body).toEqual({ body: 'Gracias.', internal: false });
+    expect(sent[1].headers.get('If-Match')).toBeNull();
+  });
+});

@@ -12,6 +12,7 @@ import type {
   Page,
   RegisterRequest,
   RequesterContact,
+  SlaReport,
   Ticket,
   TicketListItem,
   TicketListQuery,
@@ -75,6 +76,8 @@ export function createApi(client: ApiClient) {
       client.conditional<Page<TicketListItem>>('/tickets', { query: query as Record<string, QueryValue>, ifNoneMatch }),
     /** The ticket again only if it changed since `ifNoneMatch` (its ETag, the one `If-Match` uses too). */
     pollTicket: (ticketId: string, ifNoneMatch?: string) => client.conditional<Ticket>(`/tickets/${id(ticketId)}`, { ifNoneMatch }),
+    /** The SLA clock explained: policy and version, both targets, pauses and the SLA events. */
+    ticketSla: (ticketId: string) => client.json<SlaReport>('GET', `/tickets/${id(ticketId)}/sla`),
     createTicket: (body: CreateTicketRequest, idempotencyKey: string) =>
       client.json<Ticket>('POST', '/tickets', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
     updateTicket: (ticketId: string, body: UpdateTicketRequest, etag?: string) =>
@@ -85,15 +88,29 @@ export function createApi(client: ApiClient) {
     deleteTicket: (ticketId: string) => client.json<void>('DELETE', `/tickets/${id(ticketId)}`),
     assign: (ticketId: string, assigneeId: string | null) =>
       client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/assignee`, { body: { assigneeId } }),
-    changeStatus: (ticketId: string, status: TicketStatus, note?: string) =>
-      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/status`, { body: note ? { status, note } : { status } }),
+    changeStatus: (ticketId: string, status: TicketStatus, note?: string, etag?: string) =>
+      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/status`, {
+        body: note ? { status, note } : { status },
+        headers: etag ? { 'If-Match': etag } : {},
+      }),
     transitions: (ticketId: string) => client.json<Transitions>('GET', `/tickets/${id(ticketId)}/transitions`),
     comments: (ticketId: string, cursor?: string | null) =>
       client.json<Page<Comment>>('GET', `/tickets/${id(ticketId)}/comments`, { query: { limit: 100, cursor } }),
-    addComment: (ticketId: string, body: string, internal: boolean, idempotencyKey: string) =>
+    /**
+     * A reply or an internal note. With `status` the comment also moves the ticket in the same change ("Enviar y
+     * resolver", "Enviar y poner en espera"): a public reply is the move's note. With `etag` (If-Match) a ticket changed
+     * since answers 412 and nothing is stored.
+     */
+    addComment: (
+      ticketId: string,
+      body: string,
+      internal: boolean,
+      idempotencyKey: string,
+      options: { status?: TicketStatus; etag?: string } = {},
+    ) =>
       client.json<Comment>('POST', `/tickets/${id(ticketId)}/comments`, {
-        body: { body, internal },
-        headers: { 'Idempotency-Key': idempotencyKey },
+        body: options.status ? { body, internal, status: options.status } : { body, internal },
+        headers: { 'Idempotency-Key': idempotencyKey, ...(options.etag ? { 'If-Match': options.etag } : {}) },
       }),
     history: (ticketId: string, cursor?: string | null) =>
       client.json<Page<HistoryEvent>>('GET', `/tickets/${id(ticketId)}/history`, { query: { limit: 100, cursor } }),

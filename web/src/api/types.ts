@@ -33,6 +33,7 @@ export type Ticket = Schemas['TicketView'];
 export type TicketListItem = Schemas['TicketListItem'];
 export type TicketActions = Schemas['TicketActions'];
 export type Sla = Schemas['TicketSlaView'];
+export type SlaReport = Schemas['SlaReport'];
 export type SlaCondition = Schemas['SlaCondition'];
 export type CreateTicketRequest = Schemas['CreateTicketRequest'];
 export type UpdateTicketRequest = Schemas['UpdateTicketRequest'];

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { PRIORITIES, type Priority, type Ticket } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n';
-import { isConcurrentChange } from '../lib/conflicts';
-import { categoryName, useCategories } from '../lib/useCategories';
+import { isApiError } from '../api/problem';
+import { editOnTop, editedFields } from '../lib/conflictMerge';
+import { categoryName, useCategories, useCategoryLabel } from '../lib/useCategories';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { newIdempotencyKey } from '../lib/useLoad';
+import { ConflictNotice, readStaleWrite, type StaleWrite } from './ConflictNotice';
 import { DialogActions } from './DialogActions';
 import { ErrorAlert } from './ErrorAlert';
 import { Field } from './Field';
@@ -17,11 +19,14 @@ interface Props {
   etag?: string;
   onClose: () => void;
   onSaved: (ticket: Ticket) => void;
-  /** Someone else changed the ticket first (412): the page explains and reloads instead of the dialog. */
-  onConflict?: (error: unknown) => void;
 }
 
-export function TicketFormDialog({ ticket, etag, onClose, onSaved, onConflict }: Props) {
+/**
+ * Creates a ticket, or edits one. An edit refused because someone else changed the ticket first (412) keeps the
+ * dialog open with everything typed, says field by field what changed, and saves only the caller's own fields on top
+ * of the fresh ticket ("Aplicar mi cambio encima"), so nothing of theirs is lost unless both changed the same field.
+ */
+export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
   const { t, lang } = useI18n();
   const { api } = useAuth();
   const categories = useCategories();
@@ -34,6 +39,37 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved, onConflict }:
   const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<typeof values>(['title', 'description']);
   // One key per dialog: a double submit or a retry after a lost answer creates one ticket.
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const categoryWords = useCategoryLabel();
+  const [stale, setStale] = useState<StaleWrite | null>(null);
+  const [applying, setApplying] = useState(false);
+  const [applyError, setApplyError] = useState<unknown>(null);
+
+  /** Writes the caller's own changes on the ticket as the server has it now; a further 412 is read again. */
+  const writeOnTop = async (shown: Ticket, tag: string | undefined) => {
+    const mine = editedFields(shown, values);
+    try {
+      onSaved(await api.updateTicket(shown.id, editOnTop(values, mine), tag));
+    } catch (err) {
+      if (!(isApiError(err) && err.status === 412)) throw err;
+      setStale(await readStaleWrite(api, shown, mine, t, categoryWords));
+    }
+  };
+
+  const apply = async () => {
+    if (!stale || !ticket) return;
+    setApplying(true);
+    setApplyError(null);
+    try {
+      // The comparison for what is "mine" stays the ticket this dialog opened on.
+      const mine = editedFields(ticket, values);
+      onSaved(await api.updateTicket(ticket.id, editOnTop(values, mine), stale.etag));
+    } catch (err) {
+      if (isApiError(err) && err.status === 412) setStale(await readStaleWrite(api, ticket, editedFields(ticket, values), t, categoryWords));
+      else setApplyError(err);
+    } finally {
+      setApplying(false);
+    }
+  };
 
   const save = async () => {
     const body = { title: values.title.trim(), description: values.description.trim(), priority: values.priority };
@@ -41,20 +77,23 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved, onConflict }:
       onSaved(await api.createTicket(values.category ? { ...body, category: values.category } : body, idempotencyKey));
       return;
     }
+    // After a conflict the caller has seen what changed: saving again puts only their own fields on the fresh ticket.
+    if (stale) return writeOnTop(ticket, stale.etag);
     try {
       // An empty category clears it; unchanged, it is not sent.
       const category = values.category !== (ticket.category ?? '') ? { category: values.category } : {};
       onSaved(await api.updateTicket(ticket.id, { ...body, ...category }, etag));
     } catch (err) {
-      if (!onConflict || !isConcurrentChange(err)) throw err;
-      onConflict(err);
+      if (!(isApiError(err) && err.status === 412)) throw err;
+      setStale(await readStaleWrite(api, ticket, editedFields(ticket, values), t, categoryWords));
     }
   };
 
   return (
     <Modal title={ticket ? t('ticketForm.editTitle', { number: ticket.number }) : t('ticketForm.newTitle')} onClose={onClose}>
       <form ref={formRef} onSubmit={(e) => void submit(e, values, save)} noValidate className="form">
-        <ErrorAlert error={error} />
+        <ErrorAlert error={error ?? applyError} />
+        {stale ? <ConflictNotice stale={stale} busy={applying} onApply={() => void apply()} /> : null}
         <Field label={t('field.title')} name="title" errors={fieldErrors.title} required>
           {(p) => (
             <input

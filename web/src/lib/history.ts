@@ -46,7 +46,8 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
         event.data.after
           ? t('history.assignedTo', { name: event.data.after.name })
           : t('history.unassigned', { name: event.data.before?.name ?? '—' }),
-        ...(event.data.reason === 'manual' ? [] : [t(`history.assignment.${event.data.reason}`)]),
+        // A requester's history carries no reason (staff only); a manual assignment needs no words.
+        ...(!event.data.reason || event.data.reason === 'manual' ? [] : [t(`history.assignment.${event.data.reason}`)]),
       ];
     case 'priority_changed':
       return [t('history.priorityChange', { before: t(`priority.${event.data.before}`), after: t(`priority.${event.data.after}`) })];

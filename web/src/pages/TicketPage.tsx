@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/problem';
 import { readAll } from '../api/tickets';
@@ -13,24 +13,36 @@ import { isConcurrentChange } from '../lib/conflicts';
 import { problemMessage } from '../lib/errorMessages';
 import { currentStatusNote } from '../lib/statusNote';
 import { describeChanges } from '../lib/ticketChanges';
-import { isDestructive, transitionAction } from '../lib/transitions';
+import { latestOtherActor } from '../lib/timeline';
 import { useCategories, useCategoryLabel } from '../lib/useCategories';
+import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useLoad } from '../lib/useLoad';
 import { ActionsPanel } from './ticket/ActionsPanel';
-import { CommentsSection } from './ticket/CommentsSection';
+import { Conversation } from './ticket/Conversation';
 import { DeleteSection } from './ticket/DeleteSection';
-import { HistoryList } from './ticket/HistoryList';
 import { RequesterContactCard } from './ticket/RequesterContactCard';
+import { SlaPanel } from './ticket/SlaPanel';
+import { StatusDialog } from './ticket/StatusDialog';
 import { StatusNoteCard } from './ticket/StatusNoteCard';
 import { TicketDetails } from './ticket/TicketDetails';
 import { TicketHeader } from './ticket/TicketHeader';
 
-type Dialog = { kind: 'status'; to: TicketStatus; requiresNote: boolean } | { kind: 'edit' } | { kind: 'delete' } | null;
+/** How often an open ticket asks whether it changed (a conditional GET: 304 when nothing did). */
+const POLL_MS = 20_000;
+
+/** A dialog holds the ticket and ETag it opened on, so a refresh underneath never makes a stale write look fresh. */
+type Dialog =
+  | { kind: 'status'; to: TicketStatus; requiresNote: boolean; ticket: Ticket; etag: string | undefined }
+  | { kind: 'edit'; ticket: Ticket; etag: string | undefined }
+  | { kind: 'delete' }
+  | null;
 
 /**
- * One ticket: what it is, where it stands (with the resolution or hold note), what the caller may do now, the
- * conversation and the history. Each part is its own component under `pages/ticket/`; this page loads, acts and
- * explains a write the server refused because someone else changed the ticket first.
+ * One ticket: what it is, where it stands, what the caller may do now, and ONE conversation (messages and markers,
+ * the composer at its end); staff also get the SLA explained. Each part is its own component under `pages/ticket/`;
+ * this page loads, acts, keeps itself fresh (a conditional GET every 20 s and on focus, saying who changed the
+ * ticket; the draft in the composer survives) and explains a write the server refused because someone else changed
+ * the ticket first.
  */
 export function TicketPage() {
   const { id = '' } = useParams();
@@ -44,6 +56,7 @@ export function TicketPage() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [actionMessage, setActionMessage] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const [liveNotice, setLiveNotice] = useState<string>();
 
   const loaded = useLoad(async () => {
     const [{ ticket, etag }, comments, history] = await Promise.all([
@@ -53,6 +66,52 @@ export function TicketPage() {
     ]);
     return { ticket, etag, comments, history };
   }, [id, version]);
+
+  const sla = useLoad(async () => (isStaff ? api.ticketSla(id) : null), [id, isStaff, version]);
+
+  // Live: ask with If-None-Match whether the ticket changed; a change reloads it and says who made it.
+  const shown = useRef<{ etag?: string; lastEventId?: string; external: boolean }>({ external: false });
+  useEffect(() => {
+    const data = loaded.data;
+    if (!data) return;
+    const seen = shown.current;
+    if (seen.external) {
+      const start = seen.lastEventId ? data.history.findIndex((e) => e.id === seen.lastEventId) + 1 : 0;
+      const fresh = data.history.slice(start);
+      const other = latestOtherActor(data.history, seen.lastEventId, user?.id);
+      // Only my own events (another tab of mine): nothing to announce.
+      const onlyMine = fresh.length > 0 && fresh.every((e) => e.actor?.id === user?.id);
+      if (!onlyMine) setLiveNotice(other ? t('live.changedBy', { name: other }) : t('live.changed'));
+    }
+    shown.current = { etag: data.etag, lastEventId: data.history.at(-1)?.id, external: false };
+  }, [loaded.data, user?.id, t]);
+
+  const loadingNow = loaded.loading;
+  useEffect(() => {
+    let cancelled = false;
+    const check = async () => {
+      const { etag } = shown.current;
+      if (!etag || loadingNow || document.visibilityState === 'hidden') return;
+      try {
+        const answer = await api.pollTicket(id, etag);
+        if (cancelled || answer.notModified || answer.etag === shown.current.etag) return;
+        shown.current.external = true;
+        setVersion((v) => v + 1);
+      } catch {
+        // Offline for a moment, or the ticket is gone: the next check (or an action) says so.
+      }
+    };
+    const timer = window.setInterval(() => void check(), POLL_MS);
+    const onFocus = () => void check();
+    window.addEventListener('focus', onFocus);
+    return () => {
+      cancelled = true;
+      window.clearInterval(timer);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [api, id, loadingNow]);
+
+  useDocumentTitle(loaded.data ? `${loaded.data.ticket.number} · ${loaded.data.ticket.title}` : undefined);
 
   const contact = useLoad(async () => (isStaff ? api.requesterContact(id) : null), [id, isStaff, version]);
 
@@ -76,6 +135,7 @@ export function TicketPage() {
   const refresh = (message?: string) => {
     setDialog(null);
     setNotice(message);
+    setLiveNotice(undefined);
     setActionError(null);
     setActionMessage(undefined);
     setVersion((v) => v + 1);
@@ -129,6 +189,17 @@ export function TicketPage() {
   const { ticket, etag, comments, history } = loaded.data;
   const statusNote = currentStatusNote(ticket.status, history);
 
+  /**
+   * Reversible moves (start, hold, resume) happen at once, without a confirmation. A move that needs words opens a
+   * dialog for them: a required note (resolving), a reopen reason (optional, but it is what the agent reads first);
+   * closing or cancelling asks first because it cannot be taken back by the requester.
+   */
+  const move = (to: TicketStatus, requiresNote: boolean) => {
+    const reopens = ticket.status === 'resolved' || ticket.status === 'closed';
+    if (requiresNote || to === 'closed' || reopens) setDialog({ kind: 'status', to, requiresNote, ticket, etag });
+    else void act(ticket, () => api.changeStatus(ticket.id, to, undefined, etag), t('ticket.statusChanged', { status: t(`status.${to}`) }));
+  };
+
   return (
     <article className="page ticket-page" aria-labelledby="ticket-title">
       <Link to={isStaff ? '/queue' : '/tickets'} className="back-link">
@@ -137,6 +208,11 @@ export function TicketPage() {
       <TicketHeader ticket={ticket} isStaff={isStaff} />
 
       <SuccessNotice message={notice} />
+      {liveNotice ? (
+        <p className="live-notice" role="status" data-testid="live-notice">
+          {liveNotice}
+        </p>
+      ) : null}
       <ErrorAlert error={actionError} message={actionMessage} />
       {statusNote ? <StatusNoteCard note={statusNote} /> : null}
 
@@ -147,9 +223,9 @@ export function TicketPage() {
         staff={staff.data ?? []}
         categories={categories}
         teams={teams.data ?? []}
-        onMove={(to, requiresNote) => setDialog({ kind: 'status', to, requiresNote })}
+        onMove={move}
         onTake={() => void act(ticket, () => api.assign(ticket.id, user!.id), t('queue.taken', { number: ticket.number }))}
-        onEdit={() => setDialog({ kind: 'edit' })}
+        onEdit={() => setDialog({ kind: 'edit', ticket, etag })}
         onAssign={(assigneeId) => act(ticket, () => api.assign(ticket.id, assigneeId), t('ticket.assigned'))}
         onPriority={(priority) => act(ticket, () => api.updateTicket(ticket.id, { priority }, etag), t('ticket.priorityChanged'))}
         onCategory={(category) => act(ticket, () => api.updateTicket(ticket.id, { category }, etag), t('ticketPage.categoryChanged'))}
@@ -162,53 +238,42 @@ export function TicketPage() {
             <h2 id="description-heading">{t('ticket.description')}</h2>
             <p className="pre-wrap">{ticket.description}</p>
           </section>
-          <CommentsSection
+          <Conversation
             ticket={ticket}
             comments={comments}
-            onComment={async (body, internal, key) => {
-              await api.addComment(ticket.id, body, internal, key);
-              refresh(t('comment.added'));
+            history={history}
+            isStaff={isStaff}
+            onSend={async (body, internal, key, status) => {
+              await api.addComment(ticket.id, body, internal, key, { status });
+              refresh(status ? t('composer.sentWith', { status: t(`status.${status}`) }) : t(internal ? 'composer.noteAdded' : 'comment.added'));
             }}
           />
         </div>
 
         <aside>
-          <TicketDetails ticket={ticket} />
+          <TicketDetails ticket={ticket} isStaff={isStaff} />
+          {sla.data ? <SlaPanel report={sla.data} /> : null}
           {contact.data ? <RequesterContactCard contact={contact.data} /> : null}
-          <HistoryList history={history} />
           {ticket.actions.delete ? <DeleteSection onDelete={() => setDialog({ kind: 'delete' })} /> : null}
         </aside>
       </div>
 
       {dialog?.kind === 'status' ? (
-        <ConfirmDialog
-          title={`${t(transitionAction(ticket.status, dialog.to))} · ${ticket.number}`}
-          message={t('ticket.statusConfirm', { from: t(`status.${ticket.status}`), to: t(`status.${dialog.to}`) })}
-          confirmLabel={t('common.confirm')}
-          danger={isDestructive(ticket.status, dialog.to)}
-          note={{
-            label: dialog.to === 'resolved' ? t('ticket.resolutionNote') : dialog.requiresNote ? t('ticket.note') : t('ticket.noteOptional'),
-            required: dialog.requiresNote,
-          }}
+        <StatusDialog
+          ticket={dialog.ticket}
+          etag={dialog.etag}
+          to={dialog.to}
+          requiresNote={dialog.requiresNote}
           onClose={() => setDialog(null)}
-          onConfirm={async (note) => {
-            try {
-              await api.changeStatus(ticket.id, dialog.to, note || undefined);
-            } catch (err) {
-              if (!isConcurrentChange(err)) throw err;
-              return explainConflict(err, ticket);
-            }
-            refresh(t('ticket.statusChanged', { status: t(`status.${dialog.to}`) }));
-          }}
+          onDone={() => refresh(t('ticket.statusChanged', { status: t(`status.${dialog.to}`) }))}
         />
       ) : null}
       {dialog?.kind === 'edit' ? (
         <TicketFormDialog
-          ticket={ticket}
-          etag={etag}
+          ticket={dialog.ticket}
+          etag={dialog.etag}
           onClose={() => setDialog(null)}
           onSaved={() => refresh(t('myTickets.updated', { number: ticket.number }))}
-          onConflict={(err) => void explainConflict(err, ticket)}
         />
       ) : null}
       {dialog?.kind === 'delete' ? (

@@ -138,6 +138,13 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         return documents.Map(d => d.ToEvent());
     }
 
+    public async Task<Page<TicketEvent>> ListHistoryAsync(
+        string ticketId, IReadOnlyCollection<TicketEventType> types, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var documents = await ListChildrenAsync<EventDocument>(TicketDocumentTypes.Event, ticketId, includeInternal: false, page, d => d.Seq, cancellationToken, types);
+        return documents.Map(d => d.ToEvent());
+    }
+
     public async Task<bool> AnyOpenInTeamAsync(string teamId, CancellationToken cancellationToken = default) =>
         (await tickets.QueryAllAsync<long>(new QueryDefinition("""
                 SELECT VALUE COUNT(1) FROM c
@@ -210,19 +217,23 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             .WithParameter("@open", OpenStatuses), cancellationToken);
 
     /// <summary>A partition-scoped keyset page over <c>seq</c> (revision × 100 + position: the order the change wrote them in).</summary>
+    /// <param name="eventTypes">Events only: just these types (null: all).</param>
     private async Task<Page<T>> ListChildrenAsync<T>(
-        string type, string ticketId, bool includeInternal, PageRequest page, Func<T, long> sequenceOf, CancellationToken cancellationToken)
+        string type, string ticketId, bool includeInternal, PageRequest page, Func<T, long> sequenceOf, CancellationToken cancellationToken,
+        IReadOnlyCollection<TicketEventType>? eventTypes = null)
     {
         // Services pass only cursors they signed (checked there), so one that does not decode starts at the beginning.
         if (!TicketKeyset.TryDecodeSequence(page.Cursor, out var after)) after = -1;
         var text = "SELECT TOP @take * FROM c WHERE c.ticketId = @ticket AND c.type = @type AND c.seq > @after"
             + (includeInternal ? string.Empty : " AND c.internal = false")
+            + (eventTypes is null ? string.Empty : " AND ARRAY_CONTAINS(@eventTypes, c.event.type)")
             + " ORDER BY c.seq";
         var query = new QueryDefinition(text)
             .WithParameter("@take", page.Take)
             .WithParameter("@ticket", ticketId)
             .WithParameter("@type", type)
             .WithParameter("@after", after);
+        if (eventTypes is not null) query = query.WithParameter("@eventTypes", eventTypes.Select(Json.EnumName).ToArray());
         var items = await tickets.QueryAllAsync<T>(query, cancellationToken, new QueryRequestOptions { PartitionKey = new PartitionKey(ticketId) });
         return Page.OfOneExtra(items, page, last => TicketKeyset.SequenceKey(sequenceOf(last)));
     }

@@ -232,6 +232,10 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     public Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
         ListChildrenAsync<TicketEvent>("ticket_events", ticketId, includeInternal, page, (e, seq) => e with { Sequence = seq }, cancellationToken);
 
+    public Task<Page<TicketEvent>> ListHistoryAsync(
+        string ticketId, IReadOnlyCollection<TicketEventType> types, PageRequest page, CancellationToken cancellationToken = default) =>
+        ListChildrenAsync<TicketEvent>("ticket_events", ticketId, includeInternal: false, page, (e, seq) => e with { Sequence = seq }, cancellationToken, types);
+
     public async Task<bool> AnyOpenInTeamAsync(string teamId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -306,17 +310,21 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         return await reader.ReadAsync(cancellationToken) ? ReadTicket(reader, idColumn: 2) : null;
     }
 
+    /// <param name="eventTypes">Events only: just these types (null: all); the names are the enum's, as the <c>type</c> column holds them.</param>
     private async Task<Page<T>> ListChildrenAsync<T>(
-        string table, string ticketId, bool includeInternal, PageRequest page, Func<T, long, T> withSequence, CancellationToken cancellationToken)
+        string table, string ticketId, bool includeInternal, PageRequest page, Func<T, long, T> withSequence, CancellationToken cancellationToken,
+        IReadOnlyCollection<TicketEventType>? eventTypes = null)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // Services pass only cursors they signed (checked there), so one that does not decode starts at the beginning.
         if (!TicketKeyset.TryDecodeSequence(page.Cursor, out var after)) after = -1;
+        var types = eventTypes is null ? "" : $" AND type IN ({string.Join(", ", eventTypes.Select((_, i) => $"$type{i}"))})";
         await using var command = connection.Command($"""
             SELECT doc, seq FROM {table}
-            WHERE ticket_id = $ticket AND seq > $after AND ($all = 1 OR internal = 0)
+            WHERE ticket_id = $ticket AND seq > $after AND ($all = 1 OR internal = 0){types}
             ORDER BY seq LIMIT $take
             """).With("$ticket", ticketId).With("$after", after).With("$all", includeInternal ? 1 : 0).With("$take", page.Take);
+        foreach (var (type, i) in (eventTypes ?? []).Select((t, i) => (t, i))) command.With($"$type{i}", Json.EnumName(type));
         var items = new List<(T Item, long Sequence)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

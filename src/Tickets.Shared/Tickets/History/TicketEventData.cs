@@ -56,6 +56,10 @@ public sealed record StatusChangedData(
     [property: Description("Why the system moved it, when nobody asked: requester_commented, auto_closed.")] string? Reason) : IPayloadOf<TicketEventType>
 {
     public static TicketEventType Kind => TicketEventType.StatusChanged;
+
+    [Description("The public comment that made the move (send and resolve): its body is the note, and it has no commented event of its own.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? CommentId { get; init; }
 }
 
 public enum AssignmentReason
@@ -72,7 +76,12 @@ public enum AssignmentReason
 }
 
 /// <summary><c>assigned</c>: a null <c>after</c> is an unassignment.</summary>
-public sealed record AssignedData(Assignee? Before, Assignee? After, AssignmentReason Reason) : IPayloadOf<TicketEventType>
+public sealed record AssignedData(
+    Assignee? Before,
+    Assignee? After,
+    [property: Description("How the assignee was chosen; always stored, told to staff only (a requester's history leaves it out).")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    AssignmentReason? Reason = null) : IPayloadOf<TicketEventType>
 {
     public static TicketEventType Kind => TicketEventType.Assigned;
 }

@@ -1,7 +1,11 @@
 import { useI18n } from '../../i18n';
 import type { StatusNote } from '../../lib/statusNote';
 
-/** The resolution, or what the ticket waits for on hold, right under the header where the requester looks first. */
+/**
+ * Where the ticket stands, right under the header where the requester looks first: resolved (or on hold) by whom
+ * and when. The words themselves (the resolution note, what the hold waits for) are a message in the conversation,
+ * shown once, there.
+ */
 export function StatusNoteCard({ note }: { note: StatusNote }) {
   const { t, formatDateTime } = useI18n();
   const resolution = note.kind === 'resolution';
@@ -16,8 +20,17 @@ export function StatusNoteCard({ note }: { note: StatusNote }) {
       data-testid={resolution ? 'resolution-note' : 'hold-note'}
     >
       <h2 id="status-note-heading">{t(resolution ? 'ticketPage.resolution' : 'ticketPage.hold')}</h2>
-      <p className="pre-wrap">{note.note ?? <span className="muted">{t('ticketPage.noNote')}</span>}</p>
-      <p className="muted status-note__byline">{byline}</p>
+      <p className="muted status-note__byline">
+        {byline}
+        {note.note ? (
+          <>
+            {' · '}
+            <a href="#conversation-heading">{t('statusNote.readInConversation')}</a>
+          </>
+        ) : (
+          <> · {t('ticketPage.noNote')}</>
+        )}
+      </p>
     </section>
   );
 }

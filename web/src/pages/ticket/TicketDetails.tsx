@@ -2,8 +2,8 @@ import type { Ticket } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { useCategoryLabel } from '../../lib/useCategories';
 
-/** The ticket's facts: who asked, who has it, its category and its dates. */
-export function TicketDetails({ ticket }: { ticket: Ticket }) {
+/** The ticket's facts: who asked, who has it, its category and its dates (the first-response time: staff only). */
+export function TicketDetails({ ticket, isStaff }: { ticket: Ticket; isStaff: boolean }) {
   const { t, formatDateTime } = useI18n();
   const categoryWords = useCategoryLabel();
   return (
@@ -25,8 +25,12 @@ export function TicketDetails({ ticket }: { ticket: Ticket }) {
         <dd>{formatDateTime(ticket.createdAt)}</dd>
         <dt>{t('ticket.updated')}</dt>
         <dd>{formatDateTime(ticket.updatedAt)}</dd>
-        <dt>{t('ticket.firstResponse')}</dt>
-        <dd>{formatDateTime(ticket.firstResponseAt)}</dd>
+        {isStaff ? (
+          <>
+            <dt>{t('ticket.firstResponse')}</dt>
+            <dd>{formatDateTime(ticket.firstResponseAt)}</dd>
+          </>
+        ) : null}
         {ticket.resolvedAt ? (
           <>
             <dt>{t('ticket.resolvedAt')}</dt>

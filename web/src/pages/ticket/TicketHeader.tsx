@@ -3,7 +3,10 @@ import { PriorityBadge, StatusBadge } from '../../components/Badges';
 import { SlaBadge } from '../../components/SlaBadge';
 import { useI18n } from '../../i18n';
 
-/** Number, title and the badges a reader scans first: status, priority, SLA (and, for staff, the escalation level). */
+/**
+ * Number, title and the badges a reader scans first: status and priority; for staff also the SLA and the escalation
+ * level (the SLA is the team's promise to itself: a requester is told where the ticket stands, not its clock).
+ */
 export function TicketHeader({ ticket, isStaff }: { ticket: Ticket; isStaff: boolean }) {
   const { t } = useI18n();
   return (
@@ -13,7 +16,7 @@ export function TicketHeader({ ticket, isStaff }: { ticket: Ticket; isStaff: boo
       <div className="badges">
         <StatusBadge status={ticket.status} />
         <PriorityBadge priority={ticket.priority} />
-        <SlaBadge sla={ticket.sla} />
+        {isStaff ? <SlaBadge sla={ticket.sla} /> : null}
         {isStaff && ticket.sla.escalationLevel > 0 ? (
           <span className="badge badge--escalation" data-testid="escalation-level">
             {t('sla.escalation', { level: ticket.sla.escalationLevel })}

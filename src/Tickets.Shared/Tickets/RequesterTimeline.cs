@@ -1,0 +1,41 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Tickets.Common;
+
+namespace Tickets.Tickets;
+
+/// <summary>
+/// What of a ticket's history concerns its requester (a caller who is not staff): the ticket's creation, public comments,
+/// status changes with their notes (resolution notes, reopen reasons), who handles it, and edits of title, description,
+/// priority and category. Never SLA events, team moves, re-plans, internal notes, or why or how it was assigned. The
+/// stores filter by these types in the history query itself, so paging stays keyset; <see cref="Redact"/> then drops
+/// the staff-only members of the payloads they keep.
+/// </summary>
+public static class RequesterTimeline
+{
+    public static IReadOnlyList<TicketEventType> Types { get; } =
+    [
+        TicketEventType.Created,
+        TicketEventType.Updated,
+        TicketEventType.StatusChanged,
+        TicketEventType.Assigned,
+        TicketEventType.PriorityChanged,
+        TicketEventType.Commented,
+    ];
+
+    /// <summary>The event as the requester reads it: without the team it was routed to, nor the assignment's reason.</summary>
+    public static TicketEvent Redact(TicketEvent e) => e.Type switch
+    {
+        TicketEventType.Created => Without(e, "team"),
+        TicketEventType.Assigned => Without(e, "reason"),
+        _ => e,
+    };
+
+    private static TicketEvent Without(TicketEvent e, string member)
+    {
+        if (e.Data.ValueKind != JsonValueKind.Object || !e.Data.TryGetProperty(member, out _)) return e;
+        var data = JsonSerializer.SerializeToNode(e.Data, Json.Options)!.AsObject();
+        data.Remove(member);
+        return e with { Data = JsonSerializer.SerializeToElement(data, Json.Options) };
+    }
+}

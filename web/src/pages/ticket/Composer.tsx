@@ -1,0 +1,124 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { FieldErrors } from '../../api/problem';
+import type { TicketActions, TicketStatus } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Field } from '../../components/Field';
+import { useI18n } from '../../i18n';
+import { fieldMessages } from '../../lib/errorMessages';
+import { newIdempotencyKey } from '../../lib/useLoad';
+
+/** The moves a reply may carry in one step, in the order the buttons show. */
+const SEND_WITH: readonly { status: TicketStatus; label: 'composer.sendResolve' | 'composer.sendHold' }[] = [
+  { status: 'resolved', label: 'composer.sendResolve' },
+  { status: 'on_hold', label: 'composer.sendHold' },
+];
+
+export type SendComment = (body: string, internal: boolean, idempotencyKey: string, status?: TicketStatus) => Promise<void>;
+
+/**
+ * Where the caller writes. Staff get two tabs, a public reply (the requester reads it) and an internal note (amber,
+ * labelled, only the team reads it), and may send a reply with a status move in ONE request ("Enviar y resolver":
+ * the reply is the resolution note). The tab stays where the agent put it after sending. A requester gets a plain
+ * reply box. The draft lives here, so a refresh of the page around it (someone else changed the ticket) keeps it;
+ * a refused send keeps it too. One idempotency key per message, so a retry posts it once.
+ */
+export function Composer({ actions, onSend }: { actions: TicketActions; onSend: SendComment }) {
+  const { t } = useI18n();
+  const canInternal = actions.internalNote;
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  // An internal text never reaches the requester, so a move that needs a note for them cannot ride on it.
+  const moves = canInternal
+    ? SEND_WITH.flatMap((m) => {
+        const allowed = actions.transitions.find((a) => a.status === m.status);
+        return allowed && !(internal && allowed.requiresNote) ? [m] : [];
+      })
+    : [];
+
+  async function send(status?: TicketStatus) {
+    if (!body.trim()) {
+      setErrors({ body: [t('validation.required')] });
+      textarea.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setError(null);
+    try {
+      await onSend(body.trim(), internal, key, status);
+      setBody('');
+      setKey(newIdempotencyKey());
+    } catch (err) {
+      setErrors(fieldMessages(t, err));
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  const mode = internal ? 'internal' : 'public';
+  return (
+    <form onSubmit={submit} noValidate className={`form composer composer--${mode}`} data-testid="composer" data-mode={mode}>
+      {canInternal ? (
+        <div role="tablist" aria-label={t('composer.mode')} className="composer__tabs">
+          {(['public', 'internal'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              id={`composer-tab-${m}`}
+              aria-selected={mode === m}
+              aria-controls="composer-panel"
+              className={`composer__tab composer__tab--${m}`}
+              onClick={() => setInternal(m === 'internal')}
+            >
+              {t(m === 'public' ? 'composer.public' : 'composer.internal')}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <div id="composer-panel" role={canInternal ? 'tabpanel' : undefined} aria-labelledby={canInternal ? `composer-tab-${mode}` : undefined}>
+        {internal ? (
+          <p className="composer__banner" data-testid="internal-banner">
+            {t('composer.internalBanner')}
+          </p>
+        ) : null}
+        <ErrorAlert error={error} />
+        <Field label={t(internal ? 'composer.internalLabel' : canInternal ? 'composer.publicLabel' : 'composer.replyLabel')} name="body" errors={errors.body} hint={t('composer.markdownHint')} required>
+          {(p) => (
+            <textarea
+              {...p}
+              ref={textarea}
+              rows={5}
+              maxLength={5000}
+              aria-required="true"
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="actions composer__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t('common.working') : t('composer.send')}
+          </button>
+          {moves.map((m) => (
+            <button key={m.status} type="button" className="button button--secondary" disabled={busy} onClick={() => void send(m.status)}>
+              {t(m.label)}
+            </button>
+          ))}
+        </div>
+      </div>
+    </form>
+  );
+}
