@@ -140,6 +140,10 @@ public static class DependencyInjection
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
         services.AddScoped<TicketWriter>();
+        // Resolution links: signed confirm/reopen links in resolved e-mails, and their anonymous answers.
+        services.AddSingleton<Tickets.Resolution.ResolutionLinkTokens>();
+        services.AddSingleton<Tickets.Resolution.IResolutionLinks, Tickets.Resolution.ResolutionLinks>();
+        services.AddScoped<Tickets.Resolution.ResolutionAnswers>();
         services.AddScoped<SystemTicketChanges>();
         services.AddScoped<AutoCloser>();
         services.AddOptions<SlaSweepOptions>().Bind(configuration.GetSection(SlaSweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

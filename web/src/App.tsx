@@ -14,6 +14,7 @@ import { Queue } from './pages/Queue';
 import { Register } from './pages/Register';
 import { RegisterConfirm } from './pages/RegisterConfirm';
 import { ResetPassword } from './pages/ResetPassword';
+import { ResolutionAnswer } from './pages/ResolutionAnswer';
 import { TicketPage } from './pages/TicketPage';
 import { Users } from './pages/Users';
 import { Audit } from './pages/settings/Audit';
@@ -52,6 +53,7 @@ export function App() {
               <Route path="register/confirm" element={<RegisterConfirm />} />
               <Route path="forgot-password" element={<ForgotPassword />} />
               <Route path="reset-password" element={<ResetPassword />} />
+              <Route path="resolucion" element={<ResolutionAnswer />} />
               <Route path="tickets" element={<RequireAuth><MyTickets /></RequireAuth>} />
               <Route path="tickets/:id" element={<RequireAuth><TicketPage /></RequireAuth>} />
               <Route path="notifications" element={<RequireAuth><Notifications /></RequireAuth>} />

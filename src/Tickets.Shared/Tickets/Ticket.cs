@@ -222,7 +222,8 @@ public sealed partial record Ticket
             .Build(Touch(now) with { Team = team });
     }
 
-    public Result<TicketChange> ChangeStatus(Actor actor, TicketStatus to, string? note, TicketRules rules, DateTimeOffset now)
+    /// <param name="channel">How the move was asked for when not in the app (a resolution link), noted in the history.</param>
+    public Result<TicketChange> ChangeStatus(Actor actor, TicketStatus to, string? note, TicketRules rules, DateTimeOffset now, string? channel = null)
     {
         if (RefusedMove(actor, to, field: null) is { } refused) return refused;
 
@@ -233,7 +234,7 @@ public sealed partial record Ticket
             return Error.Field("note", FieldCodes.TooLong, $"Must be at most {Comment.BodyMax} characters.");
 
         var history = new Recorder(Id, actor, now);
-        return history.Build(Touch(now).MoveTo(to, note, reason: null, actor, rules.Sla, now, history));
+        return history.Build(Touch(now).MoveTo(to, note, reason: null, actor, rules.Sla, now, history, channel: channel));
     }
 
     /// <summary>
@@ -284,9 +285,10 @@ public sealed partial record Ticket
     private Ticket Touch(DateTimeOffset now) => this with { UpdatedAt = now, Revision = Revision + 1 };
 
     private Ticket MoveTo(
-        TicketStatus to, string? note, string? reason, Actor actor, SlaPolicy policy, DateTimeOffset now, Recorder history, string? commentId = null)
+        TicketStatus to, string? note, string? reason, Actor actor, SlaPolicy policy, DateTimeOffset now, Recorder history,
+        string? commentId = null, string? channel = null)
     {
-        history.Add(TicketEventType.StatusChanged, new StatusChangedData(Status, to, note, reason) { CommentId = commentId });
+        history.Add(TicketEventType.StatusChanged, new StatusChangedData(Status, to, note, reason) { CommentId = commentId, Channel = channel });
         var next = this with { Status = to };
         if (Status == OnHold) next = next.ResumeClock(policy, now, history);
         if (to == OnHold)

@@ -37,6 +37,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["Logout"] = Row.Same(204, 204, 204, 204),
         ["ForgotPassword"] = Row.Same(202, 202, 202, 202),
         ["ResetPassword"] = Row.Same(400, 400, 400, 400), // not a real link: the caller is let in, the link is refused
+        ["AnswerResolution"] = Row.Same(400, 400, 400, 400), // not a real link: the token is the credential, and it is refused
         ["GetMe"] = Row.Same(401, 200, 200, 200),
         ["UpdateMe"] = Row.Same(401, 200, 200, 200),
         ["ChangePassword"] = Row.Same(401, 400, 400, 400), // wrong current password: the caller is let in, the check refuses
@@ -204,6 +205,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "ForgotPassword" => new { email = $"nobody-{Guid.NewGuid():N}@example.org" },
         "ResetPassword" => new { token = "not-a-link", newPassword = "Another-password-1" },
         "ConfirmRegistration" => new { token = "not-a-link" },
+        "AnswerResolution" => new { token = "not-a-link" },
         "UpdateMe" => new { department = "Ventas" },
         "ChangePassword" => new { currentPassword = "not-my-password", newPassword = "Another-password-1" },
         "CreateUser" => Person(role: "technician"),

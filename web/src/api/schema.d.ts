@@ -444,6 +444,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/resolution-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Applies the answer a resolution link names, as the ticket's requester: confirm closes the ticket, reopen takes it back to work (in_progress) with the note as the reason. Works once: after any answer, or any other change of status since that resolution, 409 link_already_used; a malformed, forged or expired link is a 400 invalid_link naming token. Throttled per client address.
+         * @description Anyone; no token needed.
+         */
+        post: operations["AnswerResolution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sla-policies": {
         parameters: {
             query?: never;
@@ -1231,6 +1251,16 @@ export interface components {
             newPassword: null | string;
             token: null | string;
         };
+        ResolutionAnswerRequest: {
+            /** @description A few words for the assignee; for a reopening, the reason. */
+            note?: null | string;
+            /** @description The token of the link (its ?token=…); it names the ticket, the resolution and the answer. */
+            token: null | string;
+        };
+        ResolutionAnswerView: {
+            status: components["schemas"]["TicketStatus"];
+            ticketNumber: string;
+        };
         /** @enum {string} */
         Role: "user" | "technician" | "admin";
         SlaBreachedData: {
@@ -1395,6 +1425,8 @@ export interface components {
             warningAt?: null | string;
         };
         StatusChangedData: {
+            /** @description How the move was asked for when not in the app: resolution_link (the requester answered a resolved e-mail's link). */
+            channel?: null | string;
             /** @description The public comment that made the move (send and resolve): its body is the note, and it has no commented event of its own. */
             commentId?: null | string;
             from: components["schemas"]["TicketStatus"];
@@ -3931,6 +3963,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    AnswerResolution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionAnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionAnswerView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
             /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */

@@ -125,6 +125,13 @@ export function createApi(client: ApiClient) {
     markRead: (notificationId: string) => client.json<void>('POST', `/notifications/${id(notificationId)}/read`),
     markAllRead: () => client.json<void>('POST', '/notifications/read-all'),
 
+    /** A resolved e-mail's link answered (anonymous: the token is the credential); 409 link_already_used once spent. */
+    answerResolution: (token: string, note?: string) =>
+      client.json<components['schemas']['ResolutionAnswerView']>('POST', '/resolution-answers', {
+        body: note ? { token, note } : { token },
+        auth: false,
+      }),
+
     stats: (from?: string, to?: string) => client.json<TicketStats>('GET', '/stats', { query: { from, to } }),
 
     /** Teams, categories, SLA policies, calendars, the audit log and moving tickets between teams (api/admin.ts). */

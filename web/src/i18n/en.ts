@@ -749,4 +749,17 @@ export const en: Record<MessageKey, string> = {
   'statusDialog.reopenReasonOptional': 'Reason for reopening (optional; whoever handles it reads it)',
   'statusNote.readInConversation': 'read the answer in the conversation',
   'slaPanel.businessCalendar': 'Business hours',
+  // Resolution links (/resolucion)
+  'resolution.title': '{number}: is it solved?',
+  'resolution.titleUnknown': 'Is it solved?',
+  'resolution.confirmLead': 'Confirm the solution works for you: the ticket will close.',
+  'resolution.reopenLead': 'Tell us what still fails: the ticket goes back to work.',
+  'resolution.reason': 'What still fails (optional)',
+  'resolution.confirm': 'Yes, it is solved',
+  'resolution.reopen': 'No, reopen',
+  'resolution.confirmed': 'Thank you: {number} is closed.',
+  'resolution.reopened': '{number} has been reopened; the team will look at it again.',
+  'resolution.used': 'This link has been used, or the ticket has changed since.',
+  'resolution.invalid': 'The link is not valid or has expired.',
+  'resolution.openTickets': 'See my tickets',
 };

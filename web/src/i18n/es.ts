@@ -751,6 +751,19 @@ export const es = {
   'statusDialog.reopenReasonOptional': 'Motivo de reapertura (opcional; lo verá quien lo atienda)',
   'statusNote.readInConversation': 'leer la respuesta en la conversación',
   'slaPanel.businessCalendar': 'Horario laboral',
+  // Resolution links (/resolucion)
+  'resolution.title': '{number}: ¿está resuelto?',
+  'resolution.titleUnknown': '¿Está resuelto?',
+  'resolution.confirmLead': 'Confirma que la solución te sirve: el ticket se cerrará.',
+  'resolution.reopenLead': 'Cuéntanos qué sigue fallando: el ticket volverá a estar en curso.',
+  'resolution.reason': 'Qué sigue fallando (opcional)',
+  'resolution.confirm': 'Sí, está resuelto',
+  'resolution.reopen': 'No, reabrir',
+  'resolution.confirmed': 'Gracias: {number} está cerrado.',
+  'resolution.reopened': '{number} se ha reabierto; el equipo lo revisará.',
+  'resolution.used': 'Este enlace ya se usó, o el ticket cambió desde entonces.',
+  'resolution.invalid': 'El enlace no es válido o ha caducado.',
+  'resolution.openTickets': 'Ver mis tickets',
 } as const;
 
 export type MessageKey = keyof typeof es;

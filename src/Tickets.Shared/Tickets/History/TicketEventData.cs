@@ -60,6 +60,10 @@ public sealed record StatusChangedData(
     [Description("The public comment that made the move (send and resolve): its body is the note, and it has no commented event of its own.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CommentId { get; init; }
+
+    [Description("How the move was asked for when not in the app: resolution_link (the requester answered a resolved e-mail's link).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Channel { get; init; }
 }
 
 public enum AssignmentReason
