@@ -8,6 +8,9 @@ public sealed class LocalHostServicesTests : IAsyncLifetime
 {
     private readonly LocalHost _host = new() { WithSmtpSink = true };
 
+    // Notification e-mails go out at once here; coalescing has its own tests (NotificationEmailTests).
+    public LocalHostServicesTests() => _host.Settings["Tickets:Notifications:CoalesceSeconds"] = "0";
+
     public Task InitializeAsync() => _host.InitializeAsync();
 
     public Task DisposeAsync() => _host.DisposeAsync();
