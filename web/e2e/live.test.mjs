@@ -1,7 +1,8 @@
 // The live workspace in the browser: SLA countdowns that tick on the queue without a reload (even with the network
 // to the list cut), a ticket an admin assigns appearing in the technician's queue and its tab count without a reload,
 // every page at 390 px with a breached ticket fitting the screen (the admin's "Usuarios" and "Configuración" reachable),
-// and a tab title per page. Runs against the local host with its demo data; it makes its own one-minute SLA policy.
+// a ticket page's SLA badge ticking like the queue's, its skeleton and "Reintentar" after a network error, and a tab
+// title per page. Runs against the local host with its demo data; it makes its own one-minute SLA policy.
 //   TICKETS_BASE_URL=http://127.0.0.1:7071 node --test e2e/live.test.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -83,13 +84,26 @@ describe('The live workspace in the browser', () => {
     // The target and its due time are in the row itself, not only in a tooltip.
     assert.match(await row.getByTestId('sla-due').innerText(), /^1\.ª respuesta · vence \d{2}:\d{2}$/);
     const first = await badge.innerText();
+    // The same ticket's page, open beside the queue: the badge in its header ticks the same way.
+    const ticketPage = await page.context().newPage();
+    ticketPage.setDefaultTimeout(Number(process.env.TICKETS_E2E_TIMEOUT ?? 15_000));
+    await ticketPage.goto(`/tickets/${soon.number}`);
+    await ticketPage.getByRole('heading', { level: 1, name: soon.title }).waitFor();
+    const header = ticketPage.locator('.ticket-page__header').getByTestId('sla-badge');
+    await header.waitFor();
+    assert.notEqual(await header.getAttribute('data-sla-state'), 'breached');
+    await markDocument(ticketPage);
 
-    // From here on the list cannot be read again: whatever moves, moves in the browser, from the due time.
+    // From here on neither the list nor the ticket can be read again: whatever moves, moves in the browser, from the due time.
     await page.route('**/api/tickets?**', (route) => route.abort());
+    await ticketPage.route('**/api/tickets/**', (route) => route.abort());
     await page.waitForFunction(([el, before]) => el.innerText !== before, [await badge.elementHandle(), first], { timeout: 70_000 });
     await row.locator('[data-sla-state="breached"]').waitFor({ timeout: 90_000 });
     assert.match(await badge.innerText(), /^incumplido · vencido hace/);
     assert.ok(await sameDocument(page), 'the page was not reloaded');
+    await ticketPage.locator('.ticket-page__header [data-sla-state="breached"]').waitFor({ timeout: 30_000 });
+    assert.match(await header.innerText(), /^SLA incumplido · .*vencido hace/);
+    assert.ok(await sameDocument(ticketPage), 'the ticket page was not reloaded');
     await page.context().close();
   });
 
@@ -127,7 +141,8 @@ describe('The live workspace in the browser', () => {
     const ticketPage = `/tickets/${soon.number}`;
     const search = encodeURIComponent(soon.title);
     const PAGES = {
-      user: [[`/tickets?q=${search}`, 'Mis tickets'], [ticketPage, soon.title, true], ['/notifications', 'Notificaciones'], ['/account', 'Mi cuenta']],
+      // A requester is told where the ticket stands, not its clock: their ticket page has no SLA badge to wait for.
+      user: [[`/tickets?q=${search}`, 'Mis tickets'], [ticketPage, soon.title, 'no-sla'], ['/notifications', 'Notificaciones'], ['/account', 'Mi cuenta']],
       tech: [[`/queue?view=all&q=${search}`, 'Cola de trabajo', true], [ticketPage, soon.title, true], ['/dashboard', 'Panel'], ['/notifications', 'Notificaciones']],
       admin: [
         [`/queue?view=all&q=${search}`, 'Cola de trabajo', true],
@@ -151,7 +166,8 @@ describe('The live workspace in the browser', () => {
       for (const [path, heading, breached] of pages) {
         await page.goto(path);
         await loaded(page, heading);
-        if (breached) await page.locator('[data-sla-state="breached"]').first().waitFor();
+        if (breached === 'no-sla') assert.equal(await page.getByTestId('sla-badge').count(), 0, `${role} ${path} shows no SLA`);
+        else if (breached) await page.locator('[data-sla-state="breached"]').first().waitFor();
         const extra = await overflow(page);
         if (extra > 0) failures.push(`${role} ${path}: ${extra} px wider than the screen`);
         if (role === 'admin') {
@@ -169,6 +185,33 @@ describe('The live workspace in the browser', () => {
       await page.context().close();
     }
     assert.deepEqual(failures, []);
+  });
+
+  it('a ticket page loads behind a skeleton, and a network error offers "Reintentar", which loads it', async () => {
+    const requester = await apiAs(DEMO.user);
+    const ticket = await requester.call('POST', '/tickets', { title: `Reintento ${id}`, description: 'Se cortó la red.', priority: 'low' }, {
+      'Idempotency-Key': `retry-${id}`,
+    });
+    const page = await newPage(browser, baseURL);
+    await login(page, DEMO.tech);
+    // The ticket itself is held, then fails as a dropped connection does.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    const isTicket = (url) => url.pathname === `/api/tickets/${ticket.number}`;
+    await page.route(isTicket, async (route) => {
+      await held;
+      await route.abort('connectionreset');
+    });
+    await page.goto(`/tickets/${ticket.number}`);
+    await page.getByTestId('skeleton').waitFor();
+    release();
+    const failed = page.getByTestId('load-failed');
+    await failed.waitFor();
+    await page.unroute(isTicket);
+    await failed.getByRole('button', { name: 'Reintentar' }).click();
+    await page.getByRole('heading', { level: 1, name: `Reintento ${id}` }).waitFor();
+    assert.equal(await page.getByTestId('load-failed').count(), 0);
+    await page.context().close();
   });
 
   it('every page names the browser tab', async () => {

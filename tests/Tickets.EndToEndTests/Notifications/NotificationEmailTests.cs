@@ -78,6 +78,49 @@ public sealed class NotificationEmailTests(CoalescingNotificationWorld world) : 
     }
 
     [Fact]
+    public async Task TheResolvedEmailsConfirmLinkClosesTheTicketOnceAndThenSaysItWasUsed()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("El proyector no enciende");
+        var number = ticket.Str("number");
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+        (await tech.Client.PostAsJsonAsync($"api/tickets/{ticket.Id()}/comments", new { body = "Lámpara cambiada.", status = "resolved" })).EnsureSuccessStatusCode();
+
+        // The links as the requester reads them: from the e-mail the host sent, not from the host's own services.
+        var mail = await MailToAsync(requester, number);
+        Assert.Equal($"Resuelto: [{number}] El proyector no enciende", mail.Subject);
+        var confirm = LinkAfter(mail.Text, "Sí, está resuelto: ");
+        var reopen = LinkAfter(mail.Text, "No, reabrir: ");
+        Assert.StartsWith("https://tickets.example.org/resolucion?token=", confirm, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{confirm}\"", mail.Html, StringComparison.Ordinal);
+        var anonymous = world.Host.Client();
+
+        var first = await anonymous.PostAsJsonAsync("api/resolution-answers", new { token = TokenOf(confirm) });
+        var again = await anonymous.PostAsJsonAsync("api/resolution-answers", new { token = TokenOf(confirm) });
+        var twin = await anonymous.PostAsJsonAsync("api/resolution-answers", new { token = TokenOf(reopen) });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var answered = await first.JsonAsync();
+        Assert.Equal((number, "closed"), (answered.Str("ticketNumber"), answered.Str("status")));
+        var used = await again.ProblemAsync(409);
+        Assert.Equal("link_already_used", used.Str("code"));
+        Assert.Equal(["token"], used.FieldErrors());
+        Assert.Equal("link_already_used", (await twin.ProblemAsync(409)).Str("code"));
+        Assert.Equal("closed", (await requester.Client.GetTicketAsync(ticket.Id())).Str("status"));
+    }
+
+    /// <summary>The URL that follows <paramref name="label"/> on a line of the mail's text part.</summary>
+    private static string LinkAfter(string text, string label)
+    {
+        var line = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(label.Trim(), StringComparison.Ordinal));
+        Assert.NotNull(line);
+        return line[label.Trim().Length..].Trim();
+    }
+
+    private static string TokenOf(string url) => Uri.UnescapeDataString(url[(url.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+
+    [Fact]
     public async Task TheInboxSpeaksTheReadersCurrentLanguageAndMailDatesUseTheirZone()
     {
         var requester = await world.NewPersonAsync("user");

@@ -60,7 +60,7 @@ export function ResolutionAnswer() {
       ) : code === 'invalid_link' ? (
         <p role="alert" className="alert alert--error">{t('resolution.invalid')}</p>
       ) : (
-        <form onSubmit={(e) => { e.preventDefault(); void send(); }} className="form card">
+        <form onSubmit={(e) => { e.preventDefault(); void send(); }} className="form card resolution-answer">
           <p>{t(link.answer === 'confirm' ? 'resolution.confirmLead' : 'resolution.reopenLead')}</p>
           {link.answer === 'reopen' ? (
             <div className="field">

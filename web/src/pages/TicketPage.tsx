@@ -6,6 +6,7 @@ import type { Ticket, TicketStatus } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { LoadFailed, Skeleton } from '../components/Loading';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { TicketFormDialog } from '../components/TicketFormDialog';
 import { useI18n } from '../i18n';
@@ -169,9 +170,12 @@ export function TicketPage() {
   }
 
   if (loaded.error && !loaded.data) {
+    // A ticket that is not there (or not the caller's) stays so: only a network error or a server fault is retried.
+    const status = isApiError(loaded.error) ? loaded.error.status : 0;
+    const final = status >= 400 && status < 500 && status !== 408 && status !== 429;
     return (
       <section className="page">
-        <ErrorAlert error={loaded.error} />
+        {final ? <ErrorAlert error={loaded.error} /> : <LoadFailed error={loaded.error} onRetry={loaded.reload} />}
         <Link to="/tickets">{t('ticket.back')}</Link>
       </section>
     );
@@ -179,9 +183,7 @@ export function TicketPage() {
   if (!loaded.data) {
     return (
       <section className="page">
-        <p role="status" className="muted">
-          {t('common.loading')}
-        </p>
+        <Skeleton rows={4} variant="block" />
       </section>
     );
   }
