@@ -117,7 +117,7 @@ if [[ -f web/package.json ]]; then
     # The journeys register people and sign them in at once: verified registration is off here (the API tests cover it).
     dotnet src/Tickets.DevHost/bin/Release/net10.0/Tickets.DevHost.dll --urls "http://127.0.0.1:$port" \
       --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" --Tickets:PublicUrl="http://127.0.0.1:$port" \
-      --Tickets:Registration:VerifyEmail=false "${mail_args[@]}" \
+      --Tickets:Registration:VerifyEmail=false --Tickets:Notifications:CoalesceSeconds=5 "${mail_args[@]}" \
       --Tickets:Queues:Connection="$(azurite_connection "$AZURITE_PORT")" > "$log_dir/e2e-host.log" 2>&1 &
     host_pid=$!
     for _ in $(seq 1 60); do
