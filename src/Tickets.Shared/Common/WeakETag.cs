@@ -16,7 +16,8 @@ namespace Tickets.Common;
 /// </summary>
 public sealed class WeakETag : IDisposable
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    // The parts go into one buffer and are hashed once: one SHA-256 call per answer, not one per part.
+    private readonly ArrayBufferWriter<byte> _parts = new(1024);
 
     public WeakETag(string kind) => Add(kind);
 
@@ -24,23 +25,16 @@ public sealed class WeakETag : IDisposable
     {
         if (part is null)
         {
-            _hash.AppendData([0xFF, 0xFF, 0xFF, 0xFF]);
+            BinaryPrimitives.WriteInt32LittleEndian(_parts.GetSpan(4), -1);
+            _parts.Advance(4);
             return this;
         }
 
         var length = Encoding.UTF8.GetByteCount(part);
-        var buffer = ArrayPool<byte>.Shared.Rent(length + 4);
-        try
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(buffer, length);
-            Encoding.UTF8.GetBytes(part, buffer.AsSpan(4));
-            _hash.AppendData(buffer, 0, length + 4);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
+        var span = _parts.GetSpan(length + 4);
+        BinaryPrimitives.WriteInt32LittleEndian(span, length);
+        Encoding.UTF8.GetBytes(part, span[4..]);
+        _parts.Advance(length + 4);
         return this;
     }
 
@@ -52,9 +46,10 @@ public sealed class WeakETag : IDisposable
     public string Build()
     {
         Span<byte> digest = stackalloc byte[32];
-        _hash.GetHashAndReset(digest);
+        SHA256.HashData(_parts.WrittenSpan, digest);
+        _parts.Clear();
         return $"W/\"{Base64Url.EncodeToString(digest[..16])}\"";
     }
 
-    public void Dispose() => _hash.Dispose();
+    public void Dispose() => _parts.Clear();
 }
