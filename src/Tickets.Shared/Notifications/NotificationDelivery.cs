@@ -67,7 +67,7 @@ public sealed partial class NotificationDelivery(
             try
             {
                 if (window == TimeSpan.Zero)
-                    await emails.SendPendingAsync(recipientId, message.TicketId, cancellationToken);
+                    await emails.SendPendingAsync(recipientId, message.TicketId, cancellationToken, onlyId: stored.Id);
                 else
                     await queue.SendAsync(QueueNames.NotificationEmails,
                         JsonSerializer.Serialize(new NotificationEmailMessage(recipientId, message.TicketId), Json.Options), stored.EmailDueAt, cancellationToken);

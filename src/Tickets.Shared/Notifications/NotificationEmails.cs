@@ -44,11 +44,18 @@ public sealed partial class NotificationEmails(
         return SendPendingAsync(message.RecipientId, message.TicketId, cancellationToken);
     }
 
-    /// <summary>Sends the pending notifications of the pair as one e-mail; nothing pending, nothing sent.</summary>
-    /// <exception cref="InvalidOperationException">Another delivery is sending it right now (retry to be sure it went).</exception>
-    public async Task SendPendingAsync(string recipientId, string ticketId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the pending notifications of the pair as one e-mail; nothing pending, nothing sent. When another delivery is
+    /// sending the pair's e-mail right now (delayed messages of one window coming due together), this one leaves it to
+    /// that one and succeeds: if that one fails, its own message is retried, and the sweep sends whatever is still pending
+    /// past its due time. So a burst of changes never pushes a message into the poison queue.
+    /// </summary>
+    /// <param name="onlyId">With coalescing off, the one notification whose e-mail this is: each goes on its own.</param>
+    /// <exception cref="InvalidOperationException">With <paramref name="onlyId"/>: a copy of this delivery is sending it right now (retry to be sure it went).</exception>
+    public async Task SendPendingAsync(string recipientId, string ticketId, CancellationToken cancellationToken, string? onlyId = null)
     {
         var pending = await notifications.ListEmailPendingAsync(recipientId, ticketId, cancellationToken);
+        if (onlyId is not null) pending = pending.Where(n => n.Id == onlyId).ToList();
         if (pending.Count == 0) return;
 
         var recipient = await users.FindByIdAsync(recipientId, cancellationToken);
@@ -76,7 +83,12 @@ public sealed partial class NotificationEmails(
             ct => SettleAsync(pending, ct),
             cancellationToken);
         if (outcome == OnceOnlyOutcome.BeingSent)
-            throw new InvalidOperationException($"The e-mail of notification {first} is being sent by another delivery.");
+        {
+            // One notification's own e-mail in flight elsewhere is a copy of this very message: fail, so the queue retries it
+            // and it is sure to go. A pair's e-mail in flight elsewhere covers what this message would send.
+            if (onlyId is not null) throw new InvalidOperationException($"The e-mail of notification {onlyId} is being sent by another delivery.");
+            LogBeingSent(logger, recipientId, ticketId);
+        }
         if (outcome == OnceOnlyOutcome.Sent) LogSent(logger, pending.Count, recipientId, ticketId);
     }
 
@@ -120,6 +132,9 @@ public sealed partial class NotificationEmails(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent one e-mail telling {Count} notification(s) to {RecipientId} about ticket {TicketId}")]
     private static partial void LogSent(ILogger logger, int count, string recipientId, string ticketId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The e-mail to {RecipientId} about ticket {TicketId} is being sent by another delivery; left to it (the sweep sends it if that one fails)")]
+    private static partial void LogBeingSent(ILogger logger, string recipientId, string ticketId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} notification e-mail(s) to {RecipientId} about ticket {TicketId} no longer wanted: settled unsent")]
     private static partial void LogNotWanted(ILogger logger, int count, string recipientId, string ticketId);

@@ -102,6 +102,41 @@ public sealed class NotificationDeliveryTests
     }
 
     [Fact]
+    public async Task WithCoalescingOffTwoChangesToldAtOnceEachSendTheirOwnEmailAndNeitherFails()
+    {
+        // Two changes of one ticket for one person, delivered side by side: the first e-mail is still being sent when
+        // the second delivery runs. The second sends its own e-mail and succeeds (it used to claim the first's e-mail,
+        // find it being sent, and fail until its message went to the poison queue).
+        _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
+        [
+            new TicketEvent("event-1", "ticket-1", TicketEventType.Assigned, new EventActor("boss", "Ana Admin"), Build.Start, default),
+            new TicketEvent("event-2", "ticket-1", TicketEventType.Assigned, new EventActor("boss", "Ana Admin"), Build.Start, default),
+        ], NextCursor: null));
+        var firstSending = new TaskCompletionSource();
+        var releaseFirst = new TaskCompletionSource();
+        var sent = new List<string>();
+        _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>()))
+            .Returns<EmailMessage, CancellationToken>(async (m, _) =>
+            {
+                lock (sent) sent.Add(m.MessageId!);
+                if (m.MessageId!.Contains("event-1", StringComparison.Ordinal))
+                {
+                    firstSending.SetResult();
+                    await releaseFirst.Task;
+                }
+            });
+
+        var first = Delivery().DeliverAsync(Message("ticket-1", "event-1", "La impresora no imprime", "tech"), default);
+        await firstSending.Task;
+        await Delivery().DeliverAsync(Message("ticket-1", "event-2", "La impresora no imprime", "tech"), default);
+        releaseFirst.SetResult();
+        await first;
+
+        Assert.Equal(2, sent.Count);
+        Assert.All(_inbox.All, n => Assert.False(n.EmailPending));
+    }
+
+    [Fact]
     public async Task TheSameMessageDeliveredTwiceStoresAndEmailsOnce()
     {
         await Delivery().DeliverAsync(Message("tech"), default);
