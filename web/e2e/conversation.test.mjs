@@ -5,34 +5,15 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { DEMO, launch, login, newPage, uniqueSuffix } from './helpers.mjs';
+import { DEMO, launch, login, newPage, uniqueSuffix, apiAs as apiAsAt } from './helpers.mjs';
 
 const baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
 const PHONE = { width: 390, height: 844 };
 const DOCS_IMAGES = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 let browser;
 
-/** Signs in through the API (the other party of a race, or the test's set-up), answering a small authorised fetch. */
-async function apiAs({ email, password }) {
-  const response = await fetch(new URL('/api/auth/login', baseURL), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  assert.equal(response.status, 200, `sign-in of ${email}`);
-  const { accessToken, user } = await response.json();
-  const call = async (method, path, body, headers = {}) => {
-    const answer = await fetch(new URL(`/api${path}`, baseURL), {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await answer.text();
-    assert.ok(answer.ok, `${method} ${path} answered ${answer.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-  return { user, call };
-}
+/** Signs in through the API as `person` (helpers.mjs `apiAs`, against this host). */
+const apiAs = (person) => apiAsAt(baseURL, person);
 
 /** Width the page needs beyond the viewport (0 when nothing scrolls sideways). */
 function overflow(page) {

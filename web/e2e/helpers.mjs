@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,4 +72,29 @@ export async function login(page, { email, password }) {
 /** A unique suffix so repeated runs against the same store never collide. */
 export function uniqueSuffix() {
   return `${Date.now()}${Math.floor(Math.random() * 1000)}`.slice(-12);
+}
+
+/**
+ * Signs in through the API and answers a small authorised fetch, for a test's set-up and checks (and for the other
+ * party of a race): `call(method, path, body?, headers?)` asserts success and returns the parsed body (null when empty).
+ */
+export async function apiAs(baseURL, { email, password }) {
+  const response = await fetch(new URL('/api/auth/login', baseURL), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  assert.equal(response.status, 200, `sign-in of ${email}`);
+  const { accessToken, user } = await response.json();
+  const call = async (method, path, body, headers = {}) => {
+    const answer = await fetch(new URL(`/api${path}`, baseURL), {
+      method,
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await answer.text();
+    assert.ok(answer.ok, `${method} ${path} answered ${answer.status}: ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return { user, call };
 }

@@ -6,33 +6,15 @@
 //   TICKETS_BASE_URL=http://127.0.0.1:7071 node --test e2e/live.test.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { DEMO, launch, login, newPage, screenshot, uniqueSuffix } from './helpers.mjs';
+import { DEMO, launch, login, newPage, screenshot, uniqueSuffix, apiAs as apiAsAt } from './helpers.mjs';
 
 const baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
 const PHONE = { width: 390, height: 844 };
 const id = uniqueSuffix();
 let browser;
 
-/** Signs in through the API, answering a small authorised fetch (the other party of a journey). */
-async function apiAs({ email, password }) {
-  const response = await fetch(new URL('/api/auth/login', baseURL), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  assert.equal(response.status, 200, `sign-in of ${email}`);
-  const { accessToken, user } = await response.json();
-  const call = async (method, path, body, headers = {}) => {
-    const answer = await fetch(new URL(`/api${path}`, baseURL), {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    assert.ok(answer.ok, `${method} ${path} answered ${answer.status}: ${await answer.clone().text()}`);
-    return answer.status === 204 ? null : answer.json();
-  };
-  return { user, call };
-}
+/** Signs in through the API as `person` (helpers.mjs `apiAs`, against this host). */
+const apiAs = (person) => apiAsAt(baseURL, person);
 
 /** Marks the document; if the page reloads, the mark is gone. */
 const markDocument = (page) => page.evaluate(() => (window.__sameDocument = true));

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DEMO, launch, newPage, uniqueSuffix } from './helpers.mjs';
+import { DEMO, launch, newPage, uniqueSuffix, apiAs as apiAsAt } from './helpers.mjs';
 
 const baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
 const mailURL = process.env.TICKETS_MAIL_URL;
@@ -18,27 +18,8 @@ const DOCS_IMAGES = fileURLToPath(new URL('../../docs/images/', import.meta.url)
 const MAIL_WAIT_MS = 180_000;
 let browser;
 
-/** Signs in through the API, answering a small authorised fetch (the test's set-up and its checks). */
-async function apiAs({ email, password }) {
-  const response = await fetch(new URL('/api/auth/login', baseURL), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  assert.equal(response.status, 200, `sign-in of ${email}`);
-  const { accessToken, user } = await response.json();
-  const call = async (method, path, body, headers = {}) => {
-    const answer = await fetch(new URL(`/api${path}`, baseURL), {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await answer.text();
-    assert.ok(answer.ok, `${method} ${path} answered ${answer.status}: ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-  return { user, call };
-}
+/** Signs in through the API as `person` (helpers.mjs `apiAs`, against this host). */
+const apiAs = (person) => apiAsAt(baseURL, person);
 
 /** A requester of its own (registered through the API), so its inbox in the sink holds only this test's mail. */
 async function newRequester(suffix) {

@@ -5,32 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { DEMO, launch, login, newPage, screenshot, uniqueSuffix } from './helpers.mjs';
+import { DEMO, launch, login, newPage, screenshot, uniqueSuffix, apiAs as apiAsAt } from './helpers.mjs';
 
 const baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
 const PHONE = { width: 390, height: 844 };
 let browser;
 
-/** Signs in through the API (for the other party of a race), answering a small authorised fetch. */
-async function apiAs({ email, password }) {
-  const response = await fetch(new URL('/api/auth/login', baseURL), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  assert.equal(response.status, 200, `sign-in of ${email}`);
-  const { accessToken, user } = await response.json();
-  const call = async (method, path, body, headers = {}) => {
-    const answer = await fetch(new URL(`/api${path}`, baseURL), {
-      method,
-      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    assert.ok(answer.ok, `${method} ${path} answered ${answer.status}`);
-    return answer.status === 204 ? null : answer.json();
-  };
-  return { user, call };
-}
+/** Signs in through the API as `person` (helpers.mjs `apiAs`, against this host). */
+const apiAs = (person) => apiAsAt(baseURL, person);
 
 async function newTicket(title, priority = 'medium') {
   const requester = await apiAs(DEMO.user);
