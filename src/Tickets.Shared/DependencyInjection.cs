@@ -140,6 +140,9 @@ public static class DependencyInjection
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
         services.AddScoped<TicketWriter>();
+        // Attachments: uploads claimed by the ticket or comment that references them (the blobs are wired with the store).
+        services.AddValidatedOptions<Attachments.AttachmentOptions>(configuration, Attachments.AttachmentOptions.Section);
+        services.AddScoped<Attachments.AttachmentClaims>();
         // Resolution links: signed confirm/reopen links in resolved e-mails, and their anonymous answers.
         services.AddSingleton<Tickets.Resolution.ResolutionLinkTokens>();
         services.AddSingleton<Tickets.Resolution.IResolutionLinks, Tickets.Resolution.ResolutionLinks>();

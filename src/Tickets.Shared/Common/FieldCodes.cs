@@ -41,6 +41,9 @@ public static class FieldCodes
     /// <summary>Not one of the values the field takes (a priority, a status, a configured category, a sort).</summary>
     public const string NotAllowed = "not_allowed";
 
+    /// <summary>More items than the field takes (files on one ticket or comment).</summary>
+    public const string TooMany = "too_many";
+
     /// <summary>Not <c>true</c> or <c>false</c>.</summary>
     public const string NotBoolean = "not_boolean";
 

@@ -7,6 +7,9 @@ public sealed record Comment(string Id, string TicketId, CommentAuthor Author, s
 {
     public const int BodyMax = 5_000;
 
+    /// <summary>The files it brought; an internal note's are internal.</summary>
+    public IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments { get; init; } = [];
+
     [JsonIgnore]
     public long Sequence { get; init; }
 }

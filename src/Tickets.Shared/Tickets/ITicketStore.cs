@@ -59,6 +59,15 @@ public interface ITicketStore
     /// </summary>
     Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, IReadOnlyCollection<TicketEventType> types, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The files on the ticket (those it was opened with and its comments'), oldest first, internal ones only when asked;
+    /// a deleted ticket's too (they are kept for audit: the caller decides what to show).
+    /// </summary>
+    Task<IReadOnlyList<Attachments.Attachment>> ListAttachmentsAsync(string ticketId, bool includeInternal, CancellationToken cancellationToken = default);
+
+    /// <summary>One file of the ticket as its write committed it; null when the ticket has none with this id.</summary>
+    Task<Attachments.Attachment?> FindAttachmentAsync(string ticketId, string attachmentId, CancellationToken cancellationToken = default);
+
     /// <summary>Whether a not deleted ticket in the team is open work (open, in progress, on hold): a team with some cannot be deleted.</summary>
     Task<bool> AnyOpenInTeamAsync(string teamId, CancellationToken cancellationToken = default);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tickets.Attachments;
 using Tickets.Common;
 using Tickets.Sla;
 using Tickets.Tickets.History;
@@ -50,6 +51,9 @@ public sealed partial record Ticket
 
     public required SlaState Sla { get; init; }
 
+    /// <summary>The files the ticket was opened with (a comment's files are on the comment).</summary>
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+
     /// <summary>Soft delete: kept for audit, invisible to everyone.</summary>
     public DateTimeOffset? DeletedAt { get; init; }
 
@@ -86,11 +90,11 @@ public sealed partial record Ticket
 
     /// <summary>
     /// A new ticket, in <paramref name="team"/> (its category's); with <paramref name="autoAssignee"/> it is assigned by the
-    /// system in the same write.
+    /// system in the same write. <paramref name="uploads"/> are the files it is opened with, already claimed for it.
     /// </summary>
     public static Result<TicketChange> Create(
         string id, long number, CreateTicketRequest request, Actor requester, TicketRules rules, DateTimeOffset now,
-        (Assignee Assignee, AssignmentReason Reason)? autoAssignee = null, TicketTeam? team = null)
+        (Assignee Assignee, AssignmentReason Reason)? autoAssignee = null, TicketTeam? team = null, IReadOnlyList<Upload>? uploads = null)
     {
         if (request.Validate(rules).ToError() is { } invalid) return invalid;
 
@@ -111,9 +115,15 @@ public sealed partial record Ticket
             Sla = rules.Sla.Start(priority, now),
             Revision = 1,
         };
+        var files = (uploads ?? []).Select(u => Attachment.Of(u, id, commentId: null, isInternal: false)).ToList();
+        ticket = ticket with { Attachments = files };
 
         var history = new Recorder(ticket.Id, requester, now)
-            .Add(TicketEventType.Created, new TicketCreatedData(ticket.DisplayNumber, ticket.Title, ticket.Priority, ticket.Category) { Team = team })
+            .Add(TicketEventType.Created, new TicketCreatedData(ticket.DisplayNumber, ticket.Title, ticket.Priority, ticket.Category)
+            {
+                Team = team,
+                Attachments = NamesOf(files),
+            })
             .Add(TicketEventType.SlaStarted, new SlaStartedData(ticket.Sla.Policy, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt)
             {
                 Calendar = ticket.Sla.Calendar,
@@ -126,8 +136,12 @@ public sealed partial record Ticket
             history.Add(TicketEventType.Assigned, new AssignedData(null, assignee, reason), bySystem: true);
         }
 
-        return history.Build(ticket);
+        return history.Build(ticket) with { Attachments = files };
     }
+
+    /// <summary>What history names of the files a change attached; null (left out) for none.</summary>
+    private static IReadOnlyList<AttachedFile>? NamesOf(IReadOnlyList<Attachment> files) =>
+        files.Count == 0 ? null : files.Select(f => f.AsFile()).ToList();
 
     /// <summary>
     /// Title and description: admin, or the requester while open and unassigned. Priority and category (triage): those
@@ -248,7 +262,9 @@ public sealed partial record Ticket
     /// requester), so a move that needs one is refused.
     /// </para>
     /// </summary>
-    public Result<TicketChange> AddComment(Actor actor, string commentId, CommentRequest request, TicketRules rules, DateTimeOffset now)
+    /// <param name="uploads">The files the comment brings, already claimed for it; an internal note's are internal.</param>
+    public Result<TicketChange> AddComment(
+        Actor actor, string commentId, CommentRequest request, TicketRules rules, DateTimeOffset now, IReadOnlyList<Upload>? uploads = null)
     {
         var isInternal = request.Internal == true;
         if (isInternal && !actor.IsStaff) return Error.Forbidden("Only technicians and admins write internal notes.");
@@ -265,30 +281,38 @@ public sealed partial record Ticket
         }
 
         var body = request.Body!.Trim();
-        var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), body, isInternal, now);
+        var files = (uploads ?? []).Select(u => Attachment.Of(u, Id, commentId, isInternal)).ToList();
+        var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), body, isInternal, now) { Attachments = files };
+        var named = NamesOf(files);
         var history = new Recorder(Id, actor, now);
         var next = Touch(now) with { CommentCount = isInternal ? CommentCount : CommentCount + 1 };
         if (move is { } target)
         {
-            if (isInternal) history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal), isInternal);
-            next = next.MoveTo(target, isInternal ? null : body, reason: null, actor, rules.Sla, now, history, isInternal ? null : commentId);
-            return history.Build(next, comment: comment);
+            if (isInternal) history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named }, isInternal);
+            next = next.MoveTo(target, isInternal ? null : body, reason: null, actor, rules.Sla, now, history, isInternal ? null : commentId,
+                attachments: isInternal ? null : named);
+            return history.Build(next, comment: comment) with { Attachments = files };
         }
 
-        history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal), isInternal);
+        history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named }, isInternal);
         if (!isInternal) next = next.RespondIfFirst(actor, now, history);
         if (!isInternal && Status == OnHold && actor.Id == Requester.Id)
             next = next.MoveTo(InProgress, note: null, reason: "requester_commented", actor, rules.Sla, now, history);
-        return history.Build(next, comment: comment);
+        return history.Build(next, comment: comment) with { Attachments = files };
     }
 
     private Ticket Touch(DateTimeOffset now) => this with { UpdatedAt = now, Revision = Revision + 1 };
 
     private Ticket MoveTo(
         TicketStatus to, string? note, string? reason, Actor actor, SlaPolicy policy, DateTimeOffset now, Recorder history,
-        string? commentId = null, string? channel = null)
+        string? commentId = null, string? channel = null, IReadOnlyList<AttachedFile>? attachments = null)
     {
-        history.Add(TicketEventType.StatusChanged, new StatusChangedData(Status, to, note, reason) { CommentId = commentId, Channel = channel });
+        history.Add(TicketEventType.StatusChanged, new StatusChangedData(Status, to, note, reason)
+        {
+            CommentId = commentId,
+            Channel = channel,
+            Attachments = attachments,
+        });
         var next = this with { Status = to };
         if (Status == OnHold) next = next.ResumeClock(policy, now, history);
         if (to == OnHold)

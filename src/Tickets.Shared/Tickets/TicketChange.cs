@@ -15,4 +15,10 @@ public sealed record TicketChange(Ticket Ticket, IReadOnlyList<TicketEvent> Even
 
     /// <summary>Messages to send after the commit (notifications, SLA checks); written in the same atomic write.</summary>
     public IReadOnlyList<Messaging.OutboxMessage> Outbox { get; init; } = [];
+
+    /// <summary>
+    /// The files this change attaches (to the ticket as it opens, or to its comment), also embedded in the ticket or the
+    /// comment: the store writes each as its own record in the same atomic write, for listing and downloads.
+    /// </summary>
+    public IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments { get; init; } = [];
 }

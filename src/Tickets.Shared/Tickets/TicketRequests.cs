@@ -4,7 +4,13 @@ using Tickets.Common;
 namespace Tickets.Tickets;
 
 /// <summary><c>POST /tickets</c>.</summary>
-public sealed record CreateTicketRequest(string? Title, string? Description, string? Priority = null, string? Category = null)
+public sealed record CreateTicketRequest(
+    string? Title,
+    string? Description,
+    string? Priority = null,
+    string? Category = null,
+    [property: System.ComponentModel.Description("Files to open the ticket with: ids of your own uploads (POST /attachments) not yet attached to anything; at most 10.")]
+    IReadOnlyList<string>? AttachmentIds = null)
 {
     /// <summary>The parsed priority; null when absent or invalid (validation names it).</summary>
     [JsonIgnore]
@@ -20,7 +26,7 @@ public sealed record CreateTicketRequest(string? Title, string? Description, str
         v.Text("description", Description, 1, DescriptionMax, multiline: true);
         CheckEnum<Priority>(v, "priority", Priority);
         rules.ValidateCategory(v, Category, allowClear: false);
-        return v;
+        return Attachments.AttachmentClaims.Validate(v, AttachmentIds);
     }
 
     internal static TEnum? Parse<TEnum>(string? value) where TEnum : struct, Enum =>
@@ -81,7 +87,10 @@ public sealed record CommentRequest(
     bool? Internal = null,
     [property: System.ComponentModel.Description("Also move the ticket to this status, in the same change, as PUT /tickets/{id}/status would "
         + "(the same rules; 409 or 403 naming status otherwise). A public comment is the move's note; an internal note moves it without one.")]
-    string? Status = null)
+    string? Status = null,
+    [property: System.ComponentModel.Description("Files the comment brings: ids of your own uploads (POST /attachments) not yet attached to anything; "
+        + "at most 10. An internal note's files are internal.")]
+    IReadOnlyList<string>? AttachmentIds = null)
 {
     [JsonIgnore]
     public TicketStatus? StatusValue => CreateTicketRequest.Parse<TicketStatus>(Status);
@@ -90,6 +99,6 @@ public sealed record CommentRequest(
     {
         var v = new Validator().Text("body", Body, 1, Comment.BodyMax, multiline: true);
         CreateTicketRequest.CheckEnum<TicketStatus>(v, "status", Status);
-        return v;
+        return Attachments.AttachmentClaims.Validate(v, AttachmentIds);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Tickets.Attachments;
 using Tickets.Administration.Categories;
 using Tickets.Administration.Teams;
 using Tickets.Common;
@@ -26,6 +27,7 @@ public sealed partial class TicketService(
     AutoAssigner autoAssigner,
     TicketOutbox outbox,
     TicketWriter writer,
+    AttachmentClaims attachments,
     SignedCursors cursors,
     TimeProvider time,
     ILogger<TicketService> logger)
@@ -57,18 +59,35 @@ public sealed partial class TicketService(
         // Read before the write (the plan is made inside it): an unassigned new ticket is announced to the admins.
         var admins = await outbox.ActiveAdminsAsync(cancellationToken);
 
+        // The files are claimed for this ticket before its write (a retry under the same id claims them again), given
+        // back if the write does not happen, and confirmed once it did.
+        var target = new AttachmentTarget(id, null, Internal: false);
+        var claimed = await attachments.ClaimAsync(request.AttachmentIds, me.Id, target, cancellationToken);
+        if (!claimed.IsSuccess) return claimed.Error!;
+
         // The store takes the number in the same write as the ticket (one commit on SQLite); building it cannot fail,
         // since the request passed the same validation above.
         TicketChange? change = null;
-        var created = await store.CreateAsync(number =>
+        Ticket? created;
+        try
         {
-            var opened = Ticket.Create(id, number, request, Caller, sla, now, assignee, team?.Reference);
-            if (!opened.IsSuccess) throw new InvalidOperationException($"A validated ticket was refused: {opened.Error!.Code}.");
-            return change = outbox.Attach(null, opened.Value, Caller, admins);
-        }, cancellationToken);
+            created = await store.CreateAsync(number =>
+            {
+                var opened = Ticket.Create(id, number, request, Caller, sla, now, assignee, team?.Reference, claimed.Value);
+                if (!opened.IsSuccess) throw new InvalidOperationException($"A validated ticket was refused: {opened.Error!.Code}.");
+                return change = outbox.Attach(null, opened.Value, Caller, admins);
+            }, cancellationToken);
+        }
+        catch
+        {
+            await attachments.ReleaseAsync(claimed.Value, target);
+            throw;
+        }
+
         if (created is null)
             return await store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Ticket {id} was refused as existing but cannot be read.");
 
+        await attachments.MarkAttachedAsync(claimed.Value, target);
         outbox.Dispatch(change!);
         LogCreated(logger, created.DisplayNumber, created.Id, me.Id);
         return created;
@@ -157,10 +176,49 @@ public sealed partial class TicketService(
             && await store.FindCommentAsync(seen.Value.Id, commentId, cancellationToken) is { } written)
             return new TicketChange(seen.Value, [], written);
 
-        return await ChangeAsync(idOrNumber, ifMatch, async ticket =>
-            id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made
-                ? new TicketChange(ticket, [], made)
-                : ticket.AddComment(Caller, commentId, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken);
+        if (request.AttachmentIds is not { Count: > 0 })
+        {
+            return await ChangeAsync(idOrNumber, ifMatch, async ticket =>
+                id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made
+                    ? new TicketChange(ticket, [], made)
+                    : ticket.AddComment(Caller, commentId, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken);
+        }
+
+        // With files: the comment is checked as it will be made (so a refused one claims nothing), its files claimed for
+        // it (again on a re-read: the claim is the same), given back if it is not written, and confirmed once it is.
+        if (request.Validate().ToError() is { } invalid) return invalid;
+        AttachmentTarget? target = null;
+        Upload[] claimed = [];
+        Result<TicketChange> outcome;
+        try
+        {
+            outcome = await ChangeAsync(idOrNumber, ifMatch, async ticket =>
+            {
+                if (id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made) return new TicketChange(ticket, [], made);
+                var rules = await RulesForAsync(ticket, cancellationToken);
+                var refused = ticket.AddComment(Caller, commentId, request with { AttachmentIds = null }, rules, time.GetUtcNow());
+                if (!refused.IsSuccess) return refused;
+
+                target = new AttachmentTarget(ticket.Id, commentId, request.Internal == true);
+                var files = await attachments.ClaimAsync(request.AttachmentIds, me.Id, target, cancellationToken);
+                if (!files.IsSuccess) return files.Error!;
+                claimed = files.Value;
+                return ticket.AddComment(Caller, commentId, request, rules, time.GetUtcNow(), claimed);
+            }, cancellationToken);
+        }
+        catch
+        {
+            if (target is not null) await attachments.ReleaseAsync(claimed, target);
+            throw;
+        }
+
+        if (target is not null)
+        {
+            if (outcome.IsSuccess && outcome.Value.Comment?.Id == commentId) await attachments.MarkAttachedAsync(claimed, target);
+            else if (!outcome.IsSuccess) await attachments.ReleaseAsync(claimed, target);
+        }
+
+        return outcome;
     }
 
     /// <summary><c>GET /tickets/{id}/sla</c>: the clock, its pauses and its event log, for whoever can see the ticket.</summary>

@@ -24,12 +24,14 @@ public sealed record TicketView(
     int CommentCount,
     TicketSlaView Sla,
     string Etag,
-    TicketActions Actions)
+    TicketActions Actions,
+    [property: System.ComponentModel.Description("The files the ticket was opened with (a comment's files are on the comment).")]
+    IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments)
 {
     public static TicketView Of(Ticket t, SlaStatus sla, Actor caller) => new(
         t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.Team,
         t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, TicketSlaView.Of(t.Sla, sla), t.ETag,
-        t.ActionsFor(caller));
+        t.ActionsFor(caller), t.Attachments);
 }
 
 /// <summary>

@@ -311,4 +311,11 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             return definition;
         }
     }
+
+    // TODO(attachments-stores): written by the store helper before this lands.
+    public Task<IReadOnlyList<Attachments.Attachment>> ListAttachmentsAsync(string ticketId, bool includeInternal, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException();
+
+    public Task<Attachments.Attachment?> FindAttachmentAsync(string ticketId, string attachmentId, CancellationToken cancellationToken = default) =>
+        throw new NotImplementedException();
 }

@@ -15,6 +15,10 @@ public sealed record TicketCreatedData(string Number, string Title, Priority Pri
     [Description("The team the ticket went to (its category's), if any.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TicketTeam? Team { get; init; }
+
+    [Description("The files attached with it (ids and names).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Attachments.AttachedFile>? Attachments { get; init; }
 }
 
 /// <summary><c>team_changed</c>: staff moved the ticket to another team (null: no team). The assignee stays.</summary>
@@ -64,6 +68,10 @@ public sealed record StatusChangedData(
     [Description("How the move was asked for when not in the app: resolution_link (the requester answered a resolved e-mail's link).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Channel { get; init; }
+
+    [Description("The files the comment that made the move brought (ids and names).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Attachments.AttachedFile>? Attachments { get; init; }
 }
 
 public enum AssignmentReason
@@ -107,6 +115,10 @@ public sealed record PriorityChangedData(Priority Before, Priority After, DateTi
 public sealed record CommentedData(string CommentId, bool Internal) : IPayloadOf<TicketEventType>
 {
     public static TicketEventType Kind => TicketEventType.Commented;
+
+    [Description("The files attached with it (ids and names).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Attachments.AttachedFile>? Attachments { get; init; }
 }
 
 /// <summary><c>deleted</c>: the soft delete, kept for audit.</summary>
