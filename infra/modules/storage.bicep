@@ -99,8 +99,8 @@ resource attachmentsContainer 'Microsoft.Storage/storageAccounts/blobServices/co
 }
 
 // The backstop for uploads the app's sweep missed (it removes unreferenced ones after 24 h): a blob of the
-// attachments container still carrying the unreferenced tag days later is deleted. Only tagged blobs match, so
-// the rule can never take a file whose upload record is gone or a blob without tags. The contract with the app
+// attachments container still carrying the unreferenced tag days later is deleted (also one whose upload crashed
+// before its record was stored, which the sweep cannot see). Only tagged blobs match. The contract with the app
 // (set the tag on upload, clear it when the upload is attached) is in docs/attachments.md; until the app tags
 // its uploads the rule matches nothing and the sweep alone removes orphans.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
