@@ -1,6 +1,6 @@
 // Tickets: the whole system in one resource group (docs/deploy.md walks through it).
 //   Function App (Flex Consumption, dotnet-isolated 10.0, system-assigned identity)
-//   Storage (host state, deployment package, queues)   Cosmos DB (tickets database)
+//   Storage (host state, deployment package, attachments, queues)   Cosmos DB (tickets database)
 //   Key Vault (JWT signing key, bootstrap admin and SMTP passwords)
 //   Log Analytics + Application Insights               Static Web App (web/)
 // Every data-plane access is the app identity with the roles in modules/roles.bicep; no keys,
@@ -41,6 +41,11 @@ param cosmosZoneRedundant bool = false
 
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
 param storageSku string = 'Standard_LRS'
+
+@description('Days a deleted blob (an attachment, a host file) or container can still be restored.')
+@minValue(1)
+@maxValue(365)
+param blobDeleteRetentionDays int = 7
 
 @minValue(1)
 @maxValue(1000)
@@ -91,6 +96,7 @@ param tags object = {}
 
 // The application's own names (src/Tickets.Shared): Tickets.Infra.Tests keeps them in step.
 var cosmosDatabaseName = 'tickets'
+var attachmentsContainerName = 'attachments'
 var queueNames = ['notifications', 'sla-checks', 'sla-replans', 'account-emails', 'notification-emails', 'notifications-poison', 'sla-checks-poison', 'sla-replans-poison', 'account-emails-poison', 'notification-emails-poison']
 
 var secretNames = {
@@ -133,6 +139,11 @@ module storage 'modules/storage.bicep' = {
     skuName: storageSku
     deploymentContainerName: names.deploymentContainer
     queueNames: queueNames
+    attachmentsContainerName: attachmentsContainerName
+    deleteRetentionDays: blobDeleteRetentionDays
+    // Only blobs with this tag are ever deleted by the lifecycle backstop, a week after the sweep's 24 h.
+    unreferencedTag: { name: 'attachment-state', value: 'unreferenced' }
+    unreferencedBackstopDays: 7
   }
 }
 
@@ -197,6 +208,10 @@ module functionApp 'modules/functionapp.bicep' = {
       Tickets__Cosmos__Database: cosmos.outputs.databaseName
       Tickets__Queues__Connection__queueServiceUri: storage.outputs.queueEndpoint
       Tickets__Queues__Connection__credential: 'managedidentity'
+      // Attachments through the identity too: data contributor on the container, and user-delegation keys for the
+      // short read-only links (shared keys are off, so an account-key SAS could not work here).
+      Tickets__Blobs__Connection__blobServiceUri: storage.outputs.blobEndpoint
+      Tickets__Blobs__Connection__credential: 'managedidentity'
       Tickets__Jwt__Issuer: jwtIssuer
       Tickets__Jwt__Audience: jwtAudience
       Tickets__Jwt__SigningKeys__0__Id: jwtSigningKeyId
@@ -208,6 +223,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Tickets__AutoCloseSchedule: '0 */10 * * * *'
       Tickets__Notifications__EmailSweepSchedule: '0 * * * * *'
       Tickets__Audit__SweepSchedule: '0 */5 * * * *'
+      Tickets__Attachments__SweepSchedule: '0 17 * * * *'
       Tickets__PublicUrl: web.outputs.url
     }
     optionalAppSettings: union(
@@ -236,6 +252,7 @@ module roles 'modules/roles.bicep' = {
     principalId: functionApp.outputs.principalId
     storageAccountName: storage.outputs.name
     queueNames: queueNames
+    attachmentsContainerName: storage.outputs.attachmentsContainerName
     cosmosAccountName: cosmos.outputs.accountName
     cosmosDatabaseName: cosmos.outputs.databaseName
     keyVaultName: keyVault.outputs.name

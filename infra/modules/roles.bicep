@@ -6,6 +6,12 @@
 // - Storage Queue Data Contributor on each application queue: the triggers receive, update and
 //   delete messages and move failures to the poison queue; the app enqueues. Processor + Sender
 //   would lack the queue-level writes the trigger uses (create-if-missing of the poison queue).
+// - Storage Blob Data Contributor on the `attachments` container: uploads are written, read and deleted
+//   there (the sweep, DELETE /attachments/{id}). Scoped to the container so the grant says what the feature
+//   needs even if the account-wide Owner above is ever narrowed to the host's containers.
+// - Storage Blob Delegator on the account: asks for the user-delegation key that signs the short read-only
+//   download links. The key is an account-level operation, so no narrower scope works; what a link can do is
+//   limited by the SAS itself (read, one blob, ≤ 5 minutes) and by the signer's own data role.
 // - Cosmos DB Built-in Data Contributor (data plane) on the `tickets` database only.
 // - Key Vault Secrets User on the vault: resolves the app's Key Vault references (read only).
 // - Monitoring Metrics Publisher on Application Insights: local auth is off, telemetry needs Entra.
@@ -19,6 +25,9 @@ param storageAccountName string
 @description('Application queues, poison queues included.')
 param queueNames string[]
 
+@description('The container of ticket attachments.')
+param attachmentsContainerName string
+
 param cosmosAccountName string
 param cosmosDatabaseName string
 param keyVaultName string
@@ -26,6 +35,14 @@ param appInsightsName string
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
+
+  resource blobService 'blobServices' existing = {
+    name: 'default'
+
+    resource attachments 'containers' existing = {
+      name: attachmentsContainerName
+    }
+  }
 
   resource queueService 'queueServices' existing = {
     name: 'default'
@@ -63,6 +80,16 @@ resource storageBlobDataOwner 'Microsoft.Authorization/roleDefinitions@2022-04-0
   name: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 }
 
+resource storageBlobDataContributor 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
+  scope: subscription()
+  name: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+}
+
+resource storageBlobDelegator 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
+  scope: subscription()
+  name: 'db58b8e5-c6ad-4a2a-8342-4929eab66f7b'
+}
+
 resource storageQueueDataContributor 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
   scope: subscription()
   name: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -83,6 +110,26 @@ resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storageAccount
   properties: {
     roleDefinitionId: storageBlobDataOwner.id
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource attachmentsContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount::blobService::attachments.id, principalId, storageBlobDataContributor.id)
+  scope: storageAccount::blobService::attachments
+  properties: {
+    roleDefinitionId: storageBlobDataContributor.id
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource blobDelegator 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, principalId, storageBlobDelegator.id)
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: storageBlobDelegator.id
     principalId: principalId
     principalType: 'ServicePrincipal'
   }

@@ -1,5 +1,7 @@
-// The Function App's storage: host state (blobs), the deployment package container and the
-// application's queues. Shared-key access is off; every client authenticates with Entra ID.
+// The Function App's storage: host state (blobs), the deployment package container, the private
+// `attachments` container (ticket files; docs/attachments.md) and the application's queues.
+// Shared-key access is off; every client authenticates with Entra ID, so the app's download links
+// are user-delegation SAS signed with a key its identity asks for (Storage Blob Delegator).
 
 @description('Storage account name (3-24 lowercase letters and digits).')
 @minLength(3)
@@ -18,6 +20,24 @@ param deploymentContainerName string
 
 @description('Queues the application reads and writes, poison queues included.')
 param queueNames string[]
+
+@description('The private container of ticket attachments (blob name = upload id).')
+param attachmentsContainerName string
+
+@description('Days a deleted blob or container can still be restored (blob and container soft delete).')
+@minValue(1)
+@maxValue(365)
+param deleteRetentionDays int
+
+@description('Blob index tag the app sets on an upload while no ticket or comment references it (the lifecycle backstop deletes only these).')
+param unreferencedTag {
+  name: string
+  value: string
+}
+
+@description('Days after creation an attachment still tagged unreferenced is deleted by the lifecycle backstop (the app\'s sweep removes them after 24 h).')
+@minValue(2)
+param unreferencedBackstopDays int
 
 resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
@@ -41,9 +61,24 @@ resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   }
 }
 
+// Soft delete keeps a deleted blob (and a deleted container) restorable for a few days: the sweep and
+// DELETE /attachments/{id} delete for good only after that. Versioning stays off: attachment blobs are
+// written once under a fresh upload id and never overwritten, so versions would protect nothing that soft
+// delete does not, while the host's lease and timer blobs, rewritten all day, would pile up versions.
 resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' = {
   parent: account
   name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: deleteRetentionDays
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: deleteRetentionDays
+    }
+    isVersioningEnabled: false
+  }
 }
 
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
@@ -51,6 +86,56 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   name: deploymentContainerName
   properties: {
     publicAccess: 'None'
+  }
+}
+
+// Ticket files. Never public: every download is a short read-only SAS the API hands out after checking the caller.
+resource attachmentsContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: attachmentsContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// The backstop for uploads the app's sweep missed (it removes unreferenced ones after 24 h): a blob of the
+// attachments container still carrying the unreferenced tag days later is deleted (also one whose upload crashed
+// before its record was stored, which the sweep cannot see). Only tagged blobs match. The contract with the app
+// (set the tag on upload, clear it when the upload is attached) is in docs/attachments.md; until the app tags
+// its uploads the rule matches nothing and the sweep alone removes orphans.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'attachments-unreferenced'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${attachmentsContainer.name}/']
+              blobIndexMatch: [
+                {
+                  name: unreferencedTag.name
+                  op: '=='
+                  value: unreferencedTag.value
+                }
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: unreferencedBackstopDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
   }
 }
 
@@ -69,4 +154,5 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-06-
 output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
+output attachmentsContainerName string = attachmentsContainer.name
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'

@@ -80,6 +80,7 @@ public sealed class FunctionAppTests(CompiledTemplate compiled)
             ["Tickets__Cosmos__Endpoint"] = "[reference('cosmos').outputs.endpoint.value]",
             ["Tickets__Cosmos__Database"] = "[reference('cosmos').outputs.databaseName.value]",
             ["Tickets__Queues__Connection__queueServiceUri"] = "[reference('storage').outputs.queueEndpoint.value]",
+            ["Tickets__Blobs__Connection__blobServiceUri"] = "[reference('storage').outputs.blobEndpoint.value]",
             ["Tickets__Jwt__Issuer"] = "[parameters('jwtIssuer')]",
             ["Tickets__Jwt__Audience"] = "[parameters('jwtAudience')]",
             ["Tickets__Jwt__SigningKeys__0__Id"] = "[parameters('jwtSigningKeyId')]",
@@ -96,6 +97,16 @@ public sealed class FunctionAppTests(CompiledTemplate compiled)
         Assert.Equal(
             ("managedidentity", false),
             ((string?)AppSettings["AzureWebJobsStorage__credential"], AppSettings.ContainsKey("AzureWebJobsStorage")));
+    }
+
+    [Fact]
+    public void AttachmentBlobsUseTheIdentityAtTheOptionsSection()
+    {
+        var section = AttachmentNames.AppSetting(AttachmentNames.ConnectionSection);
+
+        Assert.Equal(
+            (Uri: "[reference('storage').outputs.blobEndpoint.value]", Credential: "managedidentity", ConnectionString: false),
+            (Uri: (string?)AppSettings[$"{section}__blobServiceUri"], Credential: (string?)AppSettings[$"{section}__credential"], ConnectionString: AppSettings.ContainsKey(section)));
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
     {
         ["b7e6dc6d-f1e8-4753-8033-0f276bb0955b"] = "Storage Blob Data Owner",
         ["974c5e8b-45b9-4653-ba55-5f855dd0fb88"] = "Storage Queue Data Contributor",
+        ["ba92f5b4-2d11-453d-a403-e96b0029c9fe"] = "Storage Blob Data Contributor",
+        ["db58b8e5-c6ad-4a2a-8342-4929eab66f7b"] = "Storage Blob Delegator",
         ["4633458b-17de-408a-b874-0445c86b69e6"] = "Key Vault Secrets User",
         ["3913510d-42f4-4d42-8a07-a6e5f3bb0d36"] = "Monitoring Metrics Publisher",
         ["00000000-0000-0000-0000-000000000002"] = "Cosmos DB Built-in Data Contributor",
@@ -32,7 +34,9 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             "Cosmos DB Built-in Data Contributor on the Cosmos database",
             "Key Vault Secrets User on Microsoft.KeyVault/vaults",
             "Monitoring Metrics Publisher on Microsoft.Insights/components",
+            "Storage Blob Data Contributor on Microsoft.Storage/storageAccounts/blobServices/containers",
             "Storage Blob Data Owner on Microsoft.Storage/storageAccounts",
+            "Storage Blob Delegator on Microsoft.Storage/storageAccounts",
             "Storage Queue Data Contributor on Microsoft.Storage/storageAccounts/queueServices/queues",
         ];
 
@@ -69,6 +73,20 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
     }
 
     [Fact]
+    public void BlobDataContributorIsScopedToTheAttachmentsContainer()
+    {
+        var role = Assert.Single(Roles.OfType(RoleAssignment), a => ((string)a["properties"]!["roleDefinitionId"]!).Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", StringComparison.Ordinal));
+
+        Assert.Equal(
+            (Scope: "[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', parameters('storageAccountName'), 'default', parameters('attachmentsContainerName'))]",
+             Container: "[reference('storage').outputs.attachmentsContainerName.value]",
+             Created: "[parameters('attachmentsContainerName')]"),
+            (Scope: (string?)role["scope"],
+             Container: (string?)compiled.Main.ModuleArgument("roles", "attachmentsContainerName"),
+             Created: (string?)compiled.Main.Module("storage").Outputs["attachmentsContainerName"]!["value"]));
+    }
+
+    [Fact]
     public void CosmosRoleIsScopedToTheApplicationDatabase()
     {
         var cosmosRole = Roles.Single(CosmosRoleAssignment);
@@ -76,6 +94,18 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
         Assert.Equal(
             ("[reference('cosmos').outputs.databaseName.value]", "[format('{0}/dbs/{1}', resourceId('Microsoft.DocumentDB/databaseAccounts', parameters('cosmosAccountName')), parameters('cosmosDatabaseName'))]"),
             ((string?)compiled.Main.ModuleArgument("roles", "cosmosDatabaseName"), (string?)cosmosRole["properties"]!["scope"]));
+    }
+
+    // The deployer may grant only the roles docs/deploy.md lists (an RBAC admin with a condition): a role the template
+    // assigns that the list lacks fails every deployment.
+    [Fact]
+    public void TheDeployerMayGrantEveryRoleTheTemplateAssigns()
+    {
+        var deploy = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "docs", "deploy.md"));
+        var allowed = Guid().Matches(Assert.Single(DeployerRoles().Matches(deploy)).Groups[1].Value).Select(m => m.Value);
+        var assigned = Roles.OfType(RoleAssignment).Select(a => Guid().Match((string)a["properties"]!["roleDefinitionId"]!).Value).Distinct();
+
+        Assert.Equal(assigned.Order(StringComparer.Ordinal), allowed.Order(StringComparer.Ordinal));
     }
 
     private static string Describe(JsonObject assignment)
@@ -93,6 +123,9 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
 
     [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
     private static partial Regex Guid();
+
+    [GeneratedRegex(@"(?m)^ROLES='([^']*)'")]
+    private static partial Regex DeployerRoles();
 
     [GeneratedRegex(@"^\[resourceId\('([^']+)'")]
     private static partial Regex ScopeType();

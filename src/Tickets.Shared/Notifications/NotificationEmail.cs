@@ -11,8 +11,9 @@ public sealed record ResolvedPart(string? Note, ResolutionLinkPair? Links, DateT
 /// <summary>
 /// The words of one notification e-mail — one or several notifications of one person about one ticket — in the
 /// reader's language, dates in their zone: a subject naming the event, the latest message quoted, a button to the
-/// ticket, and for a resolution the note, "¿Está resuelto? Sí / No, reabrir" and the auto-close date. The plain text
-/// and the HTML tell the same; every word that came from a person is HTML-escaped.
+/// ticket, the names of the files the changes attached ("Adjuntos: captura.png, informe.pdf" — names only, no links), and
+/// for a resolution the note, "¿Está resuelto? Sí / No, reabrir" and the auto-close date. The plain text and the HTML
+/// tell the same; every word that came from a person (file names included) is HTML-escaped.
 /// </summary>
 public sealed record NotificationEmail(string Subject, string Text, string Html)
 {
@@ -36,6 +37,8 @@ public sealed record NotificationEmail(string Subject, string Text, string Html)
             ? (Author: said.Actor?.Name ?? (en ? "The system" : "El sistema"), Words: (said.Data.Excerpt ?? said.Data.Note)!)
             : default;
         var note = resolved?.Note is { } n && n != quote.Words ? n : null;
+        var files = told.SelectMany(t => t.Content.Data.AttachmentNames ?? []).ToList();
+        var filesLabel = en ? "Attachments:" : "Adjuntos:";
         var open = en ? "Open the ticket" : "Abrir el ticket";
         var footer = en
             ? "You receive this e-mail because of your notification settings in Tickets. Reply to it to reach the support team."
@@ -47,6 +50,7 @@ public sealed record NotificationEmail(string Subject, string Text, string Html)
         if (quote.Words is not null)
             text.Append('\n').Append(en ? "Latest message, from " : "Último mensaje, de ").Append(quote.Author).Append(":\n")
                 .Append(string.Join('\n', quote.Words.Split('\n').Select(l => "> " + l))).Append('\n');
+        if (files.Count > 0) text.Append('\n').Append(filesLabel).Append(' ').Append(string.Join(", ", files)).Append('\n');
         if (resolved is not null)
         {
             if (note is not null) text.Append('\n').Append(en ? "Resolution: " : "Resolución: ").Append(note).Append('\n');
@@ -79,6 +83,9 @@ public sealed record NotificationEmail(string Subject, string Text, string Html)
                 .Append("<blockquote style=\"margin:0 0 16px;padding:8px 12px;border-left:4px solid #2563eb;background:#f8fafc;\">")
                 .Append(Paragraph(quote.Words)).Append("</blockquote>");
         }
+
+        if (files.Count > 0)
+            html.Append("<p style=\"margin:0 0 16px;\"><strong>").Append(filesLabel).Append("</strong> ").Append(E(string.Join(", ", files))).Append("</p>");
 
         if (resolved is not null)
         {

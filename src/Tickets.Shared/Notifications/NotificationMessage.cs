@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tickets.Tickets;
 
 namespace Tickets.Notifications;
@@ -43,4 +44,12 @@ public sealed record NotificationData
     public string? Target { get; init; }
 
     public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>
+    /// The names of the files the change attached (names only: a link would outlive its five minutes and skip the
+    /// check made on every download). An internal note's are told only with <see cref="Internal"/>, so only to staff.
+    /// Null for none, and left out when stored, so contents kept before it existed read the same.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AttachmentNames { get; init; }
 }

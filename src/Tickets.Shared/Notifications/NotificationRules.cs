@@ -16,6 +16,8 @@ namespace Tickets.Notifications;
 /// <item>status change → requester, and the assignee when the requester closes or reopens (<c>status_changed</c>); one made with a public comment ("send and resolve") is told once, as the status change with the comment as its note, to whom the comment would have been told</item>
 /// <item>SLA warning → assignee, or admins when unassigned; breach → assignee and every active admin</item>
 /// </list>
+/// A notification about a change that attached files names them (<see cref="NotificationData.AttachmentNames"/>); an
+/// internal note's files travel with the note's internal mark, so they reach staff only, like its words.
 /// </summary>
 public static class NotificationRules
 {
@@ -89,20 +91,33 @@ public static class NotificationRules
     /// <summary>
     /// What a notification about <paramref name="e"/> tells, from the ticket and (for a comment) the comment as they are:
     /// the planner writes it into the message, and the delivery writes it again from the store, so a message's own
-    /// words are never what people read.
+    /// words are never what people read. The files named are the ones the event's change attached: the ticket's own
+    /// when it was opened (and assigned as it opened), the comment's, or — for a move made with a public comment —
+    /// the ones its history records (an internal note's are never recorded on the move).
     /// </summary>
     public static NotificationData DataFor(Ticket ticket, TicketEvent e, Comment? comment)
     {
         var basics = new NotificationData { Number = ticket.Number, Title = ticket.Title };
         return e.Type switch
         {
-            TicketEventType.Commented when comment is not null => basics with { Excerpt = Excerpt(comment.Body), Internal = comment.Internal },
+            TicketEventType.Created => basics with { AttachmentNames = Names(ticket.Attachments.Where(a => !a.Internal).Select(a => a.FileName)) },
+            TicketEventType.Assigned when e.At == ticket.CreatedAt =>
+                basics with { AttachmentNames = Names(ticket.Attachments.Where(a => !a.Internal).Select(a => a.FileName)) },
+            TicketEventType.Commented when comment is not null => basics with
+            {
+                Excerpt = Excerpt(comment.Body),
+                Internal = comment.Internal,
+                AttachmentNames = Names(comment.Attachments.Select(a => a.FileName)),
+            },
             TicketEventType.StatusChanged when e.Data.Deserialize<StatusMove>(Json.Options) is { } move =>
-                basics with { From = move.From, To = move.To, Note = move.Note },
+                basics with { From = move.From, To = move.To, Note = move.Note, AttachmentNames = Names((move.Attachments ?? []).Select(a => a.FileName)) },
             TicketEventType.SlaWarning or TicketEventType.SlaBreached => basics with { Target = Target(e), DueAt = DueAt(e) },
             _ => basics,
         };
     }
+
+    /// <summary>Null for none, so a notification without files is stored exactly as before.</summary>
+    private static List<string>? Names(IEnumerable<string> names) => names.ToList() is { Count: > 0 } list ? list : null;
 
     /// <summary>The notification an event of this type is told as, if any.</summary>
     public static NotificationType? TypeOf(TicketEventType type) => type switch
@@ -134,5 +149,6 @@ public static class NotificationRules
     private static DateTimeOffset? DueAt(TicketEvent e) =>
         e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("dueAt", out var d) && d.TryGetDateTimeOffset(out var at) ? at : null;
 
-    private sealed record StatusMove(TicketStatus From, TicketStatus To, string? Note, string? Reason, string? CommentId);
+    private sealed record StatusMove(
+        TicketStatus From, TicketStatus To, string? Note, string? Reason, string? CommentId, IReadOnlyList<Attachments.AttachedFile>? Attachments);
 }
