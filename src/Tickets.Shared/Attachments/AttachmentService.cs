@@ -35,7 +35,7 @@ public sealed partial class AttachmentService(
         var head = new byte[(int)Math.Min(FileKinds.HeadBytes, maxBytes + 1)];
         var length = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         if (length == 0) return Error.Field(FileNames.Field, FieldCodes.Required, "The file is empty.");
-        if (length > maxBytes) return CheckedUpload.TooLarge(maxBytes);
+        if (length > maxBytes) return UploadLimits.TooLarge(maxBytes);
         var kind = FileKinds.Detect(head.AsSpan(0, length), cleaned.Value, complete: length < head.Length);
         if (!kind.IsSuccess) return kind.Error!;
 

@@ -79,7 +79,7 @@ internal sealed class CheckedUpload(ReadOnlyMemory<byte> head, Stream rest, long
         }
 
         Length64 += bytes.Length;
-        if (Length64 > maxBytes) Refuse(TooLarge(maxBytes));
+        if (Length64 > maxBytes) Refuse(UploadLimits.TooLarge(maxBytes));
         if (text && (bytes.Contains((byte)0) || !ContinuesUtf8(bytes))) Refuse(NotUtf8());
         _hash.AppendData(bytes);
         return bytes.Length;
@@ -127,13 +127,6 @@ internal sealed class CheckedUpload(ReadOnlyMemory<byte> head, Stream rest, long
             ArrayPool<char>.Shared.Return(chars);
         }
     }
-
-    public static Error TooLarge(long maxBytes) =>
-        new(ErrorKind.PayloadTooLarge, "payload_too_large", "Payload too large.", $"A file may not exceed {maxBytes} bytes; nothing was kept.")
-        {
-            Errors = new Dictionary<string, string[]> { [FileNames.Field] = [$"Is larger than {maxBytes} bytes."] },
-            ErrorCodes = new Dictionary<string, string[]> { [FileNames.Field] = [FieldCodes.TooLong] },
-        };
 
     private static Error NotUtf8() => FileKinds.Refused("Text must be UTF-8 without NUL characters, to its end.");
 
