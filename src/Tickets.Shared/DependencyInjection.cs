@@ -183,6 +183,7 @@ public static class DependencyInjection
                 services.AddSingleton<ICategoryStore, SqliteCategoryStore>();
                 services.AddSingleton<IAuditStore, SqliteAuditStore>();
                 services.AddSingleton<ISlaPolicyStore, SqliteSlaPolicyStore>();
+                services.AddSingleton<Attachments.IUploadStore, Storage.Sqlite.Attachments.SqliteUploadStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

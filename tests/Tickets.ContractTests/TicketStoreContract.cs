@@ -9,7 +9,7 @@ using Tickets.Users;
 namespace Tickets.ContractTests;
 
 /// <summary>What every ticket store must do: atomic change + history, ETag checks, numbering, keyset lists.</summary>
-public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract(store)
+public abstract partial class TicketStoreContract(IStoreUnderTest store) : StoreContract(store)
 {
     private ITicketStore Tickets => Get<ITicketStore>();
 
@@ -63,6 +63,8 @@ public abstract class TicketStoreContract(IStoreUnderTest store) : StoreContract
         Assert.Empty((await Tickets.ListHistoryAsync("missing", false, new PageRequest(10, null, false))).Items);
         Assert.Empty((await Tickets.ListHistoryAsync("missing", RequesterTimeline.Types, new PageRequest(10, null, false))).Items);
         Assert.Empty(await Tickets.CountOpenByAssigneeAsync());
+        Assert.Empty(await Tickets.ListAttachmentsAsync("missing", includeInternal: true));
+        Assert.Null(await Tickets.FindAttachmentAsync("missing", "missing"));
         var stats = await StatsOfLastDayAsync();
         Assert.Equal((0, 0L, (double?)null), (stats.Total, stats.ByStatus["open"], stats.Sla.CompliancePercent));
     }

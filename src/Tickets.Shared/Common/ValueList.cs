@@ -44,6 +44,17 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 public static class ValueList
 {
     public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => items.IsEmpty ? ValueList<T>.Empty : new ValueList<T>(items.ToArray());
+
+    /// <summary>
+    /// <paramref name="items"/> as a value list (itself when it is one; null: empty): for a record property typed as a
+    /// plain list (its API schema stays an array) that must still compare by items.
+    /// </summary>
+    public static ValueList<T> Of<T>(IReadOnlyList<T>? items) => items switch
+    {
+        ValueList<T> list => list,
+        null or { Count: 0 } => ValueList<T>.Empty,
+        _ => new ValueList<T>(items),
+    };
 }
 
 internal sealed class ValueListJsonConverterFactory : JsonConverterFactory

@@ -7,8 +7,9 @@ public sealed record Comment(string Id, string TicketId, CommentAuthor Author, s
 {
     public const int BodyMax = 5_000;
 
-    /// <summary>The files it brought; an internal note's are internal.</summary>
-    public IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments { get; init; } = [];
+    /// <summary>The files it brought; an internal note's are internal. A <see cref="Common.ValueList{T}"/>, so a comment read back equals the one written.</summary>
+    public IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments { get; init => field = Common.ValueList.Of(value); } =
+        Common.ValueList<global::Tickets.Attachments.Attachment>.Empty;
 
     [JsonIgnore]
     public long Sequence { get; init; }

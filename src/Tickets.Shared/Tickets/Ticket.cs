@@ -51,8 +51,11 @@ public sealed partial record Ticket
 
     public required SlaState Sla { get; init; }
 
-    /// <summary>The files the ticket was opened with (a comment's files are on the comment).</summary>
-    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
+    /// <summary>
+    /// The files the ticket was opened with (a comment's files are on the comment). Held as a <see cref="ValueList{T}"/>
+    /// so a ticket read back from a store equals the one written (an array in the API either way).
+    /// </summary>
+    public IReadOnlyList<Attachment> Attachments { get; init => field = ValueList.Of(value); } = ValueList<Attachment>.Empty;
 
     /// <summary>Soft delete: kept for audit, invisible to everyone.</summary>
     public DateTimeOffset? DeletedAt { get; init; }

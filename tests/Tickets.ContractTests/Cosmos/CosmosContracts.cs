@@ -98,3 +98,9 @@ public sealed class CosmosDbServerSlaPolicyStoreContract() : SlaPolicyStoreContr
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountSlaPolicyStoreContract() : SlaPolicyStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerUploadStoreContract() : UploadStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountUploadStoreContract() : UploadStoreContract(new CosmosAccountStore());

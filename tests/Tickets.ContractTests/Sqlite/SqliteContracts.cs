@@ -29,3 +29,5 @@ public sealed class SqliteTicketTeamStoreContract() : TicketTeamStoreContract(ne
 public sealed class SqliteAuditStoreContract() : AuditStoreContract(new SqliteStore());
 
 public sealed class SqliteSlaPolicyStoreContract() : SlaPolicyStoreContract(new SqliteStore());
+
+public sealed class SqliteUploadStoreContract() : UploadStoreContract(new SqliteStore());

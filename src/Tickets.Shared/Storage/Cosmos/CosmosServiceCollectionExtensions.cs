@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Tickets.Administration.Audit;
 using Tickets.Administration.Categories;
 using Tickets.Administration.Teams;
+using Tickets.Attachments;
 using Tickets.Budgets;
 using Tickets.Common;
 using Tickets.Idempotency;
@@ -15,6 +16,7 @@ using Tickets.Messaging;
 using Tickets.Notifications;
 using Tickets.Sla.Policies;
 using Tickets.Storage.Cosmos.Administration;
+using Tickets.Storage.Cosmos.Attachments;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -63,6 +65,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IPendingRegistrationStore>(sp => new CosmosPendingRegistrationStore(Users(sp), Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<ITicketStore>(sp => new CosmosTicketStore(Container(sp, CosmosModel.Tickets), Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
+        services.AddSingleton<IUploadStore>(sp => new CosmosUploadStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IOutboxStore>(sp => new CosmosOutboxStore(Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<INotificationStore>(sp => new CosmosNotificationStore(Container(sp, CosmosModel.Notifications)));
         services.AddSingleton<ITeamStore>(sp => new CosmosTeamStore(Container(sp, CosmosModel.Admin), AuditRetention(sp)));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.Azure.Cosmos;
+using Tickets.Attachments;
 using Tickets.Common;
 using Tickets.Sla;
 using Tickets.Stats;
@@ -11,7 +12,7 @@ namespace Tickets.Storage.Cosmos;
 
 /// <summary>
 /// Tickets in the <c>tickets</c> container, one logical partition per ticket (<c>/ticketId</c>) holding the ticket, its
-/// comments and its history: a change is one <see cref="TransactionalBatch"/> (replace with <c>If-Match</c> + new
+/// comments, its history and its files' records: a change is one <see cref="TransactionalBatch"/> (replace with <c>If-Match</c> + new
 /// documents), a read by id is a point read. Numbers and assignment turns are patch-incremented counters in <c>meta</c>,
 /// where a <c>number:{n}</c> document also maps a number to its ticket. Lists are one parameterised keyset query.
 /// </summary>
@@ -132,6 +133,24 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         return read is { Document: { Type: TicketDocumentTypes.Comment } document } ? document.ToComment() : null;
     }
 
+    /// <summary>A partition-scoped query, in the order the changes wrote them (a ticket holds tens of files, not thousands).</summary>
+    public async Task<IReadOnlyList<Attachment>> ListAttachmentsAsync(string ticketId, bool includeInternal, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryDefinition("SELECT * FROM c WHERE c.ticketId = @ticket AND c.type = @type"
+                + (includeInternal ? string.Empty : " AND c.internal = false")
+                + " ORDER BY c.seq")
+            .WithParameter("@ticket", ticketId)
+            .WithParameter("@type", TicketDocumentTypes.Attachment);
+        var documents = await tickets.QueryAllAsync<AttachmentDocument>(query, cancellationToken, new QueryRequestOptions { PartitionKey = new PartitionKey(ticketId) });
+        return documents.Select(d => d.Attachment).ToList();
+    }
+
+    public async Task<Attachment?> FindAttachmentAsync(string ticketId, string attachmentId, CancellationToken cancellationToken = default)
+    {
+        var read = await tickets.ReadOrNullAsync<AttachmentDocument>(AttachmentDocument.IdOf(attachmentId), new PartitionKey(ticketId), cancellationToken);
+        return read is { Document: { Type: TicketDocumentTypes.Attachment } document } ? document.Attachment : null;
+    }
+
     public async Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default)
     {
         var documents = await ListChildrenAsync<EventDocument>(TicketDocumentTypes.Event, ticketId, includeInternal, page, d => d.Seq, cancellationToken);
@@ -243,6 +262,8 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         foreach (var e in change.Events) batch.CreateItem(EventDocument.From(e), NoBatchContent);
         if (change.Comment is { } comment) batch.CreateItem(CommentDocument.From(comment), NoBatchContent);
         foreach (var message in change.Outbox) batch.CreateItem(OutboxDocument.From(message), NoBatchContent);
+        for (var i = 0; i < change.Attachments.Count; i++)
+            batch.CreateItem(AttachmentDocument.From(change.Attachments[i], AttachmentOrder.Of(change, i)), NoBatchContent);
         return batch;
     }
 
@@ -311,11 +332,4 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             return definition;
         }
     }
-
-    // TODO(attachments-stores): written by the store helper before this lands.
-    public Task<IReadOnlyList<Attachments.Attachment>> ListAttachmentsAsync(string ticketId, bool includeInternal, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    public Task<Attachments.Attachment?> FindAttachmentAsync(string ticketId, string attachmentId, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
 }

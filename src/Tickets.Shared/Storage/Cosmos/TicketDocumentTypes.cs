@@ -13,4 +13,5 @@ internal static class TicketDocumentTypes
     public const string Comment = "comment";
     public const string Event = "event";
     public const string Outbox = "outbox";
+    public const string Attachment = "attachment";
 }

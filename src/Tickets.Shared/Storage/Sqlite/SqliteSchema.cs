@@ -317,5 +317,34 @@ internal static class SqliteSchema
               AND EXISTS (SELECT 1 FROM audit_entries a WHERE a.action = 'user.invited' AND a.target_type = 'user' AND a.target_id = users.id)
               AND NOT EXISTS (SELECT 1 FROM password_tokens t WHERE t.user_id = users.id AND t.used_at IS NOT NULL)
             """),
+        new(16, "attachments", """
+            -- One row per upload: the file (doc: name, type, size, sha-256, uploader, time) and its claim in columns, which
+            -- the claim checks and the sweep lists by. Unclaimed: no ticket_id. Claimed, not yet seen committed: no attached_at.
+            CREATE TABLE uploads (
+                id TEXT PRIMARY KEY,
+                uploader_id TEXT NOT NULL,
+                uploaded_at INTEGER NOT NULL,
+                ticket_id TEXT NULL,
+                comment_id TEXT NULL,
+                internal INTEGER NOT NULL,
+                claimed_at INTEGER NULL,
+                attached_at INTEGER NULL,
+                etag TEXT NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_uploads_unreferenced ON uploads (uploaded_at, id) WHERE ticket_id IS NULL;
+            CREATE INDEX ix_uploads_unconfirmed ON uploads (claimed_at, id) WHERE ticket_id IS NOT NULL AND attached_at IS NULL;
+
+            -- The files on a ticket as its writes committed them (written in the change's transaction), in that order.
+            CREATE TABLE ticket_attachments (
+                id TEXT PRIMARY KEY,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                comment_id TEXT NULL,
+                seq INTEGER NOT NULL,
+                internal INTEGER NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_ticket_attachments_order ON ticket_attachments (ticket_id, seq)
+            """),
     ];
 }

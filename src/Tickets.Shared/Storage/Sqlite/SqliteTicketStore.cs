@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Tickets.Attachments;
 using Tickets.Common;
 using Tickets.Sla;
 using Tickets.Stats;
@@ -10,8 +11,8 @@ using Tickets.Tickets;
 namespace Tickets.Storage.Sqlite;
 
 /// <summary>
-/// Tickets as JSON documents with the columns their filters and sorts need (all indexed); comments and history
-/// in their own tables, written in the same immediate transaction as the ticket change.
+/// Tickets as JSON documents with the columns their filters and sorts need (all indexed); comments, history and the
+/// files' records in their own tables, written in the same immediate transaction as the ticket change.
 /// </summary>
 public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 {
@@ -73,13 +74,14 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             await using var events = connection.Command(InsertEvent, transaction);
             await using var outbox = connection.Command(SqliteOutboxStore.Insert, transaction);
             await using var comments = connection.Command(InsertComment, transaction);
+            await using var attachments = connection.Command(InsertAttachment, transaction);
             var count = 0;
             foreach (var change in changes)
             {
                 insert.Parameters.Clear();
                 Bind(insert, change.Ticket with { ETag = NewETag() });
                 await insert.ExecuteNonQueryAsync(cancellationToken);
-                await AppendAsync(events, outbox, comments, change, cancellationToken);
+                await AppendAsync(events, outbox, comments, attachments, change, cancellationToken);
                 count++;
             }
 
@@ -229,6 +231,26 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             : null;
     }
 
+    public async Task<IReadOnlyList<Attachment>> ListAttachmentsAsync(string ticketId, bool includeInternal, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT doc FROM ticket_attachments WHERE ticket_id = $ticket AND ($all = 1 OR internal = 0) ORDER BY seq")
+            .With("$ticket", ticketId).With("$all", includeInternal ? 1 : 0);
+        var found = new List<Attachment>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) found.Add(JsonSerializer.Deserialize<Attachment>(reader.GetString(0), Json.Options)!);
+        return found;
+    }
+
+    public async Task<Attachment?> FindAttachmentAsync(string ticketId, string attachmentId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("SELECT doc FROM ticket_attachments WHERE ticket_id = $ticket AND id = $id")
+            .With("$ticket", ticketId).With("$id", attachmentId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string doc ? JsonSerializer.Deserialize<Attachment>(doc, Json.Options) : null;
+    }
+
     public Task<Page<TicketEvent>> ListHistoryAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
         ListChildrenAsync<TicketEvent>("ticket_events", ticketId, includeInternal, page, (e, seq) => e with { Sequence = seq }, cancellationToken);
 
@@ -343,11 +365,13 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         await using var events = connection.Command(InsertEvent, transaction);
         await using var outbox = connection.Command(SqliteOutboxStore.Insert, transaction);
         await using var comments = connection.Command(InsertComment, transaction);
-        await AppendAsync(events, outbox, comments, change, cancellationToken);
+        await using var attachments = connection.Command(InsertAttachment, transaction);
+        await AppendAsync(events, outbox, comments, attachments, change, cancellationToken);
     }
 
-    /// <summary>The change's events, outbox messages and comment, through the given (reusable) insert statements.</summary>
-    private static async Task AppendAsync(SqliteCommand events, SqliteCommand outbox, SqliteCommand comments, TicketChange change, CancellationToken cancellationToken)
+    /// <summary>The change's events, outbox messages, comment and files, through the given (reusable) insert statements.</summary>
+    private static async Task AppendAsync(
+        SqliteCommand events, SqliteCommand outbox, SqliteCommand comments, SqliteCommand attachments, TicketChange change, CancellationToken cancellationToken)
     {
         foreach (var e in change.Events)
         {
@@ -367,6 +391,15 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
                 .With("$doc", JsonSerializer.Serialize(c, Json.Options));
             await comments.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        for (var i = 0; i < change.Attachments.Count; i++)
+        {
+            var a = change.Attachments[i];
+            attachments.Parameters.Clear();
+            attachments.With("$id", a.Id).With("$ticket", a.TicketId).With("$comment", a.CommentId).With("$seq", AttachmentOrder.Of(change, i))
+                .With("$internal", a.Internal ? 1 : 0).With("$doc", JsonSerializer.Serialize(a, Json.Options));
+            await attachments.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private const string InsertTicket = """
@@ -379,6 +412,10 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     private const string InsertEvent = "INSERT INTO ticket_events (id, ticket_id, seq, type, internal, doc) VALUES ($id, $ticket, $seq, $type, $internal, $doc)";
 
     private const string InsertComment = "INSERT INTO ticket_comments (id, ticket_id, seq, internal, doc) VALUES ($id, $ticket, $seq, $internal, $doc)";
+
+    private const string InsertAttachment = """
+        INSERT INTO ticket_attachments (id, ticket_id, comment_id, seq, internal, doc) VALUES ($id, $ticket, $comment, $seq, $internal, $doc)
+        """;
 
     /// <summary>The column holding each part of a sort key (all indexed together with the filters).</summary>
     private static string ColumnOf(TicketKeyPart part) => part switch
@@ -465,10 +502,4 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         }
     }
 
-    // TODO(attachments-stores): written by the store helper before this lands.
-    public Task<IReadOnlyList<Attachments.Attachment>> ListAttachmentsAsync(string ticketId, bool includeInternal, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
-
-    public Task<Attachments.Attachment?> FindAttachmentAsync(string ticketId, string attachmentId, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
 }
