@@ -7,30 +7,44 @@ namespace Tickets.Attachments;
 
 /// <summary>
 /// With <c>Tickets:Blobs:CreateIfNotExists</c> (the local host's default; Bicep owns the container in Azure), creates the
-/// <c>attachments</c> container at start. It gives the blob service a few seconds: if it is not there yet, start-up goes
-/// on and the first upload creates it.
+/// <c>attachments</c> container as the host starts, in the background: nothing at start-up needs it, and when the blob
+/// service is not there yet the first upload creates it.
 /// </summary>
 internal sealed partial class BlobContainerProvisioner(
-    BlobAttachmentStore blobs, BlobServiceClient service, IOptions<BlobOptions> options, ILogger<BlobContainerProvisioner> logger) : IHostedService
+    BlobAttachmentStore blobs, BlobServiceClient service, IOptions<BlobOptions> options, ILogger<BlobContainerProvisioner> logger) : IHostedService, IDisposable
 {
-    private static readonly TimeSpan StartBudget = TimeSpan.FromSeconds(3);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _creating = Task.CompletedTask;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.CreateIfNotExists) return;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(StartBudget);
+        if (options.Value.CreateIfNotExists) _creating = Task.Run(() => CreateAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _creating.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task CreateAsync(CancellationToken stopping)
+    {
         try
         {
-            await blobs.EnsureContainerAsync(budget.Token);
+            await blobs.EnsureContainerAsync(stopping);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!stopping.IsCancellationRequested)
         {
             LogNotYet(logger, e, service.Uri.GetLeftPart(UriPartial.Authority));
         }
+        catch (OperationCanceledException)
+        {
+            // The host stopped first.
+        }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot create the attachments container at {Endpoint} yet (is Azurite's blob service running? scripts/run.sh starts it); the first upload will")]
     private static partial void LogNotYet(ILogger logger, Exception exception, string endpoint);
