@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Tickets.Attachments;
 /// service is not there yet the first upload creates it.
 /// </summary>
 internal sealed partial class BlobContainerProvisioner(
-    BlobAttachmentStore blobs, BlobServiceClient service, IOptions<BlobOptions> options, ILogger<BlobContainerProvisioner> logger) : IHostedService, IDisposable
+    IServiceProvider services, IOptions<BlobOptions> options, ILogger<BlobContainerProvisioner> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _creating = Task.CompletedTask;
@@ -32,9 +33,11 @@ internal sealed partial class BlobContainerProvisioner(
 
     private async Task CreateAsync(CancellationToken stopping)
     {
+        // Resolved here, not injected: the client is made from the connection setting, which start-up validation checks first.
+        var service = services.GetRequiredService<BlobServiceClient>();
         try
         {
-            await blobs.EnsureContainerAsync(stopping);
+            await services.GetRequiredService<BlobAttachmentStore>().EnsureContainerAsync(stopping);
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
