@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Starts Tickets locally: builds the web front end when it is missing or stale, starts Azurite (Storage queues, data
-# under .data/azurite) and maildev (an SMTP sink with a web inbox), then runs the local host (the real function
+# under .data/azurite; blobs for attachments, data under .data/azurite-blob) and maildev (an SMTP sink with a web inbox), then runs the local host (the real function
 # classes on Kestrel, queue and timer triggers, SQLite under .data/, demo accounts) at http://localhost:7071.
 # The services stop when the host does. Extra arguments go to the local host, e.g. --urls http://127.0.0.1:7080
 #
-# Ports (environment): TICKETS_AZURITE_PORT (10001), TICKETS_SMTP_PORT (1025), TICKETS_MAIL_PORT (1080, the inbox).
-# An Azurite or maildev already running on those ports is reused. Setting Tickets__Queues__Connection or
-# Tickets__Smtp__Host yourself skips the corresponding service.
+# Ports (environment): TICKETS_AZURITE_PORT (10001), TICKETS_AZURITE_BLOB_PORT (10000), TICKETS_SMTP_PORT (1025),
+# TICKETS_MAIL_PORT (1080, the inbox). An Azurite or maildev already running on those ports is reused. Setting
+# Tickets__Queues__Connection, Tickets__Blobs__Connection or Tickets__Smtp__Host yourself skips the corresponding service.
 #
 #   --store cosmos   the same on Cosmos DB: starts @vercel/cosmosdb-server (in memory, on a free port) and points the
 #                    host at it, demo data included. With TICKETS_COSMOS_CONNECTION set (the Linux emulator's or an
@@ -80,6 +80,14 @@ if [[ -z "${Tickets__Queues__Connection:-}" ]]; then
   step "Starting Azurite (Storage queues) on port $azurite_port"
   azurite_start "$azurite_port" "$azurite_data"
   export Tickets__Queues__Connection="$(azurite_connection "$azurite_port")"
+fi
+
+if [[ -z "${Tickets__Blobs__Connection:-}" && -z "${Tickets__Blobs__Connection__blobServiceUri:-}" ]]; then
+  blob_port=${TICKETS_AZURITE_BLOB_PORT:-10000}
+  blob_data=.data/azurite-blob; [[ "$blob_port" == 10000 ]] || blob_data=".data/azurite-blob-$blob_port"
+  step "Starting Azurite (Storage blobs, for attachments) on port $blob_port"
+  azurite_blob_start "$blob_port" "$blob_data"
+  export Tickets__Blobs__Connection="$(azurite_blob_connection "$blob_port")"
 fi
 
 if [[ -z "${Tickets__Smtp__Host:-}" ]]; then

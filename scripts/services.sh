@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Local stand-ins for the Azure services, from npm at the versions pinned in scripts/services/package-lock.json:
-# Azurite (Storage queues) and maildev (an SMTP server that keeps every mail, with a web inbox).
+# Azurite (Storage queues and blobs, as two services) and maildev (an SMTP server that keeps every mail, with a web inbox).
 #
 #   bash scripts/services.sh install    # npm ci into scripts/services/node_modules when missing or stale
 #
@@ -25,9 +25,17 @@ azurite_connection() {
   echo "DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;QueueEndpoint=http://127.0.0.1:$1/$AZURITE_ACCOUNT;"
 }
 
+# A connection string for an Azurite blob service on this port (what Tickets:Blobs:Connection takes; the account key
+# also signs the download links).
+azurite_blob_connection() {
+  echo "DefaultEndpointsProtocol=http;AccountName=$AZURITE_ACCOUNT;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$1/$AZURITE_ACCOUNT;"
+}
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 azurite_answers() { curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$1/$AZURITE_ACCOUNT?comp=list" | grep -qi '^Server: Azurite-Queue'; }
+
+azurite_blob_answers() { curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$1/$AZURITE_ACCOUNT?comp=list" | grep -qi '^Server: Azurite-Blob'; }
 
 maildev_answers() { curl -fs --max-time 2 "http://127.0.0.1:$1/email" | grep -q '^\['; }
 
@@ -74,6 +82,38 @@ azurite_start_ephemeral() {
   SERVICES_STARTED+=("$pid")
   wait_for "$pid" "$log" Azurite grep -q 'listens on' "$log" || return 1
   AZURITE_PORT=$(grep -oE 'listens on http://127\.0\.0\.1:[0-9]+' "$log" | grep -oE '[0-9]+$')
+}
+
+# azurite_blob_start PORT DATA_DIR: the blob service (attachments) on loopback with its data under DATA_DIR. An Azurite
+# blob service already answering on PORT is reused; anything else on it is an error.
+azurite_blob_start() {
+  local port=$1 data=$2
+  if azurite_blob_answers "$port"; then
+    echo "Azurite blob service already answering on port $port: using it" >&2
+    return 0
+  fi
+  if port_in_use "$port"; then
+    echo "Port $port is taken by something that is not Azurite's blob service: stop it or choose another port (TICKETS_AZURITE_BLOB_PORT)" >&2
+    return 1
+  fi
+  mkdir -p "$data"
+  setsid "$SERVICES_BIN/azurite-blob" --blobHost 127.0.0.1 --blobPort "$port" --location "$data" \
+    --skipApiVersionCheck --disableTelemetry --silent > "$data/azurite-blob.log" 2>&1 < /dev/null &
+  local pid=$!
+  SERVICES_STARTED+=("$pid")
+  wait_for "$pid" "$data/azurite-blob.log" "Azurite (blob)" azurite_blob_answers "$port"
+}
+
+# azurite_blob_start_ephemeral LOG: a blob service on a free port with in-memory data; sets AZURITE_BLOB_PORT.
+# (Not called in $(...): the started process must be recorded in this shell for services_stop.)
+azurite_blob_start_ephemeral() {
+  local log=$1
+  setsid "$SERVICES_BIN/azurite-blob" --blobHost 127.0.0.1 --blobPort 0 --inMemoryPersistence --extentMemoryLimit 256 \
+    --skipApiVersionCheck --disableTelemetry --silent > "$log" 2>&1 < /dev/null &
+  local pid=$!
+  SERVICES_STARTED+=("$pid")
+  wait_for "$pid" "$log" "Azurite (blob)" grep -q 'listens on' "$log" || return 1
+  AZURITE_BLOB_PORT=$(grep -oE 'listens on http://127\.0\.0\.1:[0-9]+' "$log" | grep -oE '[0-9]+$')
 }
 
 # maildev_start SMTP_PORT WEB_PORT LOG: the SMTP sink and its web inbox on loopback. A maildev already answering on

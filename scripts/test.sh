@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: .NET unit, store contract (SQLite and Cosmos), end-to-end through the local host (each host with
-# its own Azurite, some with their own SMTP sink; on SQLite, then again on Cosmos), infrastructure; web unit tests and
+# its own Azurite queue and blob services, some with their own SMTP sink; on SQLite, then again on Cosmos), infrastructure; web unit tests and
 # type-checked build; the web's API types against the API's OpenAPI document; browser tests in headless Chromium
 # against a local host serving the built front end.
 # Ends with one line: "N passed, N failed, N skipped".
@@ -101,6 +101,9 @@ if [[ -f web/package.json ]]; then
     # The browser host's queues: an Azurite of its own on a free port, data in memory.
     AZURITE_PORT=0
     azurite_start_ephemeral "$log_dir/e2e-azurite.log" || fail "Azurite for the browser tests"
+    # Its attachments: an Azurite blob service of its own, likewise.
+    AZURITE_BLOB_PORT=0
+    azurite_blob_start_ephemeral "$log_dir/e2e-azurite-blob.log" || fail "Azurite's blob service for the browser tests"
     # Free ports, never fixed ones: other hosts (another checkout's tests) may be running on this machine.
     free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"; }
     # Its mail: a maildev of its own, whose inbox the journeys read (a password reset link, an invitation). Started
@@ -118,7 +121,8 @@ if [[ -f web/package.json ]]; then
     dotnet src/Tickets.DevHost/bin/Release/net10.0/Tickets.DevHost.dll --urls "http://127.0.0.1:$port" \
       --Tickets:Sqlite:Path="$data/tickets.db" --DevHost:WebRoot="$root/web/dist" --Tickets:PublicUrl="http://127.0.0.1:$port" \
       --Tickets:Registration:VerifyEmail=false --Tickets:Notifications:CoalesceSeconds=5 "${mail_args[@]}" \
-      --Tickets:Queues:Connection="$(azurite_connection "$AZURITE_PORT")" > "$log_dir/e2e-host.log" 2>&1 &
+      --Tickets:Queues:Connection="$(azurite_connection "$AZURITE_PORT")" \
+      --Tickets:Blobs:Connection="$(azurite_blob_connection "$AZURITE_BLOB_PORT")" > "$log_dir/e2e-host.log" 2>&1 &
     host_pid=$!
     for _ in $(seq 1 60); do
       kill -0 "$host_pid" 2>/dev/null || { cat "$log_dir/e2e-host.log"; fail "the local host for the browser tests did not start"; break; }

@@ -56,6 +56,10 @@ public static partial class DevHostApp
                 // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.
                 ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
                 ["Tickets:Queues:CreateIfNotExists"] = "true",
+                // Azurite's blob service on its default port (scripts/run.sh starts it); the attachments container is created at start.
+                ["Tickets:Blobs:Connection"] = "UseDevelopmentStorage=true",
+                ["Tickets:Blobs:CreateIfNotExists"] = "true",
+                ["Tickets:Attachments:SweepSchedule"] = "0 */5 * * * *",
                 [TriggerHost.EnabledKey] = "true",
                 [TriggerHost.HostJsonKey] = HostJsonPath(root),
                 ["Logging:LogLevel:Default"] = "Information",

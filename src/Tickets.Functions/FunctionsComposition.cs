@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tickets.Attachments;
+using Tickets.Functions.Attachments;
 using Tickets.Functions.Http;
 
 namespace Tickets.Functions;
@@ -19,6 +22,13 @@ public static class FunctionsComposition
         services.AddScoped<IdempotentRequests>();
         // No Server banner from the Kestrel in front of the functions (the worker's, and the local host's).
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+        // A request body may carry the largest file (Tickets:Attachments:MaxBytes) and its multipart framing: the upload counts
+        // the file itself and answers a 413 problem; Kestrel's own cap (30 MB unless raised here) only stops what is far beyond.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AttachmentOptions>>((kestrel, attachments) =>
+        {
+            if (kestrel.Limits.MaxRequestBodySize is { } cap)
+                kestrel.Limits.MaxRequestBodySize = Math.Max(cap, attachments.Value.MaxBytes + 2 * FileUpload.FramingBytes);
+        });
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Tickets.Administration;
 using Tickets.Administration.Audit;
 using Tickets.Administration.Categories;
 using Tickets.Administration.Teams;
+using Tickets.Attachments;
 using Tickets.Budgets;
 using Tickets.Common;
 using Tickets.Identity;
@@ -141,8 +142,12 @@ public static class DependencyInjection
         services.AddScoped<TicketService>();
         services.AddScoped<TicketWriter>();
         // Attachments: uploads claimed by the ticket or comment that references them (the blobs are wired with the store).
-        services.AddValidatedOptions<Attachments.AttachmentOptions>(configuration, Attachments.AttachmentOptions.Section);
+        services.AddValidatedOptions<Attachments.AttachmentOptions>(configuration, Attachments.AttachmentOptions.Section, Attachments.AttachmentOptions.Rules);
         services.AddScoped<Attachments.AttachmentClaims>();
+        // Their bytes: the attachments container of Tickets:Blobs:Connection; uploads, links and the sweep of unused ones.
+        services.AddTicketsBlobs(configuration);
+        services.AddScoped<Attachments.AttachmentService>();
+        services.AddScoped<Attachments.AttachmentSweep>();
         // Resolution links: signed confirm/reopen links in resolved e-mails, and their anonymous answers.
         services.AddSingleton<Tickets.Resolution.ResolutionLinkTokens>();
         services.AddSingleton<Tickets.Resolution.IResolutionLinks, Tickets.Resolution.ResolutionLinks>();

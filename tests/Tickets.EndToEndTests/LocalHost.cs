@@ -13,7 +13,7 @@ namespace Tickets.EndToEndTests;
 
 /// <summary>
 /// The real local host — Kestrel on a free loopback port, a fresh store (<see cref="HostStore"/>: SQLite, or Cosmos),
-/// demo accounts, its own Azurite queue service (so hosts never take each other's messages) and, when asked, its own
+/// demo accounts, its own Azurite queue service (so hosts never take each other's messages) and blob service (attachments), and, when asked, its own
 /// SMTP sink — shared by the tests of one class. Tests talk to it over HTTP, and read or disturb its queues and mail through <see cref="Queues"/> and <see cref="Mail"/>.
 /// </summary>
 public sealed class LocalHost : IAsyncLifetime
@@ -21,6 +21,7 @@ public sealed class LocalHost : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tickets-e2e", Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
     private AzuriteProcess? _queues;
+    private AzuriteBlobProcess? _blobs;
     private SmtpSink? _mail;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -47,6 +48,9 @@ public sealed class LocalHost : IAsyncLifetime
     /// <summary>This host's Azurite: raw messages, counts, poison queues, freeze and thaw.</summary>
     public AzuriteProcess Queues => _queues ?? throw new InvalidOperationException("The host has not started.");
 
+    /// <summary>This host's Azurite blob service: the attachments container.</summary>
+    public AzuriteBlobProcess Blobs => _blobs ?? throw new InvalidOperationException("The host has not started.");
+
     /// <summary>The mail the host sent (only with <see cref="WithSmtpSink"/>).</summary>
     public SmtpSink Mail => _mail ?? throw new InvalidOperationException($"Set {nameof(WithSmtpSink)} before the host starts to catch its mail.");
 
@@ -63,8 +67,10 @@ public sealed class LocalHost : IAsyncLifetime
     {
         Directory.CreateDirectory(_dataDirectory);
         var queues = AzuriteProcess.StartAsync();
+        var blobs = AzuriteBlobProcess.StartAsync();
         var mail = WithSmtpSink ? SmtpSink.StartAsync() : null;
         _queues = await queues;
+        _blobs = await blobs;
         _mail = mail is null ? null : await mail;
         var args = new List<string>
         {
@@ -73,6 +79,7 @@ public sealed class LocalHost : IAsyncLifetime
             "--Logging:LogLevel:Default=Warning",
             $"--DevHost:WebRoot={Path.Combine(_dataDirectory, "no-web")}",
             $"--Tickets:Queues:Connection={_queues.ConnectionString}",
+            $"--Tickets:Blobs:Connection={_blobs.ConnectionString}",
             // Tests register people and use them at once; the ones about verified registration turn it on in Settings.
             "--Tickets:Registration:VerifyEmail=false",
         };
@@ -108,6 +115,7 @@ public sealed class LocalHost : IAsyncLifetime
         }
 
         if (_queues is not null) await _queues.DisposeAsync();
+        if (_blobs is not null) await _blobs.DisposeAsync();
         if (_mail is not null) await _mail.DisposeAsync();
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -40,6 +40,19 @@ public static class Api
     public static async Task<IActionResult> ConditionalAsync(HttpRequest request, string wireETag, Func<Task<object>> body) =>
         request.IfNoneMatch(wireETag) ? NotModified(wireETag) : OkTagged(await body(), wireETag);
 
+    /// <summary>
+    /// 302 to <paramref name="location"/> (a file's short-lived link): never cached, since the link expires and the next
+    /// call is authorized again, and never sniffed.
+    /// </summary>
+    public static IActionResult Found(Uri location)
+    {
+        var result = new ApiJsonResult(StatusCodes.Status302Found, null);
+        result.Headers["Location"] = location.AbsoluteUri;
+        result.Headers["Cache-Control"] = "no-store";
+        result.Headers["X-Content-Type-Options"] = "nosniff";
+        return result;
+    }
+
     public static IActionResult NoContent() => new ApiJsonResult(StatusCodes.Status204NoContent, null);
 
     /// <summary>202 without a body: taken on, the outcome is not told (a reset link, for instance).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
@@ -22,6 +23,7 @@ public static class ApiDocument
 
     private const string ProblemMediaType = "application/problem+json";
     private const string JsonMediaType = "application/json";
+    private const string MultipartMediaType = "multipart/form-data";
 
     private static readonly Lazy<string> Text = new(() => Serialize(Build()));
 
@@ -140,7 +142,10 @@ public static class ApiDocument
                 operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
-                    Content = new Dictionary<string, IOpenApiMediaType> { [accepts.MediaType ?? JsonMediaType] = new OpenApiMediaType { Schema = Schema(body) } },
+                    Content = new Dictionary<string, IOpenApiMediaType>
+                    {
+                        [accepts.MediaType ?? JsonMediaType] = accepts.MediaType == MultipartMediaType ? FormOf(body) : new OpenApiMediaType { Schema = Schema(body) },
+                    },
                 };
             }
 
@@ -168,6 +173,35 @@ public static class ApiDocument
 
         private IOpenApiSchema Schema(Type type) => Fragment(schemas.SchemaOf(type), document);
 
+        /// <summary>
+        /// A form of files: each property of <paramref name="form"/> is one part holding a file's bytes (its name in the part's
+        /// Content-Disposition), sent as application/octet-stream unless the client knows better.
+        /// </summary>
+        private static OpenApiMediaType FormOf(Type form)
+        {
+            var properties = form.GetProperties();
+            return new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = properties.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToHashSet(),
+                    Properties = properties.ToDictionary(
+                        p => JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                        p => (IOpenApiSchema)new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String,
+                            ContentMediaType = "application/octet-stream",
+                            Description = p.GetCustomAttribute<DescriptionAttribute>()?.Description,
+                        }),
+                    AdditionalPropertiesAllowed = false,
+                },
+                Encoding = properties.ToDictionary(
+                    p => JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+                    _ => new OpenApiEncoding { ContentType = "application/octet-stream" }),
+            };
+        }
+
         private OpenApiResponse Success(ReturnsAttribute returns, bool budgeted)
         {
             var response = new OpenApiResponse { Description = ReasonPhrases.GetReasonPhrase(returns.Status) };
@@ -175,7 +209,11 @@ public static class ApiDocument
                 response.Content = new Dictionary<string, IOpenApiMediaType> { [JsonMediaType] = new OpenApiMediaType { Schema = Schema(body) } };
             var headers = new Dictionary<string, IOpenApiHeader>();
             if (returns.Headers.HasFlag(ResponseHeaders.Location))
-                headers["Location"] = Header("Where the created resource can be read.", JsonSchemaType.String, "uri-reference");
+            {
+                headers["Location"] = returns.Status is >= 300 and < 400
+                    ? Header("Where to read it: a short-lived link, not to be kept (ask again when it has expired).", JsonSchemaType.String, "uri")
+                    : Header("Where the created resource can be read.", JsonSchemaType.String, "uri-reference");
+            }
             if (returns.Headers.HasFlag(ResponseHeaders.ETag))
                 headers["ETag"] = Header(returns.Status == 304
                     ? "The entity tag the caller holds, still current."

@@ -22,4 +22,14 @@ public sealed class AttachmentOptions
 
     /// <summary>The sweep's NCRONTAB schedule (<c>AttachmentSweep</c>). Default hourly, at minute 17.</summary>
     public string SweepSchedule { get; set; } = "0 17 * * * *";
+
+    /// <summary>What the annotations cannot say: every span is positive, and a link works at most 5 minutes.</summary>
+    public static IEnumerable<(string Key, string Message)> Rules(AttachmentOptions options)
+    {
+        if (options.LinkLifetime <= TimeSpan.Zero || options.LinkLifetime > BlobAttachmentStore.MaxLinkLifetime)
+            yield return (nameof(LinkLifetime), "Must be more than zero and at most 00:05:00.");
+        if (options.UnreferencedLifetime <= TimeSpan.Zero) yield return (nameof(UnreferencedLifetime), "Must be more than zero.");
+        if (options.ClaimGrace <= TimeSpan.Zero) yield return (nameof(ClaimGrace), "Must be more than zero.");
+        if (string.IsNullOrWhiteSpace(options.SweepSchedule)) yield return (nameof(SweepSchedule), "Must be an NCRONTAB schedule.");
+    }
 }

@@ -89,6 +89,13 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["GetCalendar"] = Row.Same(401, 403, 200, 200),
         ["UpdateCalendar"] = Row.Same(401, 403, 403, 200),
         ["ImportCalendarHolidays"] = Row.Same(401, 403, 403, 200),
+        // An upload is "own" when the caller made it and nothing references it yet; "other" is another user's: only its uploader
+        // may read or remove it. The clients follow redirects: GetAttachment's 302 (AttachmentTests) arrives at the blob's 200.
+        ["UploadAttachment"] = Row.Same(401, 201, 201, 201),
+        ["GetAttachment"] = Row.Owned(401, (200, 404), (200, 404), (200, 404)),
+        ["GetAttachmentLink"] = Row.Owned(401, (200, 404), (200, 404), (200, 404)),
+        ["DeleteAttachment"] = Row.Owned(401, (204, 404), (204, 404), (204, 404)),
+        ["ListTicketAttachments"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
     };
 
     public static TheoryData<string> Functions() => [.. FunctionsMetadata.HttpRoutes.Select(r => r.Function).Distinct()];
@@ -134,6 +141,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         : route.Route.StartsWith("users/{id}", StringComparison.Ordinal) ? "user"
         : route.Route.StartsWith("teams/{id}", StringComparison.Ordinal) ? "team"
         : route.Route.StartsWith("categories/{id}", StringComparison.Ordinal) ? "category"
+        : route.Route.StartsWith("attachments/{id}", StringComparison.Ordinal) ? "upload"
         : null;
 
     private async Task<HttpRequestMessage> RequestAsync(HttpRoute route, Caller caller, bool own)
@@ -143,6 +151,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         if (Resource(route) == "user") path = path.Replace("{id}", await AccountForAsync(caller, own), StringComparison.Ordinal);
         if (Resource(route) == "team") path = path.Replace("{id}", await FreshTeamAsync(), StringComparison.Ordinal);
         if (Resource(route) == "category") path = path.Replace("{id}", await FreshCategoryAsync(), StringComparison.Ordinal);
+        if (Resource(route) == "upload") path = path.Replace("{id}", await FreshUploadAsync(caller, own), StringComparison.Ordinal);
 
         // The seeded policy and calendar stand for "some policy / calendar" (SLA routes are not owned).
         path = path.Replace("sla-policies/{id}", "sla-policies/default", StringComparison.Ordinal)
@@ -151,6 +160,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         if (route.Function == "ImportCalendarHolidays")
             request.Content = new StringContent("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20301225\r\nSUMMARY:Navidad\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
                 Encoding.UTF8, "text/calendar");
+        else if (route.Function == "UploadAttachment")
+            request.Content = new MultipartFormDataContent { { new ByteArrayContent("Matriz de permisos\n"u8.ToArray()), "file", "matriz.txt" } };
         else if (await BodyAsync(route.Function) is { } body) request.Content = JsonContent.Create(body);
         return request;
     }
@@ -183,6 +194,16 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
     private async Task<string> FreshCategoryAsync()
     {
         var created = await world.Admin.PostAsJsonAsync("api/categories", new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" });
+        Assert.Equal(201, (int)created.StatusCode);
+        return (await created.JsonAsync()).Str("id");
+    }
+
+    /// <summary>A fresh unreferenced upload per cell (one cell removes it): the caller's own, or another user's.</summary>
+    private async Task<string> FreshUploadAsync(Caller caller, bool own)
+    {
+        var uploader = own && caller != Caller.Anonymous ? ClientOf(caller) : world.OtherUser;
+        var form = new MultipartFormDataContent { { new ByteArrayContent("Matriz de permisos\n"u8.ToArray()), "file", "matriz.txt" } };
+        var created = await uploader.PostAsync("api/attachments", form);
         Assert.Equal(201, (int)created.StatusCode);
         return (await created.JsonAsync()).Str("id");
     }

@@ -19,6 +19,7 @@ internal sealed class Fuzz(Random random, FuzzHost host)
     private readonly Dictionary<string, Queue<string>> _tickets = new(StringComparer.Ordinal);
     private string? _ticket;
     private string? _cursor;
+    private string? _upload;
 
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
@@ -57,12 +58,15 @@ internal sealed class Fuzz(Random random, FuzzHost host)
     /// <summary>Remembers what the last answer means for the next requests (a deleted target ticket is replaced).</summary>
     public void Observe(HttpRoute route, int status)
     {
-        if (route.Method == "DELETE" && status == 204) _ticket = null;
+        if (route.Method != "DELETE" || status != 204) return;
+        if (route.Route.StartsWith("attachments/", StringComparison.Ordinal)) _upload = null;
+        else _ticket = null;
     }
 
     public async Task<FuzzAttempt> NextAsync(HttpRoute route)
     {
-        var prepared = _ticket is null && route.Route.Contains("tickets/{id}", StringComparison.Ordinal);
+        var prepared = (_ticket is null && route.Route.Contains("tickets/{id}", StringComparison.Ordinal))
+            || (_upload is null && route.Route.StartsWith("attachments/{id}", StringComparison.Ordinal));
         var path = await PathAsync(route);
         var client = random.Next(10) switch
         {
@@ -73,6 +77,13 @@ internal sealed class Fuzz(Random random, FuzzHost host)
         var hasBody = route.Method is "POST" or "PUT" or "PATCH";
         var request = new HttpRequestMessage(new HttpMethod(route.Method), "api/" + path);
         var kind = "template";
+
+        // The upload takes a file, not JSON: half its cases are multipart bodies spoiled in their own ways.
+        if (route.Function == "UploadAttachment" && random.Next(2) == 0)
+        {
+            kind = Multipart(request);
+            return new FuzzAttempt(client, request, kind, prepared);
+        }
 
         switch (random.Next(hasBody ? 14 : 6))
         {
@@ -159,6 +170,8 @@ internal sealed class Fuzz(Random random, FuzzHost host)
         var path = route.Route;
         if (path.Contains("tickets/{id}", StringComparison.Ordinal))
             path = path.Replace("{id}", await TicketAsync(), StringComparison.Ordinal);
+        if (path.StartsWith("attachments/{id}", StringComparison.Ordinal) && random.Next(2) == 0)
+            path = path.Replace("{id}", await UploadAsync(), StringComparison.Ordinal);
         if (path.Contains("users/{id}", StringComparison.Ordinal))
             path = path.Replace("{id}", random.Next(3) == 0 ? host.UserId : host.VictimId, StringComparison.Ordinal);
         return path.Replace("{id}", "x", StringComparison.Ordinal);
@@ -176,6 +189,84 @@ internal sealed class Fuzz(Random random, FuzzHost host)
         var page = await (await host.User.GetAsync($"api/tickets/{ticket}/comments?limit=1")).JsonAsync();
         _cursor = page.Str("nextCursor");
         return _ticket = ticket;
+    }
+
+    /// <summary>An unreferenced upload of the user's (readable and removable by the user only); a new one once removed.</summary>
+    private async Task<string> UploadAsync()
+    {
+        if (_upload is not null) return _upload;
+        var form = new MultipartFormDataContent { { new ByteArrayContent("Registro de errores\n"u8.ToArray()), "file", "registro.log" } };
+        var response = await host.User.PostAsync("api/attachments", form);
+        Assert.Equal(201, (int)response.StatusCode);
+        return _upload = (await response.JsonAsync()).Str("id");
+    }
+
+    private static readonly byte[][] FileContents =
+    [
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "<html><script>alert(1)</script></html>"u8.ToArray(),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"u8.ToArray(), "MZ\x90\0\x03\0\0\0"u8.ToArray(), "#!/bin/sh\nrm -rf /\n"u8.ToArray(),
+        [0xC3, 0x28, 0xA0, 0xA1], [0], [], "texto\0con NUL"u8.ToArray(), "<?xml version=\"1.0\"?><a/>"u8.ToArray(), "%PDF-1.4\n"u8.ToArray(),
+        [(byte)'P', (byte)'K', 3, 4, 0, 0], [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+    ];
+
+    private static readonly string[] FileNames =
+    [
+        "a.png", "../../etc/passwd", "C:\\Windows\\win.ini", "..", "/", "", " ", "a\u0000b.txt", "a\u202Egnp.exe", "x\uFFFE.txt", "\u200B.png",
+        new string('n', 300) + ".txt", "informe.docx", "macro.docm", "setup.msi", "notas.eml", "con.txt", "😀.png", "a\"b.png", "a\r\nX-Injected: 1.txt",
+    ];
+
+    /// <summary>A multipart body spoiled one way, written into <paramref name="request"/>; returns the kind.</summary>
+    private string Multipart(HttpRequestMessage request)
+    {
+        var content = Pick(FileContents);
+        var name = Pick(FileNames);
+        switch (random.Next(6))
+        {
+            case 0:
+                request.Content = new MultipartFormDataContent { FilePart(new ByteArrayContent(content), "file", name) };
+                return "multipart file";
+            case 1:
+                request.Content = new MultipartFormDataContent
+                {
+                    FilePart(new ByteArrayContent(content), Pick(["file", "File", "files", "", "documento"]), "a.txt"),
+                    FilePart(new StringContent("x"), "file", name),
+                };
+                return "multipart parts";
+            case 2:
+            {
+                var boundary = Pick(["", "x", new string('b', 200), "\"unterminated", "a b"]);
+                var raw = Encoding.UTF8.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n").Concat(content).ToArray();
+                request.Content = Raw(random.Next(2) == 0 ? raw : raw.Concat(Encoding.UTF8.GetBytes($"\r\n--{boundary}--\r\n")).ToArray());
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+                return "multipart framing";
+            }
+            case 3:
+            {
+                var raw = Encoding.UTF8.GetBytes("--B\r\n" + Pick(["Content-Disposition: form-data; name=\"file\"\r\n", "Content-Disposition: attachment\r\n",
+                    "Content-Disposition: form-data; name=\"file\"; filename*=UTF-8''%FF%FE.txt\r\n", "X: " + new string('h', 20_000) + "\r\n", ""]) + "\r\n")
+                    .Concat(content).Concat("\r\n--B--\r\n"u8.ToArray()).ToArray();
+                request.Content = Raw(raw);
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=B");
+                return "multipart headers";
+            }
+            case 4:
+            {
+                var form = new MultipartFormDataContent { FilePart(new StreamContent(new MemoryStream(MutateBytes(content.Length == 0 ? [1] : content))), "file", name) };
+                request.Content = Chunked(form.ReadAsByteArrayAsync().GetAwaiter().GetResult());
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", form.Headers.ContentType!.ToString());
+                return "multipart chunked";
+            }
+            default:
+                request.Content = new MultipartFormDataContent { FilePart(new ByteArrayContent(content), "file", name) };
+                return "multipart content";
+        }
+    }
+
+    /// <summary>A part whose Content-Disposition is written as is: names the client library would refuse to send reach the host.</summary>
+    private static HttpContent FilePart(HttpContent part, string name, string fileName)
+    {
+        part.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{name}\"; filename=\"{fileName}\"");
+        return part;
     }
 
     private string TamperedCursor()

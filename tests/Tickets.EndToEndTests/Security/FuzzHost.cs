@@ -65,7 +65,7 @@ public sealed class FuzzHost : IAsyncLifetime
 
     /// <summary>
     /// What requests store, read straight from the database: accounts and their versions, tickets and their last change,
-    /// comments, history, counters (ticket numbers), idempotency records. Throttle records are not data and not included.
+    /// comments, history, counters (ticket numbers), idempotency records, uploads and their claims, file records, and the blobs. Throttle records are not data and not included.
     /// </summary>
     public async Task<string> FingerprintAsync()
     {
@@ -83,8 +83,11 @@ public sealed class FuzzHost : IAsyncLifetime
                 || ' ' || (SELECT count(*) FROM ticket_events)
                 || ' ' || (SELECT ifnull(group_concat(name || '=' || value), '') FROM counters)
                 || ' ' || (SELECT count(*) FROM idempotency)
+                || ' ' || (SELECT count(*) || '/' || ifnull(sum(claimed_at), 0) || '/' || ifnull(sum(attached_at), 0) FROM uploads)
+                || ' ' || (SELECT count(*) FROM ticket_attachments)
             """;
-        return (string)(await command.ExecuteScalarAsync())!;
+        // And the files: a refused upload keeps no blob either.
+        return (string)(await command.ExecuteScalarAsync())! + " blobs " + (await Host.Blobs.NamesAsync()).Count;
     }
 
     /// <summary>One read-only connection for the whole run (WAL: each statement sees every write committed before it).</summary>

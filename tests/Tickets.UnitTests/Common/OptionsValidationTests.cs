@@ -23,6 +23,7 @@ public sealed class OptionsValidationTests
             ["Tickets:Jwt:SigningKeys:0:Id"] = "k",
             ["Tickets:Jwt:SigningKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
             ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
+            ["Tickets:Blobs:Connection"] = "UseDevelopmentStorage=true",
         });
         builder.Configuration.AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
         builder.Services.AddTicketsFunctions(builder.Configuration);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
+using Tickets.Functions.Attachments;
 using Tickets.Functions.Http;
 using Tickets.Functions.OpenApi;
 
@@ -108,7 +109,8 @@ public sealed class ApiDocumentTests
             if (calls.Any(c => (c.DeclaringType == typeof(Preconditions) && c.Name == nameof(Preconditions.IfNoneMatch))
                 || (c.DeclaringType == typeof(Api) && c.Name == nameof(Api.ConditionalAsync)))) headers |= RequestHeaders.IfNoneMatch;
             var text = calls.Any(c => c.DeclaringType == typeof(RequestBody) && c.Name == nameof(RequestBody.ReadTextAsync)) ? typeof(string) : null;
-            return $"{f.Name}: {Reads(Generic(typeof(RequestBody), "WithJsonAsync", "ReadJsonAsync") ?? text, Generic(typeof(QueryBinding), "QueryAs"), headers)}";
+            var file = calls.Any(c => c.DeclaringType == typeof(FileUpload) && c.Name == nameof(FileUpload.WithFileAsync)) ? typeof(FileForm) : null;
+            return $"{f.Name}: {Reads(Generic(typeof(RequestBody), "WithJsonAsync", "ReadJsonAsync") ?? text ?? file, Generic(typeof(QueryBinding), "QueryAs"), headers)}";
         });
 
         var mismatches = declared.Zip(read).Where(p => p.First != p.Second).Select(p => $"declared {p.First}, reads {p.Second}");

@@ -71,6 +71,7 @@ public sealed class SlaOptionsTests
             ["Tickets:Jwt:SigningKeys:0:Id"] = "test",
             ["Tickets:Jwt:SigningKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
             ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",
+            ["Tickets:Blobs:Connection"] = "UseDevelopmentStorage=true",
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddTickets(builder.Configuration);
