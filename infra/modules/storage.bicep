@@ -100,9 +100,8 @@ resource attachmentsContainer 'Microsoft.Storage/storageAccounts/blobServices/co
 
 // The backstop for uploads the app's sweep missed (it removes unreferenced ones after 24 h): a blob of the
 // attachments container still carrying the unreferenced tag days later is deleted (also one whose upload crashed
-// before its record was stored, which the sweep cannot see). Only tagged blobs match. The contract with the app
-// (set the tag on upload, clear it when the upload is attached) is in docs/attachments.md; until the app tags
-// its uploads the rule matches nothing and the sweep alone removes orphans.
+// before its record was stored, which the sweep cannot see). Only tagged blobs match: the app writes each upload
+// tagged unreferenced and tags it referenced before it confirms the upload attached (docs/attachments.md).
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06-01' = {
   parent: account
   name: 'default'

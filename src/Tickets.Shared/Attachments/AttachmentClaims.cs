@@ -8,7 +8,7 @@ namespace Tickets.Attachments;
 /// released when the write fails or is refused, and confirmed once it committed. A claim is the lock that keeps an upload
 /// from being attached twice; the sweep (<see cref="AttachmentSweep"/>) settles any claim a crash left unconfirmed.
 /// </summary>
-public sealed partial class AttachmentClaims(IUploadStore uploads, TimeProvider time, ILogger<AttachmentClaims> logger)
+public sealed partial class AttachmentClaims(IUploadStore uploads, IAttachmentBlobs blobs, TimeProvider time, ILogger<AttachmentClaims> logger)
 {
     public const string Field = "attachmentIds";
 
@@ -50,18 +50,29 @@ public sealed partial class AttachmentClaims(IUploadStore uploads, TimeProvider 
         }
     }
 
-    /// <summary>After the write committed. Never throws (the sweep confirms what this misses).</summary>
+    /// <summary>
+    /// After the write committed: each blob is tagged referenced (so the lifecycle backstop leaves it), and only then
+    /// the claims are confirmed, so a claim whose tagging failed stays unconfirmed and the sweep tags it again. Never
+    /// throws (the sweep confirms what this misses).
+    /// </summary>
     public async Task MarkAttachedAsync(IReadOnlyList<Upload> claimed, AttachmentTarget target)
     {
         if (claimed.Count == 0) return;
         try
         {
-            await uploads.MarkAttachedAsync(claimed.Select(u => u.Id).ToList(), target, time.GetUtcNow(), CancellationToken.None);
+            await ConfirmAsync(claimed.Select(u => u.Id).ToList(), target, CancellationToken.None);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogConfirmFailed(logger, e, target.TicketId, claimed.Count);
         }
+    }
+
+    /// <summary>Tags the blobs referenced, then confirms the claims (the sweep's way too, for a claim seen committed).</summary>
+    public async Task ConfirmAsync(IReadOnlyList<string> ids, AttachmentTarget target, CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(ids.Select(id => blobs.MarkReferencedAsync(id, cancellationToken)));
+        await uploads.MarkAttachedAsync(ids, target, time.GetUtcNow(), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release {Count} upload(s) claimed for ticket {TicketId}; the attachment sweep will")]

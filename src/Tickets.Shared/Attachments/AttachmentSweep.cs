@@ -8,10 +8,13 @@ namespace Tickets.Attachments;
 /// The attachments' upkeep (timer <c>AttachmentSweep</c>, <c>Tickets:Attachments:SweepSchedule</c>): uploads nothing
 /// referenced for <see cref="AttachmentOptions.UnreferencedLifetime"/> are removed, and claims left unconfirmed for
 /// <see cref="AttachmentOptions.ClaimGrace"/> (a crash between the ticket's write and the confirmation, or a write that
-/// never happened) are settled by the ticket itself: confirmed when it holds the file's record, released otherwise.
+/// never happened) are settled by the ticket itself: confirmed (its blob tagged referenced) when it holds the file's
+/// record, released otherwise. A removed upload's record goes first and its blob after; a blob left behind keeps its
+/// unreferenced tag, and the container's lifecycle rule removes it.
 /// </summary>
 public sealed partial class AttachmentSweep(
-    IUploadStore uploads, IAttachmentBlobs blobs, ITicketStore tickets, IOptions<AttachmentOptions> options, TimeProvider time, ILogger<AttachmentSweep> logger)
+    IUploadStore uploads, IAttachmentBlobs blobs, AttachmentClaims claims, ITicketStore tickets, IOptions<AttachmentOptions> options, TimeProvider time,
+    ILogger<AttachmentSweep> logger)
 {
     /// <summary>Uploads looked at per store query; a run goes on while pages come back full, up to <see cref="MaxPages"/>.</summary>
     public const int PageSize = 100;
@@ -63,7 +66,7 @@ public sealed partial class AttachmentSweep(
 
         if (await tickets.FindAttachmentAsync(target.TicketId, upload.Id, cancellationToken) is not null)
         {
-            await uploads.MarkAttachedAsync([upload.Id], target, now, cancellationToken);
+            await claims.ConfirmAsync([upload.Id], target, cancellationToken);
             return new SweepOutcome(0, 1, 0);
         }
 

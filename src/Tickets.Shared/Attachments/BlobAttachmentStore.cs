@@ -36,6 +36,7 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Blob
         await _container.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Tags = new Dictionary<string, string> { [IAttachmentBlobs.StateTag] = "unreferenced" },
             // Upload ids are new each time: an existing blob of that name is never replaced.
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             TransferOptions = new Azure.Storage.StorageTransferOptions
@@ -72,6 +73,10 @@ public sealed class BlobAttachmentStore(BlobServiceClient service, IOptions<Blob
         var key = await DelegationKeyAsync(now, lifetime, cancellationToken);
         return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key, service.AccountName) }.ToUri();
     }
+
+    public async Task MarkReferencedAsync(string name, CancellationToken cancellationToken = default) =>
+        await _container.GetBlobClient(name).SetTagsAsync(
+            new Dictionary<string, string> { [IAttachmentBlobs.StateTag] = "referenced" }, cancellationToken: cancellationToken);
 
     public async Task DeleteAsync(string name, CancellationToken cancellationToken = default) =>
         await _container.DeleteBlobIfExistsAsync(name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);

@@ -45,10 +45,14 @@ public sealed class AttachmentTests(TicketWorld world) : IClassFixture<TicketWor
         Assert.Equal(("captura de pantalla.png", "image/png", 300_000, Sha256(content)),
             (uploaded.Str("fileName"), uploaded.Str("contentType"), uploaded.GetProperty("size").GetInt64(), uploaded.Str("sha256")));
 
+        Assert.Equal("unreferenced", await Host.Blobs.StateTagAsync(uploaded.Id()));
+
         var created = await world.User.CreateTicketWithAsync(uploaded.Id());
         Assert.Equal(201, (int)created.StatusCode);
         var ticket = await created.JsonAsync();
         Assert.Equal([uploaded.Id()], ticket.GetProperty("attachments").EnumerateArray().Select(a => a.Str("id")));
+        // Attached: the lifecycle rule's backstop for unreferenced blobs no longer matches it.
+        Assert.Equal("referenced", await Host.Blobs.StateTagAsync(uploaded.Id()));
 
         var client = await WithoutRedirectsAsync(world.Technician);
         var redirect = await client.GetAttachmentAsync(uploaded.Id());

@@ -70,6 +70,10 @@ public sealed partial class AzuriteBlobProcess : IAsyncDisposable
 
     public async Task<bool> ExistsAsync(string name) => (await Attachments.GetBlobClient(name).ExistsAsync()).Value;
 
+    /// <summary>The blob's <c>attachment-state</c> index tag (what the container's lifecycle rule filters on).</summary>
+    public async Task<string?> StateTagAsync(string name) =>
+        (await Attachments.GetBlobClient(name).GetTagsAsync()).Value.Tags.TryGetValue("attachment-state", out var state) ? state : null;
+
     public ValueTask DisposeAsync() => _tool.DisposeAsync();
 
     [GeneratedRegex(@"listens on http://127\.0\.0\.1:(?<port>\d+)")]

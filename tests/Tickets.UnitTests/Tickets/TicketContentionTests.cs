@@ -72,7 +72,7 @@ public sealed class TicketContentionTests
             new AutoAssigner(Options.Create(new AssignmentOptions()), users.Object, _store.Object, teams.Object),
             outbox,
             new TicketWriter(_store.Object, outbox, _time, NullLogger<TicketWriter>.Instance),
-            new global::Tickets.Attachments.AttachmentClaims(Mock.Of<global::Tickets.Attachments.IUploadStore>(), _time, NullLogger<global::Tickets.Attachments.AttachmentClaims>.Instance),
+            new global::Tickets.Attachments.AttachmentClaims(Mock.Of<global::Tickets.Attachments.IUploadStore>(), Mock.Of<global::Tickets.Attachments.IAttachmentBlobs>(), _time, NullLogger<global::Tickets.Attachments.AttachmentClaims>.Instance),
             new SignedCursors(new ServerKeys(Options.Create(new JwtOptions
             {
                 SigningKeys = [new SigningKeyOptions { Id = "k", Key = Convert.ToBase64String(new byte[32]) }],
