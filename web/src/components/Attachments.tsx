@@ -140,7 +140,11 @@ function Thumbnail({ attachment }: { attachment: Attachment }) {
         <span className="thumb__placeholder">{failed ? t('attachments.unavailable', { name: attachment.fileName }) : attachment.fileName}</span>
       )}
       <span className="thumb__caption">
-        <span className="thumb__name">{attachment.fileName}</span> <span className="muted">{size}</span> <InternalMark attachment={attachment} />
+        {/* The image's alt text already names it for a screen reader. */}
+        <span className="thumb__name" aria-hidden="true">
+          {attachment.fileName}
+        </span>{' '}
+        <span className="muted">{size}</span> <InternalMark attachment={attachment} />
       </span>
     </button>
   );
@@ -207,16 +211,19 @@ function ImageViewer({
   const previous = index > 0 ? () => onIndex(index - 1) : undefined;
   const next = index < images.length - 1 ? () => onIndex(index + 1) : undefined;
 
+  // ← and → wherever focus is in the dialog (it starts on the close button).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'ArrowLeft' && index > 0) onIndex(index - 1);
+      if (event.key === 'ArrowRight' && index < images.length - 1) onIndex(index + 1);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [index, images.length, onIndex]);
+
   return (
     <Modal title={image.fileName} onClose={onClose} className="modal modal--viewer">
-      <div
-        className="viewer"
-        data-testid="viewer"
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowLeft' && previous) previous();
-          if (e.key === 'ArrowRight' && next) next();
-        }}
-      >
+      <div className="viewer" data-testid="viewer">
         <figure className="viewer__figure">
           {url ? (
             <img key={image.id} src={url} alt={image.fileName} className="viewer__image" data-testid="viewer-image" onError={renew} />

@@ -83,6 +83,8 @@ describe('why a file did not upload, in the reader’s language', () => {
   it('a type not accepted, the network, and too many requests with when to retry', () => {
     expect(uploadErrorMessage(new ApiError(415, { status: 415 }), words('es'))).toMatch(/^Este tipo de archivo no se admite/);
     expect(uploadErrorMessage(new ApiError(0, { title: 'Network error' }), words('en'))).toMatch(/^Could not upload: no connection/);
+    const badName = new ApiError(400, { status: 400, errors: { file: ['Has control characters.'] }, errorCodes: { file: ['invalid_characters'] } });
+    expect(uploadErrorMessage(badName, words('es'))).toBe(translate('es', 'fieldError.invalid_characters'));
     expect(uploadErrorMessage(new ApiError(429, { status: 429, code: 'rate_limited' }, 12), words('es'))).toBe(
       translate('es', 'error.rateLimitedRetry', { seconds: 12 }),
     );

@@ -1,6 +1,6 @@
 import { isApiError } from '../api/problem';
 import type { I18n } from '../i18n';
-import { problemMessage } from './errorMessages';
+import { fieldMessages, problemMessage } from './errorMessages';
 
 /** At most this many files on one ticket or comment (the server's `Attachment.MaxPerChange`). */
 export const MAX_FILES = 10;
@@ -104,7 +104,8 @@ export function admit<T>(files: readonly T[], held: number): { accepted: T[]; re
 
 /**
  * Why one file did not upload, in the reader's words: too large (saying the limit), a type not accepted, the network,
- * too many requests (with when to retry); anything else as any other failed call.
+ * too many requests (with when to retry), a name or content the server named as the `file` field's problem (an empty
+ * file, a name with characters nobody can type); anything else as any other failed call.
  */
 export function uploadErrorMessage(error: unknown, { t, locale }: Pick<I18n, 't' | 'locale'>): string {
   if (!isApiError(error)) return t('error.generic');
@@ -114,7 +115,8 @@ export function uploadErrorMessage(error: unknown, { t, locale }: Pick<I18n, 't'
   }
   if (error.status === 415) return t('attachments.unsupported');
   if (error.status === 0) return t('attachments.network');
-  return problemMessage(t, error);
+  const named = fieldMessages(t, error).file;
+  return named?.length ? named.join(' ') : problemMessage(t, error);
 }
 
 /** The names a history event says were attached, joined for one line ("a.png, b.pdf"); empty when none. */
