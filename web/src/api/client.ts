@@ -67,6 +67,21 @@ export class ApiClient {
     return this.store.get();
   }
 
+  /** The absolute address of an API path, for a request made outside `fetch` (an upload over XMLHttpRequest). */
+  url(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
+  /**
+   * The bearer token `request` would send now (renewed first when about to expire), for a request made outside
+   * `fetch`: an upload reports its progress only through XMLHttpRequest. After a 401 the caller asks `refresh(token)`.
+   */
+  async bearer(): Promise<string | undefined> {
+    const session = this.store.get();
+    if (session && session.expiresAt - this.now() < EXPIRY_MARGIN_MS) await this.refresh(session.accessToken);
+    return this.store.get()?.accessToken;
+  }
+
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const auth = options.auth ?? true;
     let session = auth ? this.store.get() : null;

@@ -936,6 +936,28 @@ export interface components {
         AssignRequest: {
             assigneeId: null | string;
         };
+        AttachedFile: {
+            fileName: string;
+            id: string;
+        };
+        Attachment: {
+            /** @description The comment it came with; null: attached when the ticket was opened. */
+            commentId: null | string;
+            /** @description Decided from the content's signature, never from the name. */
+            contentType: string;
+            fileName: string;
+            id: string;
+            /** @description On an internal note: staff only. */
+            internal: boolean;
+            /** @description SHA-256 of the bytes, lowercase hex. */
+            sha256: string;
+            /** @description Bytes. */
+            size: number;
+            ticketId: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: components["schemas"]["EventActor"];
+        };
         AuditActor: {
             id: string;
             name: string;
@@ -1011,6 +1033,7 @@ export interface components {
             teamId: null | string;
         };
         Comment: {
+            attachments?: components["schemas"]["Attachment"][];
             author: components["schemas"]["CommentAuthor"];
             body: string;
             /** Format: date-time */
@@ -1025,6 +1048,8 @@ export interface components {
             role: components["schemas"]["Role"];
         };
         CommentedData: {
+            /** @description The files attached with it (ids and names). */
+            attachments?: null | components["schemas"]["AttachedFile"][];
             commentId: string;
             internal: boolean;
         };
@@ -1034,6 +1059,8 @@ export interface components {
             total?: null | number;
         };
         CommentRequest: {
+            /** @description Files the comment brings: ids of your own uploads (POST /attachments) not yet attached to anything; at most 10. An internal note's files are internal. */
+            attachmentIds?: null | string[];
             body: null | string;
             internal?: null | boolean;
             /** @description Also move the ticket to this status, in the same change, as PUT /tickets/{id}/status would (the same rules; 409 or 403 naming status otherwise). A public comment is the move's note; an internal note moves it without one. */
@@ -1060,6 +1087,8 @@ export interface components {
             name: null | string;
         };
         CreateTicketRequest: {
+            /** @description Files to open the ticket with: ids of your own uploads (POST /attachments) not yet attached to anything; at most 10. */
+            attachmentIds?: null | string[];
             category?: null | string;
             description: null | string;
             priority?: null | string;
@@ -1425,6 +1454,8 @@ export interface components {
             warningAt?: null | string;
         };
         StatusChangedData: {
+            /** @description The files the comment that made the move brought (ids and names). */
+            attachments?: null | components["schemas"]["AttachedFile"][];
             /** @description How the move was asked for when not in the app: resolution_link (the requester answered a resolved e-mail's link). */
             channel?: null | string;
             /** @description The public comment that made the move (send and resolve): its body is the note, and it has no commented event of its own. */
@@ -1484,6 +1515,8 @@ export interface components {
             transitions: components["schemas"]["AllowedTransition"][];
         };
         TicketCreatedData: {
+            /** @description The files attached with it (ids and names). */
+            attachments?: null | components["schemas"]["AttachedFile"][];
             category: null | string;
             number: string;
             priority: components["schemas"]["Priority"];
@@ -1740,6 +1773,8 @@ export interface components {
         TicketView: {
             actions: components["schemas"]["TicketActions"];
             assignee: components["schemas"]["Assignee"] | null;
+            /** @description The files the ticket was opened with (a comment's files are on the comment). */
+            attachments: components["schemas"]["Attachment"][];
             category: null | string;
             /** Format: date-time */
             closedAt: null | string;

@@ -29,7 +29,7 @@ describe('register', () => {
 });
 
 describe('addComment', () => {
-  it('sends the status with the reply (send and resolve) and If-Match when given', async () => {
+  it('sends the status with the reply (send and resolve), its files, and If-Match when given', async () => {
     const sent: { body: unknown; headers: Headers }[] = [];
     const fetchImpl = (async (_input: RequestInfo | URL, init: RequestInit = {}) => {
       sent.push({ body: JSON.parse(String(init.body)), headers: new Headers(init.headers) });
@@ -39,10 +39,12 @@ describe('addComment', () => {
 
     await api.addComment('t1', 'Tóner sustituido.', false, 'key-1', { status: 'resolved', etag: '"e1"' });
     await api.addComment('t1', 'Gracias.', false, 'key-2');
+    await api.addComment('t1', 'Adjunto la traza.', true, 'key-3', { attachmentIds: ['att-1', 'att-2'] });
 
     expect(sent[0].body).toEqual({ body: 'Tóner sustituido.', internal: false, status: 'resolved' });
     expect([sent[0].headers.get('If-Match'), sent[0].headers.get('Idempotency-Key')]).toEqual(['"e1"', 'key-1']);
     expect(sent[1].body).toEqual({ body: 'Gracias.', internal: false });
     expect(sent[1].headers.get('If-Match')).toBeNull();
+    expect(sent[2].body).toEqual({ body: 'Adjunto la traza.', internal: true, attachmentIds: ['att-1', 'att-2'] });
   });
 });

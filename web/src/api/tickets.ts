@@ -1,4 +1,5 @@
 import { createAdminApi } from './admin';
+import { createAttachmentsApi } from './attachments';
 import type { ApiClient } from './client';
 import type { QueryValue } from './query';
 import type { components } from './schema';
@@ -99,17 +100,22 @@ export function createApi(client: ApiClient) {
     /**
      * A reply or an internal note. With `status` the comment also moves the ticket in the same change ("Enviar y
      * resolver", "Enviar y poner en espera"): a public reply is the move's note. With `etag` (If-Match) a ticket changed
-     * since answers 412 and nothing is stored.
+     * since answers 412 and nothing is stored. `attachmentIds` are the caller's uploads the comment brings.
      */
     addComment: (
       ticketId: string,
       body: string,
       internal: boolean,
       idempotencyKey: string,
-      options: { status?: TicketStatus; etag?: string } = {},
+      options: { status?: TicketStatus; etag?: string; attachmentIds?: readonly string[] } = {},
     ) =>
       client.json<Comment>('POST', `/tickets/${id(ticketId)}/comments`, {
-        body: options.status ? { body, internal, status: options.status } : { body, internal },
+        body: {
+          body,
+          internal,
+          ...(options.status ? { status: options.status } : {}),
+          ...(options.attachmentIds?.length ? { attachmentIds: [...options.attachmentIds] } : {}),
+        },
         headers: { 'Idempotency-Key': idempotencyKey, ...(options.etag ? { 'If-Match': options.etag } : {}) },
       }),
     history: (ticketId: string, cursor?: string | null) =>
@@ -136,6 +142,8 @@ export function createApi(client: ApiClient) {
 
     /** Teams, categories, SLA policies, calendars, the audit log and moving tickets between teams (api/admin.ts). */
     admin: createAdminApi(client),
+    /** Uploads, their removal before use, and short-lived links to the bytes (api/attachments.ts). */
+    attachments: createAttachmentsApi(client),
   };
 }
 

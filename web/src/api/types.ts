@@ -44,6 +44,10 @@ export type HistoryEventType = Schemas['TicketEventType'];
 export type TicketStats = Schemas['TicketStats'];
 export type RequesterContact = Schemas['RequesterContact'];
 export type CategoryList = Schemas['CategoryList'];
+/** A file on a ticket or one of its comments (its bytes behind `GET /attachments/{id}/link`). */
+export type Attachment = Schemas['Attachment'];
+/** A file as history names it. */
+export type AttachedFile = Schemas['AttachedFile'];
 
 /** The page every list answers with. */
 export interface Page<T> {

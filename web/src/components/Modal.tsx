@@ -5,13 +5,15 @@ interface ModalProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
+  /** The dialog's classes (an image viewer is wider than a form). */
+  className?: string;
 }
 
 /**
  * A native modal `<dialog>`: the browser traps focus, makes the page inert and closes it on
  * Escape; focus returns to the control that opened it.
  */
-export function Modal({ title, onClose, children }: ModalProps) {
+export function Modal({ title, onClose, children, className = 'modal' }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { t } = useI18n();
@@ -29,7 +31,7 @@ export function Modal({ title, onClose, children }: ModalProps) {
   return (
     <dialog
       ref={ref}
-      className="modal"
+      className={className}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

@@ -7,6 +7,7 @@ import { editOnTop, editedFields } from '../lib/conflictMerge';
 import { categoryName, useCategories, useCategoryLabel } from '../lib/useCategories';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { newIdempotencyKey } from '../lib/useLoad';
+import { AttachmentPicker, useUploads } from './AttachmentPicker';
 import { ConflictNotice, readStaleWrite, type StaleWrite } from './ConflictNotice';
 import { DialogActions } from './DialogActions';
 import { ErrorAlert } from './ErrorAlert';
@@ -25,6 +26,7 @@ interface Props {
  * Creates a ticket, or edits one. An edit refused because someone else changed the ticket first (412) keeps the
  * dialog open with everything typed, says field by field what changed, and saves only the caller's own fields on top
  * of the fresh ticket ("Aplicar mi cambio encima"), so nothing of theirs is lost unless both changed the same field.
+ * A new ticket may bring files (dropped, picked or a pasted screenshot), uploaded at once; it is sent once they are up.
  */
 export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
   const { t, lang } = useI18n();
@@ -43,6 +45,7 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
   const [stale, setStale] = useState<StaleWrite | null>(null);
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<unknown>(null);
+  const uploads = useUploads();
 
   /** Writes the caller's own changes on the ticket as the server has it now; a further 412 is read again. */
   const writeOnTop = async (shown: Ticket, tag: string | undefined) => {
@@ -74,7 +77,15 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
   const save = async () => {
     const body = { title: values.title.trim(), description: values.description.trim(), priority: values.priority };
     if (!ticket) {
-      onSaved(await api.createTicket(values.category ? { ...body, category: values.category } : body, idempotencyKey));
+      if (uploads.queue.uploading) return;
+      const attachmentIds = uploads.queue.ids;
+      const created = await api.createTicket(
+        { ...body, ...(values.category ? { category: values.category } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) },
+        idempotencyKey,
+      );
+      // The files belong to the ticket now: closing the dialog must not delete them as unsent.
+      uploads.queue.clear();
+      onSaved(created);
       return;
     }
     // After a conflict the caller has seen what changed: saving again puts only their own fields on the fresh ticket.
@@ -91,7 +102,7 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
 
   return (
     <Modal title={ticket ? t('ticketForm.editTitle', { number: ticket.number }) : t('ticketForm.newTitle')} onClose={onClose}>
-      <form ref={formRef} onSubmit={(e) => void submit(e, values, save)} noValidate className="form">
+      <form ref={formRef} onSubmit={(e) => void submit(e, values, save)} noValidate className="form" {...(ticket ? {} : uploads.targetProps)}>
         <ErrorAlert error={error ?? applyError} />
         {stale ? <ConflictNotice stale={stale} busy={applying} onApply={() => void apply()} /> : null}
         <Field label={t('field.title')} name="title" errors={fieldErrors.title} required>
@@ -143,7 +154,13 @@ export function TicketFormDialog({ ticket, etag, onClose, onSaved }: Props) {
             )}
           </Field>
         ) : null}
-        <DialogActions busy={busy} submitLabel={ticket ? t('ticketForm.save') : t('ticketForm.create')} onCancel={onClose} />
+        {ticket ? null : <AttachmentPicker uploads={uploads} />}
+        <DialogActions
+          busy={busy}
+          disabled={uploads.queue.uploading}
+          submitLabel={ticket ? t('ticketForm.save') : t('ticketForm.create')}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );

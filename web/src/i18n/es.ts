@@ -764,6 +764,26 @@ export const es = {
   'resolution.used': 'Este enlace ya se usó, o el ticket cambió desde entonces.',
   'resolution.invalid': 'El enlace no es válido o ha caducado.',
   'resolution.openTickets': 'Ver mis tickets',
+
+  'attachments.title': 'Adjuntos',
+  'attachments.hint': 'Arrastra archivos aquí o pega una captura (Ctrl+V), o',
+  'attachments.pick': 'elige archivos',
+  'attachments.limits': 'Hasta {max} archivos, {size} como máximo cada uno.',
+  'attachments.pastedPrefix': 'captura',
+  'attachments.uploading': 'Subiendo {name}',
+  'attachments.uploaded': 'Subido',
+  'attachments.remove': 'Quitar {name}',
+  'attachments.tooLarge': 'Supera el límite de {limit} por archivo.',
+  'attachments.unsupported': 'Este tipo de archivo no se admite: imágenes, PDF, texto, ZIP, Office o correos .eml.',
+  'attachments.network': 'No se pudo subir: sin conexión con el servidor. Quítalo y vuelve a añadirlo.',
+  'attachments.tooMany': 'Como máximo {max} archivos por mensaje: {count} no se añadieron.',
+  'attachments.waiting': 'Espera a que terminen de subirse los archivos para enviar.',
+  'attachments.unavailable': 'No se pudo cargar {name}.',
+  'attachments.position': 'Imagen {position} de {total}',
+  'attachments.previous': 'Anterior',
+  'attachments.next': 'Siguiente',
+  'attachments.download': 'Descargar',
+  'history.attachments': 'Adjuntos: {names}',
 } as const;
 
 export type MessageKey = keyof typeof es;

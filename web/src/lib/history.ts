@@ -1,5 +1,6 @@
 import type { HistoryEvent, TicketStatus } from '../api/types';
 import { categoryLabel, type I18n } from '../i18n';
+import { attachedNames } from './attachments';
 
 type Words = Pick<I18n, 't' | 'formatDateTime'>;
 
@@ -12,6 +13,9 @@ export type CategoryWords = (slug: string) => string;
  */
 export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words, categoryWords?: CategoryWords): string[] {
   const status = (s: TicketStatus) => t(`status.${s}`);
+  // The files a change brought, by name: "Adjuntos: captura-2026-12-07-2015.png, factura.pdf".
+  const attached = (files: readonly { fileName: string }[] | null | undefined) =>
+    files?.length ? [t('history.attachments', { names: attachedNames(files) })] : [];
   const category = (c: string | null | undefined) => (c ? (categoryWords ?? ((s: string) => categoryLabel(s, t)))(c) : t('history.noCategory'));
 
   switch (event.type) {
@@ -20,6 +24,7 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
         t('history.priority', { value: t(`priority.${event.data.priority}`) }),
         ...(event.data.category ? [t('history.category', { value: category(event.data.category) })] : []),
         ...(event.data.team ? [t('history.team', { value: event.data.team.name })] : []),
+        ...attached(event.data.attachments),
       ];
     case 'updated': {
       const { title, description, category: changed } = event.data.changes;
@@ -40,6 +45,7 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
             ]
           : []),
         ...(event.data.reason === 'requester_commented' ? [t('history.reason.requester_commented')] : []),
+        ...attached(event.data.attachments),
       ];
     case 'assigned':
       return [
@@ -52,7 +58,7 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
     case 'priority_changed':
       return [t('history.priorityChange', { before: t(`priority.${event.data.before}`), after: t(`priority.${event.data.after}`) })];
     case 'commented':
-      return event.data.internal ? [t('comment.internal')] : [];
+      return [...(event.data.internal ? [t('comment.internal')] : []), ...attached(event.data.attachments)];
     case 'sla_started':
       return [
         t('history.slaDue', { target: t('history.target.first_response'), at: formatDateTime(event.data.firstResponseDueAt) }),

@@ -49,6 +49,16 @@ describe('history in words', () => {
     expect(describeEvent(edited, words('es'))).toEqual(['Título: «Impresora» → «Impresora atascada»', 'Categoría: sin categoría → Red']);
   });
 
+  it('names the files a ticket was opened with, a comment brought, or a send-and-resolve carried', () => {
+    const files = [{ id: 'a1', fileName: 'captura-2026-12-07-2015.png' }, { id: 'a2', fileName: 'factura.pdf' }];
+    const created = event({ type: 'created', data: { number: 'TCK-000001', title: 'x', priority: 'medium', category: null, attachments: files } });
+    const commented = event({ type: 'commented', data: { commentId: 'c1', internal: true, attachments: files.slice(1) } });
+    const resolved = event({ type: 'status_changed', data: { from: 'in_progress', to: 'resolved', note: null, reason: null, attachments: files.slice(0, 1) } });
+    expect(describeEvent(created, words('es')).at(-1)).toBe('Adjuntos: captura-2026-12-07-2015.png, factura.pdf');
+    expect(describeEvent(commented, words('en'))).toEqual(['Internal note', 'Attachments: factura.pdf']);
+    expect(describeEvent(resolved, words('es')).at(-1)).toBe('Adjuntos: captura-2026-12-07-2015.png');
+  });
+
   it('gives a status move its note, named for what it is', () => {
     const moved = (to: 'resolved' | 'on_hold' | 'closed') =>
       describeEvent(event({ type: 'status_changed', data: { from: 'in_progress', to, note: 'Tóner cambiado.', reason: null } }), words('es'))[1];

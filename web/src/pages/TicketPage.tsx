@@ -4,6 +4,7 @@ import { isApiError } from '../api/problem';
 import { readAll } from '../api/tickets';
 import type { Ticket, TicketStatus } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
+import { AttachmentGallery, AttachmentList, imagesOf } from '../components/Attachments';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { LoadFailed, Skeleton } from '../components/Loading';
@@ -190,6 +191,11 @@ export function TicketPage() {
 
   const { ticket, etag, comments, history } = loaded.data;
   const statusNote = currentStatusNote(ticket.status, history);
+  // The viewer's next and previous go through every image on the page: the ticket's, then each message's in order.
+  const images = [
+    ...imagesOf(ticket.attachments),
+    ...comments.filter((c) => isStaff || !c.internal).flatMap((c) => imagesOf(c.attachments ?? [])),
+  ];
 
   /**
    * Reversible moves (start, hold, resume) happen at once, without a confirmation. A move that needs words opens a
@@ -234,31 +240,34 @@ export function TicketPage() {
         onTeam={(teamId) => act(ticket, () => api.admin.moveTicketToTeam(ticket.id, teamId, etag), t('ticketPage.teamChanged'))}
       />
 
-      <div className="ticket-page__columns">
-        <div>
-          <section aria-labelledby="description-heading" className="card">
-            <h2 id="description-heading">{t('ticket.description')}</h2>
-            <p className="pre-wrap">{ticket.description}</p>
-          </section>
-          <Conversation
-            ticket={ticket}
-            comments={comments}
-            history={history}
-            isStaff={isStaff}
-            onSend={async (body, internal, key, status) => {
-              await api.addComment(ticket.id, body, internal, key, { status });
-              refresh(status ? t('composer.sentWith', { status: t(`status.${status}`) }) : t(internal ? 'composer.noteAdded' : 'comment.added'));
-            }}
-          />
-        </div>
+      <AttachmentGallery images={images}>
+        <div className="ticket-page__columns">
+          <div>
+            <section aria-labelledby="description-heading" className="card">
+              <h2 id="description-heading">{t('ticket.description')}</h2>
+              <p className="pre-wrap">{ticket.description}</p>
+              <AttachmentList attachments={ticket.attachments} label={t('attachments.title')} />
+            </section>
+            <Conversation
+              ticket={ticket}
+              comments={comments}
+              history={history}
+              isStaff={isStaff}
+              onSend={async (body, internal, key, status, attachmentIds) => {
+                await api.addComment(ticket.id, body, internal, key, { status, attachmentIds });
+                refresh(status ? t('composer.sentWith', { status: t(`status.${status}`) }) : t(internal ? 'composer.noteAdded' : 'comment.added'));
+              }}
+            />
+          </div>
 
-        <aside>
-          <TicketDetails ticket={ticket} isStaff={isStaff} />
-          {sla.data ? <SlaPanel report={sla.data} /> : null}
-          {contact.data ? <RequesterContactCard contact={contact.data} /> : null}
-          {ticket.actions.delete ? <DeleteSection onDelete={() => setDialog({ kind: 'delete' })} /> : null}
-        </aside>
-      </div>
+          <aside>
+            <TicketDetails ticket={ticket} isStaff={isStaff} />
+            {sla.data ? <SlaPanel report={sla.data} /> : null}
+            {contact.data ? <RequesterContactCard contact={contact.data} /> : null}
+            {ticket.actions.delete ? <DeleteSection onDelete={() => setDialog({ kind: 'delete' })} /> : null}
+          </aside>
+        </div>
+      </AttachmentGallery>
 
       {dialog?.kind === 'status' ? (
         <StatusDialog

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { FieldErrors } from '../../api/problem';
 import type { TicketActions, TicketStatus } from '../../api/types';
+import { AttachmentPicker, useUploads } from '../../components/AttachmentPicker';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
@@ -13,14 +14,21 @@ const SEND_WITH: readonly { status: TicketStatus; label: 'composer.sendResolve' 
   { status: 'on_hold', label: 'composer.sendHold' },
 ];
 
-export type SendComment = (body: string, internal: boolean, idempotencyKey: string, status?: TicketStatus) => Promise<void>;
+export type SendComment = (
+  body: string,
+  internal: boolean,
+  idempotencyKey: string,
+  status?: TicketStatus,
+  attachmentIds?: readonly string[],
+) => Promise<void>;
 
 /**
  * Where the caller writes. Staff get two tabs, a public reply (the requester reads it) and an internal note (amber,
  * labelled, only the team reads it), and may send a reply with a status move in ONE request ("Enviar y resolver":
  * the reply is the resolution note). The tab stays where the agent put it after sending. A requester gets a plain
  * reply box. The draft lives here, so a refresh of the page around it (someone else changed the ticket) keeps it;
- * a refused send keeps it too. One idempotency key per message, so a retry posts it once.
+ * a refused send keeps it too, with its files. Files join by drop, pick or paste (a screenshot with Ctrl+V) and upload at
+ * once; the message waits for them. One idempotency key per message, so a retry posts it once.
  */
 export function Composer({ actions, onSend }: { actions: TicketActions; onSend: SendComment }) {
   const { t } = useI18n();
@@ -32,6 +40,8 @@ export function Composer({ actions, onSend }: { actions: TicketActions; onSend: 
   const [busy, setBusy] = useState(false);
   const [key, setKey] = useState(newIdempotencyKey);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const uploads = useUploads();
+  const waiting = uploads.queue.uploading;
 
   // An internal text never reaches the requester, so a move that needs a note for them cannot ride on it.
   const moves = canInternal
@@ -42,6 +52,7 @@ export function Composer({ actions, onSend }: { actions: TicketActions; onSend: 
     : [];
 
   async function send(status?: TicketStatus) {
+    if (uploads.queue.uploading) return;
     if (!body.trim()) {
       setErrors({ body: [t('validation.required')] });
       textarea.current?.focus();
@@ -51,8 +62,9 @@ export function Composer({ actions, onSend }: { actions: TicketActions; onSend: 
     setErrors({});
     setError(null);
     try {
-      await onSend(body.trim(), internal, key, status);
+      await onSend(body.trim(), internal, key, status, uploads.queue.ids);
       setBody('');
+      uploads.queue.clear();
       setKey(newIdempotencyKey());
     } catch (err) {
       setErrors(fieldMessages(t, err));
@@ -69,7 +81,14 @@ export function Composer({ actions, onSend }: { actions: TicketActions; onSend: 
 
   const mode = internal ? 'internal' : 'public';
   return (
-    <form onSubmit={submit} noValidate className={`form composer composer--${mode}`} data-testid="composer" data-mode={mode}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className={`form composer composer--${mode}`}
+      data-testid="composer"
+      data-mode={mode}
+      {...uploads.targetProps}
+    >
       {canInternal ? (
         <div role="tablist" aria-label={t('composer.mode')} className="composer__tabs">
           {(['public', 'internal'] as const).map((m) => (
@@ -108,12 +127,13 @@ export function Composer({ actions, onSend }: { actions: TicketActions; onSend: 
             />
           )}
         </Field>
+        <AttachmentPicker uploads={uploads} />
         <div className="actions composer__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
+          <button type="submit" className="button button--primary" disabled={busy || waiting}>
             {busy ? t('common.working') : t('composer.send')}
           </button>
           {moves.map((m) => (
-            <button key={m.status} type="button" className="button button--secondary" disabled={busy} onClick={() => void send(m.status)}>
+            <button key={m.status} type="button" className="button button--secondary" disabled={busy || waiting} onClick={() => void send(m.status)}>
               {t(m.label)}
             </button>
           ))}

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Comment, HistoryEvent, Ticket } from '../../api/types';
+import { AttachmentList } from '../../components/Attachments';
 import { useI18n } from '../../i18n';
 import { describeEvent } from '../../lib/history';
 import { renderMarkdown } from '../../lib/markdown';
@@ -67,6 +68,7 @@ function TimelineItem({ entry, isStaff }: { entry: TimelineEntry; isStaff: boole
           <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
         </div>
         <MessageBody text={c.body} />
+        <AttachmentList attachments={c.attachments ?? []} label={t('attachments.title')} />
         {entry.move ? <MoveLine move={entry.move} /> : null}
       </li>
     );
