@@ -82,10 +82,19 @@ public static partial class DevHostApp
         builder.Services.AddHostedService<StartupBanner>();
 
         var app = builder.Build();
+        // Attachments' images load from the blob endpoint's short links: Azurite's origin joins img-src (Azure's is in the
+        // policy already). Resolved on the first answer, after start-up validation has named a missing connection.
+        var webHeaders = new Lazy<(IReadOnlyDictionary<string, string> Plain, IReadOnlyDictionary<string, string> Https)>(() =>
+        {
+            var endpoint = app.Services.GetRequiredService<Azure.Storage.Blobs.BlobServiceClient>().Uri;
+            return endpoint.Host.EndsWith(".blob.core.windows.net", StringComparison.OrdinalIgnoreCase)
+                ? (SecurityHeaders.Web, SecurityHeaders.WebOverHttps)
+                : (SecurityHeaders.WebWithImagesFrom(SecurityHeaders.Web, endpoint), SecurityHeaders.WebWithImagesFrom(SecurityHeaders.WebOverHttps, endpoint));
+        });
         // The security headers on every answer: the API's under /api, the web's elsewhere (as the worker's gate middleware and staticwebapp.config.json do in Azure).
         app.Use((http, next) =>
         {
-            SecurityHeaders.Apply(http.Response, HeadersFor(http.Request));
+            SecurityHeaders.Apply(http.Response, HeadersFor(http.Request, webHeaders.Value));
             return next(http);
         });
         app.ServeWebFrontEnd(builder.Configuration["DevHost:WebRoot"]!);
@@ -112,11 +121,12 @@ public static partial class DevHostApp
             .Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal),
     };
 
-    private static IReadOnlyDictionary<string, string> HeadersFor(HttpRequest request) =>
+    private static IReadOnlyDictionary<string, string> HeadersFor(
+        HttpRequest request, (IReadOnlyDictionary<string, string> Plain, IReadOnlyDictionary<string, string> Https) web) =>
         request.Path.StartsWithSegments("/api/docs") ? ApiReferenceHeaders
         : request.Path.StartsWithSegments("/api") ? SecurityHeaders.Api
-        : request.IsHttps ? SecurityHeaders.WebOverHttps
-        : SecurityHeaders.Web;
+        : request.IsHttps ? web.Https
+        : web.Plain;
 
     /// <summary>The folder holding TicketSystem.sln (so `dotnet run` from anywhere uses one .data/), else the current one.</summary>
     private static string RepositoryRoot()

@@ -9,8 +9,14 @@ namespace Tickets.Functions.Http;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>The web's policy: the built app loads only its own scripts, styles and fonts and is never framed.</summary>
-    public const string WebPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    /// <summary>
+    /// Where attachments' images come from in Azure: thumbnails and the viewer load the storage account's short-lived
+    /// read-only links (<c>GET /attachments/{id}/link</c>), since an <c>img</c> cannot send the bearer token.
+    /// </summary>
+    public const string BlobImages = "https://*.blob.core.windows.net";
+
+    /// <summary>The web's policy: the built app loads only its own scripts, styles and fonts (images also from Blob Storage) and is never framed.</summary>
+    public const string WebPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: " + BlobImages + "; font-src 'self'; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>An API answer is data, never a document: nothing in it may load, run or be framed.</summary>
@@ -42,6 +48,17 @@ public static class SecurityHeaders
     public static IReadOnlyDictionary<string, string> WebOverHttps { get; } = With(Web,
         new("Content-Security-Policy", WebPolicy + "; upgrade-insecure-requests"),
         new("Strict-Transport-Security", "max-age=31536000; includeSubDomains"));
+
+    /// <summary>
+    /// The web's headers when attachments are served from another blob endpoint (Azurite on the local host): its origin
+    /// may serve images too, nothing else.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WebWithImagesFrom(IReadOnlyDictionary<string, string> web, Uri blobEndpoint)
+    {
+        var origin = blobEndpoint.GetLeftPart(UriPartial.Authority);
+        return With(web, new KeyValuePair<string, string>("Content-Security-Policy", web["Content-Security-Policy"].Replace(
+            "img-src 'self' data: " + BlobImages, $"img-src 'self' data: {BlobImages} {origin}", StringComparison.Ordinal)));
+    }
 
     /// <summary>Sets <paramref name="headers"/> on the response, replacing what was there.</summary>
     public static void Apply(HttpResponse response, IReadOnlyDictionary<string, string> headers)

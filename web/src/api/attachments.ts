@@ -1,21 +1,13 @@
 import type { ApiClient } from './client';
 import { ApiError, parseRetryAfter } from './problem';
+import type { components } from './schema';
 import type { Problem } from './types';
 
 /** `POST /attachments` → 201: the upload, the caller's own until a ticket or comment names it in `attachmentIds`. */
-export interface UploadView {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-}
+export type UploadView = components['schemas']['UploadView'];
 
 /** `GET /attachments/{id}/link`: a read-only address of the bytes, valid until `expiresAt` (minutes). */
-export interface AttachmentLink {
-  url: string;
-  expiresAt: string;
-}
+export type AttachmentLink = components['schemas']['AttachmentLink'];
 
 /** What an upload in flight reports: bytes sent of the request's total. */
 export type OnProgress = (sent: number, total: number) => void;
