@@ -2,11 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Tickets.Attachments;
 using Tickets.DevHost.Triggers;
 using Tickets.EndToEndTests.Notifications;
 using Tickets.EndToEndTests.Tickets;
 using Tickets.Functions.Triggers;
 using Tickets.Messaging;
+using AttachmentClient = Tickets.EndToEndTests.Attachments.AttachmentClient;
 
 namespace Tickets.EndToEndTests.Security;
 
@@ -36,6 +38,7 @@ public sealed class RedeliveryWorld : IAsyncLifetime
         Host.Settings["Tickets:Sla:SweepSchedule"] = Never;
         Host.Settings["Tickets:AutoCloseSchedule"] = Never;
         Host.Settings["Tickets:Outbox:RelaySchedule"] = Never;
+        Host.Settings["Tickets:Attachments:SweepSchedule"] = Never;
         // The relay takes only what the dispatcher gave up on (a send times out after 2 s); with no delay it re-sent
         // messages the dispatcher had just sent, and two copies of one SLA check waited where the tests count one.
         Host.Settings["Tickets:Outbox:RelayAfter"] = "00:00:02.500";
@@ -70,6 +73,7 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         ["SlaReplan"] = nameof(TheSameReplanDeliveredTwiceReplansEachTicketOnce),
         ["SendNotificationEmail"] = nameof(TheSameNotificationEmailMessageDeliveredTwiceAndTheSweepRunTwiceSendNoSecondMail),
         ["NotificationEmailSweep"] = nameof(TheSameNotificationEmailMessageDeliveredTwiceAndTheSweepRunTwiceSendNoSecondMail),
+        ["AttachmentSweep"] = nameof(TheAttachmentSweepRunTwiceAtOnceRemovesAnOldUploadOnceAndKeepsAnAttachedFile),
     };
 
     private LocalHost Host => world.Host;
@@ -225,6 +229,31 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         Assert.Equal(["user.profile_changed", "user.created"], once.Select(e => e.Str("action")));
         Assert.Equal("Archivo", once[0].GetProperty("after").Str("department"));
         Assert.Equal(once.Select(e => e.Str("id")), (await AuditOfAsync(person.Id)).Select(e => e.Str("id")));
+    }
+
+    [Fact]
+    public async Task TheAttachmentSweepRunTwiceAtOnceRemovesAnOldUploadOnceAndKeepsAnAttachedFile()
+    {
+        var uploads = Host.Services.GetRequiredService<IUploadStore>();
+        var blobs = Host.Services.GetRequiredService<IAttachmentBlobs>();
+        var requester = await NewPersonAsync("user");
+        // An upload left unreferenced for two days (written as the upload path writes one), and a file attached to a ticket.
+        var old = new Upload(Guid.CreateVersion7().ToString("N"), "olvidado.txt", "text/plain", 5, new string('0', 64),
+            new global::Tickets.Tickets.EventActor(requester.Id, "Olvidadiza"), DateTimeOffset.UtcNow.AddDays(-2));
+        await blobs.WriteAsync(old.BlobName, new MemoryStream("viejo"u8.ToArray()), old.ContentType);
+        await uploads.AddAsync(old);
+        var kept = await AttachmentClient.UploadedAsync(requester.Client, AttachmentClient.Png, "captura.png");
+        Assert.Equal(201, (int)(await AttachmentClient.CreateTicketWithAsync(requester.Client, kept.Id())).StatusCode);
+
+        await Task.WhenAll(RunTimerAsync("AttachmentSweep"), RunTimerAsync("AttachmentSweep"));
+        await RunTimerAsync("AttachmentSweep");
+
+        Assert.Null(await uploads.FindAsync(old.Id));
+        Assert.False(await Host.Blobs.ExistsAsync(old.BlobName));
+        Assert.NotNull((await uploads.FindAsync(kept.Id()))?.AttachedAt);
+        var link = await requester.Client.GetAsync($"api/attachments/{kept.Id()}/link");
+        Assert.Equal(200, (int)link.StatusCode);
+        Assert.Equal(AttachmentClient.Png, await (await AttachmentClient.FollowAsync(new Uri((await link.JsonAsync()).Str("url")))).Content.ReadAsByteArrayAsync());
     }
 
     private async Task<List<JsonElement>> AuditOfAsync(string userId) =>
