@@ -121,6 +121,7 @@ public sealed class AttachmentTests(TicketWorld world) : IClassFixture<TicketWor
         var problem = await (await world.User.UploadAsync(PngOf((int)new AttachmentOptions().MaxBytes + 1), "enorme.png")).ProblemAsync(413);
 
         Assert.Equal(["file"], problem.FieldErrors());
+        Assert.Equal(new AttachmentOptions().MaxBytes, problem.GetProperty("maxBytes").GetInt64());
         Assert.Equal(before, await KeptAsync());
     }
 
