@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
-using Tickets.Common;
 using Tickets.Identity;
 using Tickets.Messaging;
 
@@ -73,34 +72,10 @@ public sealed class CosmosPasswordTokenStore(Container users, Container tickets)
         return (await users.ReadOrNullAsync<PasswordTokenDocument>(id, new PartitionKey(id), cancellationToken))?.Document.ToToken();
     }
 
-    public async Task<bool> TryUseAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        var id = DocumentIds.PasswordToken(tokenHash);
-        // A 412 means the document changed since the read: by another use or a replacement (the re-read says so), or by
-        // an unrelated write, such as MarkEmailedAsync recording the e-mail just as its link is used (still unused: try
-        // again). Only a use or a replacement ends a link, as in the SQLite store's conditional update.
-        for (var attempt = 1; ; attempt++)
-        {
-            var read = await users.ReadOrNullAsync<PasswordTokenDocument>(id, new PartitionKey(id), cancellationToken);
-            if (read is not { Document: var token, ETag: var etag } || token.UsedAt is not null || token.ReplacedAt is not null) return false;
-
-            try
-            {
-                await users.ReplaceItemAsync(token with { UsedAt = at }, id, new PartitionKey(id),
-                    new ItemRequestOptions { IfMatchEtag = etag, EnableContentResponseOnWrite = false }, cancellationToken);
-                return true;
-            }
-            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                // It expired and is gone.
-                return false;
-            }
-            catch (CosmosException e) when (e.StatusCode == HttpStatusCode.PreconditionFailed)
-            {
-                if (attempt == Contention.MaxAttempts) return false;
-            }
-        }
-    }
+    /// <summary>Only a use or a replacement ends a link (as the SQLite store's conditional update): see <see cref="ContainerExtensions.ReplaceWhileAsync{T}"/>.</summary>
+    public Task<bool> TryUseAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        users.ReplaceWhileAsync<PasswordTokenDocument>(DocumentIds.PasswordToken(tokenHash),
+            token => token.UsedAt is null && token.ReplacedAt is null, token => token with { UsedAt = at }, cancellationToken);
 
     public async Task MarkEmailedAsync(string tokenHash, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
