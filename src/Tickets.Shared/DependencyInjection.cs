@@ -148,6 +148,9 @@ public static class DependencyInjection
         services.AddTicketsBlobs(configuration);
         services.AddScoped<Attachments.AttachmentService>();
         services.AddScoped<Attachments.AttachmentSweep>();
+
+        // The e-mail channel's way in (Tickets:Inbound): the mailbox poll and the webhook queue raw mail on inbound-mail.
+        services.AddValidatedOptions<Inbound.InboundOptions>(configuration, Inbound.InboundOptions.Section, Inbound.InboundOptions.Rules);
         // Resolution links: signed confirm/reopen links in resolved e-mails, and their anonymous answers.
         services.AddSingleton<Tickets.Resolution.ResolutionLinkTokens>();
         services.AddSingleton<Tickets.Resolution.IResolutionLinks, Tickets.Resolution.ResolutionLinks>();

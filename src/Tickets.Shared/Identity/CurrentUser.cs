@@ -1,3 +1,4 @@
+using Tickets.Tickets;
 using Tickets.Users;
 
 namespace Tickets.Identity;
@@ -22,5 +23,12 @@ public sealed class CurrentUser
 
     public bool IsStaff => _user?.IsStaff == true;
 
-    public void SignIn(User user) => _user = user;
+    /// <summary>How this invocation's changes came in: <see cref="Channel.Email"/> when the e-mail channel acts for the sender.</summary>
+    public Channel Channel { get; private set; } = Channel.Web;
+
+    public void SignIn(User user, Channel channel = Channel.Web)
+    {
+        _user = user;
+        Channel = channel;
+    }
 }

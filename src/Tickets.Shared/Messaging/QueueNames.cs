@@ -15,6 +15,9 @@ public static class QueueNames
     /// <summary>One person's pending notification e-mail about one ticket, delayed to the end of the coalescing window.</summary>
     public const string NotificationEmails = "notification-emails";
 
+    /// <summary>Raw e-mail taken in by the mailbox poll or the inbound webhook, kept in the inbound-mail container, to be turned into tickets and comments.</summary>
+    public const string InboundMail = "inbound-mail";
+
     /// <summary>
     /// The configuration key of the queues' Storage connection, used by the senders and named by every
     /// <c>[QueueTrigger(Connection = …)]</c>: a connection string (Azurite's <c>UseDevelopmentStorage=true</c> or one
@@ -28,7 +31,7 @@ public static class QueueNames
     public static bool IsPoison(string queue) => queue.EndsWith("-poison", StringComparison.Ordinal);
 
     public static IReadOnlyList<string> All { get; } = [
-        Notifications, SlaChecks, SlaReplans, AccountEmails, NotificationEmails,
-        Poison(Notifications), Poison(SlaChecks), Poison(SlaReplans), Poison(AccountEmails), Poison(NotificationEmails),
+        Notifications, SlaChecks, SlaReplans, AccountEmails, NotificationEmails, InboundMail,
+        Poison(Notifications), Poison(SlaChecks), Poison(SlaReplans), Poison(AccountEmails), Poison(NotificationEmails), Poison(InboundMail),
     ];
 }

@@ -11,6 +11,10 @@ public sealed record Comment(string Id, string TicketId, CommentAuthor Author, s
     public IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments { get; init => field = Common.ValueList.Of(value); } =
         Common.ValueList<global::Tickets.Attachments.Attachment>.Empty;
 
+    /// <summary>How it came in, when not by the web: <c>email</c> for a reply the e-mail channel turned into it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Channel? Channel { get; init; }
+
     [JsonIgnore]
     public long Sequence { get; init; }
 }

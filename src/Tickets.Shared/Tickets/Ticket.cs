@@ -126,6 +126,7 @@ public sealed partial record Ticket
             {
                 Team = team,
                 Attachments = NamesOf(files),
+                Channel = requester.ChannelMark,
             })
             .Add(TicketEventType.SlaStarted, new SlaStartedData(ticket.Sla.Policy, ticket.Sla.FirstResponseDueAt, ticket.Sla.ResolutionDueAt)
             {
@@ -285,19 +286,19 @@ public sealed partial record Ticket
 
         var body = request.Body!.Trim();
         var files = (uploads ?? []).Select(u => Attachment.Of(u, Id, commentId, isInternal)).ToList();
-        var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), body, isInternal, now) { Attachments = files };
+        var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), body, isInternal, now) { Attachments = files, Channel = actor.ChannelMark };
         var named = NamesOf(files);
         var history = new Recorder(Id, actor, now);
         var next = Touch(now) with { CommentCount = isInternal ? CommentCount : CommentCount + 1 };
         if (move is { } target)
         {
-            if (isInternal) history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named }, isInternal);
+            if (isInternal) history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named, Channel = actor.ChannelMark }, isInternal);
             next = next.MoveTo(target, isInternal ? null : body, reason: null, actor, rules.Sla, now, history, isInternal ? null : commentId,
                 attachments: isInternal ? null : named);
             return history.Build(next, comment: comment) with { Attachments = files };
         }
 
-        history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named }, isInternal);
+        history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named, Channel = actor.ChannelMark }, isInternal);
         if (!isInternal) next = next.RespondIfFirst(actor, now, history);
         if (!isInternal && Status == OnHold && actor.Id == Requester.Id)
             next = next.MoveTo(InProgress, note: null, reason: "requester_commented", actor, rules.Sla, now, history);

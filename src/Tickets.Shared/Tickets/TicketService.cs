@@ -32,7 +32,7 @@ public sealed partial class TicketService(
     TimeProvider time,
     ILogger<TicketService> logger)
 {
-    private Actor Caller => Actor.Of(me.User);
+    private Actor Caller => Actor.Of(me.User) with { Channel = me.Channel };
 
     public Task<Result<Ticket>> CreateAsync(CreateTicketRequest request, CancellationToken cancellationToken) => CreateAsync(request, null, cancellationToken);
 

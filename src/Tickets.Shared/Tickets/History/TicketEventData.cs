@@ -12,6 +12,10 @@ public sealed record TicketCreatedData(string Number, string Title, Priority Pri
 {
     public static TicketEventType Kind => TicketEventType.Created;
 
+    [Description("How it came in, when not by the web: email.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Channel? Channel { get; init; }
+
     [Description("The team the ticket went to (its category's), if any.")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public TicketTeam? Team { get; init; }
@@ -115,6 +119,10 @@ public sealed record PriorityChangedData(Priority Before, Priority After, DateTi
 public sealed record CommentedData(string CommentId, bool Internal) : IPayloadOf<TicketEventType>
 {
     public static TicketEventType Kind => TicketEventType.Commented;
+
+    [Description("How it came in, when not by the web: email.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Channel? Channel { get; init; }
 
     [Description("The files attached with it (ids and names).")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,0 +1,86 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tickets.Inbound;
+
+/// <summary>What the help desk does with mail from an address that is no account.</summary>
+public enum UnknownSenders
+{
+    /// <summary>Nothing is made; the sender gets one polite answer saying how to register, at most one per address per day.</summary>
+    Reject,
+
+    /// <summary>An account with role <c>user</c> is made for the sender (with an e-mailed set-password link), and the mail becomes its ticket.</summary>
+    Create,
+}
+
+/// <summary>
+/// <c>Tickets:Inbound</c>: the e-mail channel's way in. Two doors, one path: the mailbox (<see cref="Imap"/>, polled by
+/// the timer <c>MailboxPoll</c> on <see cref="PollSchedule"/>) and the signed webhook <c>POST /inbound/email</c>
+/// (<see cref="WebhookSecret"/>; none set: the route answers 404). Both keep the raw message in the <c>inbound-mail</c>
+/// container and queue it on <c>inbound-mail</c>, where <c>ProcessInboundMail</c> decides what it becomes.
+/// </summary>
+public sealed class InboundOptions
+{
+    public const string Section = "Tickets:Inbound";
+
+    /// <summary>The mailbox to poll; no host, no polling.</summary>
+    public ImapOptions Imap { get; set; } = new();
+
+    /// <summary>The HMAC-SHA256 key of <c>POST /inbound/email</c> (at least 32 characters); unset: the webhook does not exist.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>How far a webhook's <c>X-Tickets-Timestamp</c> may be from now, either way. Default 5 minutes.</summary>
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Mail from an address that is no account: <c>reject</c> (default) or <c>create</c>.</summary>
+    public UnknownSenders UnknownSenders { get; set; } = UnknownSenders.Reject;
+
+    /// <summary>More messages than this from one sender in an hour open nothing (loop protection). Default 30.</summary>
+    [Range(1, 100_000)]
+    public int MaxPerSenderPerHour { get; set; } = 30;
+
+    /// <summary>The largest raw message either door takes (413 at the webhook; skipped, and reported, in the mailbox). Default 25 MiB.</summary>
+    [Range(1024, 1L << 30)]
+    public long MaxMessageBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>The NCRONTAB schedule of <c>MailboxPoll</c>. Default every minute.</summary>
+    public string PollSchedule { get; set; } = "0 * * * * *";
+
+    /// <summary>The blob container that keeps each raw message (private; the lifecycle rule removes them after days).</summary>
+    public string Container { get; set; } = "inbound-mail";
+
+    public bool WebhookEnabled => !string.IsNullOrWhiteSpace(WebhookSecret);
+
+    public static IEnumerable<(string Key, string Message)> Rules(InboundOptions options)
+    {
+        if (options.WebhookEnabled && options.WebhookSecret!.Length < 32) yield return (nameof(WebhookSecret), "Must be at least 32 characters.");
+        if (options.WebhookTolerance <= TimeSpan.Zero || options.WebhookTolerance > TimeSpan.FromHours(1))
+            yield return (nameof(WebhookTolerance), "Must be more than zero and at most 01:00:00.");
+        if (string.IsNullOrWhiteSpace(options.PollSchedule)) yield return (nameof(PollSchedule), "Must be an NCRONTAB schedule.");
+        if (options.Imap.IsConfigured && (options.Imap.Port is < 1 or > 65535)) yield return ("Imap:Port", "Must be a port (1–65535).");
+        if (options.Imap.IsConfigured && string.IsNullOrWhiteSpace(options.Imap.UserName)) yield return ("Imap:UserName", "Is required when Imap:Host is set.");
+        if (options.Imap.MaxPerPoll is < 1 or > 1000) yield return ("Imap:MaxPerPoll", "Must be between 1 and 1000.");
+    }
+}
+
+/// <summary><c>Tickets:Inbound:Imap</c>: the support mailbox (Exchange Online, any IMAP server; smtp4dev locally).</summary>
+public sealed class ImapOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 993;
+
+    /// <summary>TLS on connect (993) or STARTTLS; false only for a local server.</summary>
+    public bool UseTls { get; set; } = true;
+
+    public string? UserName { get; set; }
+
+    /// <summary>The password (or app password); from Key Vault in Azure.</summary>
+    public string? Password { get; set; }
+
+    public string Folder { get; set; } = "INBOX";
+
+    /// <summary>At most this many messages are taken in one poll; the next poll goes on where it stopped.</summary>
+    public int MaxPerPoll { get; set; } = 50;
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}
