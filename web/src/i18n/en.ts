@@ -782,4 +782,8 @@ export const en: Record<MessageKey, string> = {
   'attachments.next': 'Next',
   'attachments.download': 'Download',
   'history.attachments': 'Attachments: {names}',
+  'channel.email': 'by e-mail',
+  'channel.emailTitle': 'Came in by e-mail: a reply to a notification or a message to the support mailbox.',
+  'history.openedByEmail': 'Opened by e-mail',
+  'history.byEmail': 'By e-mail',
 };

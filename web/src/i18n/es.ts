@@ -784,6 +784,10 @@ export const es = {
   'attachments.next': 'Siguiente',
   'attachments.download': 'Descargar',
   'history.attachments': 'Adjuntos: {names}',
+  'channel.email': 'por correo',
+  'channel.emailTitle': 'Llegó por correo electrónico: es la respuesta a un aviso o un correo al buzón de soporte.',
+  'history.openedByEmail': 'Abierto por correo electrónico',
+  'history.byEmail': 'Por correo electrónico',
 } as const;
 
 export type MessageKey = keyof typeof es;
