@@ -20,6 +20,7 @@ import { Users } from './pages/Users';
 import { Audit } from './pages/settings/Audit';
 import { Calendars } from './pages/settings/Calendars';
 import { Categories } from './pages/settings/Categories';
+import { Inbound } from './pages/settings/Inbound';
 import { Settings } from './pages/settings/Settings';
 import { SlaPolicies } from './pages/settings/SlaPolicies';
 import { Teams } from './pages/settings/Teams';
@@ -77,6 +78,7 @@ export function App() {
                 <Route path="sla" element={<SlaPolicies />} />
                 <Route path="calendars" element={<Calendars />} />
                 <Route path="audit" element={<Audit />} />
+                <Route path="inbound" element={<Inbound />} />
               </Route>
               <Route path="*" element={<NotFound />} />
             </Route>

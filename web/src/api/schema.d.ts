@@ -1127,10 +1127,13 @@ export interface components {
             /** @description The team new tickets of this category go to. */
             teamId: null | string;
         };
+        /** @enum {string} */
+        Channel: "web" | "email";
         Comment: {
             attachments?: components["schemas"]["Attachment"][];
             author: components["schemas"]["CommentAuthor"];
             body: string;
+            channel?: components["schemas"]["Channel"] | null;
             /** Format: date-time */
             createdAt: string;
             id: string;
@@ -1145,6 +1148,8 @@ export interface components {
         CommentedData: {
             /** @description The files attached with it (ids and names). */
             attachments?: null | components["schemas"]["AttachedFile"][];
+            /** @description How it came in, when not by the web: email. */
+            channel?: components["schemas"]["Channel"] | null;
             commentId: string;
             internal: boolean;
         };
@@ -1613,6 +1618,8 @@ export interface components {
             /** @description The files attached with it (ids and names). */
             attachments?: null | components["schemas"]["AttachedFile"][];
             category: null | string;
+            /** @description How it came in, when not by the web: email. */
+            channel?: components["schemas"]["Channel"] | null;
             number: string;
             priority: components["schemas"]["Priority"];
             /** @description The team the ticket went to (its category's), if any. */

@@ -1,6 +1,7 @@
 import { createAdminApi } from './admin';
 import { createAttachmentsApi } from './attachments';
 import type { ApiClient } from './client';
+import { createInboundApi } from './inbound';
 import type { QueryValue } from './query';
 import type { components } from './schema';
 import type {
@@ -144,6 +145,8 @@ export function createApi(client: ApiClient) {
     admin: createAdminApi(client),
     /** Uploads, their removal before use, and short-lived links to the bytes (api/attachments.ts). */
     attachments: createAttachmentsApi(client),
+    /** The e-mail channel's state, for admins (api/inbound.ts). */
+    inbound: createInboundApi(client),
   };
 }
 

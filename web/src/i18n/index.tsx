@@ -38,8 +38,9 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+/** `lang` starts the interface in that language instead of the stored choice (tests render both). */
+export function I18nProvider({ children, lang: start }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => start ?? initialLang());
 
   useEffect(() => {
     document.documentElement.lang = lang;

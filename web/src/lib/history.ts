@@ -21,6 +21,7 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
   switch (event.type) {
     case 'created':
       return [
+        ...(event.data.channel === 'email' ? [t('history.openedByEmail')] : []),
         t('history.priority', { value: t(`priority.${event.data.priority}`) }),
         ...(event.data.category ? [t('history.category', { value: category(event.data.category) })] : []),
         ...(event.data.team ? [t('history.team', { value: event.data.team.name })] : []),
@@ -58,7 +59,11 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
     case 'priority_changed':
       return [t('history.priorityChange', { before: t(`priority.${event.data.before}`), after: t(`priority.${event.data.after}`) })];
     case 'commented':
-      return [...(event.data.internal ? [t('comment.internal')] : []), ...attached(event.data.attachments)];
+      return [
+        ...(event.data.internal ? [t('comment.internal')] : []),
+        ...(event.data.channel === 'email' ? [t('history.byEmail')] : []),
+        ...attached(event.data.attachments),
+      ];
     case 'sla_started':
       return [
         t('history.slaDue', { target: t('history.target.first_response'), at: formatDateTime(event.data.firstResponseDueAt) }),

@@ -59,6 +59,15 @@ describe('history in words', () => {
     expect(describeEvent(resolved, words('es')).at(-1)).toBe('Adjuntos: captura-2026-12-07-2015.png');
   });
 
+  it('says a ticket was opened, or a comment came, by e-mail', () => {
+    const created = event({ type: 'created', data: { number: 'TCK-000001', title: 'x', priority: 'low', category: null, channel: 'email' } });
+    const commented = event({ type: 'commented', data: { commentId: 'c1', internal: false, channel: 'email' } });
+    const onTheWeb = event({ type: 'commented', data: { commentId: 'c2', internal: false } });
+    expect(describeEvent(created, words('es'))).toEqual(['Abierto por correo electrónico', 'Prioridad: Baja']);
+    expect(describeEvent(commented, words('en'))).toEqual(['By e-mail']);
+    expect(describeEvent(onTheWeb, words('es'))).toEqual([]);
+  });
+
   it('gives a status move its note, named for what it is', () => {
     const moved = (to: 'resolved' | 'on_hold' | 'closed') =>
       describeEvent(event({ type: 'status_changed', data: { from: 'in_progress', to, note: 'Tóner cambiado.', reason: null } }), words('es'))[1];

@@ -2,10 +2,10 @@ import { NavLink, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../i18n';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 
-/** The sections of "Configuración", in the order an admin sets a help desk up. */
-export const SETTINGS_SECTIONS = ['teams', 'categories', 'sla', 'calendars', 'audit'] as const;
+/** The sections of "Configuración", in the order an admin sets a help desk up; then what admins watch (audit, inbound mail). */
+export const SETTINGS_SECTIONS = ['teams', 'categories', 'sla', 'calendars', 'audit', 'inbound'] as const;
 
-/** Admins run the help desk from here: teams, categories, SLA policies, business calendars and the audit log. */
+/** Admins run the help desk from here: teams, categories, SLA policies, business calendars, the audit log and inbound mail. */
 export function Settings() {
   const { t } = useI18n();
   // The tab names the section too ("Equipos · Configuración"): sections are children, so the title is set here, once.

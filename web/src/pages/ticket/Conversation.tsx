@@ -65,6 +65,7 @@ function TimelineItem({ entry, isStaff }: { entry: TimelineEntry; isStaff: boole
           <strong>{c.author.name}</strong>
           {c.author.role !== 'user' ? <span className="badge badge--role">{t(`role.${c.author.role}`)}</span> : null}
           {c.internal ? <span className="badge badge--internal">{t('comment.internal')}</span> : null}
+          {c.channel === 'email' ? <EmailMark /> : null}
           <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
         </div>
         <MessageBody text={c.body} />
@@ -98,6 +99,26 @@ function TimelineItem({ entry, isStaff }: { entry: TimelineEntry; isStaff: boole
   return <Marker event={entry.event} isStaff={isStaff} />;
 }
 
+/** A small envelope and "por correo": the message came in as an e-mail reply, not through the web. */
+export function EmailMark() {
+  const { t } = useI18n();
+  return (
+    <span className="badge badge--channel" data-testid="channel-email" title={t('channel.emailTitle')}>
+      <EnvelopeIcon />
+      {t('channel.email')}
+    </span>
+  );
+}
+
+function EnvelopeIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" className="icon" width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <path d="m3 7 9 6 9-6" />
+    </svg>
+  );
+}
+
 /** The comment's text as the safe Markdown subset (raw HTML is shown as text; links open in a new tab). */
 function MessageBody({ text }: { text: string }) {
   const html = useMemo(() => renderMarkdown(text), [text]);
@@ -120,10 +141,12 @@ function Marker({ event, isStaff }: { event: HistoryEvent; isStaff: boolean }) {
   const categoryWords = useCategoryLabel();
   // A requester is told who handles the ticket, never why the system chose them nor which team it went to.
   const told = !isStaff && event.type === 'created' ? { ...event, data: { ...event.data, team: null } } : event;
+  const channel = event.type === 'created' ? event.data.channel : null;
   const lines = describeEvent(told, i18n, categoryWords).slice(0, isStaff || event.type !== 'assigned' ? undefined : 1);
   return (
-    <li className="marker" data-testid="marker" data-event-type={event.type}>
+    <li className="marker" data-testid="marker" data-event-type={event.type} data-channel={channel ?? undefined}>
       <span className="marker__what">
+        {channel === 'email' ? <EnvelopeIcon /> : null}
         <strong>{t(`history.type.${event.type}`)}</strong>
         {lines.length > 0 ? ` · ${lines.join(' · ')}` : null}
       </span>{' '}
