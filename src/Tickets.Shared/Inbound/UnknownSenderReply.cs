@@ -11,21 +11,19 @@ public static class UnknownSenderReply
         var body = $"""
             Hola:
 
-            Hemos recibido su correo, pero esta dirección no pertenece a ninguna cuenta del servicio de soporte, así que no
-            hemos abierto ninguna incidencia. Para escribirnos, regístrese con esta misma dirección en:
+            Hemos recibido su correo, pero esta dirección no pertenece a ninguna cuenta del servicio de soporte, así que no hemos abierto ninguna incidencia. Para escribirnos, regístrese con esta misma dirección en:
             {registerUrl}
-            y vuelva a enviar su mensaje (o ábralo desde la web).
+            y vuelva a enviar su mensaje (o escríbalo desde la web).
 
             ---
 
             Hello,
 
-            We received your e-mail, but this address does not belong to any account of the support desk, so no ticket was
-            opened. To write to us, register with this same address at:
+            We received your e-mail, but this address does not belong to any account of the support desk, so no ticket was opened. To write to us, register with this same address at:
             {registerUrl}
-            and send your message again (or open it on the web).
+            and send your message again (or write it on the web).
             """;
-        var re = string.IsNullOrWhiteSpace(subject) ? "Re:" : "Re: " + subject;
+        var re = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : ("Re: " + subject).TrimEnd();
         return new EmailMessage(sender.Address, sender.Name ?? "", re, body.ReplaceLineEndings("\n"));
     }
 }

@@ -165,6 +165,14 @@ public sealed class InboundMailProcessorTests
     }
 
     [Fact]
+    public async Task TheAnswerToAReplyIsNotReReplied()
+    {
+        await ProcessAsync(MailBuilder.From("nadie@example.com").Subject("RE: Ayuda"));
+
+        Assert.Equal("RE: Ayuda", Assert.Single(_sent).Subject);
+    }
+
+    [Fact]
     public async Task AnUnknownSendersAutoReplyIsNeverAnswered()
     {
         var record = await ProcessAsync(MailBuilder.From("nadie@example.com").Header("Auto-Submitted", "auto-replied"));

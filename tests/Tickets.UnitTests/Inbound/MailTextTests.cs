@@ -44,6 +44,18 @@ public sealed class MailTextTests
     }
 
     [Fact]
+    public void AnOutlookHtmlReplyIsCutAtItsHeaderBlock()
+    {
+        const string html = "<html><head><style>p.MsoNormal{margin:0}</style></head><body><div class=WordSection1>"
+            + "<p class=MsoNormal>Sigue sin funcionar.<o:p></o:p></p><p class=MsoNormal><o:p>&nbsp;</o:p></p>"
+            + "<div style='border:none;border-top:solid #E1E1E1 1.0pt'><p class=MsoNormal><b>De:</b> Soporte &lt;soporte@example.org&gt; <br>"
+            + "<b>Enviado:</b> lunes, 7 de diciembre de 2026 10:15<br><b>Para:</b> Ana<br><b>Asunto:</b> Respuesta en [TCK-000123]</p></div>"
+            + "<p class=MsoNormal>##- Escriba su respuesta por encima de esta línea -##</p></div></body></html>";
+
+        Assert.Equal("Sigue sin funcionar.", ReplyText.Clean(MailText.FromHtml(html)));
+    }
+
+    [Fact]
     public void MarkupThatIsNotClosedStillGivesItsText()
     {
         Assert.Equal("a < b y c > d", MailText.FromHtml("<p>a &lt; b y c &gt; d"));
