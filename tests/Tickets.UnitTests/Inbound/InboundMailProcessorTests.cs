@@ -276,10 +276,13 @@ public sealed class InboundMailProcessorTests
         await Assert.ThrowsAsync<InvalidDataException>(() => Processor().ProcessAsync(missing, default));
     }
 
-    [Fact]
-    public async Task BytesThatAreNoMailThrowSoTheQueuePoisonsThem()
+    [Theory]
+    [InlineData("\u0000\u0001\u00FF\n")]
+    [InlineData("this is not a mail at all\r\n\r\nno header block here\r\n")]
+    [InlineData("")]
+    public async Task BytesThatAreNoMailThrowSoTheQueuePoisonsThem(string raw)
     {
-        _blobs.Put("webhook-x", [0x00, 0x01, 0xFF, 0x0A]);
+        _blobs.Put("webhook-x", System.Text.Encoding.Latin1.GetBytes(raw));
 
         await Assert.ThrowsAsync<InvalidDataException>(() =>
             Processor().ProcessAsync(new InboundMailMessage("webhook-x", "webhook-x", InboundDoor.Webhook, _time.GetUtcNow()), default));
