@@ -1,7 +1,7 @@
 // Tickets: the whole system in one resource group (docs/deploy.md walks through it).
 //   Function App (Flex Consumption, dotnet-isolated 10.0, system-assigned identity)
-//   Storage (host state, deployment package, attachments, queues)   Cosmos DB (tickets database)
-//   Key Vault (JWT signing key, bootstrap admin and SMTP passwords)
+//   Storage (host state, deployment package, attachments, inbound mail, queues)   Cosmos DB (tickets database)
+//   Key Vault (JWT signing key, bootstrap admin, SMTP and IMAP passwords, inbound webhook secret)
 //   Log Analytics + Application Insights               Static Web App (web/)
 // Every data-plane access is the app identity with the roles in modules/roles.bicep; no keys,
 // connection strings or passwords appear in app settings or outputs.
@@ -92,17 +92,56 @@ param smtpUsername string = ''
 @description('SMTP password, stored only in Key Vault. Empty keeps the stored one.')
 param smtpPassword string = ''
 
+@description('The support mailbox (Tickets:Mail:SupportAddress): sender and Reply-To of every e-mail, the address people write to. Empty: the address in smtpFrom.')
+param supportAddress string = ''
+
+@description('IMAP host of the support mailbox the app polls for incoming mail, e.g. outlook.office365.com. Empty: no polling.')
+param inboundImapHost string = ''
+
+@minValue(1)
+@maxValue(65535)
+param inboundImapPort int = 993
+
+param inboundImapUsername string = ''
+param inboundImapFolder string = 'INBOX'
+
+@secure()
+@description('Password (or app password) of the IMAP mailbox, stored only in Key Vault. Empty keeps the stored one.')
+param inboundImapPassword string = ''
+
+@description('Turns on the signed webhook POST /inbound/email (its secret is read from Key Vault; give inboundWebhookSecret on the deployment that turns it on).')
+param inboundWebhookEnabled bool = false
+
+@secure()
+@description('HMAC key of the inbound webhook (32+ characters), stored only in Key Vault. Empty keeps the stored one.')
+param inboundWebhookSecret string = ''
+
+@description('NCRONTAB schedule of the mailbox poll (Tickets:Inbound:PollSchedule).')
+param inboundPollSchedule string = '0 * * * * *'
+
+@description('Mail from an address that is no account: reject (one polite answer a day) or create (an account with role user).')
+@allowed(['reject', 'create'])
+param inboundUnknownSenders string = 'reject'
+
+@description('Days a raw incoming message is kept in the inbound-mail container before the lifecycle rule deletes it.')
+@minValue(1)
+@maxValue(3650)
+param inboundMailRetentionDays int = 30
+
 param tags object = {}
 
 // The application's own names (src/Tickets.Shared): Tickets.Infra.Tests keeps them in step.
 var cosmosDatabaseName = 'tickets'
 var attachmentsContainerName = 'attachments'
-var queueNames = ['notifications', 'sla-checks', 'sla-replans', 'account-emails', 'notification-emails', 'notifications-poison', 'sla-checks-poison', 'sla-replans-poison', 'account-emails-poison', 'notification-emails-poison']
+var inboundMailContainerName = 'inbound-mail'
+var queueNames = ['notifications', 'sla-checks', 'sla-replans', 'account-emails', 'notification-emails', 'inbound-mail', 'notifications-poison', 'sla-checks-poison', 'sla-replans-poison', 'account-emails-poison', 'notification-emails-poison', 'inbound-mail-poison']
 
 var secretNames = {
   jwtSigningKey: 'jwt-signing-key'
   bootstrapAdminPassword: 'bootstrap-admin-password'
   smtpPassword: 'smtp-password'
+  inboundImapPassword: 'inbound-imap-password'
+  inboundWebhookSecret: 'inbound-webhook-secret'
 }
 
 var token = uniqueString(resourceGroup().id, appName, environmentName)
@@ -144,6 +183,8 @@ module storage 'modules/storage.bicep' = {
     // Only blobs with this tag are ever deleted by the lifecycle backstop, a week after the sweep's 24 h.
     unreferencedTag: { name: 'attachment-state', value: 'unreferenced' }
     unreferencedBackstopDays: 7
+    inboundMailContainerName: inboundMailContainerName
+    inboundMailRetentionDays: inboundMailRetentionDays
   }
 }
 
@@ -171,6 +212,8 @@ module keyVault 'modules/keyvault.bicep' = {
     jwtSigningKey: jwtSigningKey
     bootstrapAdminPassword: bootstrapAdminPassword
     smtpPassword: smtpPassword
+    inboundImapPassword: inboundImapPassword
+    inboundWebhookSecret: inboundWebhookSecret
   }
 }
 
@@ -224,7 +267,11 @@ module functionApp 'modules/functionapp.bicep' = {
       Tickets__Notifications__EmailSweepSchedule: '0 * * * * *'
       Tickets__Audit__SweepSchedule: '0 */5 * * * *'
       Tickets__Attachments__SweepSchedule: '0 17 * * * *'
+      Tickets__Inbound__PollSchedule: inboundPollSchedule
       Tickets__PublicUrl: web.outputs.url
+      // Incoming mail: each raw message is kept in this container, then queued on inbound-mail (docs/email.md).
+      Tickets__Inbound__Container: storage.outputs.inboundMailContainerName
+      Tickets__Inbound__UnknownSenders: inboundUnknownSenders
     }
     optionalAppSettings: union(
       empty(bootstrapAdminEmail)
@@ -241,7 +288,24 @@ module functionApp 'modules/functionapp.bicep' = {
             Tickets__Smtp__From: smtpFrom
             Tickets__Smtp__Username: smtpUsername
             Tickets__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.smtpPassword}/)'
+          },
+      empty(supportAddress) ? {} : { Tickets__Mail__SupportAddress: supportAddress },
+      empty(inboundImapHost)
+        ? {}
+        : {
+            Tickets__Inbound__Imap__Host: inboundImapHost
+            Tickets__Inbound__Imap__Port: string(inboundImapPort)
+            Tickets__Inbound__Imap__UseTls: 'true'
+            Tickets__Inbound__Imap__UserName: inboundImapUsername
+            Tickets__Inbound__Imap__Folder: inboundImapFolder
+            Tickets__Inbound__Imap__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.inboundImapPassword}/)'
+          },
+      // Only once the secret is in the vault: an unresolved reference would hand the app its own text as the key.
+      inboundWebhookEnabled
+        ? {
+            Tickets__Inbound__WebhookSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.inboundWebhookSecret}/)'
           }
+        : {}
     )
   }
 }
@@ -253,6 +317,7 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: storage.outputs.name
     queueNames: queueNames
     attachmentsContainerName: storage.outputs.attachmentsContainerName
+    inboundMailContainerName: storage.outputs.inboundMailContainerName
     cosmosAccountName: cosmos.outputs.accountName
     cosmosDatabaseName: cosmos.outputs.databaseName
     keyVaultName: keyVault.outputs.name

@@ -21,3 +21,11 @@ param smtpHost = readEnvironmentVariable('TICKETS_SMTP_HOST', '')
 param smtpFrom = readEnvironmentVariable('TICKETS_SMTP_FROM', '')
 param smtpUsername = readEnvironmentVariable('TICKETS_SMTP_USERNAME', '')
 param smtpPassword = readEnvironmentVariable('TICKETS_SMTP_PASSWORD', '')
+
+// Incoming mail (docs/email.md): the support address, the mailbox to poll and the signed webhook. Unset: none of them.
+param supportAddress = readEnvironmentVariable('TICKETS_SUPPORT_ADDRESS', '')
+param inboundImapHost = readEnvironmentVariable('TICKETS_INBOUND_IMAP_HOST', '')
+param inboundImapUsername = readEnvironmentVariable('TICKETS_INBOUND_IMAP_USERNAME', '')
+param inboundImapPassword = readEnvironmentVariable('TICKETS_INBOUND_IMAP_PASSWORD', '')
+param inboundWebhookEnabled = readEnvironmentVariable('TICKETS_INBOUND_WEBHOOK_ENABLED', '') == 'true'
+param inboundWebhookSecret = readEnvironmentVariable('TICKETS_INBOUND_WEBHOOK_SECRET', '')

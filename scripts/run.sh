@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Starts Tickets locally: builds the web front end when it is missing or stale, starts Azurite (Storage queues, data
-# under .data/azurite; blobs for attachments, data under .data/azurite-blob) and maildev (an SMTP sink with a web inbox), then runs the local host (the real function
-# classes on Kestrel, queue and timer triggers, SQLite under .data/, demo accounts) at http://localhost:7071.
+# under .data/azurite; blobs for attachments and inbound mail, data under .data/azurite-blob) and smtp4dev (the local
+# mail server: an SMTP server that keeps every mail, a web inbox, and the support mailbox soporte@tickets.local that the
+# host polls over IMAP; its mail under .data/smtp4dev.db), then runs the local host (the real function classes on
+# Kestrel, queue and timer triggers, SQLite under .data/, demo accounts) at http://localhost:7071.
 # The services stop when the host does. Extra arguments go to the local host, e.g. --urls http://127.0.0.1:7080
 #
 # Ports (environment): TICKETS_AZURITE_PORT (10001), TICKETS_AZURITE_BLOB_PORT (10000), TICKETS_SMTP_PORT (1025),
-# TICKETS_MAIL_PORT (1080, the inbox). An Azurite or maildev already running on those ports is reused. Setting
-# Tickets__Queues__Connection, Tickets__Blobs__Connection or Tickets__Smtp__Host yourself skips the corresponding service.
+# TICKETS_IMAP_PORT (1143), TICKETS_MAIL_PORT (1080, the web inbox). An Azurite or smtp4dev already running on those
+# ports is reused. Setting Tickets__Queues__Connection, Tickets__Blobs__Connection or Tickets__Smtp__Host yourself skips
+# the corresponding service (and, for the last, the mailbox poll of smtp4dev: set Tickets__Inbound__Imap__* yourself).
 #
 #   --store cosmos   the same on Cosmos DB: starts @vercel/cosmosdb-server (in memory, on a free port) and points the
 #                    host at it, demo data included. With TICKETS_COSMOS_CONNECTION set (the Linux emulator's or an
@@ -68,7 +71,7 @@ esac
 store_stop() { if [[ -n "$cosmos_started" ]]; then bash scripts/cosmos-test-server.sh stop; fi; }
 # ---
 
-step "Checking Azurite and maildev (scripts/services)"
+step "Checking Azurite and smtp4dev (scripts/services, dotnet-tools.json)"
 services_install
 ready_pid=
 trap '[[ -n "$ready_pid" ]] && kill "$ready_pid" 2>/dev/null; services_stop; store_stop' EXIT
@@ -92,11 +95,20 @@ fi
 
 if [[ -z "${Tickets__Smtp__Host:-}" ]]; then
   smtp_port=${TICKETS_SMTP_PORT:-1025}
+  imap_port=${TICKETS_IMAP_PORT:-1143}
   mail_port=${TICKETS_MAIL_PORT:-1080}
+  # One mail file per smtp4dev, like Azurite's data folders.
+  mail_db=.data/smtp4dev.db; [[ "$mail_port" == 1080 ]] || mail_db=".data/smtp4dev-$mail_port.db"
   mkdir -p .data
-  step "Starting maildev (SMTP on port $smtp_port, inbox at http://127.0.0.1:$mail_port/)"
-  maildev_start "$smtp_port" "$mail_port" .data/maildev.log
+  step "Starting smtp4dev (SMTP on port $smtp_port, IMAP on $imap_port, inbox at http://127.0.0.1:$mail_port/)"
+  smtp4dev_start "$smtp_port" "$imap_port" "$mail_port" .data/smtp4dev.log "$PWD/$mail_db"
+  # The host sends through it, from the support address, whose mail smtp4dev files in the mailbox the host polls.
   export Tickets__Smtp__Host=127.0.0.1 Tickets__Smtp__Port="$smtp_port" Tickets__Smtp__UseTls=false
+  export Tickets__Mail__SupportAddress="$SMTP4DEV_USER@tickets.local"
+  if [[ -z "${Tickets__Inbound__Imap__Host:-}" ]]; then
+    export Tickets__Inbound__Imap__Host=127.0.0.1 Tickets__Inbound__Imap__Port="$imap_port" Tickets__Inbound__Imap__UseTls=false \
+      Tickets__Inbound__Imap__UserName="$SMTP4DEV_USER" Tickets__Inbound__Imap__Password="$SMTP4DEV_PASSWORD"
+  fi
   export DevHost__MailInbox="http://127.0.0.1:$mail_port/"
 fi
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Local stand-ins for the Azure services, from npm at the versions pinned in scripts/services/package-lock.json:
-# Azurite (Storage queues and blobs, as two services) and maildev (an SMTP server that keeps every mail, with a web inbox).
+# Local stand-ins for the Azure services: Azurite (Storage queues and blobs, as two services), from npm at the version
+# pinned in scripts/services/package-lock.json, and smtp4dev (a mail server that keeps every mail: SMTP in, a web inbox,
+# and IMAP, so the help desk can poll its support mailbox), a .NET tool pinned in dotnet-tools.json.
 #
-#   bash scripts/services.sh install    # npm ci into scripts/services/node_modules when missing or stale
+#   bash scripts/services.sh install    # npm ci into scripts/services/node_modules when missing or stale; dotnet tool restore
 #
 # scripts/run.sh and scripts/test.sh source this file for the start/stop helpers below.
 
@@ -15,9 +16,11 @@ SERVICES_STARTED=()
 
 services_install() {
   if [[ ! -f "$SERVICES_DIR/node_modules/.package-lock.json" || "$SERVICES_DIR/package-lock.json" -nt "$SERVICES_DIR/node_modules/.package-lock.json" ]]; then
-    echo "Installing Azurite and maildev (npm ci in scripts/services)" >&2
+    echo "Installing Azurite (npm ci in scripts/services)" >&2
     npm ci --prefix "$SERVICES_DIR" --no-audit --no-fund --loglevel=error >&2 || return 1
   fi
+  # smtp4dev, from the repository's tool manifest (a no-op once restored).
+  (cd "$SERVICES_DIR/../.." && dotnet tool restore > /dev/null) || { echo "dotnet tool restore failed (smtp4dev)" >&2; return 1; }
 }
 
 # A connection string for an Azurite queue service on this port (what Tickets:Queues:Connection takes).
@@ -37,17 +40,17 @@ azurite_answers() { curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$1/
 
 azurite_blob_answers() { curl -s -o /dev/null -D - --max-time 2 "http://127.0.0.1:$1/$AZURITE_ACCOUNT?comp=list" | grep -qi '^Server: Azurite-Blob'; }
 
-maildev_answers() { curl -fs --max-time 2 "http://127.0.0.1:$1/email" | grep -q '^\['; }
+smtp4dev_answers() { curl -fs --max-time 2 "http://127.0.0.1:$1/api/messages?pageSize=1" | grep -q '"results"'; }
 
-# Waits up to 30 s for a started process to pass a check; fails with its log when it exits or never does.
+# Waits up to WAIT_SECONDS (30) for a started process to pass a check; fails with its log when it exits or never does.
 wait_for() {
-  local pid=$1 log=$2 name=$3; shift 3
-  for _ in $(seq 1 300); do
+  local pid=$1 log=$2 name=$3 seconds=${WAIT_SECONDS:-30}; shift 3
+  for _ in $(seq 1 $((seconds * 10))); do
     "$@" && return 0
     if ! kill -0 "$pid" 2>/dev/null; then echo "$name exited during start:" >&2; cat "$log" >&2; return 1; fi
     sleep 0.1
   done
-  echo "$name did not answer within 30 s; log: $log" >&2
+  echo "$name did not answer within $seconds s; log: $log" >&2
   return 1
 }
 
@@ -116,24 +119,41 @@ azurite_blob_start_ephemeral() {
   AZURITE_BLOB_PORT=$(grep -oE 'listens on http://127\.0\.0\.1:[0-9]+' "$log" | grep -oE '[0-9]+$')
 }
 
-# maildev_start SMTP_PORT WEB_PORT LOG: the SMTP sink and its web inbox on loopback. A maildev already answering on
-# WEB_PORT is reused; anything else on either port is an error.
-maildev_start() {
-  local smtp=$1 web=$2 log=$3
-  if maildev_answers "$web"; then
-    echo "maildev already answering on port $web: using it (SMTP expected on $smtp)" >&2
+# The local support mailbox: smtp4dev files mail to soporte@<any domain> under its mailbox "Support", and an IMAP login
+# as SMTP4DEV_USER reads that mailbox's INBOX (everything else lands in "Default", the inbox people's mail is read from).
+# smtp4dev does not check IMAP passwords unless told to require authentication (which would also make the host log in
+# to send), so this one is a development value for a local sink, not a secret.
+SMTP4DEV_USER=soporte
+SMTP4DEV_PASSWORD=soporte-local-dev
+
+# smtp4dev_start SMTP_PORT IMAP_PORT WEB_PORT LOG [DB_FILE]: SMTP, IMAP and the web inbox (with its REST API, /api/messages) on
+# loopback; no POP3. Mail is kept in DB_FILE (an absolute path), or in memory without one. A mailbox poller remembers
+# the last IMAP UID it read, and smtp4dev numbers from 1 again when its mail is in memory: a host whose data outlives
+# the sink's (scripts/run.sh) keeps the sink's mail in a file. A smtp4dev already answering on WEB_PORT is reused;
+# anything else on one of the ports is an error.
+smtp4dev_start() {
+  local smtp=$1 imap=$2 web=$3 log=$4 db=${5:-}
+  if smtp4dev_answers "$web"; then
+    echo "smtp4dev already answering on port $web: using it (SMTP expected on $smtp, IMAP on $imap)" >&2
     return 0
   fi
-  for port in "$smtp" "$web"; do
+  for port in "$smtp" "$imap" "$web"; do
     if port_in_use "$port"; then
-      echo "Port $port is taken by something that is not maildev: stop it or choose others (TICKETS_SMTP_PORT, TICKETS_MAIL_PORT)" >&2
+      echo "Port $port is taken by something that is not smtp4dev: stop it or choose others (TICKETS_SMTP_PORT, TICKETS_IMAP_PORT, TICKETS_MAIL_PORT)" >&2
       return 1
     fi
   done
-  setsid "$SERVICES_BIN/maildev" --ip 127.0.0.1 --smtp "$smtp" --web "$web" > "$log" 2>&1 < /dev/null &
+  # The user's mailbox can only be given in configuration (--user takes a name and a password): environment variables.
+  # --pop3port="": without it smtp4dev binds POP3 on 110.
+  (cd "$SERVICES_DIR/../.." && ServerOptions__Users__0__Username="$SMTP4DEV_USER" ServerOptions__Users__0__Password="$SMTP4DEV_PASSWORD" \
+    ServerOptions__Users__0__DefaultMailbox=Support \
+    exec setsid dotnet tool run smtp4dev -- --urls="http://127.0.0.1:$web" --smtpport="$smtp" --imapport="$imap" --pop3port="" \
+      --bindaddress=127.0.0.1 --hostname=localhost --db="$db" --nousersettings --messagestokeep=1000 \
+      --mailbox="Support=$SMTP4DEV_USER@*") > "$log" 2>&1 < /dev/null &
   local pid=$!
   SERVICES_STARTED+=("$pid")
-  wait_for "$pid" "$log" maildev maildev_answers "$web"
+  # It takes several seconds to start (longer on a busy machine).
+  WAIT_SECONDS=90 wait_for "$pid" "$log" smtp4dev smtp4dev_answers "$web"
 }
 
 # Stops what this script started (not services that were already running and reused).

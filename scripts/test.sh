@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: .NET unit, store contract (SQLite and Cosmos), end-to-end through the local host (each host with
-# its own Azurite queue and blob services, some with their own SMTP sink; on SQLite, then again on Cosmos), infrastructure; web unit tests and
+# its own Azurite queue and blob services, some with their own mail server; on SQLite, then again on Cosmos), infrastructure; web unit tests and
 # type-checked build; the web's API types against the API's OpenAPI document; browser tests in headless Chromium
 # against a local host serving the built front end.
 # Ends with one line: "N passed, N failed, N skipped".
@@ -33,8 +33,8 @@ if [[ -z "${TICKETS_COSMOS_CONNECTION:-}" && -f scripts/cosmos-test-server.sh &&
   if eval "$(bash scripts/cosmos-test-server.sh start)"; then cosmos_started=1; else echo "cosmosdb-server did not start: the Cosmos contract cases and end-to-end pass will be skipped"; fi
 fi
 
-# Azurite and maildev from npm: the end-to-end tests start their own from scripts/services/node_modules.
-services_install || fail "npm ci in scripts/services (Azurite, maildev)"
+# Azurite from npm and smtp4dev from the tool manifest: the end-to-end tests start their own.
+services_install || fail "npm ci in scripts/services (Azurite) or dotnet tool restore (smtp4dev)"
 
 echo "== dotnet test"
 # The whole suite writes to its log; a line every 30 s says how far it got.
@@ -106,15 +106,19 @@ if [[ -f web/package.json ]]; then
     azurite_blob_start_ephemeral "$log_dir/e2e-azurite-blob.log" || fail "Azurite's blob service for the browser tests"
     # Free ports, never fixed ones: other hosts (another checkout's tests) may be running on this machine.
     free_port() { node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"; }
-    # Its mail: a maildev of its own, whose inbox the journeys read (a password reset link, an invitation). Started
-    # before the host's port is chosen, so that port cannot be one maildev has just taken.
-    mail_smtp=$(free_port) mail_web=$(free_port)
+    # Its mail: a smtp4dev of its own, whose inbox the journeys read (a password reset link, an invitation) and whose
+    # support mailbox the host polls. Started before the host's port is chosen, so that port cannot be one it has just taken.
+    mail_smtp=$(free_port) mail_imap=$(free_port) mail_web=$(free_port)
     mail_args=() mail_url=
-    if [[ "$mail_smtp" != "$mail_web" ]] && maildev_start "$mail_smtp" "$mail_web" "$log_dir/e2e-maildev.log"; then
-      mail_args=(--Tickets:Smtp:Host=127.0.0.1 --Tickets:Smtp:Port="$mail_smtp" --Tickets:Smtp:UseTls=false)
+    if [[ $(printf '%s\n' "$mail_smtp" "$mail_imap" "$mail_web" | sort -u | wc -l) == 3 ]] &&
+      smtp4dev_start "$mail_smtp" "$mail_imap" "$mail_web" "$log_dir/e2e-smtp4dev.log"; then
+      mail_args=(--Tickets:Smtp:Host=127.0.0.1 --Tickets:Smtp:Port="$mail_smtp" --Tickets:Smtp:UseTls=false
+        --Tickets:Mail:SupportAddress="$SMTP4DEV_USER@tickets.local"
+        --Tickets:Inbound:Imap:Host=127.0.0.1 --Tickets:Inbound:Imap:Port="$mail_imap" --Tickets:Inbound:Imap:UseTls=false
+        --Tickets:Inbound:Imap:UserName="$SMTP4DEV_USER" --Tickets:Inbound:Imap:Password="$SMTP4DEV_PASSWORD")
       mail_url="http://127.0.0.1:$mail_web"
     else
-      echo "maildev did not start: the journeys that read e-mail will be skipped"
+      echo "smtp4dev did not start: the journeys that read e-mail will be skipped"
     fi
     port=${E2E_PORT:-$(free_port)}
     # The journeys register people and sign them in at once: verified registration is off here (the API tests cover it).

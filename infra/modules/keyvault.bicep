@@ -18,6 +18,8 @@ param secretNames {
   jwtSigningKey: string
   bootstrapAdminPassword: string
   smtpPassword: string
+  inboundImapPassword: string
+  inboundWebhookSecret: string
 }
 
 @secure()
@@ -31,6 +33,14 @@ param bootstrapAdminPassword string
 @secure()
 @description('SMTP password. Empty keeps the current secret (or none).')
 param smtpPassword string
+
+@secure()
+@description('Password of the polled IMAP mailbox. Empty keeps the current secret (or none).')
+param inboundImapPassword string
+
+@secure()
+@description('HMAC key of the inbound webhook. Empty keeps the current secret (or none).')
+param inboundWebhookSecret string
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
@@ -74,6 +84,22 @@ resource smtpPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if 
   name: secretNames.smtpPassword
   properties: {
     value: smtpPassword
+  }
+}
+
+resource inboundImapPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(inboundImapPassword)) {
+  parent: vault
+  name: secretNames.inboundImapPassword
+  properties: {
+    value: inboundImapPassword
+  }
+}
+
+resource inboundWebhookSecretSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(inboundWebhookSecret)) {
+  parent: vault
+  name: secretNames.inboundWebhookSecret
+  properties: {
+    value: inboundWebhookSecret
   }
 }
 

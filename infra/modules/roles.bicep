@@ -8,7 +8,8 @@
 //   would lack the queue-level writes the trigger uses (create-if-missing of the poison queue).
 // - Storage Blob Data Contributor on the `attachments` container: uploads are written, read and deleted
 //   there (the sweep, DELETE /attachments/{id}). Scoped to the container so the grant says what the feature
-//   needs even if the account-wide Owner above is ever narrowed to the host's containers.
+//   needs even if the account-wide Owner above is ever narrowed to the host's containers. The same on the
+//   `inbound-mail` container: the mailbox poll and the webhook write raw messages there, the processor reads them.
 // - Storage Blob Delegator on the account: asks for the user-delegation key that signs the short read-only
 //   download links. The key is an account-level operation, so no narrower scope works; what a link can do is
 //   limited by the SAS itself (read, one blob, ≤ 5 minutes) and by the signer's own data role.
@@ -28,6 +29,9 @@ param queueNames string[]
 @description('The container of ticket attachments.')
 param attachmentsContainerName string
 
+@description('The container of raw incoming messages.')
+param inboundMailContainerName string
+
 param cosmosAccountName string
 param cosmosDatabaseName string
 param keyVaultName string
@@ -41,6 +45,10 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2025-06-01' existing 
 
     resource attachments 'containers' existing = {
       name: attachmentsContainerName
+    }
+
+    resource inboundMail 'containers' existing = {
+      name: inboundMailContainerName
     }
   }
 
@@ -118,6 +126,16 @@ resource blobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 resource attachmentsContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storageAccount::blobService::attachments.id, principalId, storageBlobDataContributor.id)
   scope: storageAccount::blobService::attachments
+  properties: {
+    roleDefinitionId: storageBlobDataContributor.id
+    principalId: principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource inboundMailContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount::blobService::inboundMail.id, principalId, storageBlobDataContributor.id)
+  scope: storageAccount::blobService::inboundMail
   properties: {
     roleDefinitionId: storageBlobDataContributor.id
     principalId: principalId

@@ -1,5 +1,6 @@
 // The Function App's storage: host state (blobs), the deployment package container, the private
-// `attachments` container (ticket files; docs/attachments.md) and the application's queues.
+// `attachments` container (ticket files; docs/attachments.md), the private `inbound-mail` container (raw incoming
+// messages; docs/email.md) and the application's queues.
 // Shared-key access is off; every client authenticates with Entra ID, so the app's download links
 // are user-delegation SAS signed with a key its identity asks for (Storage Blob Delegator).
 
@@ -38,6 +39,13 @@ param unreferencedTag {
 @description('Days after creation an attachment still tagged unreferenced is deleted by the lifecycle backstop (the app\'s sweep removes them after 24 h).')
 @minValue(2)
 param unreferencedBackstopDays int
+
+@description('The private container of raw incoming messages (blob name = the door\'s id for the message).')
+param inboundMailContainerName string
+
+@description('Days after creation a raw incoming message is deleted (it has been processed within minutes).')
+@minValue(1)
+param inboundMailRetentionDays int
 
 resource account 'Microsoft.Storage/storageAccounts@2025-06-01' = {
   name: name
@@ -98,6 +106,16 @@ resource attachmentsContainer 'Microsoft.Storage/storageAccounts/blobServices/co
   }
 }
 
+// Incoming mail as it arrived (RFC 5322), written by the mailbox poll and the webhook before they queue it. Never
+// public; kept only for a while (the lifecycle rule below) to look into what a message was and to process it again.
+resource inboundMailContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' = {
+  parent: blobService
+  name: inboundMailContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 // The backstop for uploads the app's sweep missed (it removes unreferenced ones after 24 h): a blob of the
 // attachments container still carrying the unreferenced tag days later is deleted (also one whose upload crashed
 // before its record was stored, which the sweep cannot see). Only tagged blobs match: the app writes each upload
@@ -133,6 +151,25 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2025-06
             }
           }
         }
+        // Raw incoming messages: what they became is in the ticket store; the raw copy is not kept for ever.
+        {
+          name: 'inbound-mail-expiry'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: ['blockBlob']
+              prefixMatch: ['${inboundMailContainer.name}/']
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterCreationGreaterThan: inboundMailRetentionDays
+                }
+              }
+            }
+          }
+        }
       ]
     }
   }
@@ -154,4 +191,5 @@ output name string = account.name
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output attachmentsContainerName string = attachmentsContainer.name
+output inboundMailContainerName string = inboundMailContainer.name
 output deploymentContainerUrl string = '${account.properties.primaryEndpoints.blob}${deploymentContainer.name}'

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Tickets.Inbound;
 
 namespace Tickets.Infra.Tests;
 
@@ -89,6 +90,14 @@ public sealed class FunctionAppTests(CompiledTemplate compiled)
         };
 
         Assert.Equal(expected, expected.Keys.ToDictionary(k => k, k => (string?)AppSettings[k] ?? "(missing)"));
+    }
+
+    [Fact]
+    public void MailboxPollScheduleIsAnAppSettingWithTheApplicationsDefault()
+    {
+        Assert.Equal(
+            (Setting: "[parameters('inboundPollSchedule')]", Default: new InboundOptions().PollSchedule),
+            (Setting: (string?)AppSettings["Tickets__Inbound__PollSchedule"], Default: (string?)compiled.Main.Parameters["inboundPollSchedule"]!["defaultValue"]));
     }
 
     [Fact]

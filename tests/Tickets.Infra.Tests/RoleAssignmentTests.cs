@@ -35,6 +35,7 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             "Key Vault Secrets User on Microsoft.KeyVault/vaults",
             "Monitoring Metrics Publisher on Microsoft.Insights/components",
             "Storage Blob Data Contributor on Microsoft.Storage/storageAccounts/blobServices/containers",
+            "Storage Blob Data Contributor on Microsoft.Storage/storageAccounts/blobServices/containers",
             "Storage Blob Data Owner on Microsoft.Storage/storageAccounts",
             "Storage Blob Delegator on Microsoft.Storage/storageAccounts",
             "Storage Queue Data Contributor on Microsoft.Storage/storageAccounts/queueServices/queues",
@@ -72,18 +73,21 @@ public sealed partial class RoleAssignmentTests(CompiledTemplate compiled)
             (PerQueue: (string?)queueRole["copy"]?["count"], Queues: string.Join(" ", queues.Order(StringComparer.Ordinal))));
     }
 
-    [Fact]
-    public void BlobDataContributorIsScopedToTheAttachmentsContainer()
+    [Theory]
+    [InlineData("attachmentsContainerName")]
+    [InlineData("inboundMailContainerName")]
+    public void BlobDataContributorIsScopedToEachApplicationContainer(string container)
     {
-        var role = Assert.Single(Roles.OfType(RoleAssignment), a => ((string)a["properties"]!["roleDefinitionId"]!).Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", StringComparison.Ordinal));
+        var scope = $"[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', parameters('storageAccountName'), 'default', parameters('{container}'))]";
+        var roles = Roles.OfType(RoleAssignment).Where(a => ((string)a["properties"]!["roleDefinitionId"]!).Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", StringComparison.Ordinal));
 
         Assert.Equal(
-            (Scope: "[resourceId('Microsoft.Storage/storageAccounts/blobServices/containers', parameters('storageAccountName'), 'default', parameters('attachmentsContainerName'))]",
-             Container: "[reference('storage').outputs.attachmentsContainerName.value]",
-             Created: "[parameters('attachmentsContainerName')]"),
-            (Scope: (string?)role["scope"],
-             Container: (string?)compiled.Main.ModuleArgument("roles", "attachmentsContainerName"),
-             Created: (string?)compiled.Main.Module("storage").Outputs["attachmentsContainerName"]!["value"]));
+            (Scopes: 1,
+             Container: $"[reference('storage').outputs.{container}.value]",
+             Created: $"[parameters('{container}')]"),
+            (Scopes: roles.Count(a => (string?)a["scope"] == scope),
+             Container: (string?)compiled.Main.ModuleArgument("roles", container),
+             Created: (string?)compiled.Main.Module("storage").Outputs[container]!["value"]));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed partial class SecretTests(CompiledTemplate compiled)
         var secretSettings = OptionalSecretSetting().Matches(optional);
 
         Assert.Equal(
-            ["Tickets__BootstrapAdmin__Password", "Tickets__Smtp__Password"],
+            ["Tickets__BootstrapAdmin__Password", "Tickets__Smtp__Password", "Tickets__Inbound__Imap__Password", "Tickets__Inbound__WebhookSecret"],
             secretSettings.Where(m => m.Groups["value"].Value.StartsWith(KeyVaultReference[1..], StringComparison.Ordinal)).Select(m => m.Groups["name"].Value));
     }
 
@@ -61,7 +61,7 @@ public sealed partial class SecretTests(CompiledTemplate compiled)
             where module.Resource["properties"]!["parameters"]!.ToJsonString(Unescaped).Contains($"parameters('{parameter}')", StringComparison.Ordinal)
             select $"{parameter} -> {module.Symbol}";
 
-        Assert.Equal((3, ""), (SecureParameters.Count(), string.Join(", ", leaks)));
+        Assert.Equal((5, ""), (SecureParameters.Count(), string.Join(", ", leaks)));
     }
 
     [Fact]
@@ -71,7 +71,8 @@ public sealed partial class SecretTests(CompiledTemplate compiled)
         var secretValues = keyVault.OfType("Microsoft.KeyVault/vaults/secrets").Select(s => (string?)s["properties"]!["value"]);
 
         Assert.Equal(
-            ["[parameters('bootstrapAdminPassword')]", "[parameters('jwtSigningKey')]", "[parameters('smtpPassword')]"],
+            ["[parameters('bootstrapAdminPassword')]", "[parameters('inboundImapPassword')]", "[parameters('inboundWebhookSecret')]",
+             "[parameters('jwtSigningKey')]", "[parameters('smtpPassword')]"],
             secretValues.Order(StringComparer.Ordinal));
     }
 
@@ -89,6 +90,19 @@ public sealed partial class SecretTests(CompiledTemplate compiled)
         var vault = compiled.Main.Module("keyVault").Single("Microsoft.KeyVault/vaults")["properties"]!;
 
         Assert.Equal((true, null), ((bool?)vault["enableRbacAuthorization"], vault["accessPolicies"]));
+    }
+
+    // An unresolved Key Vault reference reaches the app as its own text: the webhook's key must never be that, so the
+    // reference is set only when the webhook is turned on (after its secret is written), and it is off by default.
+    [Fact]
+    public void InboundWebhookSecretIsReferencedOnlyWhenTheWebhookIsOn()
+    {
+        var optional = (string)compiled.Main.ModuleArgument("functionApp", "optionalAppSettings")!;
+
+        Assert.Equal(
+            (Default: (bool?)false, Guarded: true),
+            (Default: (bool?)compiled.Main.Parameters["inboundWebhookEnabled"]!["defaultValue"],
+             Guarded: optional.Contains("if(parameters('inboundWebhookEnabled'), createObject('Tickets__Inbound__WebhookSecret'", StringComparison.Ordinal)));
     }
 
     [Fact]

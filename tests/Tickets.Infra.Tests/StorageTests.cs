@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Tickets.Attachments;
+using Tickets.Inbound;
 using Tickets.Messaging;
 
 namespace Tickets.Infra.Tests;
 
 /// <summary>
-/// The storage account holds the application's queues and its private attachments container, keeps deleted blobs for a
-/// while, and only accepts Entra ID over TLS 1.2.
+/// The storage account holds the application's queues, its private attachments and inbound-mail containers, keeps
+/// deleted blobs for a while, and only accepts Entra ID over TLS 1.2.
 /// </summary>
 [Collection(CompiledTemplateCollection.Name)]
 public sealed class StorageTests(CompiledTemplate compiled)
@@ -129,5 +130,43 @@ public sealed class StorageTests(CompiledTemplate compiled)
         Assert.Equal("[parameters('unreferencedBackstopDays')]", (string?)action["daysAfterCreationGreaterThan"]);
         Assert.True(TimeSpan.FromDays(days) >= 2 * (options.UnreferencedLifetime + options.ClaimGrace) + TimeSpan.FromDays(1),
             $"The backstop ({days} days) must leave the hourly sweep many tries after an upload's {options.UnreferencedLifetime} lifetime.");
+    }
+
+    [Fact]
+    public void InboundMailContainerNameMatchesApplication()
+    {
+        Assert.Equal(
+            (Storage: new InboundOptions().Container, Setting: "[reference('storage').outputs.inboundMailContainerName.value]"),
+            (Storage: (string?)compiled.Main.ModuleArgument("storage", "inboundMailContainerName"),
+             Setting: (string?)compiled.Main.ModuleArgument("functionApp", "appSettings")!["Tickets__Inbound__Container"]));
+    }
+
+    [Fact]
+    public void InboundMailContainerIsPrivate()
+    {
+        var container = Container("inboundMailContainerName");
+
+        Assert.Equal("None", (string?)container["properties"]!["publicAccess"]);
+    }
+
+    [Fact]
+    public void RawInboundMailIsDeletedAfterThirtyDays()
+    {
+        var rule = LifecycleRule("inbound-mail-expiry");
+        var filters = rule["definition"]!["filters"]!;
+
+        Assert.Equal(
+            (Enabled: (bool?)true,
+             Prefix: "[format('{0}/', parameters('inboundMailContainerName'))]",
+             Tagged: false,
+             After: "[parameters('inboundMailRetentionDays')]",
+             Passed: "[parameters('inboundMailRetentionDays')]",
+             Default: (int?)30),
+            (Enabled: (bool?)rule["enabled"],
+             Prefix: (string?)Assert.Single(filters["prefixMatch"]!.AsArray()),
+             Tagged: filters.AsObject().ContainsKey("blobIndexMatch"),
+             After: (string?)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"],
+             Passed: (string?)compiled.Main.ModuleArgument("storage", "inboundMailRetentionDays"),
+             Default: (int?)compiled.Main.Parameters["inboundMailRetentionDays"]!["defaultValue"]));
     }
 }

@@ -1,15 +1,16 @@
 // Browser journeys of one's own account and of account administration, against the local host (web/README.md,
 // "Browser tests"): profile and password change, a forgotten password reset through the e-mail the host really sends
-// (read from the SMTP sink's inbox at TICKETS_MAIL_URL), an invitation (pending until accepted, resent), registering
+// (read from the mail server's inbox, smtp4dev, at TICKETS_MAIL_URL), an invitation (pending until accepted, resent), registering
 // straight into a session, the time-zone choice, and an admin confirming a role change.
 //   TICKETS_BASE_URL=http://127.0.0.1:7071 TICKETS_MAIL_URL=http://127.0.0.1:1080 npm run test:e2e
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DEMO, launch, login, newPage, screenshot, uniqueSuffix } from './helpers.mjs';
+import { mailsTo, mailText } from './inbox.mjs';
 
 const baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
 const mailURL = process.env.TICKETS_MAIL_URL;
-const noMail = mailURL ? false : 'TICKETS_MAIL_URL is not set: no SMTP sink inbox to read the e-mailed link from';
+const noMail = mailURL ? false : 'TICKETS_MAIL_URL is not set: no mail server inbox to read the e-mailed link from';
 let browser;
 
 /** A fresh account registered through the API, so each journey starts from its own person. */
@@ -50,15 +51,15 @@ async function userByEmail(email) {
   return (await response.json()).items.find((u) => u.email === email);
 }
 
-/** Waits for the newest e-mail to `address` in the sink's inbox (maildev's REST API) and returns its set-password link. */
+/** Waits for the newest e-mail to `address` in the mail server's inbox (smtp4dev) and returns its set-password link. */
 async function linkMailedTo(address, { after: seen = 0 } = {}) {
   for (let i = 0; i < 150; i++) {
-    const mails = await (await fetch(new URL('/email', mailURL))).json();
-    const mine = mails.filter((m) => m.to.some((to) => to.address.toLowerCase() === address.toLowerCase()));
+    const mine = await mailsTo(mailURL, address);
     if (mine.length > seen) {
       const mail = mine[mine.length - 1];
-      const link = /https?:\/\/\S+\/reset-password\?token=\S+/.exec(mail.text)?.[0];
-      assert.ok(link, `no set-password link in: ${mail.text}`);
+      const text = await mailText(mailURL, mail);
+      const link = /https?:\/\/\S+\/reset-password\?token=\S+/.exec(text)?.[0];
+      assert.ok(link, `no set-password link in: ${text}`);
       return { subject: mail.subject, link: new URL(link) };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,17 +1,18 @@
 // The "¿Está resuelto? Sí / No, reabrir" links of the real resolved e-mail, opened in the browser: the /resolucion
 // page does nothing when it is opened (mail scanners open links), one click answers, a second answer is refused in
 // words, and the reopen link reopens with the requester's reason. The links are read from the e-mail the host really
-// sends (the SMTP sink's inbox at TICKETS_MAIL_URL), so they point wherever Tickets:PublicUrl says.
+// sends (the mail server's inbox, smtp4dev, at TICKETS_MAIL_URL), so they point wherever Tickets:PublicUrl says.
 //   TICKETS_BASE_URL=http://127.0.0.1:7071 TICKETS_MAIL_URL=http://127.0.0.1:1080 node --test e2e/resolution.test.mjs
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DEMO, launch, newPage, uniqueSuffix, apiAs as apiAsAt } from './helpers.mjs';
+import { mailHtml, mailsTo, mailText } from './inbox.mjs';
 
 const baseURL = process.env.TICKETS_BASE_URL ?? 'http://127.0.0.1:7071';
 const mailURL = process.env.TICKETS_MAIL_URL;
-const noMail = mailURL ? false : 'TICKETS_MAIL_URL is not set: no SMTP sink inbox to read the resolved e-mail from';
+const noMail = mailURL ? false : 'TICKETS_MAIL_URL is not set: no mail server inbox to read the resolved e-mail from';
 const PHONE = { width: 390, height: 844 };
 const DOCS_IMAGES = fileURLToPath(new URL('../../docs/images/', import.meta.url));
 // Notification e-mail waits for the coalescing window (Tickets:Notifications:CoalesceSeconds, 60 s by default).
@@ -21,7 +22,7 @@ let browser;
 /** Signs in through the API as `person` (helpers.mjs `apiAs`, against this host). */
 const apiAs = (person) => apiAsAt(baseURL, person);
 
-/** A requester of its own (registered through the API), so its inbox in the sink holds only this test's mail. */
+/** A requester of its own (registered through the API), so its inbox in the mail server holds only this test's mail. */
 async function newRequester(suffix) {
   const person = {
     dni: suffix,
@@ -41,20 +42,19 @@ async function newRequester(suffix) {
   return { person, ...(await apiAs(person)) };
 }
 
-/** The resolved e-mail about ticket `number` to `address` in the sink's inbox (maildev's REST API), with its two links. */
+/** The resolved e-mail about ticket `number` to `address` in the mail server's inbox (smtp4dev), with its two links. */
 async function resolvedMail(address, number) {
   const deadline = Date.now() + MAIL_WAIT_MS;
   while (Date.now() < deadline) {
-    const mails = await (await fetch(new URL('/email', mailURL))).json();
-    const mail = mails.find(
-      (m) => m.to.some((to) => to.address.toLowerCase() === address.toLowerCase()) && m.subject.includes(`[${number}]`),
-    );
+    const mail = (await mailsTo(mailURL, address)).find((m) => m.subject.includes(`[${number}]`));
     if (mail) {
-      const confirm = /Sí, está resuelto: (\S+)/.exec(mail.text)?.[1];
-      const reopen = /No, reabrir: (\S+)/.exec(mail.text)?.[1];
-      assert.ok(confirm && reopen, `no "Sí / No, reabrir" links in: ${mail.text}`);
+      const text = await mailText(mailURL, mail);
+      const confirm = /Sí, está resuelto: (\S+)/.exec(text)?.[1];
+      const reopen = /No, reabrir: (\S+)/.exec(text)?.[1];
+      assert.ok(confirm && reopen, `no "Sí / No, reabrir" links in: ${text}`);
       // The HTML part's buttons carry the same links.
-      assert.ok(mail.html.includes(`href="${confirm}"`) && mail.html.includes(`href="${reopen}"`), 'the HTML buttons carry the links');
+      const html = await mailHtml(mailURL, mail);
+      assert.ok(html.includes(`href="${confirm}"`) && html.includes(`href="${reopen}"`), 'the HTML buttons carry the links');
       return { subject: mail.subject, confirm: new URL(confirm), reopen: new URL(reopen) };
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
