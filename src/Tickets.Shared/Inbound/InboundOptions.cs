@@ -48,7 +48,12 @@ public sealed class InboundOptions
     /// <summary>The blob container that keeps each raw message (private; the lifecycle rule removes them after days).</summary>
     public string Container { get; set; } = "inbound-mail";
 
-    public bool WebhookEnabled => !string.IsNullOrWhiteSpace(WebhookSecret);
+    /// <summary>
+    /// A secret is set — and is not a Key Vault reference the platform failed to resolve (App Service then passes the
+    /// reference's own text, which is no secret at all).
+    /// </summary>
+    public bool WebhookEnabled => !string.IsNullOrWhiteSpace(WebhookSecret)
+        && !WebhookSecret.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase);
 
     public static IEnumerable<(string Key, string Message)> Rules(InboundOptions options)
     {
