@@ -224,6 +224,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Tickets__Notifications__EmailSweepSchedule: '0 * * * * *'
       Tickets__Audit__SweepSchedule: '0 */5 * * * *'
       Tickets__Attachments__SweepSchedule: '0 17 * * * *'
+      Tickets__Inbound__PollSchedule: '0 * * * * *'
       Tickets__PublicUrl: web.outputs.url
     }
     optionalAppSettings: union(
