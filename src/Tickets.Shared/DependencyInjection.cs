@@ -193,6 +193,7 @@ public static class DependencyInjection
                 services.AddSingleton<IAuditStore, SqliteAuditStore>();
                 services.AddSingleton<ISlaPolicyStore, SqliteSlaPolicyStore>();
                 services.AddSingleton<Attachments.IUploadStore, Storage.Sqlite.Attachments.SqliteUploadStore>();
+                services.AddSingleton<Inbound.IInboundMailStore, Storage.Sqlite.Inbound.SqliteInboundMailStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

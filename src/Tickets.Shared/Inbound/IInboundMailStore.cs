@@ -11,7 +11,11 @@ public interface IInboundMailStore
     /// <summary>The newest records first (by <see cref="InboundMailRecord.ProcessedAt"/>, then id), at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<InboundMailRecord>> ListRecentAsync(int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Records processed at or after <paramref name="since"/> with each outcome/refusal, for the channel's figures.</summary>
+    /// <summary>
+    /// How many records were processed at or after <paramref name="since"/>, per outcome, for the channel's figures. The key
+    /// is the wire (snake_case) name: a refusal's <see cref="InboundRefusal"/> (<c>auto_reply</c>, <c>unknown_sender</c>, …),
+    /// otherwise the <see cref="InboundOutcome"/> (<c>ticket</c>, <c>comment</c>). Keys with no records are absent.
+    /// </summary>
     Task<IReadOnlyDictionary<string, int>> CountSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 
     /// <summary>Removes records processed before <paramref name="before"/> (the dedupe window is long, not forever); answers how many.</summary>

@@ -104,3 +104,9 @@ public sealed class CosmosDbServerUploadStoreContract() : UploadStoreContract(ne
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountUploadStoreContract() : UploadStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerInboundMailStoreContract() : InboundMailStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountInboundMailStoreContract() : InboundMailStoreContract(new CosmosAccountStore());

@@ -31,3 +31,5 @@ public sealed class SqliteAuditStoreContract() : AuditStoreContract(new SqliteSt
 public sealed class SqliteSlaPolicyStoreContract() : SlaPolicyStoreContract(new SqliteStore());
 
 public sealed class SqliteUploadStoreContract() : UploadStoreContract(new SqliteStore());
+
+public sealed class SqliteInboundMailStoreContract() : InboundMailStoreContract(new SqliteStore());

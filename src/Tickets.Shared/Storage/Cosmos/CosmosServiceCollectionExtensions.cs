@@ -11,12 +11,14 @@ using Tickets.Attachments;
 using Tickets.Budgets;
 using Tickets.Common;
 using Tickets.Idempotency;
+using Tickets.Inbound;
 using Tickets.Identity;
 using Tickets.Messaging;
 using Tickets.Notifications;
 using Tickets.Sla.Policies;
 using Tickets.Storage.Cosmos.Administration;
 using Tickets.Storage.Cosmos.Attachments;
+using Tickets.Storage.Cosmos.Inbound;
 using Tickets.Tickets;
 using Tickets.Users;
 
@@ -66,6 +68,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<ITicketStore>(sp => new CosmosTicketStore(Container(sp, CosmosModel.Tickets), Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IUploadStore>(sp => new CosmosUploadStore(Container(sp, CosmosModel.Meta)));
+        services.AddSingleton<IInboundMailStore>(sp => new CosmosInboundMailStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IOutboxStore>(sp => new CosmosOutboxStore(Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<INotificationStore>(sp => new CosmosNotificationStore(Container(sp, CosmosModel.Notifications)));
         services.AddSingleton<ITeamStore>(sp => new CosmosTeamStore(Container(sp, CosmosModel.Admin), AuditRetention(sp)));

@@ -346,5 +346,24 @@ internal static class SqliteSchema
             );
             CREATE INDEX ix_ticket_attachments_order ON ticket_attachments (ticket_id, seq)
             """),
+        new(17, "inbound mail", """
+            -- Each message the e-mail channel processed, by its key (a hash of its Message-ID): the same message again changes
+            -- nothing. count_key is what the channel's figures group by (the refusal's reason, else the outcome). Admins read
+            -- the newest first; records older than the dedupe window are deleted by processed_at.
+            CREATE TABLE inbound_mail (
+                id TEXT PRIMARY KEY,
+                processed_at INTEGER NOT NULL,
+                count_key TEXT NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_inbound_mail_processed ON inbound_mail (processed_at, id);
+
+            -- Where each polled mailbox stands (UIDVALIDITY, last UID, last poll), saved only over the version it was read at.
+            CREATE TABLE mailboxes (
+                name TEXT PRIMARY KEY,
+                version INTEGER NOT NULL,
+                doc TEXT NOT NULL
+            )
+            """),
     ];
 }
