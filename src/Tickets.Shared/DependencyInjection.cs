@@ -157,6 +157,8 @@ public static class DependencyInjection
         services.AddValidatedOptions<Inbound.InboundOptions>(configuration, Inbound.InboundOptions.Section, Inbound.InboundOptions.Rules);
         // What each queued message becomes (a ticket, a comment, or a recorded refusal), acting as its sender.
         services.AddScoped<Inbound.InboundMailProcessor>();
+        services.AddScoped<Inbound.IInboundDesk, Inbound.SenderDesk>();
+        services.AddScoped<Inbound.IInboundAccounts, Inbound.MailAccounts>();
         // Resolution links: signed confirm/reopen links in resolved e-mails, and their anonymous answers.
         services.AddSingleton<Tickets.Resolution.ResolutionLinkTokens>();
         services.AddSingleton<Tickets.Resolution.IResolutionLinks, Tickets.Resolution.ResolutionLinks>();

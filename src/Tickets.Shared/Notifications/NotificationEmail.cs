@@ -44,8 +44,9 @@ public sealed record NotificationEmail(string Subject, string Text, string Html)
             ? "You receive this e-mail because of your notification settings in Tickets. Reply to it to reach the support team."
             : "Recibes este correo por tu configuración de notificaciones en Tickets. Respóndelo para escribir al equipo de soporte.";
 
+        var marker = NotificationText.ReplyMarker(reader);
         var text = new StringBuilder();
-        text.Append(heading).Append("\n\n");
+        text.Append(marker).Append("\n\n").Append(heading).Append("\n\n");
         foreach (var (when, line) in lines) text.Append(lines.Count == 1 ? "" : "- ").Append(line).Append(" (").Append(when).Append(")\n");
         if (quote.Words is not null)
             text.Append('\n').Append(en ? "Latest message, from " : "Último mensaje, de ").Append(quote.Author).Append(":\n")
@@ -67,6 +68,7 @@ public sealed record NotificationEmail(string Subject, string Text, string Html)
         html.Append("<!DOCTYPE html><html lang=\"").Append(reader.Language).Append("\"><head><meta charset=\"utf-8\"><title>")
             .Append(E(subject)).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#1f2937;\">")
+            .Append("<p style=\"margin:0 auto 8px;max-width:600px;font-size:12px;color:#9ca3af;\">").Append(E(marker)).Append("</p>")
             .Append("<div style=\"max-width:600px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px;\">")
             .Append("<h1 style=\"font-size:18px;margin:0 0 16px;\">").Append(E(heading)).Append("</h1>");
         html.Append(lines.Count == 1 ? "<p style=\"margin:0 0 16px;\">" : "<ul style=\"margin:0 0 16px;padding-left:20px;\">");

@@ -11,6 +11,16 @@ public static class NotificationText
 {
     public static IReadOnlyList<string> Languages { get; } = ["es", "en"];
 
+    /// <summary>
+    /// The line at the top of every notification e-mail: a reply is cut there when it comes back by mail, so only what the
+    /// person wrote above it becomes their comment.
+    /// </summary>
+    public static string ReplyMarker(Reader reader) => reader.English ? ReplyMarkers[1] : ReplyMarkers[0];
+
+    /// <summary>The reply marker in every language, for the way in to recognise whichever one a reply quotes.</summary>
+    public static IReadOnlyList<string> ReplyMarkers { get; } =
+        ["##- Escriba su respuesta por encima de esta línea -##", "##- Please type your reply above this line -##"];
+
     /// <summary>The inbox's sentence for one notification.</summary>
     public static string Line(NotificationType type, NotificationContent content, Reader reader)
     {
