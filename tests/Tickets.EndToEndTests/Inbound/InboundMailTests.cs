@@ -56,7 +56,8 @@ public sealed class InboundMailTests(InboundMailWorld world) : IClassFixture<Inb
 
         var record = await ProcessedAsync(world.Admin, reply.Subject!);
         Assert.Equal("comment", record.Str("outcome"));
-        var comment = (await CommentsAsync(requester.Client, ticket.Id())).Single(c => c.Str("id") == record.Str("commentId"));
+        Assert.Equal(ticket.Id(), record.Str("ticketId"));
+        var comment = Assert.Single(await CommentsAsync(requester.Client, ticket.Id()), c => c.GetProperty("author").Str("id") == requester.Id);
         Assert.Equal("Sí, el piloto naranja parpadea.", comment.Str("body").Trim());
         Assert.Equal("email", comment.Str("channel"));
     }
