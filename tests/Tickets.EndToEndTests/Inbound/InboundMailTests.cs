@@ -1,8 +1,12 @@
 using System.Net.Http.Json;
 using MailKit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MimeKit;
 using Tickets.EndToEndTests.Services;
 using Tickets.EndToEndTests.Tickets;
+using Tickets.Inbound;
 using static Tickets.EndToEndTests.Inbound.InboundMail;
 
 namespace Tickets.EndToEndTests.Inbound;
@@ -201,6 +205,43 @@ public sealed class InboundMailTests(InboundMailWorld world) : IClassFixture<Inb
         var threads = MessageThreader.Thread(summaries, ThreadingAlgorithm.References);
         Assert.Single(threads);
     }
+
+    [Fact]
+    public async Task AFailedPollIsThrownAndKeptForAdminsWithoutThePassword()
+    {
+        // A mail server that is not there (nothing listens on the port).
+        var poller = Poller(new ImapOptions { Host = "127.0.0.1", Port = NodeTool.FreePort(), UseTls = false, UserName = "nadie", Password = "not-the-password" });
+
+        await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => poller.PollAsync(CancellationToken.None));
+
+        var state = await Host.Services.GetRequiredService<IInboundMailStore>().GetMailboxAsync("nadie@127.0.0.1/INBOX");
+        Assert.StartsWith("SocketException: ", state!.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-password", state.LastError, StringComparison.Ordinal);
+        Assert.NotNull(state.LastErrorAt);
+        Assert.Null(state.LastSuccessAt);
+    }
+
+    [Fact]
+    public async Task AMessageOverTheLimitIsSkippedAndReportedAndThePollGoesOn()
+    {
+        await Host.Mail.SendAsync(Mail("user@tickets.local", Unique("Un mensaje enorme"), new string('x', 2048)));
+        await Eventually.Until(() => Host.Mail.MailsAsync(), m => m.Any(x => x.Subject.StartsWith("Un mensaje enorme", StringComparison.Ordinal)), "the mail in the mailbox", MailWait);
+        // The same mailbox under another name ("localhost"), so its state is this test's own.
+        var imap = new ImapOptions { Host = "localhost", Port = Host.Mail.ImapPort, UseTls = false, UserName = SmtpSink.ImapUser, Password = Host.Mail.ImapPassword };
+
+        var queued = await Poller(imap, maxBytes: 1024).PollAsync(CancellationToken.None);
+
+        var state = (await Host.Services.GetRequiredService<IInboundMailStore>().GetMailboxAsync(MailboxPoller.MailboxName(imap)))!;
+        Assert.Contains("MaxMessageBytes", state.LastError, StringComparison.Ordinal);
+        Assert.NotNull(state.LastSuccessAt);
+        Assert.True(state.LastUid > 0);
+        Assert.True(queued < state.LastUid);
+    }
+
+    private MailboxPoller Poller(ImapOptions imap, long maxBytes = 1 << 20) =>
+        new(Options.Create(new InboundOptions { Imap = imap, MaxMessageBytes = maxBytes }), Host.Services.GetRequiredService<IInboundMailStore>(),
+            Host.Services.GetRequiredService<IInboundMailBlobs>(), Host.Services.GetRequiredService<global::Tickets.Messaging.IQueueSender>(),
+            TimeProvider.System, NullLogger<MailboxPoller>.Instance);
 
     private async Task<int> MessagesInAsync(string subject) =>
         (await Host.Mail.MailsAsync()).Count(m => m.Subject == subject && m.To.Contains(SmtpSink.SupportAddress, StringComparer.OrdinalIgnoreCase));
