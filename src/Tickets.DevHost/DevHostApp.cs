@@ -60,6 +60,8 @@ public static partial class DevHostApp
                 ["Tickets:Blobs:Connection"] = "UseDevelopmentStorage=true",
                 ["Tickets:Blobs:CreateIfNotExists"] = "true",
                 ["Tickets:Attachments:SweepSchedule"] = "0 */5 * * * *",
+                // The local mailbox (smtp4dev) is polled often, so a mail sent to it becomes a ticket in seconds.
+                ["Tickets:Inbound:PollSchedule"] = "*/10 * * * * *",
                 [TriggerHost.EnabledKey] = "true",
                 [TriggerHost.HostJsonKey] = HostJsonPath(root),
                 ["Logging:LogLevel:Default"] = "Information",

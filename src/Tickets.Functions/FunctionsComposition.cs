@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Tickets.Attachments;
 using Tickets.Functions.Attachments;
 using Tickets.Functions.Http;
+using Tickets.Inbound;
 
 namespace Tickets.Functions;
 
@@ -24,10 +25,11 @@ public static class FunctionsComposition
         services.Configure<KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
         // A request body may carry the largest file (Tickets:Attachments:MaxBytes) and its multipart framing: the upload counts
         // the file itself and answers a 413 problem; Kestrel's own cap (30 MB unless raised here) only stops what is far beyond.
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AttachmentOptions>>((kestrel, attachments) =>
+        // Likewise an inbound message posted to the webhook (Tickets:Inbound:MaxMessageBytes), counted by the webhook itself.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<AttachmentOptions>, IOptions<InboundOptions>>((kestrel, attachments, inbound) =>
         {
             if (kestrel.Limits.MaxRequestBodySize is { } cap)
-                kestrel.Limits.MaxRequestBodySize = Math.Max(cap, attachments.Value.MaxBytes + 2 * FileUpload.FramingBytes);
+                kestrel.Limits.MaxRequestBodySize = Math.Max(cap, Math.Max(attachments.Value.MaxBytes + 2 * FileUpload.FramingBytes, inbound.Value.MaxMessageBytes + 1));
         });
         return services;
     }

@@ -148,6 +148,10 @@ public static class DependencyInjection
         services.AddTicketsBlobs(configuration);
         services.AddScoped<Attachments.AttachmentService>();
         services.AddScoped<Attachments.AttachmentSweep>();
+        // The e-mail channel's doors (the signed webhook, the mailbox poll) and its state for admins.
+        services.AddScoped<Inbound.InboundWebhook>();
+        services.AddScoped<Inbound.MailboxPoller>();
+        services.AddScoped<Inbound.InboundStatus>();
 
         // The e-mail channel's way in (Tickets:Inbound): the mailbox poll and the webhook queue raw mail on inbound-mail.
         services.AddValidatedOptions<Inbound.InboundOptions>(configuration, Inbound.InboundOptions.Section, Inbound.InboundOptions.Rules);

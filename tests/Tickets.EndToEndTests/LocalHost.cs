@@ -45,13 +45,19 @@ public sealed class LocalHost : IAsyncLifetime
     /// <summary>Start an SMTP sink and point the host's e-mail at it; set before the host starts.</summary>
     public bool WithSmtpSink { get; set; }
 
+    /// <summary>
+    /// Also make the sink's support mailbox the host's: its address is <c>Tickets:Mail:SupportAddress</c> and the host polls
+    /// it over IMAP (<c>MailboxPoll</c>) every 2 s; implies <see cref="WithSmtpSink"/>. Set before the host starts.
+    /// </summary>
+    public bool WithMailbox { get; set; }
+
     /// <summary>This host's Azurite: raw messages, counts, poison queues, freeze and thaw.</summary>
     public AzuriteProcess Queues => _queues ?? throw new InvalidOperationException("The host has not started.");
 
     /// <summary>This host's Azurite blob service: the attachments container.</summary>
     public AzuriteBlobProcess Blobs => _blobs ?? throw new InvalidOperationException("The host has not started.");
 
-    /// <summary>The mail the host sent (only with <see cref="WithSmtpSink"/>).</summary>
+    /// <summary>The mail the host sent (only with <see cref="WithSmtpSink"/> or <see cref="WithMailbox"/>).</summary>
     public SmtpSink Mail => _mail ?? throw new InvalidOperationException($"Set {nameof(WithSmtpSink)} before the host starts to catch its mail.");
 
     /// <summary>Pauses this host's queue service (SIGSTOP): sends and polls hang until <see cref="ThawQueues"/>.</summary>
@@ -68,7 +74,7 @@ public sealed class LocalHost : IAsyncLifetime
         Directory.CreateDirectory(_dataDirectory);
         var queues = AzuriteProcess.StartAsync();
         var blobs = AzuriteBlobProcess.StartAsync();
-        var mail = WithSmtpSink ? SmtpSink.StartAsync() : null;
+        var mail = WithSmtpSink || WithMailbox ? SmtpSink.StartAsync() : null;
         _queues = await queues;
         _blobs = await blobs;
         _mail = mail is null ? null : await mail;
@@ -96,6 +102,11 @@ public sealed class LocalHost : IAsyncLifetime
             args.Add("--Tickets:Smtp:Host=127.0.0.1");
             args.Add($"--Tickets:Smtp:Port={_mail.SmtpPort}");
             args.Add("--Tickets:Smtp:UseTls=false");
+            if (WithMailbox)
+            {
+                args.Add($"--Tickets:Mail:SupportAddress={SmtpSink.SupportAddress}");
+                args.AddRange(_mail.InboundSettings().Select(s => $"--{s.Key}={s.Value}"));
+            }
         }
 
         args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));

@@ -14,6 +14,9 @@ public enum RequestHeaders
 
     /// <summary><c>If-None-Match</c>: a GET whose answer still has this ETag answers 304 without a body.</summary>
     IfNoneMatch = 4,
+
+    /// <summary><c>X-Tickets-Timestamp</c> and <c>X-Tickets-Signature</c>: a webhook's HMAC signature of its body (401 when stale or wrong).</summary>
+    WebhookSignature = 8,
 }
 
 /// <summary>

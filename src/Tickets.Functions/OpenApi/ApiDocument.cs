@@ -304,6 +304,26 @@ public static class ApiDocument
                 };
             }
 
+            if (headers.HasFlag(RequestHeaders.WebhookSignature))
+            {
+                yield return new OpenApiParameter
+                {
+                    Name = global::Tickets.Inbound.InboundWebhook.TimestampHeader,
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "When the body was signed, in Unix seconds; more than Tickets:Inbound:WebhookTolerance (5 min) away from now, either way, is 401.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]+$" },
+                };
+                yield return new OpenApiParameter
+                {
+                    Name = global::Tickets.Inbound.InboundWebhook.SignatureHeader,
+                    In = ParameterLocation.Header,
+                    Required = true,
+                    Description = "sha256= and the lowercase hex HMAC-SHA256, keyed with Tickets:Inbound:WebhookSecret, of the timestamp, a dot and the body's bytes.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^sha256=[0-9a-fA-F]{64}$" },
+                };
+            }
+
             if (headers.HasFlag(RequestHeaders.IdempotencyKey))
             {
                 yield return new OpenApiParameter

@@ -8,7 +8,7 @@ namespace Tickets.Attachments;
 
 /// <summary>
 /// With <c>Tickets:Blobs:CreateIfNotExists</c> (the local host's default; Bicep owns the container in Azure), creates the
-/// <c>attachments</c> container as the host starts, in the background: nothing at start-up needs it, and when the blob
+/// <c>attachments</c> and inbound mail containers as the host starts, in the background: nothing at start-up needs it, and when the blob
 /// service is not there yet the first upload creates it.
 /// </summary>
 internal sealed partial class BlobContainerProvisioner(
@@ -38,6 +38,7 @@ internal sealed partial class BlobContainerProvisioner(
         try
         {
             await services.GetRequiredService<BlobAttachmentStore>().EnsureContainerAsync(stopping);
+            await services.GetRequiredService<Inbound.BlobInboundMailStore>().EnsureContainerAsync(stopping);
         }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
@@ -49,6 +50,6 @@ internal sealed partial class BlobContainerProvisioner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot create the attachments container at {Endpoint} yet (is Azurite's blob service running? scripts/run.sh starts it); the first upload will")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot create the blob containers at {Endpoint} yet (is Azurite's blob service running? scripts/run.sh starts it); the first write will")]
     private static partial void LogNotYet(ILogger logger, Exception exception, string endpoint);
 }

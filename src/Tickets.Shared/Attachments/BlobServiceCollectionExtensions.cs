@@ -10,7 +10,8 @@ public static class BlobServiceCollectionExtensions
 {
     /// <summary>
     /// One singleton <see cref="BlobServiceClient"/> for <see cref="BlobOptions.Connection"/> (as the queues' client is made
-    /// from theirs), the <c>attachments</c> container behind <see cref="IAttachmentBlobs"/>, and its creation at start when
+    /// from theirs), the <c>attachments</c> container behind <see cref="IAttachmentBlobs"/>, the inbound mail's behind
+    /// <see cref="Inbound.IInboundMailBlobs"/>, and their creation at start when
     /// <c>Tickets:Blobs:CreateIfNotExists</c> is set.
     /// </summary>
     public static IServiceCollection AddTicketsBlobs(this IServiceCollection services, IConfiguration configuration)
@@ -22,6 +23,8 @@ public static class BlobServiceCollectionExtensions
         services.AddSingleton(_ => CreateClient(configuration));
         services.AddSingleton<BlobAttachmentStore>();
         services.AddSingleton<IAttachmentBlobs>(sp => sp.GetRequiredService<BlobAttachmentStore>());
+        services.AddSingleton<Inbound.BlobInboundMailStore>();
+        services.AddSingleton<Inbound.IInboundMailBlobs>(sp => sp.GetRequiredService<Inbound.BlobInboundMailStore>());
         services.AddHostedService<BlobContainerProvisioner>();
         return services;
     }

@@ -29,6 +29,14 @@ public sealed class QueueHealth(QueueServiceClient queues, TimeProvider time)
         return await Task.WhenAll(QueueNames.All.Select(name => ProbeAsync(queues.GetQueueClient(name), timeout.Token)));
     }
 
+    /// <summary>One queue (of <see cref="QueueNames.All"/>), asked now.</summary>
+    public async Task<QueueStatus> ProbeAsync(string name, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Budget);
+        return await ProbeAsync(queues.GetQueueClient(name), timeout.Token);
+    }
+
     /// <summary>
     /// Every queue as asked at most <see cref="Reuse"/> ago; callers at the same moment share one look (it runs within its
     /// own budget, so one caller going away does not fail it for the others).

@@ -96,6 +96,9 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["GetAttachmentLink"] = Row.Owned(401, (200, 404), (200, 404), (200, 404)),
         ["DeleteAttachment"] = Row.Owned(401, (204, 404), (204, 404), (204, 404)),
         ["ListTicketAttachments"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
+        // This host has no webhook secret: the door does not exist for anyone (the signature is the credential; InboundMailTests).
+        ["InboundEmail"] = Row.Same(404, 404, 404, 404),
+        ["InboundStatus"] = Row.Same(401, 403, 403, 200),
     };
 
     public static TheoryData<string> Functions() => [.. FunctionsMetadata.HttpRoutes.Select(r => r.Function).Distinct()];

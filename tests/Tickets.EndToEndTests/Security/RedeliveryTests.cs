@@ -6,7 +6,9 @@ using Tickets.Attachments;
 using Tickets.DevHost.Triggers;
 using Tickets.EndToEndTests.Notifications;
 using Tickets.EndToEndTests.Tickets;
+using Microsoft.Extensions.Options;
 using Tickets.Functions.Triggers;
+using Tickets.Inbound;
 using Tickets.Messaging;
 using AttachmentClient = Tickets.EndToEndTests.Attachments.AttachmentClient;
 
@@ -24,7 +26,7 @@ public sealed class RedeliveryWorld : IAsyncLifetime
 
     public LocalHost Host { get; } = new()
     {
-        WithSmtpSink = true,
+        WithMailbox = true,
         QueueSettings = """{ "visibilityTimeout": "00:00:01", "maxDequeueCount": 5, "maxPollingInterval": "00:00:00.250", "batchSize": 16, "newBatchThreshold": 8, "messageEncoding": "base64" }""",
     };
 
@@ -39,6 +41,7 @@ public sealed class RedeliveryWorld : IAsyncLifetime
         Host.Settings["Tickets:AutoCloseSchedule"] = Never;
         Host.Settings["Tickets:Outbox:RelaySchedule"] = Never;
         Host.Settings["Tickets:Attachments:SweepSchedule"] = Never;
+        Host.Settings["Tickets:Inbound:PollSchedule"] = Never;
         // The relay takes only what the dispatcher gave up on (a send times out after 2 s); with no delay it re-sent
         // messages the dispatcher had just sent, and two copies of one SLA check waited where the tests count one.
         Host.Settings["Tickets:Outbox:RelayAfter"] = "00:00:02.500";
@@ -74,6 +77,8 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         ["SendNotificationEmail"] = nameof(TheSameNotificationEmailMessageDeliveredTwiceAndTheSweepRunTwiceSendNoSecondMail),
         ["NotificationEmailSweep"] = nameof(TheSameNotificationEmailMessageDeliveredTwiceAndTheSweepRunTwiceSendNoSecondMail),
         ["AttachmentSweep"] = nameof(TheAttachmentSweepRunTwiceAtOnceRemovesAnOldUploadOnceAndKeepsAnAttachedFile),
+        ["ProcessInboundMail"] = nameof(TheSameInboundMessageDeliveredTwiceOpensOneTicket),
+        ["MailboxPoll"] = nameof(TheMailboxPolledTwiceAtOnceAndAgainAfterACrashBeforeItsStateWasSavedOpensOneTicket),
     };
 
     private LocalHost Host => world.Host;
@@ -372,6 +377,54 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
     }
 
     /// <summary>Runs a timer function once, as the host's scheduler does: its own scope, the host's services.</summary>
+    [Fact]
+    public async Task TheSameInboundMessageDeliveredTwiceOpensOneTicket()
+    {
+        var person = await NewPersonAsync("user");
+        var subject = $"Entregado dos veces por correo {Guid.NewGuid():N}";
+        var id = Guid.NewGuid().ToString("N");
+        var message = new InboundMailMessage(id, $"webhook-{id}", InboundDoor.Webhook, DateTimeOffset.UtcNow);
+        using (var raw = new MemoryStream(Inbound.InboundMail.Bytes(Inbound.InboundMail.Mail(person.Email, subject, "Llega dos veces."))))
+            await Host.Services.GetRequiredService<IInboundMailBlobs>().WriteAsync(message.Blob, raw);
+        var body = JsonSerializer.Serialize(message, global::Tickets.Common.Json.Options);
+
+        await Task.WhenAll(Host.Queues.SendAsync(QueueNames.InboundMail, body), Host.Queues.SendAsync(QueueNames.InboundMail, body));
+        await DrainedAsync(QueueNames.InboundMail);
+
+        Assert.Single(await Inbound.InboundMail.TicketsTitledAsync(person.Client, subject));
+        Assert.Equal(0, await Host.Queues.PoisonCountAsync(QueueNames.InboundMail));
+    }
+
+    /// <summary>
+    /// Two polls at once queue a new message at most twice, and a poll that crashed after queuing it but before saving
+    /// the mailbox's state queues it again on the next run: the message still becomes one ticket.
+    /// </summary>
+    [Fact]
+    public async Task TheMailboxPolledTwiceAtOnceAndAgainAfterACrashBeforeItsStateWasSavedOpensOneTicket()
+    {
+        var person = await NewPersonAsync("user");
+        var subject = $"Leído dos veces del buzón {Guid.NewGuid():N}";
+        var store = Host.Services.GetRequiredService<IInboundMailStore>();
+        var mailbox = MailboxPoller.MailboxName(Host.Services.GetRequiredService<IOptions<InboundOptions>>().Value.Imap);
+        var before = (await store.GetMailboxAsync(mailbox))?.LastUid ?? 0;
+        await Host.Mail.SendAsync(Inbound.InboundMail.Mail(person.Email, subject, "Una vez, aunque se lea dos."));
+        await Host.Mail.WaitForMailAsync(m => m.Subject == subject);
+
+        await Eventually.Until(async () =>
+        {
+            await Task.WhenAll(RunTimerAsync("MailboxPoll"), RunTimerAsync("MailboxPoll"));
+            return (await store.GetMailboxAsync(mailbox))!.LastUid;
+        }, uid => uid > before, "the message polled", TimeSpan.FromSeconds(30));
+        // The crash: the state is as it was before the message was queued.
+        var polled = (await store.GetMailboxAsync(mailbox))!;
+        Assert.NotNull(await store.SaveMailboxAsync(polled with { LastUid = before }));
+        await RunTimerAsync("MailboxPoll");
+        await DrainedAsync(QueueNames.InboundMail);
+
+        Assert.Equal(polled.LastUid, (await store.GetMailboxAsync(mailbox))!.LastUid);
+        Assert.Single(await Inbound.InboundMail.TicketsTitledAsync(person.Client, subject));
+    }
+
     private async Task RunTimerAsync(string name)
     {
         var function = TriggerCatalog.Functions.Timers.Single(f => f.Name == name);

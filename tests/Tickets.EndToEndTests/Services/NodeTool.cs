@@ -93,6 +93,30 @@ public sealed class NodeTool : IAsyncDisposable
             throw new InvalidOperationException("Node.js (node) is not on PATH; the local services need Node.js 20 or later.", e);
         }
 
+        return Track(process);
+    }
+
+    /// <summary>
+    /// Starts a tool of the repository's .NET tool manifest (<c>dotnet tool run &lt;tool&gt; -- …</c>, from the repository
+    /// root, where the manifest is found), tracked and stopped like a node service.
+    /// </summary>
+    public static NodeTool StartDotnetTool(string tool, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])["tool", "run", tool, "--", .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return Track(Process.Start(start) ?? throw new InvalidOperationException($"dotnet tool run {tool} did not start."));
+    }
+
+    private static NodeTool Track(Process process)
+    {
         var tool = new NodeTool(process);
         Running[process.Id] = process;
         process.OutputDataReceived += (_, e) => tool.OnLine(e.Data);
@@ -147,12 +171,14 @@ public sealed class NodeTool : IAsyncDisposable
     }
 
     /// <summary>The folder with the pinned package.json of the local services, found from the repository root.</summary>
-    private static string ServicesFolder()
+    private static string ServicesFolder() => Path.Combine(RepositoryRoot(), "scripts", "services");
+
+    /// <summary>The folder holding TicketSystem.sln, above the test's binaries.</summary>
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "TicketSystem.sln")))
-                return Path.Combine(directory.FullName, "scripts", "services");
+            if (File.Exists(Path.Combine(directory.FullName, "TicketSystem.sln"))) return directory.FullName;
         }
 
         throw new InvalidOperationException($"No TicketSystem.sln above {AppContext.BaseDirectory}: run the tests from the repository.");

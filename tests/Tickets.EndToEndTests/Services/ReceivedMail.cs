@@ -1,3 +1,5 @@
+using MimeKit;
+
 namespace Tickets.EndToEndTests.Services;
 
 /// <summary>An e-mail the SMTP sink caught.</summary>
@@ -5,4 +7,7 @@ public sealed record ReceivedMail(string Subject, IReadOnlyList<string> From, IR
 {
     /// <summary>The raw headers as the sink parsed them, by lower-case name (<c>message-id</c>, <c>in-reply-to</c>, <c>references</c>, <c>reply-to</c>…).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The whole message as received (for replies and threading).</summary>
+    public MimeMessage? Message { get; init; }
 }

@@ -110,7 +110,10 @@ public sealed class ApiDocumentTests
                 || (c.DeclaringType == typeof(Api) && c.Name == nameof(Api.ConditionalAsync)))) headers |= RequestHeaders.IfNoneMatch;
             var text = calls.Any(c => c.DeclaringType == typeof(RequestBody) && c.Name == nameof(RequestBody.ReadTextAsync)) ? typeof(string) : null;
             var file = calls.Any(c => c.DeclaringType == typeof(FileUpload) && c.Name == nameof(FileUpload.WithFileAsync)) ? typeof(FileForm) : null;
-            return $"{f.Name}: {Reads(Generic(typeof(RequestBody), "WithJsonAsync", "ReadJsonAsync") ?? text ?? file, Generic(typeof(QueryBinding), "QueryAs"), headers)}";
+            // The signed webhook reads the raw message and its two signature headers.
+            var signed = calls.Any(c => c.DeclaringType == typeof(global::Tickets.Inbound.InboundWebhook) && c.Name == nameof(global::Tickets.Inbound.InboundWebhook.AcceptAsync));
+            if (signed) headers |= RequestHeaders.WebhookSignature;
+            return $"{f.Name}: {Reads(Generic(typeof(RequestBody), "WithJsonAsync", "ReadJsonAsync") ?? text ?? file ?? (signed ? typeof(string) : null), Generic(typeof(QueryBinding), "QueryAs"), headers)}";
         });
 
         var mismatches = declared.Zip(read).Where(p => p.First != p.Second).Select(p => $"declared {p.First}, reads {p.Second}");

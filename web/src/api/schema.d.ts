@@ -384,6 +384,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/inbound/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * For a mail service that posts what the support address receives: the raw RFC 5322 message as message/rfc822, signed with Tickets:Inbound:WebhookSecret. A timestamp more than Tickets:Inbound:WebhookTolerance (5 min) away from now, either way, or a signature that does not match answers 401 naming the header; a message over Tickets:Inbound:MaxMessageBytes 413 with maxBytes. Accepted (202), it is kept and queued: what it becomes (a ticket, a comment, or nothing, and why) shows in GET /inbound/status. Without a secret configured the route does not exist (404).
+         * @description Anyone; no token needed.
+         */
+        post: operations["InboundEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/inbound/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For admins: the e-mail channel's state — which doors are configured, the mailbox's last poll and error, how many messages failed for good (inbound-mail-poison), the last day's outcomes and refusals by reason, and the newest 50 processed messages with what each became and why.
+         * @description Admins only. Counts against the caller's budget of requests per minute (429 beyond it).
+         */
+        get: operations["InboundStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -1251,9 +1291,53 @@ export interface components {
             /** @description Repeats its month and day every year. */
             yearly?: null | boolean;
         };
+        /** @enum {string} */
+        InboundDoor: "mailbox" | "webhook";
+        InboundMailView: {
+            door: components["schemas"]["InboundDoor"];
+            from: string;
+            id: string;
+            outcome: components["schemas"]["InboundOutcome"];
+            /** Format: date-time */
+            processedAt: string;
+            reason: components["schemas"]["InboundRefusal"] | null;
+            /** Format: date-time */
+            receivedAt: string;
+            subject: string;
+            ticketId: null | string;
+            ticketNumber: null | string;
+        };
+        /** @enum {string} */
+        InboundOutcome: "ticket" | "comment" | "refused";
+        /** @enum {string} */
+        InboundRefusal: "auto_reply" | "bulk" | "bounce" | "own_address" | "over_limit" | "unknown_sender" | "inactive_sender" | "ticket_not_visible" | "ticket_closed" | "empty" | "no_sender";
+        InboundStatusView: {
+            lastDay: {
+                [key: string]: number;
+            };
+            mailbox: components["schemas"]["MailboxStatusView"] | null;
+            mailboxConfigured: boolean;
+            poisoned: null | number;
+            recent: components["schemas"]["InboundMailView"][];
+            supportAddress: null | string;
+            unknownSenders: components["schemas"]["UnknownSenders"];
+            webhookConfigured: boolean;
+        };
         LoginRequest: {
             email: null | string;
             password: null | string;
+        };
+        MailboxStatusView: {
+            folder: string;
+            host: string;
+            lastError: null | string;
+            /** Format: date-time */
+            lastErrorAt: null | string;
+            /** Format: date-time */
+            lastPollAt: null | string;
+            /** Format: date-time */
+            lastSuccessAt: null | string;
+            queued: number;
         };
         MoveTeamRequest: {
             teamId: null | string;
@@ -1921,6 +2005,8 @@ export interface components {
             allowed: components["schemas"]["AllowedTransition"][];
             current: components["schemas"]["TicketStatus"];
         };
+        /** @enum {string} */
+        UnknownSenders: "reject" | "create";
         UpdateCategoryRequest: {
             active?: null | boolean;
             description?: null | string;
@@ -3897,6 +3983,153 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    InboundEmail: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description sha256= and the lowercase hex HMAC-SHA256, keyed with Tickets:Inbound:WebhookSecret, of the timestamp, a dot and the body's bytes. */
+                "X-Tickets-Signature": string;
+                /** @description When the body was signed, in Unix seconds; more than Tickets:Inbound:WebhookTolerance (5 min) away from now, either way, is 401. */
+                "X-Tickets-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    InboundStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundStatusView"];
                 };
             };
             /** @description Unauthorized */
