@@ -268,6 +268,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Tickets__Audit__SweepSchedule: '0 */5 * * * *'
       Tickets__Attachments__SweepSchedule: '0 17 * * * *'
       Tickets__Inbound__PollSchedule: inboundPollSchedule
+      Tickets__Inbound__SweepSchedule: '0 23 4 * * *'
       Tickets__PublicUrl: web.outputs.url
       // Incoming mail: each raw message is kept in this container, then queued on inbound-mail (docs/email.md).
       Tickets__Inbound__Container: storage.outputs.inboundMailContainerName

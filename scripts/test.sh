@@ -109,14 +109,14 @@ if [[ -f web/package.json ]]; then
     # Its mail: a smtp4dev of its own, whose inbox the journeys read (a password reset link, an invitation) and whose
     # support mailbox the host polls. Started before the host's port is chosen, so that port cannot be one it has just taken.
     mail_smtp=$(free_port) mail_imap=$(free_port) mail_web=$(free_port)
-    mail_args=() mail_url=
+    mail_args=() mail_url= mail_smtp_at=
     if [[ $(printf '%s\n' "$mail_smtp" "$mail_imap" "$mail_web" | sort -u | wc -l) == 3 ]] &&
       smtp4dev_start "$mail_smtp" "$mail_imap" "$mail_web" "$log_dir/e2e-smtp4dev.log"; then
       mail_args=(--Tickets:Smtp:Host=127.0.0.1 --Tickets:Smtp:Port="$mail_smtp" --Tickets:Smtp:UseTls=false
         --Tickets:Mail:SupportAddress="$SMTP4DEV_USER@tickets.local"
         --Tickets:Inbound:Imap:Host=127.0.0.1 --Tickets:Inbound:Imap:Port="$mail_imap" --Tickets:Inbound:Imap:UseTls=false
         --Tickets:Inbound:Imap:UserName="$SMTP4DEV_USER" --Tickets:Inbound:Imap:Password="$SMTP4DEV_PASSWORD")
-      mail_url="http://127.0.0.1:$mail_web"
+      mail_url="http://127.0.0.1:$mail_web" mail_smtp_at="127.0.0.1:$mail_smtp"
     else
       echo "smtp4dev did not start: the journeys that read e-mail will be skipped"
     fi
@@ -133,7 +133,7 @@ if [[ -f web/package.json ]]; then
       curl -fs "http://127.0.0.1:$port/api/health" >/dev/null && break
       sleep 0.5
     done
-    if TICKETS_BASE_URL="http://127.0.0.1:$port" TICKETS_MAIL_URL="$mail_url" CHROMIUM_PATH="$chromium_bin" npm --prefix web run test:e2e 2>&1 | tee "$log_dir/web-e2e.log"; then :; else fail "browser tests"; fi
+    if TICKETS_BASE_URL="http://127.0.0.1:$port" TICKETS_MAIL_URL="$mail_url" TICKETS_SMTP="$mail_smtp_at" CHROMIUM_PATH="$chromium_bin" npm --prefix web run test:e2e 2>&1 | tee "$log_dir/web-e2e.log"; then :; else fail "browser tests"; fi
     read -r p f s < <(awk '/^# pass / {p=$3} /^# fail / {f=$3} /^# skipped / {s=$3} END {print p+0, f+0, s+0}' "$log_dir/web-e2e.log")
     add_counts "$p" "$f" "$s"
     kill "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null; host_pid=

@@ -62,6 +62,7 @@ public static partial class DevHostApp
                 ["Tickets:Attachments:SweepSchedule"] = "0 */5 * * * *",
                 // The local mailbox (smtp4dev) is polled often, so a mail sent to it becomes a ticket in seconds.
                 ["Tickets:Inbound:PollSchedule"] = "*/10 * * * * *",
+                ["Tickets:Inbound:SweepSchedule"] = "0 */5 * * * *",
                 [TriggerHost.EnabledKey] = "true",
                 [TriggerHost.HostJsonKey] = HostJsonPath(root),
                 ["Logging:LogLevel:Default"] = "Information",

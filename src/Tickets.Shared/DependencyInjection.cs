@@ -148,17 +148,18 @@ public static class DependencyInjection
         services.AddTicketsBlobs(configuration);
         services.AddScoped<Attachments.AttachmentService>();
         services.AddScoped<Attachments.AttachmentSweep>();
-        // The e-mail channel's doors (the signed webhook, the mailbox poll) and its state for admins.
+
+        // The e-mail channel's way in (Tickets:Inbound): two doors (the signed webhook, the mailbox poll) keep raw mail
+        // and queue it on inbound-mail; the processor makes each message a ticket, a comment or a recorded refusal,
+        // acting as its sender; the sweep keeps the records for their lifetime; admins read the channel's state.
+        services.AddValidatedOptions<Inbound.InboundOptions>(configuration, Inbound.InboundOptions.Section, Inbound.InboundOptions.Rules);
         services.AddScoped<Inbound.InboundWebhook>();
         services.AddScoped<Inbound.MailboxPoller>();
-        services.AddScoped<Inbound.InboundStatus>();
-
-        // The e-mail channel's way in (Tickets:Inbound): the mailbox poll and the webhook queue raw mail on inbound-mail.
-        services.AddValidatedOptions<Inbound.InboundOptions>(configuration, Inbound.InboundOptions.Section, Inbound.InboundOptions.Rules);
-        // What each queued message becomes (a ticket, a comment, or a recorded refusal), acting as its sender.
         services.AddScoped<Inbound.InboundMailProcessor>();
         services.AddScoped<Inbound.IInboundDesk, Inbound.SenderDesk>();
         services.AddScoped<Inbound.IInboundAccounts, Inbound.MailAccounts>();
+        services.AddScoped<Inbound.InboundMailSweep>();
+        services.AddScoped<Inbound.InboundStatus>();
         // Resolution links: signed confirm/reopen links in resolved e-mails, and their anonymous answers.
         services.AddSingleton<Tickets.Resolution.ResolutionLinkTokens>();
         services.AddSingleton<Tickets.Resolution.IResolutionLinks, Tickets.Resolution.ResolutionLinks>();

@@ -152,7 +152,7 @@ describe('Administration in the browser', () => {
       const failures = [];
       const page = await newPage(browser, baseURL, viewport);
       await login(page, DEMO.admin);
-      for (const section of ['teams', 'categories', 'sla', 'calendars', 'audit']) {
+      for (const section of ['teams', 'categories', 'sla', 'calendars', 'audit', 'inbound']) {
         await page.goto(`/settings/${section}`);
         await page.getByRole('heading', { level: 1, name: 'Configuración' }).waitFor();
         await page.waitForFunction(() => !document.body.innerText.includes('Cargando…'));

@@ -171,7 +171,7 @@ describe('inbound mail: the admin reads the e-mail channel', { timeout: 300_000 
 
   it('a technician is not shown the page, and the API does not answer them', async () => {
     const tech = await apiAs(baseURL, DEMO.tech);
-    await assert.rejects(() => tech.call('GET', '/inbound/status'), /answered 404/);
+    await assert.rejects(() => tech.call('GET', '/inbound/status'), /answered 403/);
     const page = await newPage(browser, baseURL);
     await login(page, DEMO.tech);
     await page.goto('/settings/inbound');

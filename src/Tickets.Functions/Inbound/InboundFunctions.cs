@@ -17,7 +17,7 @@ namespace Tickets.Functions.Inbound;
 /// (<c>MailboxPoll</c>) — that keep each raw message and queue it on <c>inbound-mail</c>, where
 /// <c>ProcessInboundMail</c> makes it a ticket, a comment or a recorded refusal; and the channel's state for admins.
 /// </summary>
-public sealed class InboundFunctions(InboundWebhook webhook, MailboxPoller poller, InboundMailProcessor processor, InboundStatus status)
+public sealed class InboundFunctions(InboundWebhook webhook, MailboxPoller poller, InboundMailProcessor processor, InboundStatus status, InboundMailSweep sweep)
 {
     public const string MediaType = "message/rfc822";
 
@@ -78,4 +78,9 @@ public sealed class InboundFunctions(InboundWebhook webhook, MailboxPoller polle
     [Function("MailboxPoll")]
     public Task Poll([TimerTrigger("%Tickets:Inbound:PollSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         poller.PollAsync(cancellationToken);
+
+    /// <summary>Removes the records of messages processed longer ago than Tickets:Inbound:RecordLifetime.</summary>
+    [Function("InboundMailSweep")]
+    public Task Sweep([TimerTrigger("%Tickets:Inbound:SweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        sweep.SweepAsync(cancellationToken);
 }

@@ -100,6 +100,12 @@ public sealed record MailboxState(string Mailbox)
 
     public uint LastUid { get; init; }
 
+    /// <summary>
+    /// When the poll first read the folder under <see cref="UidValidity"/>: messages the server received more than
+    /// <c>Imap:Backlog</c> before it are left in the mailbox (connecting a mailbox full of old mail opens nothing).
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
     public DateTimeOffset? LastPollAt { get; init; }
 
     public DateTimeOffset? LastSuccessAt { get; init; }

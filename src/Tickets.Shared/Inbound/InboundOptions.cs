@@ -45,6 +45,12 @@ public sealed class InboundOptions
     /// <summary>The NCRONTAB schedule of <c>MailboxPoll</c>. Default every minute.</summary>
     public string PollSchedule { get; set; } = "0 * * * * *";
 
+    /// <summary>How long the record of a processed message is kept (what drops the same message again). Default 90 days.</summary>
+    public TimeSpan RecordLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>The NCRONTAB schedule of <c>InboundMailSweep</c>, which removes older records. Default daily at 04:23.</summary>
+    public string SweepSchedule { get; set; } = "0 23 4 * * *";
+
     /// <summary>The blob container that keeps each raw message (private; the lifecycle rule removes them after days).</summary>
     public string Container { get; set; } = "inbound-mail";
 
@@ -61,9 +67,13 @@ public sealed class InboundOptions
         if (options.WebhookTolerance <= TimeSpan.Zero || options.WebhookTolerance > TimeSpan.FromHours(1))
             yield return (nameof(WebhookTolerance), "Must be more than zero and at most 01:00:00.");
         if (string.IsNullOrWhiteSpace(options.PollSchedule)) yield return (nameof(PollSchedule), "Must be an NCRONTAB schedule.");
+        if (string.IsNullOrWhiteSpace(options.SweepSchedule)) yield return (nameof(SweepSchedule), "Must be an NCRONTAB schedule.");
+        if (options.RecordLifetime < TimeSpan.FromDays(8))
+            yield return (nameof(RecordLifetime), "Must be at least 8.00:00:00: longer than a queue message lives, so a redelivery is still recognised.");
         if (options.Imap.IsConfigured && (options.Imap.Port is < 1 or > 65535)) yield return ("Imap:Port", "Must be a port (1–65535).");
         if (options.Imap.IsConfigured && string.IsNullOrWhiteSpace(options.Imap.UserName)) yield return ("Imap:UserName", "Is required when Imap:Host is set.");
         if (options.Imap.MaxPerPoll is < 1 or > 1000) yield return ("Imap:MaxPerPoll", "Must be between 1 and 1000.");
+        if (options.Imap.Backlog < TimeSpan.Zero) yield return ("Imap:Backlog", "Must not be negative.");
     }
 }
 
@@ -86,6 +96,12 @@ public sealed class ImapOptions
 
     /// <summary>At most this many messages are taken in one poll; the next poll goes on where it stopped.</summary>
     public int MaxPerPoll { get; set; } = 50;
+
+    /// <summary>
+    /// On the first poll of a folder (or after the server renumbered it), only the messages it received within this
+    /// span are taken: connecting a mailbox with years of mail opens no ticket for them. Default one day.
+    /// </summary>
+    public TimeSpan Backlog { get; set; } = TimeSpan.FromDays(1);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }

@@ -50,25 +50,34 @@ public sealed partial class MailboxPoller(
             await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
 
             var uidValidity = folder.UidValidity;
+            // A new folder, or one the server renumbered: the messages there now are new to us, but only those it
+            // received within the backlog span before this first read are taken, on this poll and the next ones (older
+            // mail opens nothing; a message seen before under the old numbers is dropped by its Message-ID).
             if (uidValidity != state.UidValidity)
             {
-                // A new folder, or the server renumbered it: every message there now is new to us.
                 if (state.UidValidity != 0) LogRenumbered(logger, name, state.UidValidity, uidValidity);
-                state = state with { UidValidity = uidValidity, LastUid = 0 };
+                state = state with { UidValidity = uidValidity, LastUid = 0, StartedAt = time.GetUtcNow() };
             }
+
+            var receivedSince = (state.StartedAt ?? DateTimeOffset.MinValue + imap.Backlog) - imap.Backlog;
 
             var lastUid = state.LastUid;
             var fresh = folder.Count == 0 || lastUid == uint.MaxValue
                 ? []
                 : (await folder.FetchAsync(new UniqueIdRange(new UniqueId(lastUid + 1), UniqueId.MaxValue),
-                        MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken))
+                        MessageSummaryItems.UniqueId | MessageSummaryItems.Size | MessageSummaryItems.InternalDate, cancellationToken))
                     // "n:*" also answers the last message when every UID is below n.
                     .Where(m => m.UniqueId.Id > lastUid).OrderBy(m => m.UniqueId.Id).Take(imap.MaxPerPoll).ToList();
 
             foreach (var summary in fresh)
             {
                 var uid = summary.UniqueId.Id;
-                if (summary.Size > settings.MaxMessageBytes)
+                var old = summary.InternalDate is { } received && received < receivedSince;
+                if (old)
+                {
+                    LogBacklog(logger, name, uid);
+                }
+                else if (summary.Size > settings.MaxMessageBytes)
                 {
                     skipped = $"Message UID {uid} ({summary.Size} bytes) is over Tickets:Inbound:MaxMessageBytes ({settings.MaxMessageBytes}): skipped.";
                     LogTooLarge(logger, name, uid, summary.Size ?? 0, settings.MaxMessageBytes);
@@ -85,7 +94,7 @@ public sealed partial class MailboxPoller(
                 var saved = await store.SaveMailboxAsync(state with
                 {
                     LastUid = uid,
-                    Queued = state.Queued + (summary.Size > settings.MaxMessageBytes ? 0 : 1),
+                    Queued = state.Queued + (old || summary.Size > settings.MaxMessageBytes ? 0 : 1),
                 }, cancellationToken);
                 if (saved is null)
                 {
@@ -133,6 +142,9 @@ public sealed partial class MailboxPoller(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Mailbox}: message UID {Uid} has {Size} bytes, over the limit of {Max}: skipped")]
     private static partial void LogTooLarge(ILogger logger, string mailbox, uint uid, ulong size, long max);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Mailbox}: message UID {Uid} was received before the first poll's backlog span: left in the mailbox")]
+    private static partial void LogBacklog(ILogger logger, string mailbox, uint uid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Mailbox}: another poll saved the state first (at UID {Uid}); this one stops")]
     private static partial void LogOvertaken(ILogger logger, string mailbox, uint uid);

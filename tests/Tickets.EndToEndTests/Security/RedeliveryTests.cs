@@ -42,6 +42,7 @@ public sealed class RedeliveryWorld : IAsyncLifetime
         Host.Settings["Tickets:Outbox:RelaySchedule"] = Never;
         Host.Settings["Tickets:Attachments:SweepSchedule"] = Never;
         Host.Settings["Tickets:Inbound:PollSchedule"] = Never;
+        Host.Settings["Tickets:Inbound:SweepSchedule"] = Never;
         // The relay takes only what the dispatcher gave up on (a send times out after 2 s); with no delay it re-sent
         // messages the dispatcher had just sent, and two copies of one SLA check waited where the tests count one.
         Host.Settings["Tickets:Outbox:RelayAfter"] = "00:00:02.500";
@@ -78,6 +79,7 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         ["NotificationEmailSweep"] = nameof(TheSameNotificationEmailMessageDeliveredTwiceAndTheSweepRunTwiceSendNoSecondMail),
         ["AttachmentSweep"] = nameof(TheAttachmentSweepRunTwiceAtOnceRemovesAnOldUploadOnceAndKeepsAnAttachedFile),
         ["ProcessInboundMail"] = nameof(TheSameInboundMessageDeliveredTwiceOpensOneTicket),
+        ["InboundMailSweep"] = nameof(TheInboundMailSweepRunTwiceAtOnceRemovesAnOldRecordOnceAndKeepsARecentOne),
         ["MailboxPoll"] = nameof(TheMailboxPolledTwiceAtOnceAndAgainAfterACrashBeforeItsStateWasSavedOpensOneTicket),
     };
 
@@ -234,6 +236,22 @@ public sealed class RedeliveryTests(RedeliveryWorld world) : IClassFixture<Redel
         Assert.Equal(["user.profile_changed", "user.created"], once.Select(e => e.Str("action")));
         Assert.Equal("Archivo", once[0].GetProperty("after").Str("department"));
         Assert.Equal(once.Select(e => e.Str("id")), (await AuditOfAsync(person.Id)).Select(e => e.Str("id")));
+    }
+
+    [Fact]
+    public async Task TheInboundMailSweepRunTwiceAtOnceRemovesAnOldRecordOnceAndKeepsARecentOne()
+    {
+        var store = Host.Services.GetRequiredService<IInboundMailStore>();
+        InboundMailRecord Record(string id, DateTimeOffset at) =>
+            new(id, $"<{id}@example.org>", "ana@example.org", "Hola", InboundDoor.Webhook, at, at, InboundOutcome.Refused) { Reason = InboundRefusal.UnknownSender };
+        var old = await store.AddAsync(Record(Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow.AddDays(-91)));
+        var recent = await store.AddAsync(Record(Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow.AddDays(-89)));
+
+        await Task.WhenAll(RunTimerAsync("InboundMailSweep"), RunTimerAsync("InboundMailSweep"));
+        await RunTimerAsync("InboundMailSweep");
+
+        Assert.Null(await store.FindAsync(old.Id));
+        Assert.Equal(recent, await store.FindAsync(recent.Id));
     }
 
     [Fact]
