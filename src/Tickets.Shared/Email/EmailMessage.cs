@@ -12,6 +12,13 @@ public sealed record EmailMessage(string To, string ToName, string Subject, stri
     /// <summary>Our own <c>Message-ID</c> (without angle brackets), or null for the library's random one.</summary>
     public string? MessageId { get; init; }
 
+    /// <summary>
+    /// <c>Auto-Submitted</c> (RFC 3834): everything the help desk sends is written by a machine — <c>auto-generated</c>
+    /// (notifications, links), or <c>auto-replied</c> for an answer to a mail — so other robots (out-of-office replies,
+    /// other help desks) do not answer it, and mail loops end.
+    /// </summary>
+    public string AutoSubmitted { get; init; } = "auto-generated";
+
     /// <summary>The thread's root id (without angle brackets) for <c>In-Reply-To</c> and <c>References</c>: mail clients thread on it.</summary>
     public string? ThreadId { get; init; }
 }

@@ -33,6 +33,9 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options, IOptions<Mail
         mime.ReplyTo.Add(new MailboxAddress(sender.Name, sender.Address));
         mime.To.Add(new MailboxAddress(message.ToName, message.To));
         mime.Subject = message.Subject;
+        // Machine-written mail (RFC 3834), and Exchange's own flag asking it to send no out-of-office or delivery replies.
+        mime.Headers.Add("Auto-Submitted", message.AutoSubmitted);
+        mime.Headers.Add("X-Auto-Response-Suppress", "All");
         if (message.MessageId is { } id) mime.MessageId = id;
         if (message.ThreadId is { } thread)
         {

@@ -31,7 +31,19 @@ public sealed class InboundStatus(
             settings.UnknownSenders,
             mailbox,
             poison.Reachable ? poison.ApproximateMessages : null,
-            lastDay,
+            WithRefusedTotal(lastDay),
             [.. recent.Select(InboundMailView.Of)]);
+    }
+
+    /// <summary>
+    /// The store counts refusals by reason; admins also read how many were refused in all (<c>refused</c>), beside
+    /// <c>ticket</c> and <c>comment</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> WithRefusedTotal(IReadOnlyDictionary<string, int> counts)
+    {
+        var outcomes = new[] { InboundOutcome.Ticket, InboundOutcome.Comment }.Select(Common.Json.EnumName).ToHashSet(StringComparer.Ordinal);
+        var refused = counts.Where(c => !outcomes.Contains(c.Key)).Sum(c => c.Value);
+        var all = new Dictionary<string, int>(counts, StringComparer.Ordinal) { [Common.Json.EnumName(InboundOutcome.Refused)] = refused };
+        return all;
     }
 }

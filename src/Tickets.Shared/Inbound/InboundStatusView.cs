@@ -3,6 +3,8 @@ namespace Tickets.Inbound;
 /// <summary>
 /// <c>GET /inbound/status</c> (admins): the e-mail channel's state — each door, the mailbox's last poll, the queue's
 /// poison count, the last day's figures and the newest processed messages with what they became and why.
+/// <see cref="LastDay"/> counts the last 24 hours by outcome (<c>ticket</c>, <c>comment</c>, <c>refused</c>) and, for
+/// the refused, by reason (<c>auto_reply</c>, <c>unknown_sender</c>…; only the reasons that occurred).
 /// </summary>
 public sealed record InboundStatusView(
     bool MailboxConfigured,

@@ -24,6 +24,6 @@ public static class UnknownSenderReply
             and send your message again (or write it on the web).
             """;
         var re = subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? subject : ("Re: " + subject).TrimEnd();
-        return new EmailMessage(sender.Address, sender.Name ?? "", re, body.ReplaceLineEndings("\n"));
+        return new EmailMessage(sender.Address, sender.Name ?? "", re, body.ReplaceLineEndings("\n")) { AutoSubmitted = "auto-replied" };
     }
 }

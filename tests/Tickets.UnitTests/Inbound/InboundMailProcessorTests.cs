@@ -160,6 +160,7 @@ public sealed class InboundMailProcessorTests
         Assert.Equal((InboundRefusal.UnknownSender, InboundRefusal.UnknownSender), (first.Reason, second.Reason));
         var answer = Assert.Single(_sent);
         Assert.Equal(("nadie@example.com", "Re: Ayuda", "m1@example.com"), (answer.To, answer.Subject, answer.ThreadId));
+        Assert.Equal("auto-replied", answer.AutoSubmitted);
         Assert.Contains("https://tickets.example.org/register", answer.Body, StringComparison.Ordinal);
         Assert.Empty(_desk.Tickets);
     }

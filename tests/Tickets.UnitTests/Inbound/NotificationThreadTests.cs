@@ -30,6 +30,9 @@ public sealed class NotificationThreadTests
         Assert.Equal("ticket-t1@example.org", mime.InReplyTo);
         Assert.Equal(["ticket-t1@example.org"], mime.References);
         Assert.Equal("soporte@example.org", Assert.Single(mime.ReplyTo.Mailboxes).Address);
+        // Machine-written: out-of-office replies and other robots leave it alone (and ours refuses theirs).
+        Assert.Equal("auto-generated", mime.Headers["Auto-Submitted"]);
+        Assert.Equal("All", mime.Headers["X-Auto-Response-Suppress"]);
         Assert.StartsWith(marker + "\n", mime.TextBody, StringComparison.Ordinal);
         Assert.Contains(marker, System.Net.WebUtility.HtmlDecode(mime.HtmlBody), StringComparison.Ordinal);
     }
