@@ -109,6 +109,13 @@ param inboundImapFolder string = 'INBOX'
 @description('Password (or app password) of the IMAP mailbox, stored only in Key Vault. Empty keeps the stored one.')
 param inboundImapPassword string = ''
 
+@description('How the poll signs in to the mailbox: password (the Key Vault secret above), or oauth2 — XOAUTH2 with a token of the app\'s managed identity, what Exchange Online requires (docs/email.md: grant it IMAP.AccessAsApp and the mailbox).')
+@allowed(['', 'password', 'oauth2'])
+param inboundImapSignIn string = 'password'
+
+// An unset repository variable reaches the parameter file as an empty string.
+var imapSignIn = empty(inboundImapSignIn) ? 'password' : inboundImapSignIn
+
 @description('Turns on the signed webhook POST /inbound/email (its secret is read from Key Vault; give inboundWebhookSecret on the deployment that turns it on).')
 param inboundWebhookEnabled bool = false
 
@@ -299,6 +306,11 @@ module functionApp 'modules/functionapp.bicep' = {
             Tickets__Inbound__Imap__UseTls: 'true'
             Tickets__Inbound__Imap__UserName: inboundImapUsername
             Tickets__Inbound__Imap__Folder: inboundImapFolder
+            Tickets__Inbound__Imap__SignIn: imapSignIn
+          },
+      empty(inboundImapHost) || imapSignIn != 'password'
+        ? {}
+        : {
             Tickets__Inbound__Imap__Password: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/${secretNames.inboundImapPassword}/)'
           },
       // Only once the secret is in the vault: an unresolved reference would hand the app its own text as the key.

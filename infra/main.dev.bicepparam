@@ -23,5 +23,6 @@ param supportAddress = readEnvironmentVariable('TICKETS_SUPPORT_ADDRESS', '')
 param inboundImapHost = readEnvironmentVariable('TICKETS_INBOUND_IMAP_HOST', '')
 param inboundImapUsername = readEnvironmentVariable('TICKETS_INBOUND_IMAP_USERNAME', '')
 param inboundImapPassword = readEnvironmentVariable('TICKETS_INBOUND_IMAP_PASSWORD', '')
+param inboundImapSignIn = readEnvironmentVariable('TICKETS_INBOUND_IMAP_SIGNIN', 'password')
 param inboundWebhookEnabled = readEnvironmentVariable('TICKETS_INBOUND_WEBHOOK_ENABLED', '') == 'true'
 param inboundWebhookSecret = readEnvironmentVariable('TICKETS_INBOUND_WEBHOOK_SECRET', '')

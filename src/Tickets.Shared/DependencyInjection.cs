@@ -154,6 +154,7 @@ public static class DependencyInjection
         // acting as its sender; the sweep keeps the records for their lifetime; admins read the channel's state.
         services.AddValidatedOptions<Inbound.InboundOptions>(configuration, Inbound.InboundOptions.Section, Inbound.InboundOptions.Rules);
         services.AddScoped<Inbound.InboundWebhook>();
+        services.AddSingleton<Inbound.MailboxSignIn>();
         services.AddScoped<Inbound.MailboxPoller>();
         services.AddScoped<Inbound.InboundMailProcessor>();
         services.AddScoped<Inbound.IInboundDesk, Inbound.SenderDesk>();

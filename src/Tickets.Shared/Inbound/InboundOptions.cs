@@ -74,7 +74,30 @@ public sealed class InboundOptions
         if (options.Imap.IsConfigured && string.IsNullOrWhiteSpace(options.Imap.UserName)) yield return ("Imap:UserName", "Is required when Imap:Host is set.");
         if (options.Imap.MaxPerPoll is < 1 or > 1000) yield return ("Imap:MaxPerPoll", "Must be between 1 and 1000.");
         if (options.Imap.Backlog < TimeSpan.Zero) yield return ("Imap:Backlog", "Must not be negative.");
+        if (options.Imap.IsConfigured && options.Imap.SignIn == ImapSignIn.OAuth2)
+        {
+            if (!string.IsNullOrWhiteSpace(options.Imap.ClientSecret) && string.IsNullOrWhiteSpace(options.Imap.TenantId))
+                yield return ("Imap:TenantId", "Is required with Imap:ClientSecret (the app registration's tenant).");
+            if (!string.IsNullOrWhiteSpace(options.Imap.ClientSecret) && string.IsNullOrWhiteSpace(options.Imap.ClientId))
+                yield return ("Imap:ClientId", "Is required with Imap:ClientSecret (the app registration's client id).");
+            if (string.IsNullOrWhiteSpace(options.Imap.Scope)) yield return ("Imap:Scope", "Is required with Imap:SignIn = oauth2.");
+        }
     }
+}
+
+/// <summary>How the mailbox poll signs in.</summary>
+public enum ImapSignIn
+{
+    /// <summary>User name and password (or app password): any IMAP server that still allows it.</summary>
+    Password,
+
+    /// <summary>
+    /// OAuth 2.0 (SASL XOAUTH2) as an application, as Exchange Online requires: a token for <see cref="ImapOptions.Scope"/>
+    /// from Microsoft Entra ID — with <see cref="ImapOptions.ClientSecret"/>, the client-credentials flow of the app
+    /// registration <see cref="ImapOptions.ClientId"/> in <see cref="ImapOptions.TenantId"/>; without one, the app's managed
+    /// identity (the user-assigned one whose client id is <see cref="ImapOptions.ClientId"/>, when set).
+    /// </summary>
+    OAuth2,
 }
 
 /// <summary><c>Tickets:Inbound:Imap</c>: the support mailbox (Exchange Online, any IMAP server; smtp4dev locally).</summary>
@@ -89,8 +112,23 @@ public sealed class ImapOptions
 
     public string? UserName { get; set; }
 
-    /// <summary>The password (or app password); from Key Vault in Azure.</summary>
+    /// <summary>The password (or app password); from Key Vault in Azure. Only with <see cref="ImapSignIn.Password"/>.</summary>
     public string? Password { get; set; }
+
+    /// <summary><c>password</c> (default) or <c>oauth2</c> (Microsoft 365 / Exchange Online).</summary>
+    public ImapSignIn SignIn { get; set; } = ImapSignIn.Password;
+
+    /// <summary>OAuth 2.0: the Entra tenant of the app registration (with <see cref="ClientSecret"/>).</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>OAuth 2.0: the app registration's client id, or the user-assigned managed identity's.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>OAuth 2.0: the app registration's secret (Key Vault); unset: the managed identity signs in.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>OAuth 2.0: what the token is for. Default Exchange Online's IMAP.</summary>
+    public string Scope { get; set; } = "https://outlook.office365.com/.default";
 
     public string Folder { get; set; } = "INBOX";
 

@@ -17,7 +17,7 @@ namespace Tickets.Inbound;
 /// no IMAP SEARCH, which some servers (smtp4dev) do not survive.
 /// </summary>
 public sealed partial class MailboxPoller(
-    IOptions<InboundOptions> options, IInboundMailStore store, IInboundMailBlobs blobs, IQueueSender queue, TimeProvider time, ILogger<MailboxPoller> logger)
+    IOptions<InboundOptions> options, MailboxSignIn signIn, IInboundMailStore store, IInboundMailBlobs blobs, IQueueSender queue, TimeProvider time, ILogger<MailboxPoller> logger)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -45,7 +45,7 @@ public sealed partial class MailboxPoller(
             var security = !imap.UseTls ? SecureSocketOptions.None
                 : imap.Port == 993 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
             await client.ConnectAsync(imap.Host!, imap.Port, security, cancellationToken);
-            await client.AuthenticateAsync(imap.UserName ?? "", imap.Password ?? "", cancellationToken);
+            await signIn.SignInAsync(client, cancellationToken);
             var folder = await client.GetFolderAsync(imap.Folder, cancellationToken);
             await folder.OpenAsync(FolderAccess.ReadOnly, cancellationToken);
 

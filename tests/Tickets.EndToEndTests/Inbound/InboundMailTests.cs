@@ -239,7 +239,7 @@ public sealed class InboundMailTests(InboundMailWorld world) : IClassFixture<Inb
     }
 
     private MailboxPoller Poller(ImapOptions imap, long maxBytes = 1 << 20) =>
-        new(Options.Create(new InboundOptions { Imap = imap, MaxMessageBytes = maxBytes }), Host.Services.GetRequiredService<IInboundMailStore>(),
+        new(Options.Create(new InboundOptions { Imap = imap, MaxMessageBytes = maxBytes }), new MailboxSignIn(imap, null), Host.Services.GetRequiredService<IInboundMailStore>(),
             Host.Services.GetRequiredService<IInboundMailBlobs>(), Host.Services.GetRequiredService<global::Tickets.Messaging.IQueueSender>(),
             TimeProvider.System, NullLogger<MailboxPoller>.Instance);
 
