@@ -141,6 +141,9 @@ public static class DependencyInjection
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
         services.AddScoped<TicketWriter>();
+        // The CSV export: the list's filters, every page by keyset, streamed (Tickets:Export caps it).
+        services.AddValidatedOptions<Tickets.Export.TicketExportOptions>(configuration, Tickets.Export.TicketExportOptions.Section, Tickets.Export.TicketExportOptions.Rules);
+        services.AddScoped<Tickets.Export.TicketExport>();
         // Attachments: uploads claimed by the ticket or comment that references them (the blobs are wired with the store).
         services.AddValidatedOptions<Attachments.AttachmentOptions>(configuration, Attachments.AttachmentOptions.Section, Attachments.AttachmentOptions.Rules);
         services.AddScoped<Attachments.AttachmentClaims>();

@@ -206,7 +206,10 @@ public static class ApiDocument
         {
             var response = new OpenApiResponse { Description = ReasonPhrases.GetReasonPhrase(returns.Status) };
             if (returns.Body is { } body)
-                response.Content = new Dictionary<string, IOpenApiMediaType> { [JsonMediaType] = new OpenApiMediaType { Schema = Schema(body) } };
+                response.Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    [returns.MediaType ?? JsonMediaType] = new OpenApiMediaType { Schema = Schema(body) },
+                };
             var headers = new Dictionary<string, IOpenApiHeader>();
             if (returns.Headers.HasFlag(ResponseHeaders.Location))
             {
@@ -219,6 +222,8 @@ public static class ApiDocument
                     ? "The entity tag the caller holds, still current."
                     : "The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes.",
                     JsonSchemaType.String);
+            if (returns.Headers.HasFlag(ResponseHeaders.ContentDisposition))
+                headers["Content-Disposition"] = Header("attachment, with the file's name.", JsonSchemaType.String);
             if (budgeted) AddRateLimitFields(headers);
             if (headers.Count > 0) response.Headers = headers;
             return response;
