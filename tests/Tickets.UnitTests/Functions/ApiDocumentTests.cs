@@ -132,6 +132,15 @@ public sealed class ApiDocumentTests
         Assert.Equal(Enum.GetValues<global::Tickets.Tickets.TicketEventType>().Length, variants.Count);
     }
 
+    [Fact]
+    public void TheTicketExportAnswersACsvAttachment()
+    {
+        var ok = Operation(FunctionCatalog.Find("ExportTickets")!).Responses!["200"];
+
+        Assert.Equal(["text/csv"], ok.Content!.Keys);
+        Assert.True(ok.Headers!.ContainsKey("Content-Disposition"));
+    }
+
     private static OpenApiOperation Operation(HttpFunction function) =>
         Document.Paths["/" + function.Route].Operations![new HttpMethod(function.Methods[0])];
 
