@@ -101,6 +101,21 @@ describe('ApiClient', () => {
     await expect(api.conditional('/tickets')).rejects.toBeInstanceOf(ApiError);
   });
 
+  it('hands a file answer over as a Blob with its headers, for saving', async () => {
+    const csv = '\uFEFFNúmero,Título\r\n';
+    const server = fakeFetch(
+      () => new Response(csv, { status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename=t.csv' } }),
+    );
+    const { api } = client(server.fetch);
+
+    const response = await api.request<Blob>('GET', '/tickets/export.csv', { asBlob: true });
+
+    expect(response.data).toBeInstanceOf(Blob);
+    expect(new Uint8Array(await response.data.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(response.headers.get('Content-Disposition')).toBe('attachment; filename=t.csv');
+    expect(server.calls[0]).toMatchObject({ path: '/api/tickets/export.csv', auth: 'Bearer access-1' });
+  });
+
   it('does not send a token on anonymous calls', async () => {
     const server = fakeFetch(() => json(200, tokens(2)));
     const { api } = client(server.fetch);

@@ -12,6 +12,8 @@ export interface RequestOptions {
   /** Send the bearer token and refresh it on 401 (default true). */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Read a success's body as a Blob (a file to save, such as the CSV export) instead of JSON or text. */
+  asBlob?: boolean;
   /**
    * The ETag of the answer held (a conditional GET): sent as `If-None-Match`; the server answers 304 with no body while
    * it is still current, which `conditional` reports as `{ notModified: true }` — not an error.
@@ -100,7 +102,8 @@ export class ApiClient {
 
     if (response.status === 304 && options.ifNoneMatch) return { status: 304, data: undefined as T, headers: response.headers };
     if (!response.ok) throw await toApiError(response, this.now());
-    return { status: response.status, data: (await readBody(response)) as T, headers: response.headers };
+    const data = options.asBlob ? await response.blob() : await readBody(response);
+    return { status: response.status, data: data as T, headers: response.headers };
   }
 
   /**

@@ -964,6 +964,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tickets GET /tickets would list under the same filters and sort (and the same 400s), every page of them, as a CSV attachment (tickets-YYYYMMDD-HHmm.csv): UTF-8 with BOM, RFC 4180 quoting, CRLF, a header row in the caller's language, instants in ISO 8601 UTC; a cell starting with = + - @, a tab or a CR gets a leading ' so no spreadsheet runs it. limit sizes each read of the store (default Tickets:Export:PageSize). At most Tickets:Export:MaxRows tickets: beyond them the last line, starting with #, says the export was cut. Staff only.
+         * @description Technicians and admins. Counts against the caller's budget of requests per minute (429 beyond it).
+         */
+        get: operations["ExportTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -7433,6 +7453,111 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ExportTickets: {
+        parameters: {
+            query?: {
+                /** @description Assignee ids, `me` or `none` (unassigned). */
+                assigneeId?: string[];
+                category?: string[];
+                /** @description Created at or after (a date counts from its start). */
+                createdFrom?: string;
+                /** @description Created at or before (a date counts to its end). */
+                createdTo?: string;
+                /** @description The nextCursor of the previous page, with the same filters and sort (another cursor is a 400 naming it). */
+                cursor?: string;
+                /** @description Also count every match (total). */
+                includeTotal?: boolean;
+                /** @description Items per page. */
+                limit?: number;
+                priority?: ("low" | "medium" | "high" | "critical")[];
+                /** @description Searches number, title and description, ignoring case and accents. */
+                q?: string;
+                /** @description Requester ids or `me`. */
+                requesterId?: string[];
+                /** @description SLA conditions now: on_track, at_risk, breached, paused, met. */
+                sla?: ("on_track" | "at_risk" | "breached" | "paused" | "met")[];
+                /** @description A leading '-' sorts descending; slaDue puts the most urgent first. */
+                sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "slaDue";
+                status?: ("open" | "in_progress" | "on_hold" | "resolved" | "closed")[];
+                /** @description Team ids, or `mine`: the teams the caller is a member of. */
+                teamId?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment, with the file's name. */
+                    "Content-Disposition"?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

@@ -265,6 +265,8 @@ export const en: Record<MessageKey, string> = {
   'queue.empty.unassigned': 'There are no unassigned tickets.',
   'queue.empty.all': 'There are no tickets.',
   'queue.take': 'Take',
+  'export.csv': 'Export CSV',
+  'export.busy': 'Exporting…',
   'queue.taken': 'You took {number}.',
 
   'notifications.button': 'Notifications: {count} unread',

@@ -267,6 +267,8 @@ export const es = {
   'queue.empty.unassigned': 'No hay tickets sin asignar.',
   'queue.empty.all': 'No hay tickets.',
   'queue.take': 'Tomar',
+  'export.csv': 'Exportar CSV',
+  'export.busy': 'Exportando…',
   'queue.taken': 'Has tomado {number}.',
 
   'notifications.button': 'Notificaciones: {count} sin leer',

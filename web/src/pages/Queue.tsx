@@ -4,6 +4,7 @@ import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../components/ExportButton';
 import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { useLoad } from '../lib/useLoad';
@@ -89,6 +90,7 @@ export function Queue() {
     <section className="page page--wide">
       <div className="page__header">
         <h1>{t('queue.title')}</h1>
+        <ExportButton query={query} />
       </div>
       <div className="tabs" role="group" aria-label={t('queue.views')}>
         {QUEUE_VIEWS.map((v) => (
