@@ -15,6 +15,8 @@ public sealed class StartupValidationTests
     [InlineData("Tickets:Jwt:SigningKeys:0:Key", "c2hvcnQ=")]
     [InlineData("Tickets:Sla:High:FirstResponse", "-01:00:00")]
     [InlineData("Tickets:AutoCloseAfterDays", "0")]
+    [InlineData("Tickets:Export:MaxRows", "0")]
+    [InlineData("Tickets:Export:PageSize", "101")]
     [InlineData("Tickets:BootstrapAdmin:Email", "admin@example.org")]
     [InlineData("Tickets:Login:MaxFailures", "five")]
     [InlineData("Tickets:Assignment:Mode", "whoever")]
