@@ -164,6 +164,8 @@ public static class DependencyInjection
         services.AddScoped<Inbound.IInboundAccounts, Inbound.MailAccounts>();
         services.AddScoped<Inbound.InboundMailSweep>();
         services.AddScoped<Inbound.InboundStatus>();
+        // Saved views: named queries of the ticket list that the staff queue shows as tabs.
+        services.AddScoped<SavedViews.SavedViewService>();
         // Resolution links: signed confirm/reopen links in resolved e-mails, and their anonymous answers.
         services.AddSingleton<Tickets.Resolution.ResolutionLinkTokens>();
         services.AddSingleton<Tickets.Resolution.IResolutionLinks, Tickets.Resolution.ResolutionLinks>();
@@ -201,6 +203,7 @@ public static class DependencyInjection
                 services.AddSingleton<ISlaPolicyStore, SqliteSlaPolicyStore>();
                 services.AddSingleton<Attachments.IUploadStore, Storage.Sqlite.Attachments.SqliteUploadStore>();
                 services.AddSingleton<Inbound.IInboundMailStore, Storage.Sqlite.Inbound.SqliteInboundMailStore>();
+                services.AddSingleton<SavedViews.ISavedViewStore, Storage.Sqlite.Views.SqliteSavedViewStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

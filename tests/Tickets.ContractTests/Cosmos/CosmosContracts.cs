@@ -110,3 +110,9 @@ public sealed class CosmosDbServerInboundMailStoreContract() : InboundMailStoreC
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountInboundMailStoreContract() : InboundMailStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerSavedViewStoreContract() : SavedViewStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountSavedViewStoreContract() : SavedViewStoreContract(new CosmosAccountStore());

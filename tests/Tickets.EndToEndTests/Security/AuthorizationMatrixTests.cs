@@ -57,6 +57,11 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["TicketTransitions"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["TicketSla"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["TicketRequester"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // contact details are for staff only
+        // A saved view is "own" when the caller saved it (personal); "other" is another technician's personal view: unseen, 404.
+        ["ListSavedViews"] = Row.Same(401, 403, 200, 200),
+        ["CreateSavedView"] = Row.Same(401, 403, 201, 201),
+        ["UpdateSavedView"] = Row.Owned(401, (403, 403), (200, 404), (200, 404)),
+        ["DeleteSavedView"] = Row.Owned(401, (403, 403), (204, 404), (204, 404)),
         ["MoveTicketToTeam"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // staff move tickets between teams
         ["ListCategories"] = Row.Same(401, 200, 200, 200),
         ["GetCategory"] = Row.Same(401, 200, 200, 200),
@@ -146,6 +151,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         : route.Route.StartsWith("teams/{id}", StringComparison.Ordinal) ? "team"
         : route.Route.StartsWith("categories/{id}", StringComparison.Ordinal) ? "category"
         : route.Route.StartsWith("attachments/{id}", StringComparison.Ordinal) ? "upload"
+        : route.Route.StartsWith("views/{id}", StringComparison.Ordinal) ? "view"
         : null;
 
     private async Task<HttpRequestMessage> RequestAsync(HttpRoute route, Caller caller, bool own)
@@ -156,6 +162,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         if (Resource(route) == "team") path = path.Replace("{id}", await FreshTeamAsync(), StringComparison.Ordinal);
         if (Resource(route) == "category") path = path.Replace("{id}", await FreshCategoryAsync(), StringComparison.Ordinal);
         if (Resource(route) == "upload") path = path.Replace("{id}", await FreshUploadAsync(caller, own), StringComparison.Ordinal);
+        if (Resource(route) == "view") path = path.Replace("{id}", await FreshViewAsync(caller, own), StringComparison.Ordinal);
 
         // The seeded policy and calendar stand for "some policy / calendar" (SLA routes are not owned).
         path = path.Replace("sla-policies/{id}", "sla-policies/default", StringComparison.Ordinal)
@@ -212,6 +219,15 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         return (await created.JsonAsync()).Str("id");
     }
 
+    /// <summary>A fresh personal view per cell (one cell deletes it): the staff caller's own, or another technician's.</summary>
+    private async Task<string> FreshViewAsync(Caller caller, bool own)
+    {
+        var owner = own && caller is Caller.Technician or Caller.Admin ? ClientOf(caller) : world.OtherTechnician;
+        var created = await owner.PostAsJsonAsync("api/views", new { name = "Matriz", query = "status=open" });
+        Assert.Equal(201, (int)created.StatusCode);
+        return (await created.JsonAsync()).Str("id");
+    }
+
     private async Task<string> AccountForAsync(Caller caller, bool own) => (caller, own) switch
     {
         (Caller.User, true) => world.UserId,
@@ -244,6 +260,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "CreateTeam" => new { name = $"Matriz {Guid.NewGuid():N}" },
         "UpdateTeam" => new { description = "Equipo de la matriz de permisos." },
         "CreateCategory" => new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" },
+        "CreateSavedView" => new { name = "Matriz", query = "status=open&sort=-createdAt" },
+        "UpdateSavedView" => new { name = "Matriz renombrada" },
         "UpdateCategory" => new { description = "Categoría de la matriz de permisos." },
         "CreateSlaPolicy" => new { id = $"m-{Guid.NewGuid():N}"[..20], name = "Matriz", targets = SlaTargets },
         "UpdateSlaPolicy" => new { name = "Default", targets = SlaTargets },

@@ -850,6 +850,20 @@ export const es = {
   'channel.emailTitle': 'Llegó por correo electrónico: es la respuesta a un aviso o un correo al buzón de soporte.',
   'history.openedByEmail': 'Abierto por correo electrónico',
   'history.byEmail': 'Por correo electrónico',
+  'views.tabs': 'Vistas guardadas',
+  'views.save': 'Guardar vista',
+  'views.saveTitle': 'Guardar la vista actual',
+  'views.name': 'Nombre de la vista',
+  'views.nameHint': 'De 1 a 60 caracteres. Guarda los filtros y el orden que ves ahora.',
+  'views.shared': 'Compartida con todo el personal',
+  'views.sharedHint': 'Solo los administradores guardan y cambian vistas compartidas.',
+  'views.saved': 'Vista «{name}» guardada.',
+  'views.delete': 'Eliminar la vista «{name}»',
+  'views.deleteTitle': 'Eliminar vista',
+  'views.deleteMessage': '¿Eliminar la vista «{name}»? Los tickets no cambian.',
+  'views.deleted': 'Vista «{name}» eliminada.',
+  'views.empty': 'Ningún ticket coincide con esta vista.',
+  'views.sharedBadge': 'compartida',
 } as const;
 
 export type MessageKey = keyof typeof es;

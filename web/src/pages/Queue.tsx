@@ -12,6 +12,8 @@ import { useLiveQuery } from '../lib/live';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { useUrlParams } from '../lib/useUrlParams';
 import { TicketFiltersBar } from '../components/TicketFilters';
+import { SavedViewTabs } from '../components/SavedViewTabs';
+import { savedSort, savedViewListQuery } from '../lib/savedViews';
 import { TicketList } from '../components/TicketList';
 import { useI18n } from '../i18n';
 import { isConcurrentChange } from '../lib/conflicts';
@@ -42,7 +44,9 @@ export function Queue() {
   const [params, updateParams] = useUrlParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const view = queueView(params.get('view'));
-  const sort = queueSort(params.get('sort'), view);
+  // A chosen saved view: its query (the list's own query string) stands in for the tab's.
+  const saved = params.get('query');
+  const sort = queueSort(params.get('sort') ?? (saved !== null ? savedSort(saved) : null), view);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string>();
@@ -63,10 +67,11 @@ export function Queue() {
     });
 
   const query = useMemo(() => {
+    if (saved !== null) return savedViewListQuery(saved, filters, sort);
     const base = viewQuery(view);
     // A status chosen in the filters replaces the tab's "open work".
     return toTicketQuery(filters, { ...base, ...(filters.status ? { status: undefined } : {}), sort });
-  }, [filters, view, sort]);
+  }, [filters, view, sort, saved]);
 
   async function take(ticket: TicketListItem) {
     setError(null);
@@ -97,9 +102,9 @@ export function Queue() {
           <button
             key={v}
             type="button"
-            className={`tab${view === v ? ' tab--active' : ''}`}
-            aria-pressed={view === v}
-            onClick={() => setParam({ view: v, sort: null })}
+            className={`tab${view === v && saved === null ? ' tab--active' : ''}`}
+            aria-pressed={view === v && saved === null}
+            onClick={() => setParam({ view: v, sort: null, query: null })}
           >
             {t(`queue.view.${v}`)}
             {counts.data?.[v] !== undefined ? (
@@ -110,13 +115,23 @@ export function Queue() {
           </button>
         ))}
       </div>
+      <SavedViewTabs
+        current={query}
+        active={saved}
+        onChoose={(chosen) =>
+          updateParams((p) => {
+            for (const key of [...p.keys()]) p.delete(key);
+            p.set('query', chosen);
+          })
+        }
+      />
       <SuccessNotice message={notice} />
       <ErrorAlert error={error} />
       <TicketFiltersBar value={filters} onChange={setFilters} teams={teams.data && teams.data.length > 0 ? teams.data : undefined} />
       <TicketList
         query={query}
         version={version}
-        emptyText={t(`queue.empty.${view}`)}
+        emptyText={saved !== null ? t('views.empty') : t(`queue.empty.${view}`)}
         renderItems={(tickets) => (
           <QueueTable tickets={tickets} sort={sort} onSort={(column) => setParam({ sort: nextSort(sort, column) })} onTake={(ticket) => void take(ticket)} />
         )}

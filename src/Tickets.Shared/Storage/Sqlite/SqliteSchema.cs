@@ -365,5 +365,18 @@ internal static class SqliteSchema
                 doc TEXT NOT NULL
             )
             """),
+        new(20, "saved views", """
+            -- Saved views of the ticket list (doc: id, name, query, shared, owner). Staff read the shared ones and their own,
+            -- by name; an add counts the owner's personal ones.
+            CREATE TABLE saved_views (
+                id TEXT PRIMARY KEY,
+                owner_id TEXT NOT NULL,
+                shared INTEGER NOT NULL,
+                name_key TEXT NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_saved_views_owner ON saved_views (owner_id, shared);
+            CREATE INDEX ix_saved_views_shared ON saved_views (shared, name_key)
+            """),
     ];
 }
