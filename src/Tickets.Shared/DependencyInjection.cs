@@ -140,6 +140,8 @@ public static class DependencyInjection
         services.AddScoped<TicketViews>();
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
+        // Bulk: one action over many tickets, each through its own TicketService call.
+        services.AddScoped<Tickets.Bulk.BulkService>();
         services.AddScoped<TicketWriter>();
         // Attachments: uploads claimed by the ticket or comment that references them (the blobs are wired with the store).
         services.AddValidatedOptions<Attachments.AttachmentOptions>(configuration, Attachments.AttachmentOptions.Section, Attachments.AttachmentOptions.Rules);
