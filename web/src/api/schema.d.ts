@@ -964,6 +964,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One action (assign, status, priority, team) on up to 100 tickets, each as its own route would do it (history, notifications, permissions): a ticket the caller may not see is a 404 in its result, a refused move its 403 or 409, and the others still change. A bad request (no ids, more than 100, an id twice, an unknown action, the action's field missing) changes nothing.
+         * @description Technicians and admins. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        post: operations["BulkTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -1116,6 +1136,32 @@ export interface components {
             id: string;
             name: string;
             type: string;
+        };
+        BulkRequest: {
+            /** @description assign (assigneeId), status (status, note), priority (priority) or team (teamId). */
+            action?: null | string;
+            /** @description For assign: the technician or admin to assign, or null to unassign (PUT /tickets/{id}/assignee). */
+            assigneeId?: null | string;
+            /** @description The tickets (ids or numbers such as TCK-000123), 1–100, each once; the results come in this order. */
+            ids?: null | string[];
+            /** @description For status: the move's note, where the move asks for one (resolving, reopening). */
+            note?: null | string;
+            /** @description For priority: the new priority (PATCH /tickets/{id}). */
+            priority?: null | string;
+            /** @description For status: the status to move to (PUT /tickets/{id}/status). */
+            status?: null | string;
+            /** @description For team: the active team to move to, or null for none (PUT /tickets/{id}/team). */
+            teamId?: null | string;
+        };
+        BulkResult: {
+            id: string;
+            /** @description The refused ticket's problem, as its own route would answer it. */
+            problem?: components["schemas"]["ProblemBody"] | null;
+            /** @description 200 when the ticket changed; otherwise what its own route would answer (400, 403, 404, 409, 503…). */
+            status: number;
+        };
+        BulkResults: {
+            results: components["schemas"]["BulkResult"][];
         };
         CalendarDay: {
             day: string;
@@ -7433,6 +7479,109 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    BulkTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResults"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
