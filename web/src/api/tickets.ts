@@ -5,6 +5,8 @@ import { createInboundApi } from './inbound';
 import type { QueryValue } from './query';
 import type { components } from './schema';
 import type {
+  BulkRequest,
+  BulkResults,
   Comment,
   CreateTicketRequest,
   CreateUserRequest,
@@ -95,6 +97,8 @@ export function createApi(client: ApiClient) {
         body: note ? { status, note } : { status },
         headers: etag ? { 'If-Match': etag } : {},
       }),
+    /** One action on many tickets (staff): each ticket's own answer comes back in `results`, in the order sent. */
+    bulkTickets: (body: BulkRequest) => client.json<BulkResults>('POST', '/tickets/bulk', { body }),
     transitions: (ticketId: string) => client.json<Transitions>('GET', `/tickets/${id(ticketId)}/transitions`),
     comments: (ticketId: string, cursor?: string | null) =>
       client.json<Page<Comment>>('GET', `/tickets/${id(ticketId)}/comments`, { query: { limit: 100, cursor } }),

@@ -848,6 +848,25 @@ export const es = {
   'channel.emailTitle': 'Llegó por correo electrónico: es la respuesta a un aviso o un correo al buzón de soporte.',
   'history.openedByEmail': 'Abierto por correo electrónico',
   'history.byEmail': 'Por correo electrónico',
+  // The queue's bulk actions.
+  'bulk.select': 'Seleccionar {number}',
+  'bulk.selectAll': 'Seleccionar todos los tickets de la página',
+  'bulk.label': 'Acciones sobre los tickets seleccionados',
+  'bulk.selected': 'Seleccionados: {count}',
+  'bulk.action': 'Acción',
+  'bulk.action.assign': 'Asignar',
+  'bulk.action.status': 'Cambiar estado',
+  'bulk.action.priority': 'Cambiar prioridad',
+  'bulk.action.team': 'Mover a equipo',
+  'bulk.assignee': 'Asignar a',
+  'bulk.me': 'Mí',
+  'bulk.status': 'Nuevo estado',
+  'bulk.priority': 'Nueva prioridad',
+  'bulk.team': 'Equipo',
+  'bulk.apply': 'Aplicar a {count}',
+  'bulk.clear': 'Quitar la selección',
+  'bulk.changed': 'Cambiados: {changed} de {total}.',
+  'bulk.refused': '{number}: {reason}',
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
+import { BulkBar } from '../components/BulkBar';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
@@ -46,6 +47,8 @@ export function Queue() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string>();
   const counts = useLiveCounts();
+  // The ticked tickets (id → the row as last seen), for the bulk actions; kept across refreshes of the list.
+  const [selected, setSelected] = useState<ReadonlyMap<string, TicketListItem>>(new Map());
   // The team filter's choices; if they cannot be read the queue still works, without that filter.
   const teams = useLoad(() => api.admin.teams().catch(() => []), [api]);
 
@@ -110,13 +113,30 @@ export function Queue() {
       </div>
       <SuccessNotice message={notice} />
       <ErrorAlert error={error} />
+      <BulkBar
+        selected={[...selected.values()]}
+        teams={teams.data && teams.data.length > 0 ? teams.data : undefined}
+        onClear={() => setSelected(new Map())}
+        onDone={() => {
+          setSelected(new Map());
+          setVersion((v) => v + 1);
+          counts.refresh();
+        }}
+      />
       <TicketFiltersBar value={filters} onChange={setFilters} teams={teams.data && teams.data.length > 0 ? teams.data : undefined} />
       <TicketList
         query={query}
         version={version}
         emptyText={t(`queue.empty.${view}`)}
         renderItems={(tickets) => (
-          <QueueTable tickets={tickets} sort={sort} onSort={(column) => setParam({ sort: nextSort(sort, column) })} onTake={(ticket) => void take(ticket)} />
+          <QueueTable
+            tickets={tickets}
+            sort={sort}
+            onSort={(column) => setParam({ sort: nextSort(sort, column) })}
+            onTake={(ticket) => void take(ticket)}
+            selected={selected}
+            onSelect={setSelected}
+          />
         )}
       />
     </section>
@@ -161,11 +181,15 @@ function QueueTable({
   sort,
   onSort,
   onTake,
+  selected,
+  onSelect,
 }: {
   tickets: TicketListItem[];
   sort: QueueSort;
   onSort: (column: QueueSortColumn) => void;
   onTake: (ticket: TicketListItem) => void;
+  selected: ReadonlyMap<string, TicketListItem>;
+  onSelect: (selected: ReadonlyMap<string, TicketListItem>) => void;
 }) {
   const { t, locale, formatDateTime } = useI18n();
   const current = sortColumn(sort);
@@ -196,6 +220,20 @@ function QueueTable({
       </th>
     );
   };
+  const allTicked = tickets.length > 0 && tickets.every((ticket) => selected.has(ticket.id));
+  const toggle = (ticket: TicketListItem) => {
+    const next = new Map(selected);
+    if (!next.delete(ticket.id)) next.set(ticket.id, ticket);
+    onSelect(next);
+  };
+  const toggleAll = () => {
+    const next = new Map(selected);
+    for (const ticket of tickets) {
+      if (allTicked) next.delete(ticket.id);
+      else next.set(ticket.id, ticket);
+    }
+    onSelect(next);
+  };
   return (
     <>
     <p className="muted queue__hint" id="queue-keyboard-hint">
@@ -205,6 +243,9 @@ function QueueTable({
       <table className="table table--queue" aria-label={t('queue.table')} aria-describedby="queue-keyboard-hint">
         <thead>
           <tr>
+            <th scope="col" className="queue__select">
+              <input type="checkbox" checked={allTicked} onChange={toggleAll} aria-label={t('bulk.selectAll')} />
+            </th>
             {header('number', t('queue.col.number'))}
             <th scope="col">{t('queue.col.title')}</th>
             <th scope="col">{t('queue.col.requester')}</th>
@@ -222,6 +263,14 @@ function QueueTable({
         <tbody onKeyDown={moveFocus}>
           {tickets.map((ticket) => (
             <tr key={ticket.id} data-ticket-number={ticket.number} data-sla-state={ticket.sla.state}>
+              <td className="queue__select">
+                <input
+                  type="checkbox"
+                  checked={selected.has(ticket.id)}
+                  onChange={() => toggle(ticket)}
+                  aria-label={t('bulk.select', { number: ticket.number })}
+                />
+              </td>
               <td className="nowrap">{ticket.number}</td>
               <th scope="row" className="table--queue__title">
                 <Link to={`/tickets/${encodeURIComponent(ticket.number)}`} data-row-link>
