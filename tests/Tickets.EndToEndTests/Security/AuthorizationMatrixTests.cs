@@ -57,6 +57,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["TicketSla"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["TicketRequester"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // contact details are for staff only
         ["MoveTicketToTeam"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // staff move tickets between teams
+        ["SetTicketTags"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // tags are staff-internal labels
+        ["ListTags"] = Row.Same(401, 403, 200, 200),
         ["ListCategories"] = Row.Same(401, 200, 200, 200),
         ["GetCategory"] = Row.Same(401, 200, 200, 200),
         ["CreateCategory"] = Row.Same(401, 403, 403, 201),
@@ -240,6 +242,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "ChangeTicketStatus" => new { status = "in_progress" },
         "AddComment" => new { body = "¿Has probado a reiniciarla?" },
         "MoveTicketToTeam" => new { teamId = (string?)null },
+        "SetTicketTags" => new { tags = new[] { "matriz" } },
         "CreateTeam" => new { name = $"Matriz {Guid.NewGuid():N}" },
         "UpdateTeam" => new { description = "Equipo de la matriz de permisos." },
         "CreateCategory" => new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" },
