@@ -25,7 +25,7 @@ public sealed class BulkFunctions(BulkService bulk)
     [Access(Who.Staff, Writes = true)]
     [Accepts(typeof(BulkRequest))]
     [Returns(200, typeof(BulkResults))]
-    [Description("One action (assign, status, priority, team) on up to 100 tickets, each as its own route would do it (history, notifications, "
+    [Description("One action (assign, status, priority, team, tags) on up to 100 tickets, each as its own route would do it (history, notifications, "
         + "permissions): a ticket the caller may not see is a 404 in its result, a refused move its 403 or 409, and the others still change. "
         + "A bad request (no ids, more than 100, an id twice, an unknown action, the action's field missing) changes nothing.")]
     public Task<IActionResult> Run(

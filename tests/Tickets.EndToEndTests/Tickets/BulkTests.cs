@@ -87,6 +87,24 @@ public sealed class BulkTests(NotificationWorld world) : IClassFixture<Notificat
     }
 
     [Fact]
+    public async Task TagsReplaceEachTicketsSetAsItsOwnRouteWould()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tickets = await NewTicketsAsync(requester, 2);
+
+        var response = await BulkAsync(world.Admin, new { ids = tickets.Select(t => t.Id()), action = "tags", tags = new[] { "VPN", "vpn", "Impresión" } });
+
+        Assert.All(Results(await response.JsonAsync()), r => Assert.Equal(200, r.GetProperty("status").GetInt32()));
+        foreach (var ticket in tickets)
+        {
+            var after = await world.Admin.GetTicketAsync(ticket.Id());
+            Assert.Equal(["vpn", "impresion"], after.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+            var history = await (await world.Admin.GetAsync($"api/tickets/{ticket.Id()}/history?limit=100")).JsonAsync();
+            Assert.Single(history.GetProperty("items").EnumerateArray(), e => e.Str("type") == "tags_changed");
+        }
+    }
+
+    [Fact]
     public async Task MoreThanAHundredTicketsIsRefusedNamingIds()
     {
         var ids = Enumerable.Range(0, 101).Select(_ => Guid.NewGuid().ToString("N"));
@@ -105,6 +123,8 @@ public sealed class BulkTests(NotificationWorld world) : IClassFixture<Notificat
     [InlineData("""{ "ids": ["TICKET"], "action": "team" }""", "teamId")]
     [InlineData("""{ "ids": ["TICKET"], "action": "status" }""", "status")]
     [InlineData("""{ "ids": ["TICKET"], "action": "priority", "priority": "urgentísima" }""", "priority")]
+    [InlineData("""{ "ids": ["TICKET"], "action": "tags" }""", "tags")]
+    [InlineData("""{ "ids": ["TICKET"], "action": "tags", "tags": ["a,b"] }""", "tags")]
     public async Task ABadRequestNamesTheFieldAndChangesNothing(string body, string field)
     {
         var requester = await world.NewPersonAsync("user");

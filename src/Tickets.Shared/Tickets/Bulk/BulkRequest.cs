@@ -11,6 +11,7 @@ public enum BulkAction
     Status,
     Priority,
     Team,
+    Tags,
 }
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed class BulkRequest
     [Description("The tickets (ids or numbers such as TCK-000123), 1–100, each once; the results come in this order.")]
     public IReadOnlyList<string?>? Ids { get; init; }
 
-    [Description("assign (assigneeId), status (status, note), priority (priority) or team (teamId).")]
+    [Description("assign (assigneeId), status (status, note), priority (priority), team (teamId) or tags (tags).")]
     public string? Action { get; init; }
 
     [Description("For assign: the technician or admin to assign, or null to unassign (PUT /tickets/{id}/assignee).")]
@@ -58,6 +59,9 @@ public sealed class BulkRequest
             HasTeamId = true;
         }
     }
+
+    [Description("For tags: each ticket's whole new set of tags, replacing its own (PUT /tickets/{id}/tags); empty removes them all.")]
+    public IReadOnlyList<string?>? Tags { get; init; }
 
     [JsonIgnore]
     public bool HasAssigneeId { get; private set; }
@@ -101,6 +105,9 @@ public sealed class BulkRequest
                 break;
             case BulkAction.Team when !HasTeamId:
                 v.Add("teamId", FieldCodes.Required, "Required for team: an active team's id, or null for none.");
+                break;
+            case BulkAction.Tags:
+                TicketTags.Parse(v, "tags", Tags);
                 break;
         }
 

@@ -39,6 +39,7 @@ public sealed partial class BulkService(TicketService tickets, CurrentUser me, I
                 BulkAction.Status => await tickets.ChangeStatusAsync(id, new StatusChangeRequest(request.Status, request.Note), null, cancellationToken),
                 BulkAction.Priority => await tickets.UpdateAsync(id, new UpdateTicketRequest(Priority: request.Priority), null, cancellationToken),
                 BulkAction.Team => await tickets.MoveToTeamAsync(id, new MoveTeamRequest(request.TeamId), null, cancellationToken),
+                BulkAction.Tags => await tickets.SetTagsAsync(id, new SetTagsRequest(request.Tags), null, cancellationToken),
                 _ => throw new InvalidOperationException($"Bulk action {action} has no ticket call."),
             };
             return done.IsSuccess ? null : done.Error;
