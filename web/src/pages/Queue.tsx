@@ -30,6 +30,8 @@ import {
 
 type Counts = Partial<Record<QueueView, number>>;
 
+const NOTHING_SELECTED: ReadonlyMap<string, TicketListItem> = new Map();
+
 /**
  * The staff's work queue: tabs with server counts, a dense full-width table sorted by the server, all of it in the URL.
  * The rows and every tab's count refresh themselves (conditional GETs: an unchanged queue costs 304s and no redraw), so
@@ -47,8 +49,6 @@ export function Queue() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string>();
   const counts = useLiveCounts();
-  // The ticked tickets (id → the row as last seen), for the bulk actions; kept across refreshes of the list.
-  const [selected, setSelected] = useState<ReadonlyMap<string, TicketListItem>>(new Map());
   // The team filter's choices; if they cannot be read the queue still works, without that filter.
   const teams = useLoad(() => api.admin.teams().catch(() => []), [api]);
 
@@ -69,6 +69,12 @@ export function Queue() {
     // A status chosen in the filters replaces the tab's "open work".
     return toTicketQuery(filters, { ...base, ...(filters.status ? { status: undefined } : {}), sort });
   }, [filters, view, sort]);
+  // The ticked tickets (id → the row as last seen), for the bulk actions: kept while the list refreshes itself, dropped
+  // when another tab, filter or sort shows other tickets, so an action never reaches tickets out of sight.
+  const queryKey = JSON.stringify(query);
+  const [selection, setSelection] = useState<{ key: string; tickets: ReadonlyMap<string, TicketListItem> }>({ key: '', tickets: new Map() });
+  const selected = selection.key === queryKey ? selection.tickets : NOTHING_SELECTED;
+  const setSelected = (tickets: ReadonlyMap<string, TicketListItem>) => setSelection({ key: queryKey, tickets });
 
   async function take(ticket: TicketListItem) {
     setError(null);
