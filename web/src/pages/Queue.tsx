@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
+import { TagChips } from '../components/TagChips';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
@@ -38,6 +39,7 @@ export function Queue() {
   const { t } = useI18n();
   useDocumentTitle(t('queue.title'));
   const { api, user } = useAuth();
+  const suggestTags = useCallback((q: string) => api.tags(q), [api]);
   const [params, updateParams] = useUrlParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const view = queueView(params.get('view'));
@@ -110,7 +112,12 @@ export function Queue() {
       </div>
       <SuccessNotice message={notice} />
       <ErrorAlert error={error} />
-      <TicketFiltersBar value={filters} onChange={setFilters} teams={teams.data && teams.data.length > 0 ? teams.data : undefined} />
+      <TicketFiltersBar
+        value={filters}
+        onChange={setFilters}
+        teams={teams.data && teams.data.length > 0 ? teams.data : undefined}
+        tags={suggestTags}
+      />
       <TicketList
         query={query}
         version={version}
@@ -227,6 +234,7 @@ function QueueTable({
                 <Link to={`/tickets/${encodeURIComponent(ticket.number)}`} data-row-link>
                   {ticket.title}
                 </Link>
+                <TagChips tags={ticket.tags} />
               </th>
               <td data-label={t('queue.col.requester')} className="queue__who">
                 {ticket.requester.name}
