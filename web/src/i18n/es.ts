@@ -867,6 +867,21 @@ export const es = {
   'bulk.clear': 'Quitar la selección',
   'bulk.changed': 'Cambiados: {changed} de {total}.',
   'bulk.refused': '{number}: {reason}',
+  'history.type.tags_changed': 'Etiquetas',
+  'history.tagsAdded': 'Etiquetas añadidas: {tags}',
+  'history.tagsRemoved': 'Etiquetas quitadas: {tags}',
+  'filters.tag': 'Etiqueta',
+  'filters.tagPlaceholder': 'p. ej. vpn',
+  'tags.title': 'Etiquetas',
+  'tags.none': 'Sin etiquetas.',
+  'tags.add': 'Añadir etiqueta',
+  'tags.addButton': 'Añadir',
+  'tags.remove': 'Quitar la etiqueta {tag}',
+  'tags.uses': '{count} tickets',
+  'tags.hint': 'Solo las ve el equipo de soporte. Varias separadas por comas; hasta {max} por ticket.',
+  'tags.invalid': 'No valen como etiqueta: {tags}. Usa letras, números, espacios, «-», «_» o «.» (hasta {max} caracteres).',
+  'tags.full': 'Un ticket lleva como mucho {max} etiquetas.',
+  'tags.saved': 'Etiquetas guardadas.',
 } as const;
 
 export type MessageKey = keyof typeof es;

@@ -4,6 +4,7 @@ import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
 import { BulkBar } from '../components/BulkBar';
+import { TagChips } from '../components/TagChips';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SlaBadge } from '../components/SlaBadge';
 import { SuccessNotice } from '../components/SuccessNotice';
@@ -41,6 +42,7 @@ export function Queue() {
   const { t } = useI18n();
   useDocumentTitle(t('queue.title'));
   const { api, user } = useAuth();
+  const suggestTags = useCallback((q: string) => api.tags(q), [api]);
   const [params, updateParams] = useUrlParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const view = queueView(params.get('view'));
@@ -129,7 +131,12 @@ export function Queue() {
           counts.refresh();
         }}
       />
-      <TicketFiltersBar value={filters} onChange={setFilters} teams={teams.data && teams.data.length > 0 ? teams.data : undefined} />
+      <TicketFiltersBar
+        value={filters}
+        onChange={setFilters}
+        teams={teams.data && teams.data.length > 0 ? teams.data : undefined}
+        tags={suggestTags}
+      />
       <TicketList
         query={query}
         version={version}
@@ -282,6 +289,7 @@ function QueueTable({
                 <Link to={`/tickets/${encodeURIComponent(ticket.number)}`} data-row-link>
                   {ticket.title}
                 </Link>
+                <TagChips tags={ticket.tags} />
               </th>
               <td data-label={t('queue.col.requester')} className="queue__who">
                 {ticket.requester.name}
