@@ -140,6 +140,8 @@ public static class DependencyInjection
         services.AddScoped<TicketViews>();
         services.AddScoped<AutoAssigner>();
         services.AddScoped<TicketService>();
+        // Bulk: one action over many tickets, each through its own TicketService call.
+        services.AddScoped<Tickets.Bulk.BulkService>();
         services.AddScoped<TicketWriter>();
         // The CSV export: the list's filters, every page by keyset, streamed (Tickets:Export caps it).
         services.AddValidatedOptions<Tickets.Export.TicketExportOptions>(configuration, Tickets.Export.TicketExportOptions.Section, Tickets.Export.TicketExportOptions.Rules);

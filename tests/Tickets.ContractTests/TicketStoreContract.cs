@@ -63,6 +63,7 @@ public abstract partial class TicketStoreContract(IStoreUnderTest store) : Store
         Assert.Empty((await Tickets.ListHistoryAsync("missing", false, new PageRequest(10, null, false))).Items);
         Assert.Empty((await Tickets.ListHistoryAsync("missing", RequesterTimeline.Types, new PageRequest(10, null, false))).Items);
         Assert.Empty(await Tickets.CountOpenByAssigneeAsync());
+        Assert.Empty(await Tickets.ListTagsAsync("vp", 20));
         Assert.Empty(await Tickets.ListAttachmentsAsync("missing", includeInternal: true));
         Assert.Null(await Tickets.FindAttachmentAsync("missing", "missing"));
         var stats = await StatsOfLastDayAsync();
@@ -74,7 +75,7 @@ public abstract partial class TicketStoreContract(IStoreUnderTest store) : Store
         var everyFilter = new TicketQuery
         {
             Statuses = [TicketStatus.Open], Priorities = [Priority.High], AssigneeIds = [Technician.Id], Unassigned = true,
-            RequesterIds = [Requester.Id], OnlyRequesterId = Requester.Id, Categories = ["hardware"], Search = "impresora",
+            RequesterIds = [Requester.Id], OnlyRequesterId = Requester.Id, Categories = ["hardware"], Search = "impresora", Tag = "vpn",
             CreatedFrom = Time.GetUtcNow().AddDays(-1), CreatedTo = Time.GetUtcNow(), Page = new PageRequest(10, null, true),
             Sla = new SlaFilter(Enum.GetValues<SlaCondition>(), Time.GetUtcNow()),
         };

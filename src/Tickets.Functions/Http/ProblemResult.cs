@@ -24,15 +24,20 @@ public sealed class ProblemResult(Error error) : IActionResult
         if (Error.RetryAfter is { } retryAfter)
             response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
-        var body = new ProblemBody(Problems.TypeOf(Status), Error.Title, Status, Error.Detail, Error.Code,
+        response.ContentType = "application/problem+json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(response.Body, BodyOf(Error, http), Json.Options, http.RequestAborted);
+    }
+
+    /// <summary>The problem body <paramref name="error"/> answers with (a bulk result carries one per refused ticket).</summary>
+    public static ProblemBody BodyOf(Error error, HttpContext http)
+    {
+        var status = Problems.StatusOf(error.Kind);
+        return new ProblemBody(Problems.TypeOf(status), error.Title, status, error.Detail, error.Code,
             Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier)
         {
-            Errors = Error.Errors is { Count: > 0 } errors ? errors : null,
-            ErrorCodes = Error.ErrorCodes is { Count: > 0 } codes ? codes : null,
-            Extensions = Error.Extensions?.ToDictionary(),
+            Errors = error.Errors is { Count: > 0 } errors ? errors : null,
+            ErrorCodes = error.ErrorCodes is { Count: > 0 } codes ? codes : null,
+            Extensions = error.Extensions?.ToDictionary(),
         };
-
-        response.ContentType = "application/problem+json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(response.Body, body, Json.Options, http.RequestAborted);
     }
 }

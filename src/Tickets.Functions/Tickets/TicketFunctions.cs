@@ -104,6 +104,26 @@ public sealed class TicketFunctions(TicketService tickets, TicketViews views, Id
         request.WithJsonAsync<MoveTeamRequest>(cancellationToken, async input =>
             await OkAsync(await tickets.MoveToTeamAsync(id, input, request.IfMatch(), cancellationToken), cancellationToken));
 
+    [Function("SetTicketTags")]
+    [Access(Who.Staff, Writes = true)]
+    [Accepts(typeof(SetTagsRequest), Headers = RequestHeaders.IfMatch)]
+    [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
+    [Fails(ErrorKind.PreconditionFailed)]
+    [Description("Replaces the ticket's tags (staff-internal labels, stored lower case without accents, at most 20), recorded as tags_changed.")]
+    public Task<IActionResult> SetTags(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "tickets/{id}/tags")] HttpRequest request, string id, CancellationToken cancellationToken) =>
+        request.WithJsonAsync<SetTagsRequest>(cancellationToken, async input =>
+            await OkAsync(await tickets.SetTagsAsync(id, input, request.IfMatch(), cancellationToken), cancellationToken));
+
+    [Function("ListTags")]
+    [Access(Who.Staff)]
+    [Accepts(Query = typeof(TagParameters))]
+    [Returns(200, typeof(TagCompletion))]
+    [Description("Completion for tags: the most used tags starting with q (compared as stored), with how many tickets carry each; at most 20.")]
+    public async Task<IActionResult> Tags(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tags")] HttpRequest request, CancellationToken cancellationToken) =>
+        Api.From(await tickets.TagsAsync(request.QueryAs<TagParameters>().Q, cancellationToken), Api.Ok);
+
     [Function("ChangeTicketStatus")]
     [Access(Who.SignedIn, Writes = true)]
     [Accepts(typeof(StatusChangeRequest), Headers = RequestHeaders.IfMatch)]

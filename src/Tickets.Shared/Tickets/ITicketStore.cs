@@ -44,6 +44,12 @@ public interface ITicketStore
     /// <summary>Not deleted tickets matching the query, in its sort order, keyset paged.</summary>
     Task<Page<Ticket>> ListAsync(TicketQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Tags of not deleted tickets starting with <paramref name="prefix"/> (normalised; empty: any), with how many tickets
+    /// carry each, the most used first (ties by tag), at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<TagCount>> ListTagsAsync(string prefix, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Oldest first; internal notes only when asked.</summary>
     Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default);
 

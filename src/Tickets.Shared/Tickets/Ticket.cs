@@ -57,6 +57,12 @@ public sealed partial record Ticket
     /// </summary>
     public IReadOnlyList<Attachment> Attachments { get; init => field = ValueList.Of(value); } = ValueList<Attachment>.Empty;
 
+    /// <summary>
+    /// Staff-internal labels (<see cref="TicketTags"/>), stored normalised; a <see cref="ValueList{T}"/> like
+    /// <see cref="Attachments"/>, so a ticket read back equals the one written.
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; init => field = ValueList.Of(value); } = ValueList<string>.Empty;
+
     /// <summary>Soft delete: kept for audit, invisible to everyone.</summary>
     public DateTimeOffset? DeletedAt { get; init; }
 
@@ -238,6 +244,22 @@ public sealed partial record Ticket
         return new Recorder(Id, actor, now)
             .Add(TicketEventType.TeamChanged, new TeamChangedData(Team, team))
             .Build(Touch(now) with { Team = team });
+    }
+
+    /// <summary>
+    /// Staff replace the ticket's tags with <paramref name="tags"/> (already normalised by <see cref="SetTagsRequest"/>);
+    /// history <c>tags_changed</c> with what was added and removed. A closed ticket may still be labelled.
+    /// </summary>
+    public Result<TicketChange> SetTags(Actor actor, IReadOnlyList<string> tags, DateTimeOffset now)
+    {
+        if (!TicketPermissions.MayTag(actor)) return Error.Forbidden("Technicians and admins tag tickets.");
+        var added = tags.Except(Tags, StringComparer.Ordinal).ToList();
+        var removed = Tags.Except(tags, StringComparer.Ordinal).ToList();
+        if (added.Count == 0 && removed.Count == 0) return new TicketChange(this, []);
+
+        return new Recorder(Id, actor, now)
+            .Add(TicketEventType.TagsChanged, new TagsChangedData(added, removed))
+            .Build(Touch(now) with { Tags = tags });
     }
 
     /// <param name="channel">How the move was asked for when not in the app (a resolution link), noted in the history.</param>

@@ -16,4 +16,5 @@ public sealed record TicketActions(
     [property: Description("Move it to another team, or to none (PUT team).")] bool ChangeTeam,
     [property: Description("Write a public comment.")] bool Comment,
     [property: Description("Write an internal note (staff only).")] bool InternalNote,
-    [property: Description("The status moves allowed now, as GET /tickets/{id}/transitions lists them.")] IReadOnlyList<AllowedTransition> Transitions);
+    [property: Description("The status moves allowed now, as GET /tickets/{id}/transitions lists them.")] IReadOnlyList<AllowedTransition> Transitions,
+    [property: Description("Replace its tags (PUT tags; staff only).")] bool ChangeTags = false);

@@ -18,4 +18,5 @@ public enum TicketEventType
     Escalated,
     TeamChanged,
     SlaReplanned,
+    TagsChanged,
 }

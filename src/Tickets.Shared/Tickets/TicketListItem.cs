@@ -21,12 +21,15 @@ public sealed record TicketListItem(
     int CommentCount,
     TicketListSla Sla,
     string Etag,
-    TicketActions Actions)
+    TicketActions Actions,
+    [property: System.ComponentModel.Description("Staff-internal labels (staff only: absent for requesters).")]
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<string>? Tags = null)
 {
     public static TicketListItem Of(Ticket t, SlaStatus sla, Actor caller) => new(
         t.Id, t.DisplayNumber, t.Title, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.Team, t.CreatedAt, t.UpdatedAt,
         t.CommentCount, new TicketListSla(t.Sla.Calendar, t.Sla.EscalationLevel, sla.State, sla.Target, sla.DueAt, sla.WarningAt, sla.RemainingMinutes), t.ETag,
-        t.ActionsFor(caller));
+        t.ActionsFor(caller), TicketView.TagsFor(t, caller));
 }
 
 /// <summary>The running target's condition now, as on the full ticket's <c>sla</c>, and the calendar its minutes count in.</summary>

@@ -23,7 +23,9 @@ public sealed record TicketListParameters(
     string? IncludeTotal = null,
     [Query("sla", Values = typeof(SlaCondition), List = true, Description = "SLA conditions now: on_track, at_risk, breached, paused, met.")]
     string? Sla = null,
-    [Query("teamId", List = true, Description = "Team ids, or `mine`: the teams the caller is a member of.")] string? TeamId = null)
+    [Query("teamId", List = true, Description = "Team ids, or `mine`: the teams the caller is a member of.")] string? TeamId = null,
+    [Query("tag", MaxLength = TicketTags.MaxLength, Description = "Tickets with this tag (compared as stored: lower case, no accents). Staff only: a requester's is a 400.")]
+    string? Tag = null)
 {
     /// <summary><c>teamId=mine</c> asks for the caller's teams (resolved by the caller of <see cref="Parse"/>).</summary>
     public bool AsksForMyTeams => List(TeamId).Any(t => t.Equals(MyTeams, StringComparison.OrdinalIgnoreCase));
@@ -95,6 +97,16 @@ public sealed record TicketListParameters(
         foreach (var (field, value) in new[] { ("assigneeId", AssigneeId), ("requesterId", RequesterId), ("category", Category) })
             v.Characters(field, value);
 
+        string? tag = null;
+        if (Tag is not null)
+        {
+            tag = TicketTags.Normalize(Tag);
+            // Tags are staff-internal: filtering by one would tell a requester which of their tickets carry it.
+            if (!caller.IsStaff) v.Add("tag", FieldCodes.NotAllowed, "Only technicians and admins filter by tag.");
+            else if (Text.Problem(Tag) is not null || !TicketTags.IsValid(tag))
+                v.Add("tag", FieldCodes.InvalidCharacters, $"Must be 1 to {TicketTags.MaxLength} letters, digits, spaces, '-', '_' or '.'.");
+        }
+
         var query = new TicketQuery
         {
             Statuses = statuses,
@@ -107,6 +119,7 @@ public sealed record TicketListParameters(
             TeamIds = teamFilter.Count == 0 ? null : teams.Distinct(StringComparer.Ordinal).ToList(),
             TeamFilter = teamFilter.Distinct(StringComparer.Ordinal).ToList(),
             Search = string.IsNullOrWhiteSpace(Search) ? null : Text.Fold(Search.Trim()),
+            Tag = tag,
             CreatedFrom = from,
             CreatedTo = to,
             Sla = slaConditions.Count > 0 ? new SlaFilter(slaConditions, now) : null,

@@ -31,6 +31,9 @@ public static class TicketPermissions
     /// <summary>Staff move tickets between teams (not a closed one: reopen it first).</summary>
     public static bool MayChangeTeam(Ticket ticket, Actor actor) => actor.IsStaff;
 
+    /// <summary>Tags are staff-internal labels: technicians and admins set them, on any ticket they see.</summary>
+    public static bool MayTag(Actor actor) => actor.IsStaff;
+
     /// <summary>A closed ticket is not assigned; reopen it first.</summary>
     public static bool IsAssignable(Ticket ticket) => ticket.Status != Closed;
 
@@ -47,5 +50,6 @@ public static class TicketPermissions
         ChangeTeam: MayChangeTeam(ticket, actor) && IsAssignable(ticket),
         Comment: MayComment(ticket, actor),
         InternalNote: actor.IsStaff && MayComment(ticket, actor),
-        Transitions: StatusMachine.AllowedFor(ticket, actor));
+        Transitions: StatusMachine.AllowedFor(ticket, actor),
+        ChangeTags: MayTag(actor));
 }

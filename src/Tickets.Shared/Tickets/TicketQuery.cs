@@ -45,6 +45,9 @@ public sealed record TicketQuery
     /// <summary>Already folded (lower case, no accents).</summary>
     public string? Search { get; init; }
 
+    /// <summary>Tickets with this tag (normalised as stored, <see cref="TicketTags.Normalize"/>); staff only.</summary>
+    public string? Tag { get; init; }
+
     public DateTimeOffset? CreatedFrom { get; init; }
 
     public DateTimeOffset? CreatedTo { get; init; }
@@ -65,7 +68,7 @@ public sealed record TicketQuery
     /// </summary>
     public string CursorListFor(string list) => SignedCursors.Filtered(list,
         Canonical(Statuses), Canonical(Priorities), Canonical(AssigneeIds), Unassigned, Canonical(RequesterIds), Canonical(Categories),
-        Canonical(TeamFilter), Search, CreatedFrom, CreatedTo, Sla is null ? null : Canonical(Sla.Conditions), Sort);
+        Canonical(TeamFilter), Search, Tag, CreatedFrom, CreatedTo, Sla is null ? null : Canonical(Sla.Conditions), Sort);
 
     /// <summary>A filter's values in one order without repeats (most filters are empty or one value: left as they are).</summary>
     private static IReadOnlyList<T> Canonical<T>(IReadOnlyList<T> values) =>

@@ -126,6 +126,33 @@ public sealed partial class TicketService(
             .Map(change => change.Ticket);
     }
 
+    /// <summary>
+    /// Staff replace a ticket's tags (<see cref="SetTagsRequest"/>; 400 naming <c>tags</c>); history <c>tags_changed</c>.
+    /// Requesters are refused by the aggregate (403). Bulk tagging calls this once per ticket.
+    /// </summary>
+    public async Task<Result<Ticket>> SetTagsAsync(string idOrNumber, SetTagsRequest request, string? ifMatch, CancellationToken cancellationToken)
+    {
+        var tags = request.Normalized();
+        if (!tags.IsSuccess) return tags.Error!;
+        return (await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.SetTags(Caller, tags.Value, time.GetUtcNow())), cancellationToken))
+            .Map(change => change.Ticket);
+    }
+
+    /// <summary>
+    /// <c>GET /tags?q=</c>: the most used tags starting with <paramref name="q"/> (normalised as tags are), for completion;
+    /// staff only (the route's gate), at most <see cref="TagSuggestions"/>.
+    /// </summary>
+    public async Task<Result<TagCompletion>> TagsAsync(string? q, CancellationToken cancellationToken)
+    {
+        var prefix = TicketTags.Normalize(q);
+        if ((q is not null && Text.Problem(q) is not null) || prefix.Length > TicketTags.MaxLength)
+            return Error.Field("q", FieldCodes.InvalidCharacters, $"Must be at most {TicketTags.MaxLength} characters of a tag.");
+        return new TagCompletion(await store.ListTagsAsync(prefix, TagSuggestions, cancellationToken));
+    }
+
+    /// <summary>How many tags a completion answers with.</summary>
+    public const int TagSuggestions = 20;
+
     public async Task<Result> DeleteAsync(string idOrNumber, string? ifMatch, CancellationToken cancellationToken)
     {
         var deleted = await ChangeAsync(idOrNumber, ifMatch, ticket => Task.FromResult(ticket.Delete(Caller, time.GetUtcNow())), cancellationToken);

@@ -26,12 +26,18 @@ public sealed record TicketView(
     string Etag,
     TicketActions Actions,
     [property: System.ComponentModel.Description("The files the ticket was opened with (a comment's files are on the comment).")]
-    IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments)
+    IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments,
+    [property: System.ComponentModel.Description("Staff-internal labels (staff only: absent for requesters).")]
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<string>? Tags = null)
 {
     public static TicketView Of(Ticket t, SlaStatus sla, Actor caller) => new(
         t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.Team,
         t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, TicketSlaView.Of(t.Sla, sla), t.ETag,
-        t.ActionsFor(caller), t.Attachments);
+        t.ActionsFor(caller), t.Attachments, TagsFor(t, caller));
+
+    /// <summary>Tags are staff-internal: a requester's view leaves them out.</summary>
+    public static IReadOnlyList<string>? TagsFor(Ticket t, Actor caller) => caller.IsStaff ? t.Tags : null;
 }
 
 /// <summary>

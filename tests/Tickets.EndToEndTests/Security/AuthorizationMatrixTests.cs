@@ -63,6 +63,9 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["UpdateSavedView"] = Row.Owned(401, (403, 403), (200, 404), (200, 404)),
         ["DeleteSavedView"] = Row.Owned(401, (403, 403), (204, 404), (204, 404)),
         ["MoveTicketToTeam"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // staff move tickets between teams
+        ["BulkTickets"] = Row.Same(401, 403, 200, 200), // staff only; each ticket's own answer is in the results (BulkTests)
+        ["SetTicketTags"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // tags are staff-internal labels
+        ["ListTags"] = Row.Same(401, 403, 200, 200),
         ["ListCategories"] = Row.Same(401, 200, 200, 200),
         ["GetCategory"] = Row.Same(401, 200, 200, 200),
         ["CreateCategory"] = Row.Same(401, 403, 403, 201),
@@ -257,6 +260,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "ChangeTicketStatus" => new { status = "in_progress" },
         "AddComment" => new { body = "¿Has probado a reiniciarla?" },
         "MoveTicketToTeam" => new { teamId = (string?)null },
+        "BulkTickets" => new { ids = new[] { Guid.NewGuid().ToString("N") }, action = "priority", priority = "high" },
+        "SetTicketTags" => new { tags = new[] { "matriz" } },
         "CreateTeam" => new { name = $"Matriz {Guid.NewGuid():N}" },
         "UpdateTeam" => new { description = "Equipo de la matriz de permisos." },
         "CreateCategory" => new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" },

@@ -307,6 +307,7 @@ internal sealed class Fuzz(Random random, FuzzHost host)
         "AssignTicket" => new() { ["assigneeId"] = host.TechnicianId },
         "ChangeTicketStatus" => new() { ["status"] = "resolved", ["note"] = "Hecho." },
         "AddComment" => new() { ["body"] = "¿Sigue fallando?", ["internal"] = false },
+        "BulkTickets" => new() { ["ids"] = new[] { "TCK-000001", "TCK-000002" }, ["action"] = "priority", ["priority"] = "low" },
         _ => new() { ["value"] = "x" },
     };
 

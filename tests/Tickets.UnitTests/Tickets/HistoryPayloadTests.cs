@@ -34,6 +34,8 @@ public sealed class HistoryPayloadTests
             t => t.ChangeStatus(Build.Technician, TicketStatus.OnHold, null, Build.Rules(), at = at.AddMinutes(5)),
             t => t.AddComment(Build.Requester, "comment-1", new CommentRequest("Sigue igual"), Build.Rules(), at = at.AddMinutes(30)),
             t => t.ChangeStatus(Build.Technician, TicketStatus.Resolved, "Cambiado el rodillo.", Build.Rules(), at = at.AddHours(5)),
+            t => t.SetTags(Build.Technician, ["vpn", "red"], at = at.AddMinutes(5)),
+            t => t.SetTags(Build.Technician, ["vpn"], at = at.AddMinutes(5)),
             t => t.Delete(Build.Admin, at = at.AddMinutes(5)),
         };
 

@@ -656,6 +656,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Completion for tags: the most used tags starting with q (compared as stored), with how many tickets carry each; at most 20.
+         * @description Technicians and admins. Counts against the caller's budget of requests per minute (429 beyond it).
+         */
+        get: operations["ListTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/teams": {
         parameters: {
             query?: never;
@@ -924,6 +944,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces the ticket's tags (staff-internal labels, stored lower case without accents, at most 20), recorded as tags_changed.
+         * @description Technicians and admins. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        put: operations["SetTicketTags"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{id}/team": {
         parameters: {
             query?: never;
@@ -958,6 +998,26 @@ export interface paths {
         get: operations["TicketTransitions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One action (assign, status, priority, team, tags) on up to 100 tickets, each as its own route would do it (history, notifications, permissions): a ticket the caller may not see is a 404 in its result, a refused move its 403 or 409, and the others still change. A bad request (no ids, more than 100, an id twice, an unknown action, the action's field missing) changes nothing.
+         * @description Technicians and admins. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        post: operations["BulkTickets"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1184,6 +1244,34 @@ export interface components {
             id: string;
             name: string;
             type: string;
+        };
+        BulkRequest: {
+            /** @description assign (assigneeId), status (status, note), priority (priority), team (teamId) or tags (tags). */
+            action?: null | string;
+            /** @description For assign: the technician or admin to assign, or null to unassign (PUT /tickets/{id}/assignee). */
+            assigneeId?: null | string;
+            /** @description The tickets (ids or numbers such as TCK-000123), 1–100, each once; the results come in this order. */
+            ids?: null | string[];
+            /** @description For status: the move's note, where the move asks for one (resolving, reopening). */
+            note?: null | string;
+            /** @description For priority: the new priority (PATCH /tickets/{id}). */
+            priority?: null | string;
+            /** @description For status: the status to move to (PUT /tickets/{id}/status). */
+            status?: null | string;
+            /** @description For tags: each ticket's whole new set of tags, replacing its own (PUT /tickets/{id}/tags); empty removes them all. */
+            tags?: null | string[];
+            /** @description For team: the active team to move to, or null for none (PUT /tickets/{id}/team). */
+            teamId?: null | string;
+        };
+        BulkResult: {
+            id: string;
+            /** @description The refused ticket's problem, as its own route would answer it. */
+            problem?: components["schemas"]["ProblemBody"] | null;
+            /** @description 200 when the ticket changed; otherwise what its own route would answer (400, 403, 404, 409, 503…). */
+            status: number;
+        };
+        BulkResults: {
+            results: components["schemas"]["BulkResult"][];
         };
         CalendarDay: {
             day: string;
@@ -1559,6 +1647,10 @@ export interface components {
         SavedViewList: {
             items: components["schemas"]["SavedView"][];
         };
+        SetTagsRequest: {
+            /** @description The ticket's tags: each 1–40 letters, digits, spaces, '-', '_' or '.', stored lower case without accents; repeats are dropped; at most 20. Replaces the ticket's set. */
+            tags: null | string[];
+        };
         SlaBreachedData: {
             /** Format: date-time */
             dueAt: string;
@@ -1738,6 +1830,19 @@ export interface components {
             note?: null | string;
             status: null | string;
         };
+        TagCompletion: {
+            items: components["schemas"]["TagCount"][];
+        };
+        TagCount: {
+            count: number;
+            tag: string;
+        };
+        TagsChangedData: {
+            /** @description Tags the ticket gained. */
+            added: string[];
+            /** @description Tags it lost. */
+            removed: string[];
+        };
         TeamChangedData: {
             from: components["schemas"]["TicketTeam"] | null;
             to: components["schemas"]["TicketTeam"] | null;
@@ -1767,6 +1872,11 @@ export interface components {
             changeCategory: boolean;
             /** @description Change the priority (PATCH with priority only). */
             changePriority: boolean;
+            /**
+             * @description Replace its tags (PUT tags; staff only).
+             * @default false
+             */
+            changeTags: boolean;
             /** @description Move it to another team, or to none (PUT team). */
             changeTeam: boolean;
             /** @description Write a public comment. */
@@ -1941,6 +2051,15 @@ export interface components {
             ticketId: string;
             /** @enum {string} */
             type: "sla_replanned";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["TagsChangedData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "tags_changed";
         };
         TicketEventPage: {
             items: components["schemas"]["TicketEvent"][];
@@ -1948,7 +2067,7 @@ export interface components {
             total?: null | number;
         };
         /** @enum {string} */
-        TicketEventType: "created" | "updated" | "status_changed" | "assigned" | "priority_changed" | "commented" | "deleted" | "sla_started" | "sla_paused" | "sla_resumed" | "sla_met" | "sla_warning" | "sla_breached" | "escalated" | "team_changed" | "sla_replanned";
+        TicketEventType: "created" | "updated" | "status_changed" | "assigned" | "priority_changed" | "commented" | "deleted" | "sla_started" | "sla_paused" | "sla_resumed" | "sla_met" | "sla_warning" | "sla_breached" | "escalated" | "team_changed" | "sla_replanned" | "tags_changed";
         TicketListItem: {
             actions: components["schemas"]["TicketActions"];
             assignee: components["schemas"]["Assignee"] | null;
@@ -1963,6 +2082,8 @@ export interface components {
             requester: components["schemas"]["Requester"];
             sla: components["schemas"]["TicketListSla"];
             status: components["schemas"]["TicketStatus"];
+            /** @description Staff-internal labels (staff only: absent for requesters). */
+            tags?: null | string[];
             team: components["schemas"]["TicketTeam"] | null;
             title: string;
             /** Format: date-time */
@@ -2062,6 +2183,8 @@ export interface components {
             resolvedAt: null | string;
             sla: components["schemas"]["TicketSlaView"];
             status: components["schemas"]["TicketStatus"];
+            /** @description Staff-internal labels (staff only: absent for requesters). */
+            tags?: null | string[];
             team: components["schemas"]["TicketTeam"] | null;
             title: string;
             /** Format: date-time */
@@ -5404,6 +5527,86 @@ export interface operations {
             };
         };
     };
+    ListTags: {
+        parameters: {
+            query?: {
+                /** @description The start of the tag (compared lower case, without accents); empty: the most used. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagCompletion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     ListTeams: {
         parameters: {
             query?: never;
@@ -5918,6 +6121,8 @@ export interface operations {
                 /** @description A leading '-' sorts descending; slaDue puts the most urgent first. */
                 sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "slaDue";
                 status?: ("open" | "in_progress" | "on_hold" | "resolved" | "closed")[];
+                /** @description Tickets with this tag (compared as stored: lower case, no accents). Staff only: a requester's is a 400. */
+                tag?: string;
                 /** @description Team ids, or `mine`: the teams the caller is a member of. */
                 teamId?: string[];
             };
@@ -7340,6 +7545,139 @@ export interface operations {
             };
         };
     };
+    SetTicketTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag read last: a ticket changed since answers 412 and is not touched. Without it, concurrent changes are merged. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTagsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     MoveTicketToTeam: {
         parameters: {
             query?: never;
@@ -7553,6 +7891,109 @@ export interface operations {
             };
         };
     };
+    BulkTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResults"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     ExportTickets: {
         parameters: {
             query?: {
@@ -7579,6 +8020,8 @@ export interface operations {
                 /** @description A leading '-' sorts descending; slaDue puts the most urgent first. */
                 sort?: "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "priority" | "-priority" | "slaDue";
                 status?: ("open" | "in_progress" | "on_hold" | "resolved" | "closed")[];
+                /** @description Tickets with this tag (compared as stored: lower case, no accents). Staff only: a requester's is a 400. */
+                tag?: string;
                 /** @description Team ids, or `mine`: the teams the caller is a member of. */
                 teamId?: string[];
             };

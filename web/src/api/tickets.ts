@@ -5,6 +5,8 @@ import { createInboundApi } from './inbound';
 import type { QueryValue } from './query';
 import type { components } from './schema';
 import type {
+  BulkRequest,
+  BulkResults,
   Comment,
   CreateTicketRequest,
   CreateUserRequest,
@@ -95,6 +97,13 @@ export function createApi(client: ApiClient) {
         body: note ? { status, note } : { status },
         headers: etag ? { 'If-Match': etag } : {},
       }),
+    /** One action on many tickets (staff): each ticket's own answer comes back in `results`, in the order sent. */
+    bulkTickets: (body: BulkRequest) => client.json<BulkResults>('POST', '/tickets/bulk', { body }),
+    /** Staff replace the ticket's tags (normalised by the server as `normalizeTag` does); history says `tags_changed`. */
+    setTags: (ticketId: string, tags: readonly string[], etag?: string) =>
+      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/tags`, { body: { tags: [...tags] }, headers: etag ? { 'If-Match': etag } : {} }),
+    /** Tag completion (staff): the most used tags starting with `q`, with how many tickets carry each. */
+    tags: (q: string) => client.json<components['schemas']['TagCompletion']>('GET', '/tags', { query: { q } }).then((r) => r.items),
     transitions: (ticketId: string) => client.json<Transitions>('GET', `/tickets/${id(ticketId)}/transitions`),
     comments: (ticketId: string, cursor?: string | null) =>
       client.json<Page<Comment>>('GET', `/tickets/${id(ticketId)}/comments`, { query: { limit: 100, cursor } }),

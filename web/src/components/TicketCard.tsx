@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { TicketListItem } from '../api/types';
 import { useI18n } from '../i18n';
 import { PriorityBadge, StatusBadge } from './Badges';
+import { TagChips } from './TagChips';
 
 export function TicketCard({ ticket, actions }: { ticket: TicketListItem; actions?: ReactNode }) {
   const { t, formatDateTime } = useI18n();
@@ -17,6 +18,7 @@ export function TicketCard({ ticket, actions }: { ticket: TicketListItem; action
       <h2 id={headingId} className="ticket-card__title">
         <Link to={`/tickets/${encodeURIComponent(ticket.id)}`}>{ticket.title}</Link>
       </h2>
+      <TagChips tags={ticket.tags} />
       <dl className="ticket-card__meta">
         <div>
           <dt>{t('ticket.requester')}</dt>

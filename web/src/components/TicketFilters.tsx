@@ -3,15 +3,54 @@ import type { TeamRef } from '../api/admin';
 import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '../api/types';
 import { useI18n } from '../i18n';
 import { EMPTY_FILTERS, hasActiveFilters, type TicketFilters } from '../lib/filters';
+import { normalizeTag } from '../lib/tags';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** The list's filters; `teams` (staff) adds the team filter. */
-export function TicketFiltersBar({ value, onChange, teams }: { value: TicketFilters; onChange: (f: TicketFilters) => void; teams?: readonly TeamRef[] }) {
+/** The list's filters; `teams` (staff) adds the team filter, `tags` (staff) the tag filter with completion. */
+export function TicketFiltersBar({
+  value,
+  onChange,
+  teams,
+  tags,
+}: {
+  value: TicketFilters;
+  onChange: (f: TicketFilters) => void;
+  teams?: readonly TeamRef[];
+  tags?: (q: string) => Promise<{ tag: string; count: number }[]>;
+}) {
   const { t } = useI18n();
   const [q, setQ] = useState(value.q);
+  const [tag, setTag] = useState(value.tag);
+  const [tagOptions, setTagOptions] = useState<string[]>([]);
 
   useEffect(() => setQ(value.q), [value.q]);
+  useEffect(() => setTag(value.tag), [value.tag]);
+
+  useEffect(() => {
+    if (normalizeTag(tag) === value.tag) return;
+    const timer = window.setTimeout(() => onChange({ ...value, q, tag: normalizeTag(tag) }), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [tag, q, value, onChange]);
+
+  useEffect(() => {
+    if (!tags) return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      tags(normalizeTag(tag))
+        .then((found) => {
+          if (current) setTagOptions(found.map((f) => f.tag));
+        })
+        .catch(() => {
+          // Completion is a convenience: the filter still takes any tag.
+          if (current) setTagOptions([]);
+        });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [tag, tags]);
 
   useEffect(() => {
     if (q === value.q) return;
@@ -81,6 +120,25 @@ export function TicketFiltersBar({ value, onChange, teams }: { value: TicketFilt
             ))}
             {value.team && !teams.some((team) => team.id === value.team) ? <option value={value.team}>{value.team}</option> : null}
           </select>
+        </div>
+      ) : null}
+      {tags ? (
+        <div className="field">
+          <label htmlFor="filter-tag">{t('filters.tag')}</label>
+          <input
+            id="filter-tag"
+            type="search"
+            list="filter-tag-options"
+            autoComplete="off"
+            value={tag}
+            placeholder={t('filters.tagPlaceholder')}
+            onChange={(e) => setTag(e.target.value)}
+          />
+          <datalist id="filter-tag-options">
+            {tagOptions.map((option) => (
+              <option key={option} value={option} />
+            ))}
+          </datalist>
         </div>
       ) : null}
       <div className="field">

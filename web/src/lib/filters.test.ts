@@ -5,7 +5,7 @@ import { EMPTY_FILTERS, filtersFromParams, filtersToParams, hasActiveFilters, lo
 describe('ticket filters', () => {
   it('become the list query, dates as the local day bounds in UTC', () => {
     const query = toTicketQuery(
-      { q: ' impresora ', status: 'in_progress', priority: 'high', from: '2024-05-01', to: '2024-05-31', team: '' },
+      { q: ' impresora ', status: 'in_progress', priority: 'high', from: '2024-05-01', to: '2024-05-31', team: '', tag: '' },
       { requesterId: 'me' },
     );
     expect(query).toEqual({
@@ -31,9 +31,12 @@ describe('ticket filters', () => {
   });
 
   it('round-trip through the URL and ignore values that are not ours', () => {
-    const params = filtersToParams({ q: 'vpn', status: 'open', priority: '', from: '2024-01-02', to: '', team: 'redes' }, new URLSearchParams('view=mine'));
-    expect(params.toString()).toBe('view=mine&q=vpn&status=open&from=2024-01-02&team=redes');
-    expect(filtersFromParams(params)).toEqual({ q: 'vpn', status: 'open', priority: '', from: '2024-01-02', to: '', team: 'redes' });
+    const params = filtersToParams(
+      { q: 'vpn', status: 'open', priority: '', from: '2024-01-02', to: '', team: 'redes', tag: 'sala 2' },
+      new URLSearchParams('view=mine'),
+    );
+    expect(params.toString()).toBe('view=mine&q=vpn&status=open&from=2024-01-02&team=redes&tag=sala+2');
+    expect(filtersFromParams(params)).toEqual({ q: 'vpn', status: 'open', priority: '', from: '2024-01-02', to: '', team: 'redes', tag: 'sala 2' });
     expect(filtersFromParams(new URLSearchParams('status=bogus&priority=urgent&from=yesterday'))).toEqual(EMPTY_FILTERS);
   });
 
@@ -43,6 +46,11 @@ describe('ticket filters', () => {
     );
     expect(toTicketQuery({ ...EMPTY_FILTERS, team: 'redes' }, { teamId: ['mine'] }).teamId).toEqual(['redes']);
     expect(toTicketQuery(EMPTY_FILTERS, { teamId: ['mine'] }).teamId).toEqual(['mine']);
+  });
+
+  it('ask the API for the tag as it is stored (lower case, no accents)', () => {
+    expect(toTicketQuery({ ...EMPTY_FILTERS, tag: ' Impresión ' }).tag).toBe('impresion');
+    expect(filtersFromParams(new URLSearchParams('tag=VPN')).tag).toBe('vpn');
   });
 
   it('know when any filter is active', () => {

@@ -1,5 +1,6 @@
 import type { TicketQuery } from '../api/tickets';
 import { PRIORITIES, STATUSES, type Priority, type TicketStatus } from '../api/types';
+import { normalizeTag } from './tags';
 
 /** What the ticket list screens let people filter by; kept in the URL so a view can be shared. */
 export interface TicketFilters {
@@ -11,9 +12,11 @@ export interface TicketFilters {
   to: string;
   /** A team's id (staff only; the API also reads `mine`). */
   team: string;
+  /** A tag (staff only: tags are internal labels), normalised as stored. */
+  tag: string;
 }
 
-export const EMPTY_FILTERS: TicketFilters = { q: '', status: '', priority: '', from: '', to: '', team: '' };
+export const EMPTY_FILTERS: TicketFilters = { q: '', status: '', priority: '', from: '', to: '', team: '', tag: '' };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,6 +32,7 @@ export function filtersFromParams(params: URLSearchParams): TicketFilters {
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
     team: params.get('team') ?? '',
+    tag: normalizeTag(params.get('tag') ?? ''),
   };
 }
 
@@ -40,7 +44,7 @@ export function filtersToParams(filters: TicketFilters, base?: URLSearchParams):
 
 /** Writes the filters into `params`, leaving its other keys (the tab, the sort) as they are. */
 export function writeFilters(filters: TicketFilters, params: URLSearchParams): void {
-  for (const key of ['q', 'status', 'priority', 'from', 'to', 'team'] as const) {
+  for (const key of ['q', 'status', 'priority', 'from', 'to', 'team', 'tag'] as const) {
     const value = filters[key].trim();
     if (value) params.set(key, value);
     else params.delete(key);
@@ -68,6 +72,7 @@ export function toTicketQuery(filters: TicketFilters, extra: Partial<TicketQuery
   if (filters.to) query.createdTo = localDayEnd(filters.to);
   // A team chosen in the filters narrows the view's own team choice ("my teams") to that one team.
   if (filters.team.trim()) query.teamId = [filters.team.trim()];
+  if (filters.tag.trim()) query.tag = normalizeTag(filters.tag);
   return query;
 }
 

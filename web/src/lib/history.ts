@@ -96,6 +96,11 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
           ? [t('history.slaDue', { target: t('history.target.resolution'), at: formatDateTime(event.data.resolutionDueAt) })]
           : []),
       ];
+    case 'tags_changed':
+      return [
+        ...(event.data.added.length ? [t('history.tagsAdded', { tags: event.data.added.join(', ') })] : []),
+        ...(event.data.removed.length ? [t('history.tagsRemoved', { tags: event.data.removed.join(', ') })] : []),
+      ];
     case 'deleted':
       return [];
     default:

@@ -24,6 +24,7 @@ const REQUESTER_EVENTS: ReadonlySet<HistoryEventType> = new Set(['created', 'upd
 const STAFF_EVENTS: ReadonlySet<HistoryEventType> = new Set([
   ...REQUESTER_EVENTS,
   'team_changed',
+  'tags_changed',
   'escalated',
   'sla_breached',
 ]);

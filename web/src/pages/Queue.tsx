@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import type { TicketListItem } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { PriorityBadge, StatusBadge } from '../components/Badges';
+import { BulkBar } from '../components/BulkBar';
+import { TagChips } from '../components/TagChips';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../components/ExportButton';
 import { SlaBadge } from '../components/SlaBadge';
@@ -32,6 +34,8 @@ import {
 
 type Counts = Partial<Record<QueueView, number>>;
 
+const NOTHING_SELECTED: ReadonlyMap<string, TicketListItem> = new Map();
+
 /**
  * The staff's work queue: tabs with server counts, a dense full-width table sorted by the server, all of it in the URL.
  * The rows and every tab's count refresh themselves (conditional GETs: an unchanged queue costs 304s and no redraw), so
@@ -41,6 +45,7 @@ export function Queue() {
   const { t } = useI18n();
   useDocumentTitle(t('queue.title'));
   const { api, user } = useAuth();
+  const suggestTags = useCallback((q: string) => api.tags(q), [api]);
   const [params, updateParams] = useUrlParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const view = queueView(params.get('view'));
@@ -72,6 +77,12 @@ export function Queue() {
     // A status chosen in the filters replaces the tab's "open work".
     return toTicketQuery(filters, { ...base, ...(filters.status ? { status: undefined } : {}), sort });
   }, [filters, view, sort, saved]);
+  // The ticked tickets (id → the row as last seen), for the bulk actions: kept while the list refreshes itself, dropped
+  // when another tab, filter or sort shows other tickets, so an action never reaches tickets out of sight.
+  const queryKey = JSON.stringify(query);
+  const [selection, setSelection] = useState<{ key: string; tickets: ReadonlyMap<string, TicketListItem> }>({ key: '', tickets: new Map() });
+  const selected = selection.key === queryKey ? selection.tickets : NOTHING_SELECTED;
+  const setSelected = (tickets: ReadonlyMap<string, TicketListItem>) => setSelection({ key: queryKey, tickets });
 
   async function take(ticket: TicketListItem) {
     setError(null);
@@ -127,13 +138,35 @@ export function Queue() {
       />
       <SuccessNotice message={notice} />
       <ErrorAlert error={error} />
-      <TicketFiltersBar value={filters} onChange={setFilters} teams={teams.data && teams.data.length > 0 ? teams.data : undefined} />
+      <BulkBar
+        selected={[...selected.values()]}
+        teams={teams.data && teams.data.length > 0 ? teams.data : undefined}
+        onClear={() => setSelected(new Map())}
+        onDone={() => {
+          setSelected(new Map());
+          setVersion((v) => v + 1);
+          counts.refresh();
+        }}
+      />
+      <TicketFiltersBar
+        value={filters}
+        onChange={setFilters}
+        teams={teams.data && teams.data.length > 0 ? teams.data : undefined}
+        tags={suggestTags}
+      />
       <TicketList
         query={query}
         version={version}
         emptyText={saved !== null ? t('views.empty') : t(`queue.empty.${view}`)}
         renderItems={(tickets) => (
-          <QueueTable tickets={tickets} sort={sort} onSort={(column) => setParam({ sort: nextSort(sort, column) })} onTake={(ticket) => void take(ticket)} />
+          <QueueTable
+            tickets={tickets}
+            sort={sort}
+            onSort={(column) => setParam({ sort: nextSort(sort, column) })}
+            onTake={(ticket) => void take(ticket)}
+            selected={selected}
+            onSelect={setSelected}
+          />
         )}
       />
     </section>
@@ -178,11 +211,15 @@ function QueueTable({
   sort,
   onSort,
   onTake,
+  selected,
+  onSelect,
 }: {
   tickets: TicketListItem[];
   sort: QueueSort;
   onSort: (column: QueueSortColumn) => void;
   onTake: (ticket: TicketListItem) => void;
+  selected: ReadonlyMap<string, TicketListItem>;
+  onSelect: (selected: ReadonlyMap<string, TicketListItem>) => void;
 }) {
   const { t, locale, formatDateTime } = useI18n();
   const current = sortColumn(sort);
@@ -213,6 +250,20 @@ function QueueTable({
       </th>
     );
   };
+  const allTicked = tickets.length > 0 && tickets.every((ticket) => selected.has(ticket.id));
+  const toggle = (ticket: TicketListItem) => {
+    const next = new Map(selected);
+    if (!next.delete(ticket.id)) next.set(ticket.id, ticket);
+    onSelect(next);
+  };
+  const toggleAll = () => {
+    const next = new Map(selected);
+    for (const ticket of tickets) {
+      if (allTicked) next.delete(ticket.id);
+      else next.set(ticket.id, ticket);
+    }
+    onSelect(next);
+  };
   return (
     <>
     <p className="muted queue__hint" id="queue-keyboard-hint">
@@ -222,6 +273,9 @@ function QueueTable({
       <table className="table table--queue" aria-label={t('queue.table')} aria-describedby="queue-keyboard-hint">
         <thead>
           <tr>
+            <th scope="col" className="queue__select">
+              <input type="checkbox" checked={allTicked} onChange={toggleAll} aria-label={t('bulk.selectAll')} />
+            </th>
             {header('number', t('queue.col.number'))}
             <th scope="col">{t('queue.col.title')}</th>
             <th scope="col">{t('queue.col.requester')}</th>
@@ -239,11 +293,20 @@ function QueueTable({
         <tbody onKeyDown={moveFocus}>
           {tickets.map((ticket) => (
             <tr key={ticket.id} data-ticket-number={ticket.number} data-sla-state={ticket.sla.state}>
+              <td className="queue__select">
+                <input
+                  type="checkbox"
+                  checked={selected.has(ticket.id)}
+                  onChange={() => toggle(ticket)}
+                  aria-label={t('bulk.select', { number: ticket.number })}
+                />
+              </td>
               <td className="nowrap">{ticket.number}</td>
               <th scope="row" className="table--queue__title">
                 <Link to={`/tickets/${encodeURIComponent(ticket.number)}`} data-row-link>
                   {ticket.title}
                 </Link>
+                <TagChips tags={ticket.tags} />
               </th>
               <td data-label={t('queue.col.requester')} className="queue__who">
                 {ticket.requester.name}

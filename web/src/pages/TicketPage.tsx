@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/problem';
 import { readAll } from '../api/tickets';
@@ -50,6 +50,7 @@ export function TicketPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const { api, user, isAdmin, isStaff } = useAuth();
+  const suggestTags = useCallback((q: string) => api.tags(q), [api]);
   const navigate = useNavigate();
   const categories = useCategories();
   const categoryWords = useCategoryLabel();
@@ -238,6 +239,8 @@ export function TicketPage() {
         onPriority={(priority) => act(ticket, () => api.updateTicket(ticket.id, { priority }, etag), t('ticket.priorityChanged'))}
         onCategory={(category) => act(ticket, () => api.updateTicket(ticket.id, { category }, etag), t('ticketPage.categoryChanged'))}
         onTeam={(teamId) => act(ticket, () => api.admin.moveTicketToTeam(ticket.id, teamId, etag), t('ticketPage.teamChanged'))}
+        onTags={(tags) => act(ticket, () => api.setTags(ticket.id, tags, etag), t('tags.saved'))}
+        suggestTags={suggestTags}
       />
 
       <AttachmentGallery images={images}>

@@ -98,6 +98,7 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
             sql.And("IS_NULL(c.assigneeId)");
         if (query.OnlyRequesterId is { } only) sql.And("c.requesterId = @only").With("@only", only);
         if (query.Search is { } search) sql.And("CONTAINS(c.searchText, @search)").With("@search", search);
+        if (query.Tag is { } tag) sql.And("ARRAY_CONTAINS(c.tags, @tag)").With("@tag", tag);
         if (query.CreatedFrom is { } from) sql.And("c.createdAt >= @from").With("@from", SortableTime.Of(from));
         if (query.CreatedTo is { } to) sql.And("c.createdAt <= @to").With("@to", SortableTime.Of(to));
         if (query.Sla is { } sla)
@@ -119,6 +120,23 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         var documents = await tickets.QueryAllAsync<TicketDocument>(sql.Query($"SELECT TOP @take * FROM c WHERE {{0}} ORDER BY {order}"), cancellationToken);
         var found = documents.Select(d => d.ToTicket(d.ETag ?? "")).ToList();
         return Page.OfOneExtra(found, query.Page, last => TicketKeyset.KeyOf(last, query.Sort), total);
+    }
+
+    /// <summary>
+    /// A cross-partition query of the matching tags of tagged tickets (one small string per tag), counted here: tags live
+    /// on each ticket's document, and a counter per tag could not join the ticket's batch (another partition).
+    /// </summary>
+    public async Task<IReadOnlyList<TagCount>> ListTagsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        var tags = await tickets.QueryAllAsync<string>(new QueryDefinition("""
+                SELECT VALUE t FROM c JOIN t IN c.tags
+                WHERE c.type = @type AND c.deleted = false AND STARTSWITH(t, @prefix)
+                """)
+            .WithParameter("@type", TicketDocumentTypes.Ticket)
+            .WithParameter("@prefix", prefix), cancellationToken);
+        return tags.CountBy(t => t, StringComparer.Ordinal)
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .Take(limit).Select(c => new TagCount(c.Key, c.Value)).ToList();
     }
 
     public async Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default)

@@ -39,6 +39,9 @@ internal sealed record TicketDocument
 
     public required bool Deleted { get; init; }
 
+    /// <summary>The ticket's tags, for the tag filter (<c>ARRAY_CONTAINS</c>) and completion (absent before tags: none).</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>Folded "TCK-000123 title description": what <c>q</c> searches with <c>CONTAINS</c>.</summary>
     public required string SearchText { get; init; }
 
@@ -68,6 +71,7 @@ internal sealed record TicketDocument
         SlaWarningAt = SortableTime.Of(index.SlaWarningAt),
         SlaPhase = index.SlaPhase,
         Deleted = t.DeletedAt is not null,
+        Tags = t.Tags,
         SearchText = index.SearchText,
         Ticket = t with { ETag = "" },
     };

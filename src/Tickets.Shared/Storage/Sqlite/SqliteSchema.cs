@@ -365,6 +365,17 @@ internal static class SqliteSchema
                 doc TEXT NOT NULL
             )
             """),
+        new(18, "ticket tags", """
+            -- A ticket's tags (also in its document), one row each, written in the transaction of the ticket's change; a
+            -- deleted ticket has none. The key serves the tag filter (tickets with a tag) and completion (tags by prefix);
+            -- the second index, rewriting a ticket's set. No ticket had tags before: nothing to backfill.
+            CREATE TABLE ticket_tags (
+                tag TEXT NOT NULL,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                PRIMARY KEY (tag, ticket_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_ticket_tags_ticket ON ticket_tags (ticket_id)
+            """),
         new(20, "saved views", """
             -- Saved views of the ticket list (doc: id, name, query, shared, owner). Staff read the shared ones and their own,
             -- by name; an add counts the owner's personal ones.

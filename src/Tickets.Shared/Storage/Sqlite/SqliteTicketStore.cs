@@ -56,6 +56,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         Bind(insert, stored);
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) return null;
         await AppendAsync(connection, transaction, change, cancellationToken);
+        await WriteTagsAsync(connection, transaction, stored, replace: false, cancellationToken);
         return stored;
     }
 
@@ -82,6 +83,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
                 Bind(insert, change.Ticket with { ETag = NewETag() });
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 await AppendAsync(events, outbox, comments, attachments, change, cancellationToken);
+                await WriteTagsAsync(connection, transaction, change.Ticket, replace: false, cancellationToken);
                 count++;
             }
 
@@ -122,6 +124,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             update.With("$expected", expectedETag);
             if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return null;
             await AppendAsync(connection, transaction, change, cancellationToken);
+            await WriteTagsAsync(connection, transaction, stored, replace: true, cancellationToken);
             return stored;
         }, cancellationToken);
 
@@ -163,6 +166,13 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         {
             where.Append(" AND search_text LIKE $search ESCAPE '\\'");
             command.With("$search", SqliteExtensions.Contains(search));
+        }
+
+        if (query.Tag is { } tag)
+        {
+            // The tag's rows are found by the key's prefix; the tickets are then read in the sort's own order.
+            where.Append(" AND id IN (SELECT ticket_id FROM ticket_tags WHERE tag = $tag)");
+            command.With("$tag", tag);
         }
 
         if (query.CreatedFrom is { } from)
@@ -215,6 +225,20 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         }
 
         return Page.OfOneExtra(items, query.Page, last => TicketKeyset.KeyOf(last, query.Sort), total);
+    }
+
+    /// <summary>A range over the key (tag, ticket_id) for the prefix, grouped; deleted tickets have no rows.</summary>
+    public async Task<IReadOnlyList<TagCount>> ListTagsAsync(string prefix, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.ReadAsync(cancellationToken);
+        var command = session.Statement("""
+            SELECT tag, COUNT(*) AS uses FROM ticket_tags WHERE tag >= $from AND tag < $to
+            GROUP BY tag ORDER BY uses DESC, tag LIMIT $take
+            """).With("$from", prefix).With("$to", prefix + char.ConvertFromUtf32(0x10FFFF)).With("$take", limit);
+        var found = new List<TagCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) found.Add(new TagCount(reader.GetString(0), reader.GetInt64(1)));
+        return found;
     }
 
     public Task<Page<Comment>> ListCommentsAsync(string ticketId, bool includeInternal, PageRequest page, CancellationToken cancellationToken = default) =>
@@ -399,6 +423,24 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             attachments.With("$id", a.Id).With("$ticket", a.TicketId).With("$comment", a.CommentId).With("$seq", AttachmentOrder.Of(change, i))
                 .With("$internal", a.Internal ? 1 : 0).With("$doc", JsonSerializer.Serialize(a, Json.Options));
             await attachments.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The ticket's tag rows as its document has them (none once it is deleted); <paramref name="replace"/> clears the old ones first.</summary>
+    private static async Task WriteTagsAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, bool replace, CancellationToken cancellationToken)
+    {
+        if (replace)
+        {
+            await using var clear = connection.Command("DELETE FROM ticket_tags WHERE ticket_id = $ticket", transaction).With("$ticket", ticket.Id);
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (ticket.DeletedAt is not null || ticket.Tags.Count == 0) return;
+        await using var insert = connection.Command("INSERT INTO ticket_tags (tag, ticket_id) VALUES ($tag, $ticket)", transaction);
+        foreach (var tag in ticket.Tags)
+        {
+            insert.Parameters.Clear();
+            await insert.With("$tag", tag).With("$ticket", ticket.Id).ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

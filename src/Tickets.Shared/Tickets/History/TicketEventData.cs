@@ -31,6 +31,14 @@ public sealed record TeamChangedData(TicketTeam? From, TicketTeam? To) : IPayloa
     public static TicketEventType Kind => TicketEventType.TeamChanged;
 }
 
+/// <summary><c>tags_changed</c>: staff changed the ticket's tags (staff only: requesters never see tags).</summary>
+public sealed record TagsChangedData(
+    [property: Description("Tags the ticket gained.")] IReadOnlyList<string> Added,
+    [property: Description("Tags it lost.")] IReadOnlyList<string> Removed) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.TagsChanged;
+}
+
 /// <summary><c>updated</c>: the fields whose value changed (priority has its own event).</summary>
 public sealed record TicketUpdatedData(FieldChanges Changes) : IPayloadOf<TicketEventType>
 {

@@ -5,6 +5,7 @@ import { isDestructive, transitionAction } from '../../lib/transitions';
 import { AssignForm } from './AssignForm';
 import { CategoryForm } from './CategoryForm';
 import { PriorityForm } from './PriorityForm';
+import { TagsForm } from './TagsForm';
 import { TeamForm } from './TeamForm';
 
 interface Props {
@@ -20,13 +21,16 @@ interface Props {
   onPriority: (priority: Priority) => Promise<void>;
   onCategory: (category: string) => Promise<void>;
   onTeam: (teamId: string | null) => Promise<void>;
+  /** Staff replace the ticket's tags (shown when `actions.changeTags`). */
+  onTags?: (tags: string[]) => Promise<void>;
+  suggestTags?: (q: string) => Promise<{ tag: string; count: number }[]>;
 }
 
 /**
  * What the caller may do now, exactly as the server listed it in `ticket.actions`: the status moves, taking,
  * editing, and the triage forms. Cancelling is a status move (the ticket is closed and kept); deleting lives apart.
  */
-export function ActionsPanel({ ticket, staff, categories, teams, onMove, onTake, onEdit, onAssign, onPriority, onCategory, onTeam }: Props) {
+export function ActionsPanel({ ticket, staff, categories, teams, onMove, onTake, onEdit, onAssign, onPriority, onCategory, onTeam, onTags, suggestTags }: Props) {
   const { t } = useI18n();
   const actions = ticket.actions;
   const cancels = actions.transitions.some((a) => a.status === 'closed' && ticket.status === 'open');
@@ -38,7 +42,8 @@ export function ActionsPanel({ ticket, staff, categories, teams, onMove, onTake,
     !actions.assign &&
     !actions.changePriority &&
     !actions.changeCategory &&
-    !actions.changeTeam;
+    !actions.changeTeam &&
+    !actions.changeTags;
 
   return (
     <section aria-labelledby="actions-heading" className="card">
@@ -77,6 +82,7 @@ export function ActionsPanel({ ticket, staff, categories, teams, onMove, onTake,
         {actions.changePriority ? <PriorityForm ticket={ticket} onChange={onPriority} /> : null}
         {triage && categories.length > 0 ? <CategoryForm ticket={ticket} categories={categories} onChange={onCategory} /> : null}
         {actions.changeTeam ? <TeamForm ticket={ticket} teams={teams} onMove={onTeam} /> : null}
+        {actions.changeTags && onTags && suggestTags ? <TagsForm ticket={ticket} onChange={onTags} suggest={suggestTags} /> : null}
       </div>
     </section>
   );
