@@ -221,6 +221,19 @@ public sealed partial class TicketService(
         return outcome;
     }
 
+    /// <summary>
+    /// A canned response: the reply <paramref name="compose"/> writes for the ticket as read (placeholders filled in), with
+    /// its status move and <paramref name="priority"/>, as one change by the caller under the comment's rules.
+    /// </summary>
+    public Task<Result<TicketChange>> ApplyMacroAsync(
+        string idOrNumber, Func<Ticket, CancellationToken, Task<CommentRequest>> compose, Priority? priority, string? ifMatch, CancellationToken cancellationToken) =>
+        ChangeAsync(idOrNumber, ifMatch, async ticket =>
+        {
+            var now = time.GetUtcNow();
+            return ticket.AddComment(Caller, Guid.CreateVersion7(now).ToString("N"), await compose(ticket, cancellationToken),
+                await RulesForAsync(ticket, cancellationToken), now, priority: priority);
+        }, cancellationToken);
+
     /// <summary><c>GET /tickets/{id}/sla</c>: the clock, its pauses and its event log, for whoever can see the ticket.</summary>
     /// <summary>The requester's contact details for staff; the route lets only staff in, and the ticket must be visible.</summary>
     public async Task<Result<RequesterContact>> RequesterContactAsync(string idOrNumber, CancellationToken cancellationToken)

@@ -365,5 +365,19 @@ internal static class SqliteSchema
                 doc TEXT NOT NULL
             )
             """),
+        new(19, "macros", """
+            -- Canned responses (doc: the macro); owner and shared in columns, which the list filters by, sorted by name_key
+            -- (the name folded).
+            CREATE TABLE macros (
+                id TEXT PRIMARY KEY,
+                owner_id TEXT NOT NULL,
+                shared INTEGER NOT NULL,
+                name_key TEXT NOT NULL,
+                etag TEXT NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_macros_owner ON macros (owner_id, name_key, id);
+            CREATE INDEX ix_macros_shared ON macros (name_key, id) WHERE shared = 1
+            """),
     ];
 }
