@@ -110,3 +110,9 @@ public sealed class CosmosDbServerInboundMailStoreContract() : InboundMailStoreC
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountInboundMailStoreContract() : InboundMailStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerMacroStoreContract() : MacroStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountMacroStoreContract() : MacroStoreContract(new CosmosAccountStore());

@@ -33,3 +33,5 @@ public sealed class SqliteSlaPolicyStoreContract() : SlaPolicyStoreContract(new 
 public sealed class SqliteUploadStoreContract() : UploadStoreContract(new SqliteStore());
 
 public sealed class SqliteInboundMailStoreContract() : InboundMailStoreContract(new SqliteStore());
+
+public sealed class SqliteMacroStoreContract() : MacroStoreContract(new SqliteStore());
