@@ -104,14 +104,14 @@ public sealed class MacroTests(TicketWorld world) : IClassFixture<TicketWorld>
     {
         var (requester, _, _) = await world.Host.NewUserAsync();
         var ticket = await InProgressAsync(requester, "Sin acceso al correo");
-        var agent = (await (await world.Technician.GetAsync("api/me")).JsonAsync()).Str("firstNames");
+        var agent = (await (await world.Technician.GetAsync("api/me")).JsonAsync()).GetProperty("user").Str("firstNames");
         var macro = await CreateAsync(world.Technician, new
         {
             name = "Saludo",
             body = "Hola {{requester.firstNames}} {{ requester.lastNames }}: sobre {{ticket.number}} ({{ticket.title}}), te escribe {{agent.firstNames}}.",
         });
         var number = (await world.Technician.GetTicketAsync(ticket)).Str("number");
-        var requesterName = (await (await requester.GetAsync("api/me")).JsonAsync());
+        var requesterName = (await (await requester.GetAsync("api/me")).JsonAsync()).GetProperty("user");
 
         var applied = await world.Technician.PostAsync($"api/tickets/{ticket}/macros/{macro.Str("id")}", null);
 
@@ -141,7 +141,7 @@ public sealed class MacroTests(TicketWorld world) : IClassFixture<TicketWorld>
         // One change: its events were written together, at one instant.
         var change = (await HistoryAsync(world.Technician, ticket)).Where(e => !earlier.Contains(e.Str("id"))).ToList();
         Assert.Single(change.Select(e => e.Str("at")).Distinct());
-        Assert.Contains(change, e => e.Str("type") == "priority_changed" && e.GetProperty("data").Str("to") == "high");
+        Assert.Contains(change, e => e.Str("type") == "priority_changed" && e.GetProperty("data").Str("after") == "high");
         var resolved = Assert.Single(change, e => e.Str("type") == "status_changed");
         Assert.Equal("Reinstala el cliente VPN.", resolved.GetProperty("data").Str("note"));
         Assert.Equal(resolved.GetProperty("data").Str("commentId"), Assert.Single(await CommentsAsync(world.User, ticket)).Str("id"));
