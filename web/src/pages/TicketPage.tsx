@@ -257,6 +257,14 @@ export function TicketPage() {
                 await api.addComment(ticket.id, body, internal, key, { status, attachmentIds });
                 refresh(status ? t('composer.sentWith', { status: t(`status.${status}`) }) : t(internal ? 'composer.noteAdded' : 'comment.added'));
               }}
+              onApplyMacro={
+                isStaff
+                  ? async (macro) => {
+                      await api.macros.apply(ticket.id, macro.id);
+                      refresh(t('macros.applied', { name: macro.name }));
+                    }
+                  : undefined
+              }
             />
           </div>
 
