@@ -13,7 +13,7 @@ namespace Tickets.Functions.Macros;
 /// Canned responses for staff: personal ones are their owner's alone (404 to anyone else), shared ones every staff member
 /// reads and only admins change (403). Applying one is a change to the ticket under the comment's own rules.
 /// </summary>
-public sealed class MacroFunctions(MacroService macros, TicketViews views)
+public sealed class MacroFunctions(MacroService macros, TicketViews views, IdempotentRequests idempotency)
 {
     [Function("ListMacros")]
     [Access(Who.Staff)]
@@ -66,16 +66,18 @@ public sealed class MacroFunctions(MacroService macros, TicketViews views)
 
     [Function("ApplyMacro")]
     [Access(Who.Staff, Writes = true)]
-    [Accepts(Headers = RequestHeaders.IfMatch)]
+    [Accepts(Headers = RequestHeaders.IdempotencyKey | RequestHeaders.IfMatch)]
     [Returns(200, typeof(TicketView), Headers = ResponseHeaders.ETag)]
-    [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.PreconditionFailed)]
+    [Fails(ErrorKind.Forbidden, ErrorKind.Conflict, ErrorKind.Unprocessable, ErrorKind.PreconditionFailed)]
     [Description("Applies a macro to the ticket: its body with the placeholders filled in as a comment (an internal note if the macro is "
-        + "internal), with its status and priority, as one change under the rules of POST /tickets/{id}/comments. Answers the ticket.")]
-    public async Task<IActionResult> Apply(
+        + "internal), with its status and priority, as one change under the rules of POST /tickets/{id}/comments. Answers the ticket. "
+        + "With an Idempotency-Key a retry applies it once.")]
+    public Task<IActionResult> Apply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/macros/{macroId}")] HttpRequest request, string id, string macroId,
-        CancellationToken cancellationToken)
-    {
-        var applied = await macros.ApplyAsync(id, macroId, request.IfMatch(), cancellationToken);
-        return applied.IsSuccess ? Api.Ok(await views.OfAsync(applied.Value, cancellationToken), applied.Value.ETag) : Api.Problem(applied.Error!);
-    }
+        CancellationToken cancellationToken) =>
+        idempotency.RunAsync(request, "apply-macro", new { id, macroId }, async commentId =>
+        {
+            var applied = await macros.ApplyAsync(id, macroId, commentId, request.IfMatch(), cancellationToken);
+            return applied.IsSuccess ? Api.Ok(await views.OfAsync(applied.Value, cancellationToken), applied.Value.ETag) : Api.Problem(applied.Error!);
+        }, cancellationToken);
 }

@@ -80,7 +80,8 @@ public sealed partial class MacroService(IMacroStore store, TicketService ticket
     /// Applies a macro the caller sees to a ticket the caller sees: its body with the placeholders filled in becomes the
     /// comment (internal per the macro), with its status and priority, in one change under the ticket's own rules.
     /// </summary>
-    public async Task<Result<Ticket>> ApplyAsync(string ticketIdOrNumber, string macroId, string? ifMatch, CancellationToken cancellationToken)
+    /// <param name="commentId">The reply's id when a retry may already have written it (an Idempotency-Key's); null: a new one.</param>
+    public async Task<Result<Ticket>> ApplyAsync(string ticketIdOrNumber, string macroId, string? commentId, string? ifMatch, CancellationToken cancellationToken)
     {
         var found = await GetAsync(macroId, cancellationToken);
         if (!found.IsSuccess) return found.Error!;
@@ -100,7 +101,7 @@ public sealed partial class MacroService(IMacroStore store, TicketService ticket
             };
             return new CommentRequest(MacroPlaceholders.Fill(macro.Body, values), macro.Internal,
                 macro.SetStatus is { } status ? Json.EnumName(status) : null);
-        }, macro.SetPriority, ifMatch, cancellationToken);
+        }, macro.SetPriority, commentId, ifMatch, cancellationToken);
         if (!applied.IsSuccess) return applied.Error!;
 
         LogApplied(logger, macro.Id, applied.Value.Ticket.Id, me.Id);

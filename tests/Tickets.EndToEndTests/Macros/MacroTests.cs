@@ -148,6 +148,22 @@ public sealed class MacroTests(TicketWorld world) : IClassFixture<TicketWorld>
     }
 
     [Fact]
+    public async Task ARetryWithTheSameIdempotencyKeyAppliesTheMacroOnce()
+    {
+        var ticket = await InProgressAsync(world.User);
+        var macro = await CreateAsync(world.Technician, new { name = "Una vez", body = "Hola {{requester.firstNames}}." });
+        var key = Guid.NewGuid().ToString("N");
+        HttpRequestMessage Request() => new(HttpMethod.Post, $"api/tickets/{ticket}/macros/{macro.Str("id")}") { Headers = { { "Idempotency-Key", key } } };
+
+        var first = await world.Technician.SendAsync(Request());
+        var retry = await world.Technician.SendAsync(Request());
+
+        Assert.Equal((200, 200), ((int)first.StatusCode, (int)retry.StatusCode));
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
+        Assert.Single(await CommentsAsync(world.Technician, ticket));
+    }
+
+    [Fact]
     public async Task AnInternalMacrosNoteIsInvisibleToTheRequester()
     {
         var ticket = await InProgressAsync(world.User);

@@ -21,9 +21,12 @@ export function createMacrosApi(client: ApiClient) {
     remove: (macroId: string) => client.json<void>('DELETE', `/macros/${id(macroId)}`),
     /**
      * Applies the macro to the ticket: its reply with the placeholders filled in, its status and priority, as one change.
-     * With `etag` (If-Match) a ticket changed since answers 412 and nothing changes. Answers the ticket.
+     * With `etag` (If-Match) a ticket changed since answers 412 and nothing changes; one `idempotencyKey` per application,
+     * so a retry applies it once. Answers the ticket.
      */
-    apply: (ticketId: string, macroId: string, etag?: string) =>
-      client.json<Ticket>('POST', `/tickets/${id(ticketId)}/macros/${id(macroId)}`, { headers: etag ? { 'If-Match': etag } : {} }),
+    apply: (ticketId: string, macroId: string, idempotencyKey: string, etag?: string) =>
+      client.json<Ticket>('POST', `/tickets/${id(ticketId)}/macros/${id(macroId)}`, {
+        headers: { 'Idempotency-Key': idempotencyKey, ...(etag ? { 'If-Match': etag } : {}) },
+      }),
   };
 }

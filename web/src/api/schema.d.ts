@@ -926,7 +926,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Applies a macro to the ticket: its body with the placeholders filled in as a comment (an internal note if the macro is internal), with its status and priority, as one change under the rules of POST /tickets/{id}/comments. Answers the ticket.
+         * Applies a macro to the ticket: its body with the placeholders filled in as a comment (an internal note if the macro is internal), with its status and priority, as one change under the rules of POST /tickets/{id}/comments. Answers the ticket. With an Idempotency-Key a retry applies it once.
          * @description Technicians and admins. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
          */
         post: operations["ApplyMacro"];
@@ -7550,6 +7550,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Up to 255 characters. A retry with the same key and body within 24 h returns the first answer and creates nothing; the same key with another body is a 422. While the first request is in progress, a 409 request_in_progress with Retry-After; one that never finished (connection lost) is taken over by the next retry once its lease (Tickets:Idempotency:Lease) is over. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag read last: a ticket changed since answers 412 and is not touched. Without it, concurrent changes are merged. */
                 "If-Match"?: string;
             };
@@ -7573,6 +7575,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
                 };
             };
             /** @description Unauthorized */
@@ -7613,6 +7626,8 @@ export interface operations {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description On request_in_progress: seconds until the request holding this Idempotency-Key has finished or its claim has lapsed. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7621,6 +7636,17 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
