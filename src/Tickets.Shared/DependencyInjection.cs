@@ -172,6 +172,8 @@ public static class DependencyInjection
         services.AddSingleton<Tickets.Resolution.ResolutionLinkTokens>();
         services.AddSingleton<Tickets.Resolution.IResolutionLinks, Tickets.Resolution.ResolutionLinks>();
         services.AddScoped<Tickets.Resolution.ResolutionAnswers>();
+        // Macros (canned responses): staff's personal and shared replies, applied to a ticket as one change.
+        services.AddScoped<Macros.MacroService>();
         services.AddScoped<SystemTicketChanges>();
         services.AddScoped<AutoCloser>();
         services.AddOptions<SlaSweepOptions>().Bind(configuration.GetSection(SlaSweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -206,6 +208,7 @@ public static class DependencyInjection
                 services.AddSingleton<Attachments.IUploadStore, Storage.Sqlite.Attachments.SqliteUploadStore>();
                 services.AddSingleton<Inbound.IInboundMailStore, Storage.Sqlite.Inbound.SqliteInboundMailStore>();
                 services.AddSingleton<SavedViews.ISavedViewStore, Storage.Sqlite.Views.SqliteSavedViewStore>();
+                services.AddSingleton<Macros.IMacroStore, Storage.Sqlite.Macros.SqliteMacroStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

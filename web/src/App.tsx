@@ -11,6 +11,7 @@ import { MyTickets } from './pages/MyTickets';
 import { NotFound } from './pages/NotFound';
 import { Notifications } from './pages/Notifications';
 import { Queue } from './pages/Queue';
+import { Macros } from './pages/Macros';
 import { Register } from './pages/Register';
 import { RegisterConfirm } from './pages/RegisterConfirm';
 import { ResetPassword } from './pages/ResetPassword';
@@ -60,6 +61,7 @@ export function App() {
               <Route path="notifications" element={<RequireAuth><Notifications /></RequireAuth>} />
               <Route path="account" element={<RequireAuth><Account /></RequireAuth>} />
               <Route path="queue" element={<RequireAuth role="staff"><Queue /></RequireAuth>} />
+              <Route path="macros" element={<RequireAuth role="staff"><Macros /></RequireAuth>} />
               <Route
                 path="dashboard"
                 element={

@@ -289,8 +289,13 @@ public sealed partial record Ticket
     /// </para>
     /// </summary>
     /// <param name="uploads">The files the comment brings, already claimed for it; an internal note's are internal.</param>
+    /// <param name="priority">
+    /// Also this priority, in the same change (a canned response's), under the rules of <see cref="Edit"/>: recorded as
+    /// <c>priority_changed</c> before the comment, so the reply is measured against the new targets.
+    /// </param>
     public Result<TicketChange> AddComment(
-        Actor actor, string commentId, CommentRequest request, TicketRules rules, DateTimeOffset now, IReadOnlyList<Upload>? uploads = null)
+        Actor actor, string commentId, CommentRequest request, TicketRules rules, DateTimeOffset now, IReadOnlyList<Upload>? uploads = null,
+        Priority? priority = null)
     {
         var isInternal = request.Internal == true;
         if (isInternal && !actor.IsStaff) return Error.Forbidden("Only technicians and admins write internal notes.");
@@ -306,12 +311,17 @@ public sealed partial record Ticket
                     $"Moving a ticket to {Json.EnumName(to)} needs a note the requester reads: send it as a public reply, not an internal note.");
         }
 
+        if (priority == Priority) priority = null;
+        if (priority is not null && !TicketPermissions.MayChangePriority(this, actor))
+            return Error.Forbidden("Assignees and admins change a ticket's priority (the requester too, while it is open and unassigned).");
+
         var body = request.Body!.Trim();
         var files = (uploads ?? []).Select(u => Attachment.Of(u, Id, commentId, isInternal)).ToList();
         var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), body, isInternal, now) { Attachments = files, Channel = actor.ChannelMark };
         var named = NamesOf(files);
         var history = new Recorder(Id, actor, now);
         var next = Touch(now) with { CommentCount = isInternal ? CommentCount : CommentCount + 1 };
+        if (priority is { } reprioritised) next = next.Reprioritise(reprioritised, rules.Sla, history);
         if (move is { } target)
         {
             if (isInternal) history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named, Channel = actor.ChannelMark }, isInternal);

@@ -248,6 +248,29 @@ public sealed partial class TicketService(
         return outcome;
     }
 
+    /// <summary>
+    /// A canned response: the reply <paramref name="compose"/> writes for the ticket as read (placeholders filled in), with
+    /// its status move and <paramref name="priority"/>, as one change by the caller under the comment's rules.
+    /// </summary>
+    /// <param name="id">The comment's id when a retry may already have written it (an Idempotency-Key's), as in <see cref="CommentAsync(string, CommentRequest, string?, string?, CancellationToken)"/>.</param>
+    public async Task<Result<TicketChange>> ApplyMacroAsync(
+        string idOrNumber, Func<Ticket, CancellationToken, Task<CommentRequest>> compose, Priority? priority, string? id, string? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        // A retry whose first attempt wrote the reply (and so changed the ticket) is answered, not refused as stale.
+        if (id is not null && ifMatch is not null && await GetAsync(idOrNumber, cancellationToken) is { IsSuccess: true } seen
+            && await store.FindCommentAsync(seen.Value.Id, id, cancellationToken) is { } written)
+            return new TicketChange(seen.Value, [], written);
+
+        var commentId = id ?? Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        return await ChangeAsync(idOrNumber, ifMatch, async ticket =>
+        {
+            if (id is not null && await store.FindCommentAsync(ticket.Id, id, cancellationToken) is { } made) return new TicketChange(ticket, [], made);
+            return ticket.AddComment(Caller, commentId, await compose(ticket, cancellationToken), await RulesForAsync(ticket, cancellationToken),
+                time.GetUtcNow(), priority: priority);
+        }, cancellationToken);
+    }
+
     /// <summary><c>GET /tickets/{id}/sla</c>: the clock, its pauses and its event log, for whoever can see the ticket.</summary>
     /// <summary>The requester's contact details for staff; the route lets only staff in, and the ticket must be visible.</summary>
     public async Task<Result<RequesterContact>> RequesterContactAsync(string idOrNumber, CancellationToken cancellationToken)

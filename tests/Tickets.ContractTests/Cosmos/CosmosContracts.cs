@@ -116,3 +116,7 @@ public sealed class CosmosDbServerSavedViewStoreContract() : SavedViewStoreContr
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountSavedViewStoreContract() : SavedViewStoreContract(new CosmosAccountStore());
+public sealed class CosmosDbServerMacroStoreContract() : MacroStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountMacroStoreContract() : MacroStoreContract(new CosmosAccountStore());

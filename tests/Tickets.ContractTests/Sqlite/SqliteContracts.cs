@@ -35,3 +35,4 @@ public sealed class SqliteUploadStoreContract() : UploadStoreContract(new Sqlite
 public sealed class SqliteInboundMailStoreContract() : InboundMailStoreContract(new SqliteStore());
 
 public sealed class SqliteSavedViewStoreContract() : SavedViewStoreContract(new SqliteStore());
+public sealed class SqliteMacroStoreContract() : MacroStoreContract(new SqliteStore());

@@ -108,6 +108,14 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         // This host has no webhook secret: the door does not exist for anyone (the signature is the credential; InboundMailTests).
         ["InboundEmail"] = Row.Same(404, 404, 404, 404),
         ["InboundStatus"] = Row.Same(401, 403, 403, 200),
+        // A macro is "own" when it is the caller's personal one, "other" a shared one the admin made (another person's personal
+        // macro is a 404: MacroTests); requesters have none.
+        ["ListMacros"] = Row.Same(401, 403, 200, 200),
+        ["CreateMacro"] = Row.Same(401, 403, 201, 201),
+        ["GetMacro"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)),
+        ["UpdateMacro"] = Row.Owned(401, (403, 403), (200, 403), (200, 200)),
+        ["DeleteMacro"] = Row.Owned(401, (403, 403), (204, 403), (204, 204)),
+        ["ApplyMacro"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // a shared macro, applied under the comment's rules
     };
 
     public static TheoryData<string> Functions() => [.. FunctionsMetadata.HttpRoutes.Select(r => r.Function).Distinct()];
@@ -155,6 +163,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         : route.Route.StartsWith("categories/{id}", StringComparison.Ordinal) ? "category"
         : route.Route.StartsWith("attachments/{id}", StringComparison.Ordinal) ? "upload"
         : route.Route.StartsWith("views/{id}", StringComparison.Ordinal) ? "view"
+        : route.Route.StartsWith("macros/{id}", StringComparison.Ordinal) ? "macro"
         : null;
 
     private async Task<HttpRequestMessage> RequestAsync(HttpRoute route, Caller caller, bool own)
@@ -166,6 +175,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         if (Resource(route) == "category") path = path.Replace("{id}", await FreshCategoryAsync(), StringComparison.Ordinal);
         if (Resource(route) == "upload") path = path.Replace("{id}", await FreshUploadAsync(caller, own), StringComparison.Ordinal);
         if (Resource(route) == "view") path = path.Replace("{id}", await FreshViewAsync(caller, own), StringComparison.Ordinal);
+        if (Resource(route) == "macro") path = path.Replace("{id}", await FreshMacroAsync(caller, own), StringComparison.Ordinal);
+        if (path.Contains("{macroId}", StringComparison.Ordinal)) path = path.Replace("{macroId}", await FreshMacroAsync(Caller.Admin, own: false), StringComparison.Ordinal);
 
         // The seeded policy and calendar stand for "some policy / calendar" (SLA routes are not owned).
         path = path.Replace("sla-policies/{id}", "sla-policies/default", StringComparison.Ordinal)
@@ -208,6 +219,16 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
     private async Task<string> FreshCategoryAsync()
     {
         var created = await world.Admin.PostAsJsonAsync("api/categories", new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" });
+        Assert.Equal(201, (int)created.StatusCode);
+        return (await created.JsonAsync()).Str("id");
+    }
+
+    /// <summary>A fresh macro per cell (one cell deletes it): the staff caller's personal one, else a shared one the admin made.</summary>
+    private async Task<string> FreshMacroAsync(Caller caller, bool own)
+    {
+        var personal = own && caller is Caller.Technician or Caller.Admin;
+        var created = await ClientOf(personal ? caller : Caller.Admin).PostAsJsonAsync("api/macros",
+            new { name = $"Matriz {Guid.NewGuid():N}", body = "Hola {{requester.firstNames}}.", shared = !personal });
         Assert.Equal(201, (int)created.StatusCode);
         return (await created.JsonAsync()).Str("id");
     }
@@ -262,6 +283,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "MoveTicketToTeam" => new { teamId = (string?)null },
         "BulkTickets" => new { ids = new[] { Guid.NewGuid().ToString("N") }, action = "priority", priority = "high" },
         "SetTicketTags" => new { tags = new[] { "matriz" } },
+        "CreateMacro" => new { name = "Matriz", body = "Hola {{requester.firstNames}}." },
+        "UpdateMacro" => new { body = "Buenos días, {{requester.firstNames}}." },
         "CreateTeam" => new { name = $"Matriz {Guid.NewGuid():N}" },
         "UpdateTeam" => new { description = "Equipo de la matriz de permisos." },
         "CreateCategory" => new { id = $"matriz-{Guid.NewGuid():N}", name = "Matriz" },

@@ -2,6 +2,7 @@ import { createAdminApi } from './admin';
 import { createAttachmentsApi } from './attachments';
 import type { ApiClient } from './client';
 import { createInboundApi } from './inbound';
+import { createMacrosApi } from './macros';
 import type { QueryValue } from './query';
 import type { components } from './schema';
 import type {
@@ -156,6 +157,8 @@ export function createApi(client: ApiClient) {
     attachments: createAttachmentsApi(client),
     /** The e-mail channel's state, for admins (api/inbound.ts). */
     inbound: createInboundApi(client),
+    /** Canned responses for staff and applying one to a ticket (api/macros.ts). */
+    macros: createMacrosApi(client),
   };
 }
 

@@ -18,7 +18,7 @@ import { describeChanges } from '../lib/ticketChanges';
 import { latestOtherActor } from '../lib/timeline';
 import { useCategories, useCategoryLabel } from '../lib/useCategories';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { useLoad } from '../lib/useLoad';
+import { newIdempotencyKey, useLoad } from '../lib/useLoad';
 import { ActionsPanel } from './ticket/ActionsPanel';
 import { Conversation } from './ticket/Conversation';
 import { DeleteSection } from './ticket/DeleteSection';
@@ -260,6 +260,14 @@ export function TicketPage() {
                 await api.addComment(ticket.id, body, internal, key, { status, attachmentIds });
                 refresh(status ? t('composer.sentWith', { status: t(`status.${status}`) }) : t(internal ? 'composer.noteAdded' : 'comment.added'));
               }}
+              onApplyMacro={
+                isStaff
+                  ? async (macro) => {
+                      await api.macros.apply(ticket.id, macro.id, newIdempotencyKey());
+                      refresh(t('macros.applied', { name: macro.name }));
+                    }
+                  : undefined
+              }
             />
           </div>
 

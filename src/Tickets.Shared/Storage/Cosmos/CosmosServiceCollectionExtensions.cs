@@ -70,6 +70,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IUploadStore>(sp => new CosmosUploadStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IInboundMailStore>(sp => new CosmosInboundMailStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<SavedViews.ISavedViewStore>(sp => new Views.CosmosSavedViewStore(Container(sp, CosmosModel.Meta)));
+        services.AddSingleton<global::Tickets.Macros.IMacroStore>(sp => new Macros.CosmosMacroStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IOutboxStore>(sp => new CosmosOutboxStore(Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<INotificationStore>(sp => new CosmosNotificationStore(Container(sp, CosmosModel.Notifications)));
         services.AddSingleton<ITeamStore>(sp => new CosmosTeamStore(Container(sp, CosmosModel.Admin), AuditRetention(sp)));

@@ -376,6 +376,20 @@ internal static class SqliteSchema
             ) WITHOUT ROWID;
             CREATE INDEX ix_ticket_tags_ticket ON ticket_tags (ticket_id)
             """),
+        new(19, "macros", """
+            -- Canned responses (doc: the macro); owner and shared in columns, which the list filters by, sorted by name_key
+            -- (the name folded).
+            CREATE TABLE macros (
+                id TEXT PRIMARY KEY,
+                owner_id TEXT NOT NULL,
+                shared INTEGER NOT NULL,
+                name_key TEXT NOT NULL,
+                etag TEXT NOT NULL,
+                doc TEXT NOT NULL
+            );
+            CREATE INDEX ix_macros_owner ON macros (owner_id, name_key, id);
+            CREATE INDEX ix_macros_shared ON macros (name_key, id) WHERE shared = 1
+            """),
         new(20, "saved views", """
             -- Saved views of the ticket list (doc: id, name, query, shared, owner). Staff read the shared ones and their own,
             -- by name; an add counts the owner's personal ones.

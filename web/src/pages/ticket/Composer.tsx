@@ -7,6 +7,8 @@ import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n';
 import { fieldMessages } from '../../lib/errorMessages';
 import { newIdempotencyKey } from '../../lib/useLoad';
+import type { Macro } from '../../api/macros';
+import { MacroPicker } from './MacroPicker';
 
 /** The moves a reply may carry in one step, in the order the buttons show. */
 const SEND_WITH: readonly { status: TicketStatus; label: 'composer.sendResolve' | 'composer.sendHold' }[] = [
@@ -28,9 +30,18 @@ export type SendComment = (
  * the reply is the resolution note). The tab stays where the agent put it after sending. A requester gets a plain
  * reply box. The draft lives here, so a refresh of the page around it (someone else changed the ticket) keeps it;
  * a refused send keeps it too, with its files. Files join by drop, pick or paste (a screenshot with Ctrl+V) and upload at
- * once; the message waits for them. One idempotency key per message, so a retry posts it once.
+ * once; the message waits for them. One idempotency key per message, so a retry posts it once. Staff also pick a canned
+ * response (`onApplyMacro`), which the server applies as its own change; the draft stays as it was.
  */
-export function Composer({ actions, onSend }: { actions: TicketActions; onSend: SendComment }) {
+export function Composer({
+  actions,
+  onSend,
+  onApplyMacro,
+}: {
+  actions: TicketActions;
+  onSend: SendComment;
+  onApplyMacro?: (macro: Macro) => Promise<void>;
+}) {
   const { t } = useI18n();
   const canInternal = actions.internalNote;
   const [body, setBody] = useState('');
@@ -137,6 +148,7 @@ export function Composer({ actions, onSend }: { actions: TicketActions; onSend: 
               {t(m.label)}
             </button>
           ))}
+          {canInternal && onApplyMacro ? <MacroPicker onApply={onApplyMacro} /> : null}
         </div>
       </div>
     </form>

@@ -6,6 +6,7 @@ import { describeEvent } from '../../lib/history';
 import { renderMarkdown } from '../../lib/markdown';
 import { buildTimeline, type StatusMove, type TimelineEntry } from '../../lib/timeline';
 import { useCategoryLabel } from '../../lib/useCategories';
+import type { Macro } from '../../api/macros';
 import { Composer, type SendComment } from './Composer';
 
 /**
@@ -19,12 +20,15 @@ export function Conversation({
   history,
   isStaff,
   onSend,
+  onApplyMacro,
 }: {
   ticket: Ticket;
   comments: readonly Comment[];
   history: readonly HistoryEvent[];
   isStaff: boolean;
   onSend: SendComment;
+  /** Staff: applies a canned response to the ticket (one change by the server). */
+  onApplyMacro?: (macro: Macro) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [allEvents, setAllEvents] = useState(false);
@@ -50,7 +54,7 @@ export function Conversation({
           <TimelineItem key={`${entry.kind}-${entry.id}`} entry={entry} isStaff={isStaff} />
         ))}
       </ol>
-      {ticket.actions.comment ? <Composer actions={ticket.actions} onSend={onSend} /> : null}
+      {ticket.actions.comment ? <Composer actions={ticket.actions} onSend={onSend} onApplyMacro={onApplyMacro} /> : null}
     </section>
   );
 }
