@@ -120,6 +120,8 @@ function expected(status, actions) {
     ...(actions.changeTeam ? ['Cambiar de equipo'] : []),
     // Whoever may edit changes the category in the edit form; the category form is for triage by the assignee.
     ...(actions.changeCategory && !actions.edit ? ['Cambiar categoría'] : []),
+    // Staff tag a ticket (the tag form's button; each chip's remove button names its tag).
+    ...(actions.changeTags ? ['Añadir'] : []),
   ];
   return { buttons: buttons.sort(), delete: actions.delete, comment: actions.comment, internalNote: actions.internalNote };
 }
