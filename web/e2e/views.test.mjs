@@ -66,7 +66,8 @@ describe('Saved views in the browser', () => {
     await page.waitForURL(/view=mine/);
     await tab.click();
     await page.waitForURL(/query=/);
-    assert.equal(await tab.getAttribute('aria-pressed'), 'true');
+    // The URL changes first; the tab is marked chosen once the page has re-read it.
+    await views.locator('button[aria-pressed="true"]').filter({ hasText: name }).waitFor();
     const rows = page.getByRole('table', { name: 'Tickets de la cola' }).locator('tbody tr');
     await rows.filter({ hasText: `VPN ${token} 0` }).waitFor();
     assert.equal(await rows.count(), 2);
