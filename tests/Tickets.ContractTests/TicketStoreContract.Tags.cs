@@ -42,7 +42,7 @@ public abstract partial class TicketStoreContract
         var gone = await TaggedAsync(await NewTicketAsync("Borrado"), "vpn");
         await Tickets.SaveAsync(gone.Delete(Admin, Time.GetUtcNow()).Value, gone.ETag);
 
-        foreach (var sort in new[] { TicketSort.CreatedAtDescending, TicketSort.Priority })
+        foreach (var sort in Enum.GetValues<TicketSort>())
         {
             var seen = new List<string>();
             string? cursor = null;
@@ -61,6 +61,24 @@ public abstract partial class TicketStoreContract
         var high = await Tickets.ListAsync(new TicketQuery { Tag = "vpn", Priorities = [Priority.High], Page = new PageRequest(50, null, true) });
         Assert.Equal((4, (long?)4), (high.Items.Count, high.Total));
         Assert.Empty((await Tickets.ListAsync(new TicketQuery { Tag = "nada", Page = new PageRequest(50, null, false) })).Items);
+    }
+
+    [StoreFact]
+    public async Task ATagsListSortsByTheTicketsKeysAsTheyAreNowNotAsTheyWereWhenTagged()
+    {
+        var older = await TaggedAsync(await NewTicketAsync("Antiguo", "low"), "vpn");
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var newer = await TaggedAsync(await NewTicketAsync("Reciente", "low"), "vpn");
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        // Changes that are not tag changes move the ticket in the tag's list like in any other.
+        var raised = (await Tickets.SaveAsync(older.Edit(Admin, new UpdateTicketRequest(Priority: "critical"), Rules, Time.GetUtcNow()).Value, older.ETag))!;
+
+        async Task<IReadOnlyList<string>> ListAsync(TicketSort sort) =>
+            (await Tickets.ListAsync(new TicketQuery { Tag = "vpn", Sort = sort, Page = new PageRequest(10, null, false) })).Items.Select(t => t.Id).ToList();
+        Assert.Equal([raised.Id, newer.Id], await ListAsync(TicketSort.PriorityDescending));
+        Assert.Equal([raised.Id, newer.Id], await ListAsync(TicketSort.UpdatedAtDescending));
+        Assert.Equal([newer.Id, raised.Id], await ListAsync(TicketSort.CreatedAtDescending));
     }
 
     [StoreFact]

@@ -76,7 +76,8 @@ public static class BulkSeeder
     /// <summary>
     /// Ticket n, created 20 s after ticket n − 1 (a million span about seven months, ending three weeks before the run):
     /// a quarter open, half in progress with the technician (enough for the status-change run to give every wrk thread
-    /// its own tickets), a quarter resolved by the technician.
+    /// its own tickets), a quarter resolved by the technician. One in twenty is tagged <see cref="BenchTag"/> by the
+    /// technician a minute after it opened (and one in seven <c>hardware</c>): what the tag list measures.
     /// </summary>
     private static TicketChange Make(long number, Actor requester, Actor tech, Assignee assignee, TicketRules rules, DateTimeOffset started)
     {
@@ -88,6 +89,8 @@ public static class BulkSeeder
             Priorities[n / 4 % 4], Categories[n % Categories.Length]);
         var id = Guid.CreateVersion7(at).ToString("N");
         var change = Expect(Ticket.Create(id, number, request, requester, rules, at));
+        IReadOnlyList<string> tags = [.. n % 20 == 0 ? [BenchTag] : Array.Empty<string>(), .. n % 7 == 0 ? ["hardware"] : Array.Empty<string>()];
+        if (tags.Count > 0) change = Then(change, Expect(change.Ticket.SetTags(tech, tags, at.AddMinutes(1))));
         if (n % 4 is 1 or 2 or 3)
         {
             change = Then(change, Expect(change.Ticket.Assign(tech, assignee, at.AddMinutes(5))));
@@ -127,6 +130,9 @@ public static class BulkSeeder
     /// </summary>
     private static SlaCheckMessage? Overdue(Ticket ticket, DateTimeOffset now) =>
         SlaSchedule.Points(ticket).FirstOrDefault(point => point.Point == SlaCheckPoint.Due && point.At <= now);
+
+    /// <summary>The tag on one seeded ticket in twenty (the tag list's filter).</summary>
+    public const string BenchTag = "vpn";
 
     private static TicketChange Then(TicketChange before, TicketChange next) => next with { Events = [.. before.Events, .. next.Events] };
 

@@ -209,6 +209,7 @@ public static class LoadBench
             await Host("list: filtered (status, priority, sort)", Get("/api/tickets?status=open,in_progress&priority=high,critical&sort=-priority"), admin);
             await Host("list: search q", Get("/api/tickets?q=impresora"), admin);
             await Host($"list: deep page ({seeded.MiddlePage:N0} of 25) by cursor", Get($"/api/tickets?cursor={Uri.EscapeDataString(seeded.MiddleCursor)}"), admin);
+            await Host("list: by tag (1 in 20)", Get($"/api/tickets?tag={BulkSeeder.BenchTag}"), admin);
 
             if (full)
             {

@@ -168,17 +168,22 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             command.With("$search", SqliteExtensions.Contains(search));
         }
 
+        // With a tag, the list walks the tag's rows in the sort's order (they carry the sort keys) and reads each ticket
+        // by id: CROSS JOIN keeps the tag's rows the outer loop, so the page costs its own rows at any store size.
+        var source = "tickets";
+        var columnOf = ColumnOf;
         if (query.Tag is { } tag)
         {
-            // The tag's rows are found by the key's prefix; the tickets are then read in the sort's own order.
-            where.Append(" AND id IN (SELECT ticket_id FROM ticket_tags WHERE tag = $tag)");
+            source = "ticket_tags g CROSS JOIN tickets ON tickets.id = g.ticket_id";
+            columnOf = TagColumnOf;
+            where.Append(" AND g.tag = $tag");
             command.With("$tag", tag);
         }
 
-        if (query.CreatedFrom is { } from)
+        if (query.CreatedFrom is { } createdFrom)
         {
             where.Append(" AND created_at >= $from");
-            command.With("$from", from.Ticks());
+            command.With("$from", createdFrom.Ticks());
         }
 
         if (query.CreatedTo is { } to)
@@ -198,12 +203,12 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         long? total = null;
         if (query.Page.IncludeTotal)
         {
-            var count = command.Into(session.Statement($"SELECT COUNT(*) FROM tickets WHERE {where}"));
+            var count = command.Into(session.Statement($"SELECT COUNT(*) FROM {source} WHERE {where}"));
             total = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
         var keyset = TicketKeyset.Of(query.Sort);
-        var columns = keyset.Parts.Select(ColumnOf).ToList();
+        var columns = keyset.Parts.Select(columnOf).ToList();
         var direction = keyset.Descending ? "DESC" : "ASC";
         if (query.Page.Cursor is not null && TicketKeyset.TryDecode(query.Page.Cursor, query.Sort, out var key))
         {
@@ -214,7 +219,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
         command.With("$take", query.Page.Take);
         var select = command.Into(session.Statement($"""
-            SELECT doc, etag, id FROM tickets WHERE {where}
+            SELECT doc, etag, tickets.id FROM {source} WHERE {where}
             ORDER BY {string.Join(", ", columns.Select(c => $"{c} {direction}"))} LIMIT $take
             """));
 
@@ -426,7 +431,10 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         }
     }
 
-    /// <summary>The ticket's tag rows as its document has them (none once it is deleted); <paramref name="replace"/> clears the old ones first.</summary>
+    /// <summary>
+    /// The ticket's tag rows as its document has them (none once it is deleted), each with the ticket's sort keys as the
+    /// tickets row has them; <paramref name="replace"/> clears the old ones first, so every write refreshes the keys.
+    /// </summary>
     private static async Task WriteTagsAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, bool replace, CancellationToken cancellationToken)
     {
         if (replace)
@@ -436,11 +444,17 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         }
 
         if (ticket.DeletedAt is not null || ticket.Tags.Count == 0) return;
-        await using var insert = connection.Command("INSERT INTO ticket_tags (tag, ticket_id) VALUES ($tag, $ticket)", transaction);
+        await using var insert = connection.Command("""
+            INSERT INTO ticket_tags (tag, ticket_id, sort_created, sort_updated, sort_priority, sort_sla_due)
+            VALUES ($tag, $ticket, $created, $updated, $rank, $slaDue)
+            """, transaction);
         foreach (var tag in ticket.Tags)
         {
             insert.Parameters.Clear();
-            await insert.With("$tag", tag).With("$ticket", ticket.Id).ExecuteNonQueryAsync(cancellationToken);
+            await insert.With("$tag", tag).With("$ticket", ticket.Id)
+                .With("$created", ticket.CreatedAt.Ticks()).With("$updated", ticket.UpdatedAt.Ticks()).With("$rank", (int)ticket.Priority)
+                .With("$slaDue", SlaTicks(TicketIndexFields.SlaDueOf(ticket)))
+                .ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -467,6 +481,16 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         TicketKeyPart.Priority => "priority_rank",
         TicketKeyPart.SlaDue => "sla_due",
         _ => "id",
+    };
+
+    /// <summary>The same key's copy on a tag's row (<see cref="WriteTagsAsync"/>), which a tag's list sorts and pages by.</summary>
+    private static string TagColumnOf(TicketKeyPart part) => part switch
+    {
+        TicketKeyPart.CreatedAt => "g.sort_created",
+        TicketKeyPart.UpdatedAt => "g.sort_updated",
+        TicketKeyPart.Priority => "g.sort_priority",
+        TicketKeyPart.SlaDue => "g.sort_sla_due",
+        _ => "g.ticket_id",
     };
 
     /// <summary>A key value as its column holds it: instants as ticks, "never" as the largest integer.</summary>

@@ -7,7 +7,8 @@ namespace Tickets.Tickets.Export;
 /// <summary>
 /// The columns of the ticket export: the header in the caller's language (es, en), and each ticket's cells. Values are
 /// what the API says (status, priority and SLA condition as their API names, so a sheet filters like the list does);
-/// instants are ISO 8601 in UTC; a cell with nothing (no team, not resolved) is empty.
+/// instants are ISO 8601 in UTC; tags are joined with ", " (a tag holds no comma); a cell with nothing (no team, not
+/// resolved, no tags) is empty.
 /// </summary>
 public static class TicketExportColumns
 {
@@ -33,6 +34,7 @@ public static class TicketExportColumns
         YesNo(sla.State == SlaCondition.Breached || ticket.Sla.FirstResponseBreached || ticket.Sla.ResolutionBreached, language),
         Instant(ticket.ResolvedAt),
         Instant(ticket.ClosedAt),
+        ticket.Tags.Count == 0 ? null : string.Join(", ", ticket.Tags),
     ];
 
     /// <summary>The last line of an export cut at <paramref name="rows"/> tickets.</summary>
@@ -48,12 +50,12 @@ public static class TicketExportColumns
     private static readonly string[] Spanish =
     [
         "Número", "Título", "Estado", "Prioridad", "Categoría", "Equipo", "Solicitante", "Departamento del solicitante", "Asignado a",
-        "Creado", "Actualizado", "Primera respuesta vence", "Resolución vence", "Estado SLA", "SLA incumplido", "Resuelto", "Cerrado",
+        "Creado", "Actualizado", "Primera respuesta vence", "Resolución vence", "Estado SLA", "SLA incumplido", "Resuelto", "Cerrado", "Etiquetas",
     ];
 
     private static readonly string[] English =
     [
         "Number", "Title", "Status", "Priority", "Category", "Team", "Requester", "Requester department", "Assignee",
-        "Created", "Updated", "First response due", "Resolution due", "SLA state", "SLA breached", "Resolved", "Closed",
+        "Created", "Updated", "First response due", "Resolution due", "SLA state", "SLA breached", "Resolved", "Closed", "Tags",
     ];
 }

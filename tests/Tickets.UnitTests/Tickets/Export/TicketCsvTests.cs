@@ -81,8 +81,19 @@ public sealed class TicketCsvTests
         Assert.Equal(
             ["TCK-000001", "La impresora no imprime", "closed", "medium", null, "Soporte N1", "Úrsula Usuaria", "Contabilidad", "Tomás Técnico",
                 "2026-03-02T09:30:05Z", TicketExportColumns.Instant(ticket.UpdatedAt), TicketExportColumns.Instant(ticket.Sla.FirstResponseDueAt),
-                TicketExportColumns.Instant(ticket.Sla.ResolutionDueAt), "met", "no", "2026-03-02T09:00:00Z", "2026-03-02T09:00:00Z"],
+                TicketExportColumns.Instant(ticket.Sla.ResolutionDueAt), "met", "no", "2026-03-02T09:00:00Z", "2026-03-02T09:00:00Z", null],
             cells);
+    }
+
+    [Fact]
+    public void ATicketsTagsShareOneCellInTheirStoredOrder()
+    {
+        var ticket = Build.NewTicket() with { Tags = ["vpn", "red interna"] };
+
+        var cells = TicketExportColumns.Cells(ticket, Status(SlaCondition.OnTrack), "en");
+
+        Assert.Equal("Tags", TicketExportColumns.Header("en")[^1]);
+        Assert.Equal("vpn, red interna", cells[^1]);
     }
 
     [Fact]
