@@ -766,6 +766,8 @@ export const en: Record<MessageKey, string> = {
   'composer.sendHold': 'Send and put on hold',
   'composer.sentWith': 'Message sent; the ticket is now “{status}”.',
   'composer.noteAdded': 'Internal note added.',
+  'composer.mentionOptions': 'People to mention',
+  'comment.mentioned': 'Mentions {names}',
   'conversation.title': 'Conversation',
   'conversation.allEvents': 'Show all events',
   'conversation.resolutionNote': 'Resolution',

@@ -768,6 +768,8 @@ export const es = {
   'composer.sendHold': 'Enviar y poner en espera',
   'composer.sentWith': 'Mensaje enviado; el ticket pasó a «{status}».',
   'composer.noteAdded': 'Nota interna añadida.',
+  'composer.mentionOptions': 'Personas a mencionar',
+  'comment.mentioned': 'Menciona a {names}',
   'conversation.title': 'Conversación',
   'conversation.allEvents': 'Mostrar todos los eventos',
   'conversation.resolutionNote': 'Resolución',
