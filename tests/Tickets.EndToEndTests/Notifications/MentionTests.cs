@@ -63,6 +63,25 @@ public sealed class MentionTests(NotificationWorld world) : IClassFixture<Notifi
     }
 
     [Fact]
+    public async Task WithSendAndResolveTheRequesterHearsOfTheMoveAndAMentionedColleagueOfTheMention()
+    {
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var colleague = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("El monitor no da imagen");
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+
+        var sent = await tech.Client.PostAsJsonAsync($"api/tickets/{ticket.Id()}/comments",
+            new { body = "Cambiado el cable HDMI; @Persona technician, apúntalo.", status = "resolved", mentions = new[] { requester.Id, colleague.Id } });
+
+        Assert.Equal(201, (int)sent.StatusCode);
+        var mention = await NotificationWorld.WaitForNotificationAsync(colleague.Client, About("mentioned", ticket), "the colleague told of the mention");
+        Assert.Contains("te ha mencionado en un comentario", mention.Str("message"), StringComparison.Ordinal);
+        await NotificationWorld.WaitForNotificationAsync(requester.Client, About("status_changed", ticket), "the requester told of the resolution");
+        Assert.Equal(["status_changed"], (await DrainedInboxAboutAsync(requester, ticket)).Select(n => n.Str("type")));
+    }
+
+    [Fact]
     public async Task TheRequesterMentionedInAnInternalNoteIsA400NamingMentionsAndNothingIsStored()
     {
         var requester = await world.NewPersonAsync("user");

@@ -767,6 +767,7 @@ export const en: Record<MessageKey, string> = {
   'composer.sentWith': 'Message sent; the ticket is now “{status}”.',
   'composer.noteAdded': 'Internal note added.',
   'composer.mentionOptions': 'People to mention',
+  'composer.mentionsRefused': 'Someone on the list cannot be mentioned here (in an internal note, only the team):',
   'comment.mentioned': 'Mentions {names}',
   'conversation.title': 'Conversation',
   'conversation.allEvents': 'Show all events',

@@ -769,6 +769,7 @@ export const es = {
   'composer.sentWith': 'Mensaje enviado; el ticket pasó a «{status}».',
   'composer.noteAdded': 'Nota interna añadida.',
   'composer.mentionOptions': 'Personas a mencionar',
+  'composer.mentionsRefused': 'No se puede mencionar a alguien de la lista (en una nota interna, solo al equipo):',
   'comment.mentioned': 'Menciona a {names}',
   'conversation.title': 'Conversación',
   'conversation.allEvents': 'Mostrar todos los eventos',

@@ -235,6 +235,11 @@ export function Composer({
             ))}
           </ul>
         ) : null}
+        {errors.mentions ? (
+          <p className="field__error" data-field-error="mentions">
+            {t('composer.mentionsRefused')} {errors.mentions.join(' ')}
+          </p>
+        ) : null}
         <AttachmentPicker uploads={uploads} />
         <div className="actions composer__actions">
           <button type="submit" className="button button--primary" disabled={busy || waiting}>
