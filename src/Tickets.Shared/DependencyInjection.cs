@@ -70,6 +70,7 @@ public static class DependencyInjection
         // Users.
         services.AddScoped<UserAccounts>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<StaffDirectory>();
 
         // Idempotency-Key claims are leases: an unfinished one is taken over after Tickets:Idempotency:Lease.
         services.AddValidatedOptions<IdempotencyOptions>(configuration, IdempotencyOptions.Section);

@@ -88,7 +88,8 @@ public sealed partial class NotificationDelivery(
     {
         if (!Ids.IsWellFormed(message.TicketId) || await tickets.FindAsync(message.TicketId, cancellationToken) is not { } ticket) return null;
         if (await FindEventAsync(ticket.Id, message.EventId, cancellationToken) is not { } told) return null;
-        if (NotificationRules.TypeOf(told.Type) != message.Type) return null;
+        if (!NotificationRules.Tells(told.Type, message.Type)) return null;
+        if (message.Type == NotificationType.Mentioned) return await AsMentionAsync(message, ticket, told, cancellationToken);
 
         Comment? comment = null;
         if (told.Type == TicketEventType.Commented)
@@ -99,6 +100,24 @@ public sealed partial class NotificationDelivery(
         }
 
         return message with { Actor = told.Actor, OccurredAt = told.At, Data = NotificationRules.DataFor(ticket, told, comment) };
+    }
+
+    /// <summary>A mention as stored: only the people the event's comment names are told, in its words; null when there is no such comment.</summary>
+    private async Task<NotificationMessage?> AsMentionAsync(NotificationMessage message, Ticket ticket, TicketEvent told, CancellationToken cancellationToken)
+    {
+        var commentId = told.Type == TicketEventType.Commented
+            ? told.Data.Deserialize<CommentedData>(Json.Options)?.CommentId
+            : told.Data.Deserialize<StatusChangedData>(Json.Options)?.CommentId;
+        if (commentId is null || await tickets.FindCommentAsync(ticket.Id, commentId, cancellationToken) is not { } comment) return null;
+
+        var named = comment.Mentions.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        return message with
+        {
+            RecipientIds = message.RecipientIds.Where(named.Contains).ToList(),
+            Actor = told.Actor,
+            OccurredAt = told.At,
+            Data = NotificationRules.MentionDataFor(ticket, comment),
+        };
     }
 
     private async Task<TicketEvent?> FindEventAsync(string ticketId, string eventId, CancellationToken cancellationToken)

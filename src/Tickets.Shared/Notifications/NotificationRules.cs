@@ -15,6 +15,8 @@ namespace Tickets.Notifications;
 /// <item>internal note → the assignee (<c>ticket_commented</c>, marked internal)</item>
 /// <item>status change → requester, and the assignee when the requester closes or reopens (<c>status_changed</c>); one made with a public comment ("send and resolve") is told once, as the status change with the comment as its note, to whom the comment would have been told</item>
 /// <item>SLA warning → assignee, or admins when unassigned; breach → assignee and every active admin</item>
+/// <item>a comment that mentions people → each of them (<c>mentioned</c>, marked internal for a note) instead of
+/// <c>ticket_commented</c>; with a move ("send and resolve") those the move already tells hear of it as the move, the others as a mention</item>
 /// </list>
 /// A notification about a change that attached files names them (<see cref="NotificationData.AttachmentNames"/>); an
 /// internal note's files travel with the note's internal mark, so they reach staff only, like its words.
@@ -36,11 +38,16 @@ public static class NotificationRules
         var actorId = actor?.Id;
         var who = actor is null ? null : new EventActor(actor.Id, actor.Name);
 
+        // Each person hears of one event once: a mention outranks the comment's own notice.
+        var mentionedIds = change.Comment?.Mentions.Select(p => p.Id).ToHashSet(StringComparer.Ordinal) ?? [];
         void Tell(TicketEvent e, NotificationType type, IEnumerable<string?> recipients, NotificationData data)
         {
             var ids = recipients.OfType<string>().Where(id => id != actorId).Distinct(StringComparer.Ordinal).ToList();
             if (ids.Count > 0) messages.Add(new NotificationMessage(e.Id, type, ticket.Id, ids, who, e.At, data));
         }
+
+        void TellMentioned(TicketEvent e, Comment comment, IEnumerable<string?> toldOtherwise) =>
+            Tell(e, NotificationType.Mentioned, mentionedIds.Except(toldOtherwise.OfType<string>(), StringComparer.Ordinal), MentionDataFor(ticket, comment));
 
         var assigneeOrAdmins = ticket.Assignee is { } assignee ? [assignee.Id] : activeAdminIds;
         foreach (var e in change.Events)
@@ -55,12 +62,11 @@ public static class NotificationRules
                     break;
                 case TicketEventType.Commented when change.Comment is { } comment:
                     var excerpt = DataFor(ticket, e, comment);
-                    if (comment.Internal)
-                        Tell(e, NotificationType.TicketCommented, [ticket.Assignee?.Id], excerpt);
-                    else if (comment.Author.Id == ticket.Requester.Id)
-                        Tell(e, NotificationType.TicketCommented, assigneeOrAdmins, excerpt);
-                    else
-                        Tell(e, NotificationType.TicketCommented, [ticket.Requester.Id, ticket.Assignee?.Id], excerpt);
+                    string?[] commentedTo = comment.Internal ? [ticket.Assignee?.Id]
+                        : comment.Author.Id == ticket.Requester.Id ? [.. assigneeOrAdmins]
+                        : [ticket.Requester.Id, ticket.Assignee?.Id];
+                    Tell(e, NotificationType.TicketCommented, commentedTo.Where(id => id is null || !mentionedIds.Contains(id)), excerpt);
+                    TellMentioned(e, comment, []);
                     break;
                 case TicketEventType.StatusChanged:
                     var move = e.Data.Deserialize<StatusMove>(Json.Options)!;
@@ -70,8 +76,9 @@ public static class NotificationRules
                         && (move.To == TicketStatus.Closed || move.From is TicketStatus.Resolved or TicketStatus.Closed);
                     // A move made with a public comment (send and resolve) also tells whom the comment would have told.
                     var toAssignee = requesterMoved || move.CommentId is not null;
-                    Tell(e, NotificationType.StatusChanged, [ticket.Requester.Id, toAssignee ? ticket.Assignee?.Id : null],
-                        DataFor(ticket, e, comment: null));
+                    string?[] movedTo = [ticket.Requester.Id, toAssignee ? ticket.Assignee?.Id : null];
+                    Tell(e, NotificationType.StatusChanged, movedTo, DataFor(ticket, e, comment: null));
+                    if (move.CommentId is not null && change.Comment is { } reply && reply.Id == move.CommentId) TellMentioned(e, reply, movedTo);
                     break;
                 case TicketEventType.SlaWarning:
                     Tell(e, NotificationType.SlaWarning, assigneeOrAdmins, DataFor(ticket, e, comment: null));
@@ -115,6 +122,20 @@ public static class NotificationRules
             _ => basics,
         };
     }
+
+    /// <summary>What a <c>mentioned</c> notification tells: the comment's start, its internal mark and its files, whatever event carries it.</summary>
+    public static NotificationData MentionDataFor(Ticket ticket, Comment comment) => new()
+    {
+        Number = ticket.Number,
+        Title = ticket.Title,
+        Excerpt = Excerpt(comment.Body),
+        Internal = comment.Internal,
+        AttachmentNames = Names(comment.Attachments.Select(a => a.FileName)),
+    };
+
+    /// <summary>Whether an event of this type may be told as <paramref name="told"/>: its own notification, or a mention of its comment.</summary>
+    public static bool Tells(TicketEventType type, NotificationType told) =>
+        TypeOf(type) == told || (told == NotificationType.Mentioned && type is TicketEventType.Commented or TicketEventType.StatusChanged);
 
     /// <summary>Null for none, so a notification without files is stored exactly as before.</summary>
     private static List<string>? Names(IEnumerable<string> names) => names.ToList() is { Count: > 0 } list ? list : null;

@@ -42,6 +42,8 @@ public static class NotificationText
             NotificationType.SlaWarning => en
                 ? $"{number} is close to its {Target(d.Target, en)} deadline ({Due(d.DueAt, reader)})."
                 : $"{number} está cerca del plazo de {Target(d.Target, en)} ({Due(d.DueAt, reader)}).",
+            NotificationType.Mentioned when d.Internal => en ? $"{actor} mentioned you in an internal note on {number}." : $"{actor} te ha mencionado en una nota interna en {number}.",
+            NotificationType.Mentioned => en ? $"{actor} mentioned you in a comment on {number}." : $"{actor} te ha mencionado en un comentario en {number}.",
             NotificationType.SlaBreached => en
                 ? $"{number} missed its {Target(d.Target, en)} deadline ({Due(d.DueAt, reader)}) and has been escalated."
                 : $"{number} ha incumplido el plazo de {Target(d.Target, en)} ({Due(d.DueAt, reader)}) y se ha escalado.",
@@ -70,6 +72,7 @@ public static class NotificationText
             },
             NotificationType.SlaWarning => (en ? "SLA due soon: " : "SLA a punto de vencer: ") + ticket,
             NotificationType.SlaBreached => (en ? "SLA breached: " : "SLA incumplido: ") + ticket,
+            NotificationType.Mentioned => (en ? "You were mentioned in " : "Te han mencionado en ") + ticket,
             _ => ticket,
         };
     }

@@ -9,4 +9,6 @@ public enum NotificationType
     StatusChanged,
     SlaWarning,
     SlaBreached,
+    /// <summary>A comment names the recipient (<c>@Name</c>); told instead of <see cref="TicketCommented"/>.</summary>
+    Mentioned,
 }

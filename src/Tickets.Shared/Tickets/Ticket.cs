@@ -293,15 +293,20 @@ public sealed partial record Ticket
     /// Also this priority, in the same change (a canned response's), under the rules of <see cref="Edit"/>: recorded as
     /// <c>priority_changed</c> before the comment, so the reply is measured against the new targets.
     /// </param>
+    /// <param name="mentioned">
+    /// The active accounts named by <see cref="CommentRequest.Mentions"/>, as read by the caller. Only staff mention, and
+    /// only people who can read the comment: staff, or — on a public comment — whoever the ticket is visible to.
+    /// </param>
     public Result<TicketChange> AddComment(
         Actor actor, string commentId, CommentRequest request, TicketRules rules, DateTimeOffset now, IReadOnlyList<Upload>? uploads = null,
-        Priority? priority = null)
+        Priority? priority = null, IReadOnlyList<Actor>? mentioned = null)
     {
         var isInternal = request.Internal == true;
         if (isInternal && !actor.IsStaff) return Error.Forbidden("Only technicians and admins write internal notes.");
         if (!TicketPermissions.MayComment(this, actor))
             return Error.Conflict("ticket_closed", "A closed ticket takes no more comments; an admin may reopen it.");
         if (request.Validate().ToError() is { } invalid) return invalid;
+        if (RefusedMentions(actor, isInternal, mentioned ?? []) is { } refusedMention) return refusedMention;
         var move = request.StatusValue;
         if (move is { } to)
         {
@@ -317,7 +322,12 @@ public sealed partial record Ticket
 
         var body = request.Body!.Trim();
         var files = (uploads ?? []).Select(u => Attachment.Of(u, Id, commentId, isInternal)).ToList();
-        var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), body, isInternal, now) { Attachments = files, Channel = actor.ChannelMark };
+        var comment = new Comment(commentId, Id, new CommentAuthor(actor.Id, actor.Name, actor.Role), body, isInternal, now)
+        {
+            Attachments = files,
+            Channel = actor.ChannelMark,
+            Mentions = (mentioned ?? []).Select(p => new TicketPerson(p.Id, p.Name)).ToList(),
+        };
         var named = NamesOf(files);
         var history = new Recorder(Id, actor, now);
         var next = Touch(now) with { CommentCount = isInternal ? CommentCount : CommentCount + 1 };
@@ -335,6 +345,20 @@ public sealed partial record Ticket
         if (!isInternal && Status == OnHold && actor.Id == Requester.Id)
             next = next.MoveTo(InProgress, note: null, reason: "requester_commented", actor, rules.Sla, now, history);
         return history.Build(next, comment: comment) with { Attachments = files };
+    }
+
+    /// <summary>Why these people may not be mentioned in this comment, or null: a 400 naming <c>mentions</c>, whoever is refused.</summary>
+    private Error? RefusedMentions(Actor actor, bool isInternal, IReadOnlyList<Actor> mentioned)
+    {
+        if (mentioned.Count == 0) return null;
+        if (!actor.IsStaff) return Error.Field("mentions", FieldCodes.NotAllowed, "Only technicians and admins mention people.");
+        if (mentioned.Count > Comment.MentionsMax)
+            return Error.Field("mentions", FieldCodes.TooMany, $"At most {Comment.MentionsMax} people in one comment.");
+        if (isInternal && mentioned.FirstOrDefault(p => !p.IsStaff) is { } outsider)
+            return Error.Field("mentions", FieldCodes.NotStaff, $"{outsider.Name} cannot read internal notes: mention only technicians and admins in one.");
+        if (mentioned.FirstOrDefault(p => !IsVisibleTo(p)) is { } stranger)
+            return Error.Field("mentions", FieldCodes.NotAllowed, $"{stranger.Name} cannot see this ticket.");
+        return null;
     }
 
     private Ticket Touch(DateTimeOffset now) => this with { UpdatedAt = now, Revision = Revision + 1 };

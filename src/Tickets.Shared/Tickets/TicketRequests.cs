@@ -90,15 +90,26 @@ public sealed record CommentRequest(
     string? Status = null,
     [property: System.ComponentModel.Description("Files the comment brings: ids of your own uploads (POST /attachments) not yet attached to anything; "
         + "at most 10. An internal note's files are internal.")]
-    IReadOnlyList<string>? AttachmentIds = null)
+    IReadOnlyList<string>? AttachmentIds = null,
+    [property: System.ComponentModel.Description("People the comment mentions (staff only): ids of active accounts that can read it — technicians and "
+        + "admins, and on a public comment the ticket's requester or a CC; at most 20, repeats counted once. They are told of it (mentioned).")]
+    IReadOnlyList<string>? Mentions = null)
 {
     [JsonIgnore]
     public TicketStatus? StatusValue => CreateTicketRequest.Parse<TicketStatus>(Status);
+
+    /// <summary>The mentioned ids, each once, in the order first given.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> MentionIds => Mentions is null ? [] : Mentions.Distinct(StringComparer.Ordinal).ToList();
 
     public Validator Validate()
     {
         var v = new Validator().Text("body", Body, 1, Comment.BodyMax, multiline: true);
         CreateTicketRequest.CheckEnum<TicketStatus>(v, "status", Status);
+        if (Mentions is not null && Mentions.Any(id => !Ids.IsWellFormed(id)))
+            v.Add("mentions", FieldCodes.NotAllowed, "Must be account ids.");
+        else if (MentionIds.Count > Comment.MentionsMax)
+            v.Add("mentions", FieldCodes.TooMany, $"At most {Comment.MentionsMax} people in one comment.");
         return Attachments.AttachmentClaims.Validate(v, AttachmentIds);
     }
 }

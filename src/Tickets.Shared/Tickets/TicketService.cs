@@ -203,12 +203,15 @@ public sealed partial class TicketService(
             && await store.FindCommentAsync(seen.Value.Id, commentId, cancellationToken) is { } written)
             return new TicketChange(seen.Value, [], written);
 
+        var mentioned = await MentionedAsync(request, cancellationToken);
+        if (!mentioned.IsSuccess) return mentioned.Error!;
         if (request.AttachmentIds is not { Count: > 0 })
         {
             return await ChangeAsync(idOrNumber, ifMatch, async ticket =>
                 id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made
                     ? new TicketChange(ticket, [], made)
-                    : ticket.AddComment(Caller, commentId, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow()), cancellationToken);
+                    : ticket.AddComment(Caller, commentId, request, await RulesForAsync(ticket, cancellationToken), time.GetUtcNow(), mentioned: mentioned.Value),
+                cancellationToken);
         }
 
         // With files: the comment is checked as it will be made (so a refused one claims nothing), its files claimed for
@@ -223,14 +226,14 @@ public sealed partial class TicketService(
             {
                 if (id is not null && await store.FindCommentAsync(ticket.Id, commentId, cancellationToken) is { } made) return new TicketChange(ticket, [], made);
                 var rules = await RulesForAsync(ticket, cancellationToken);
-                var refused = ticket.AddComment(Caller, commentId, request with { AttachmentIds = null }, rules, time.GetUtcNow());
+                var refused = ticket.AddComment(Caller, commentId, request with { AttachmentIds = null }, rules, time.GetUtcNow(), mentioned: mentioned.Value);
                 if (!refused.IsSuccess) return refused;
 
                 target = new AttachmentTarget(ticket.Id, commentId, request.Internal == true);
                 var files = await attachments.ClaimAsync(request.AttachmentIds, me.Id, target, cancellationToken);
                 if (!files.IsSuccess) return files.Error!;
                 claimed = files.Value;
-                return ticket.AddComment(Caller, commentId, request, rules, time.GetUtcNow(), claimed);
+                return ticket.AddComment(Caller, commentId, request, rules, time.GetUtcNow(), claimed, mentioned: mentioned.Value);
             }, cancellationToken);
         }
         catch

@@ -66,6 +66,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["BulkTickets"] = Row.Same(401, 403, 200, 200), // staff only; each ticket's own answer is in the results (BulkTests)
         ["SetTicketTags"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // tags are staff-internal labels
         ["ListTags"] = Row.Same(401, 403, 200, 200),
+        ["ListStaff"] = Row.Same(401, 403, 200, 200), // completion for mentions: colleagues only
         ["ListCategories"] = Row.Same(401, 200, 200, 200),
         ["GetCategory"] = Row.Same(401, 200, 200, 200),
         ["CreateCategory"] = Row.Same(401, 403, 403, 201),

@@ -68,6 +68,29 @@ public sealed class NotificationDeliveryTests
         new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), new NotificationData { Number = 12, Title = title }), Json.Options);
 
     [Fact]
+    public async Task AMentionIsStoredOnlyForThePeopleItsCommentNamesInTheCommentsWords()
+    {
+        // event-2 is a note by Ana Admin that mentions "tech" (and not "admin"): a message naming both tells only tech.
+        var note = new Comment("note-1", "ticket-1", new CommentAuthor("boss", "Ana Admin", Role.Admin), "Revisa el tóner, @tech.", true, Build.Start)
+        {
+            Mentions = [new TicketPerson("tech", "tech Apellido")],
+        };
+        _tickets.Setup(t => t.FindCommentAsync("ticket-1", "note-1", It.IsAny<CancellationToken>())).ReturnsAsync(note);
+        _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
+            [new TicketEvent("event-2", "ticket-1", TicketEventType.Commented, new EventActor("boss", "Ana Admin"), Build.Start,
+                JsonSerializer.SerializeToElement(new global::Tickets.Tickets.History.CommentedData("note-1", true), Json.Options))], NextCursor: null));
+        var forged = JsonSerializer.Serialize(new NotificationMessage("event-2", NotificationType.Mentioned, "ticket-1", ["tech", "admin"],
+            new EventActor("boss", "Ana Admin"), Build.Start, new NotificationData { Number = 12, Title = "x", Excerpt = "forged" }), Json.Options);
+
+        await Delivery(withEmail: false).DeliverAsync(forged, default);
+
+        var told = Assert.Single(_inbox.All);
+        Assert.Equal(("tech", NotificationType.Mentioned), (told.RecipientId, told.Type));
+        Assert.Equal("Revisa el tóner, @tech.", told.Content!.Data.Excerpt);
+        Assert.True(told.Content.Data.Internal);
+    }
+
+    [Fact]
     public async Task TheTitleToldIsTheStoredOneNotTheMessages()
     {
         EmailMessage? sent = null;

@@ -688,6 +688,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Completion for mentions: active technicians and admins whose first or last names start with q (ignoring case and accents), by last names; at most 20.
+         * @description Technicians and admins. Counts against the caller's budget of requests per minute (429 beyond it).
+         */
+        get: operations["ListStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/stats": {
         parameters: {
             query?: never;
@@ -1406,6 +1426,7 @@ export interface components {
             createdAt: string;
             id: string;
             internal: boolean;
+            mentions?: components["schemas"]["TicketPerson"][];
             ticketId: string;
         };
         CommentAuthor: {
@@ -1431,6 +1452,8 @@ export interface components {
             attachmentIds?: null | string[];
             body: null | string;
             internal?: null | boolean;
+            /** @description People the comment mentions (staff only): ids of active accounts that can read it — technicians and admins, and on a public comment the ticket's requester or a CC; at most 20, repeats counted once. They are told of it (mentioned). */
+            mentions?: null | string[];
             /** @description Also move the ticket to this status, in the same change, as PUT /tickets/{id}/status would (the same rules; 409 or 403 naming status otherwise). A public comment is the move's note; an internal note moves it without one. */
             status?: null | string;
         };
@@ -1623,7 +1646,7 @@ export interface components {
             unreadCount: number;
         };
         /** @enum {string} */
-        NotificationType: "ticket_created" | "ticket_assigned" | "ticket_commented" | "status_changed" | "sla_warning" | "sla_breached";
+        NotificationType: "ticket_created" | "ticket_assigned" | "ticket_commented" | "status_changed" | "sla_warning" | "sla_breached" | "mentioned";
         PasswordChangeRequest: {
             currentPassword: null | string;
             newPassword: null | string;
@@ -1912,6 +1935,9 @@ export interface components {
             target: components["schemas"]["SlaTargetKind"];
             /** Format: date-time */
             warningAt?: null | string;
+        };
+        StaffCompletion: {
+            items: components["schemas"]["TicketPerson"][];
         };
         StatusChangedData: {
             /** @description The files the comment that made the move brought (ids and names). */
@@ -2205,6 +2231,10 @@ export interface components {
             target: components["schemas"]["SlaTargetKind"];
             /** Format: date-time */
             warningAt: string;
+        };
+        TicketPerson: {
+            id: string;
+            name: string;
         };
         TicketSlaView: {
             calendar: string;
@@ -6009,6 +6039,86 @@ export interface operations {
             };
             /** @description Service Unavailable */
             503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ListStaff: {
+        parameters: {
+            query?: {
+                /** @description The start of a first or last name (several words: each starts one), ignoring case and accents; empty: everyone, by last names. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffCompletion"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

@@ -105,6 +105,8 @@ export function createApi(client: ApiClient) {
       client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/tags`, { body: { tags: [...tags] }, headers: etag ? { 'If-Match': etag } : {} }),
     /** Tag completion (staff): the most used tags starting with `q`, with how many tickets carry each. */
     tags: (q: string) => client.json<components['schemas']['TagCompletion']>('GET', '/tags', { query: { q } }).then((r) => r.items),
+    /** Completion for mentions (staff): active technicians and admins whose names start with `q`. */
+    staff: (q: string) => client.json<components['schemas']['StaffCompletion']>('GET', '/staff', { query: { q } }).then((r) => r.items),
     transitions: (ticketId: string) => client.json<Transitions>('GET', `/tickets/${id(ticketId)}/transitions`),
     comments: (ticketId: string, cursor?: string | null) =>
       client.json<Page<Comment>>('GET', `/tickets/${id(ticketId)}/comments`, { query: { limit: 100, cursor } }),
@@ -118,7 +120,7 @@ export function createApi(client: ApiClient) {
       body: string,
       internal: boolean,
       idempotencyKey: string,
-      options: { status?: TicketStatus; etag?: string; attachmentIds?: readonly string[] } = {},
+      options: { status?: TicketStatus; etag?: string; attachmentIds?: readonly string[]; mentions?: readonly string[] } = {},
     ) =>
       client.json<Comment>('POST', `/tickets/${id(ticketId)}/comments`, {
         body: {
@@ -126,6 +128,7 @@ export function createApi(client: ApiClient) {
           internal,
           ...(options.status ? { status: options.status } : {}),
           ...(options.attachmentIds?.length ? { attachmentIds: [...options.attachmentIds] } : {}),
+          ...(options.mentions?.length ? { mentions: [...options.mentions] } : {}),
         },
         headers: { 'Idempotency-Key': idempotencyKey, ...(options.etag ? { 'If-Match': options.etag } : {}) },
       }),

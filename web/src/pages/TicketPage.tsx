@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/problem';
 import { readAll } from '../api/tickets';
@@ -15,6 +15,7 @@ import { isConcurrentChange } from '../lib/conflicts';
 import { problemMessage } from '../lib/errorMessages';
 import { currentStatusNote } from '../lib/statusNote';
 import { describeChanges } from '../lib/ticketChanges';
+import { ticketSidePeople } from '../lib/mentions';
 import { latestOtherActor } from '../lib/timeline';
 import { useCategories, useCategoryLabel } from '../lib/useCategories';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
@@ -117,6 +118,13 @@ export function TicketPage() {
   useDocumentTitle(loaded.data ? `${loaded.data.ticket.number} · ${loaded.data.ticket.title}` : undefined);
 
   const contact = useLoad(async () => (isStaff ? api.requesterContact(id) : null), [id, isStaff, version]);
+
+  // Staff's @name completion: colleagues from the server, and the ticket's own people (offered on public replies).
+  const mentionTicket = loaded.data?.ticket;
+  const mentionSource = useMemo(
+    () => (isStaff && mentionTicket ? { search: (q: string) => api.staff(q), ticketPeople: ticketSidePeople(mentionTicket), selfId: user?.id } : undefined),
+    [api, isStaff, mentionTicket, user?.id],
+  );
 
   const staff = useLoad(
     async () =>
@@ -256,8 +264,9 @@ export function TicketPage() {
               comments={comments}
               history={history}
               isStaff={isStaff}
-              onSend={async (body, internal, key, status, attachmentIds) => {
-                await api.addComment(ticket.id, body, internal, key, { status, attachmentIds });
+              mentions={mentionSource}
+              onSend={async (body, internal, key, status, attachmentIds, mentions) => {
+                await api.addComment(ticket.id, body, internal, key, { status, attachmentIds, mentions });
                 refresh(status ? t('composer.sentWith', { status: t(`status.${status}`) }) : t(internal ? 'composer.noteAdded' : 'comment.added'));
               }}
               onApplyMacro={

@@ -72,3 +72,14 @@ describe('the conversation marks what came by e-mail', () => {
     expect(marker(render([], [created('email')], 'en'))).toContain('Opened by e-mail');
   });
 });
+
+describe('the conversation names who a comment mentions', () => {
+  it('lists the people mentioned under the message, and nothing under one that mentions no one', () => {
+    const mentioning = { ...comment('c1', '@Teresa Técnica, ¿lo miras?'), mentions: [{ id: 't1', name: 'Teresa Técnica' }, { id: 't2', name: 'Tomás Técnico' }] };
+
+    const [named, plain] = messages(render([mentioning, comment('c2', 'Gracias.')], []));
+
+    expect(named).toContain('Menciona a Teresa Técnica, Tomás Técnico');
+    expect(plain).not.toContain('data-testid="mentions"');
+  });
+});

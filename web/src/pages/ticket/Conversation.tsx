@@ -7,7 +7,7 @@ import { renderMarkdown } from '../../lib/markdown';
 import { buildTimeline, type StatusMove, type TimelineEntry } from '../../lib/timeline';
 import { useCategoryLabel } from '../../lib/useCategories';
 import type { Macro } from '../../api/macros';
-import { Composer, type SendComment } from './Composer';
+import { Composer, type MentionSource, type SendComment } from './Composer';
 
 /**
  * The ticket's ONE conversation, oldest first: what people wrote (comments, resolution notes, reopen reasons, hold
@@ -21,6 +21,7 @@ export function Conversation({
   isStaff,
   onSend,
   onApplyMacro,
+  mentions,
 }: {
   ticket: Ticket;
   comments: readonly Comment[];
@@ -29,6 +30,8 @@ export function Conversation({
   onSend: SendComment;
   /** Staff: applies a canned response to the ticket (one change by the server). */
   onApplyMacro?: (macro: Macro) => Promise<void>;
+  /** Staff: `@name` completion in the composer. */
+  mentions?: MentionSource;
 }) {
   const { t } = useI18n();
   const [allEvents, setAllEvents] = useState(false);
@@ -54,7 +57,7 @@ export function Conversation({
           <TimelineItem key={`${entry.kind}-${entry.id}`} entry={entry} isStaff={isStaff} />
         ))}
       </ol>
-      {ticket.actions.comment ? <Composer actions={ticket.actions} onSend={onSend} onApplyMacro={onApplyMacro} /> : null}
+      {ticket.actions.comment ? <Composer actions={ticket.actions} onSend={onSend} onApplyMacro={onApplyMacro} mentions={mentions} /> : null}
     </section>
   );
 }
@@ -73,6 +76,11 @@ function TimelineItem({ entry, isStaff }: { entry: TimelineEntry; isStaff: boole
           <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
         </div>
         <MessageBody text={c.body} />
+        {c.mentions?.length ? (
+          <p className="message__mentions muted" data-testid="mentions">
+            {t('comment.mentioned', { names: c.mentions.map((p) => p.name).join(', ') })}
+          </p>
+        ) : null}
         <AttachmentList attachments={c.attachments ?? []} label={t('attachments.title')} />
         {entry.move ? <MoveLine move={entry.move} /> : null}
       </li>
