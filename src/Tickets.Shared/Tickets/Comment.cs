@@ -15,6 +15,10 @@ public sealed record Comment(string Id, string TicketId, CommentAuthor Author, s
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Channel? Channel { get; init; }
 
+    /// <summary>A copy of a public comment of a ticket merged into this one (author and time kept); null for the ticket's own.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TicketReference? MergedFrom { get; init; }
+
     [JsonIgnore]
     public long Sequence { get; init; }
 }
