@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tickets.Tickets;
+using Tickets.Users;
 
 namespace Tickets.EndToEndTests.Tickets;
 
@@ -95,6 +98,25 @@ public sealed class LinkTests(TicketWorld world) : IClassFixture<TicketWorld>
         Assert.False((await world.User.GetTicketAsync(mine)).TryGetProperty("links", out _));
         Assert.DoesNotContain("linked", (await (await world.User.GetAsync($"api/tickets/{mine}/history")).JsonAsync())
             .GetProperty("items").EnumerateArray().Select(e => e.Str("type")));
+    }
+
+    [Fact]
+    public async Task ALinkWrittenOnOneSideOnlyIsCompletedByAskingAgain()
+    {
+        var first = (await world.User.CreateTicketAsync()).Id();
+        var second = (await world.OtherUser.CreateTicketAsync()).Id();
+        // An earlier attempt wrote this side (as the service does first), then stopped before the other's.
+        var store = world.Host.Services.GetRequiredService<ITicketStore>();
+        var mine = (await store.FindAsync(first))!;
+        var technician = new Actor(world.TechnicianId, "Técnico", Role.Technician, "Soporte");
+        Assert.NotNull(await store.SaveAsync(mine.Link(technician, (await store.FindAsync(second))!, TicketLinkType.ParentOf, DateTimeOffset.UtcNow).Value, mine.ETag));
+
+        var retried = await LinkAsync(world.Technician, first, second, "parent_of");
+
+        Assert.Equal(200, (int)retried.StatusCode);
+        Assert.Equal("parent_of", Assert.Single(Links(await retried.JsonAsync())).Str("type"));
+        Assert.Equal("child_of", Assert.Single(Links(await world.Admin.GetTicketAsync(second))).Str("type"));
+        Assert.Single(await HistoryTypesAsync(first), type => type == "linked");
     }
 
     [Fact]
