@@ -10,6 +10,18 @@ namespace Tickets.Tickets;
 /// </summary>
 public sealed partial record Ticket
 {
+    /// <summary>
+    /// Other tickets this one is linked to, each as this side sees the link (<see cref="TicketLinks"/>); a
+    /// <see cref="ValueList{T}"/>, so a ticket read back equals the one written.
+    /// </summary>
+    public IReadOnlyList<TicketLink> Links { get; init => field = ValueList.Of(value); } = ValueList<TicketLink>.Empty;
+
+    /// <summary>The ticket this one was merged into (it is closed then); null when it was not.</summary>
+    public TicketReference? MergedInto { get; init; }
+
+    /// <summary>The tickets merged into this one; also what makes a retried merge write this side once.</summary>
+    public IReadOnlyList<TicketReference> MergedFrom { get; init => field = ValueList.Of(value); } = ValueList<TicketReference>.Empty;
+
     /// <summary>This ticket's side of the link to <paramref name="ticketId"/>, if any.</summary>
     public TicketLink? LinkTo(string ticketId) => Links.FirstOrDefault(l => l.TicketId == ticketId);
 

@@ -66,18 +66,6 @@ public sealed partial record Ticket
     /// <summary>Colleagues the requester copied in: they read and comment on the public side and are told as the requester is.</summary>
     public IReadOnlyList<TicketPerson> Ccs { get; init => field = ValueList.Of(value); } = ValueList<TicketPerson>.Empty;
 
-    /// <summary>
-    /// Other tickets this one is linked to, each as this side sees the link (<see cref="TicketLinks"/>); a
-    /// <see cref="ValueList{T}"/>, so a ticket read back equals the one written.
-    /// </summary>
-    public IReadOnlyList<TicketLink> Links { get; init => field = ValueList.Of(value); } = ValueList<TicketLink>.Empty;
-
-    /// <summary>The ticket this one was merged into (it is closed then); null when it was not.</summary>
-    public TicketReference? MergedInto { get; init; }
-
-    /// <summary>The tickets merged into this one; also what makes a retried merge write this side once.</summary>
-    public IReadOnlyList<TicketReference> MergedFrom { get; init => field = ValueList.Of(value); } = ValueList<TicketReference>.Empty;
-
     /// <summary>Soft delete: kept for audit, invisible to everyone.</summary>
     public DateTimeOffset? DeletedAt { get; init; }
 
