@@ -144,6 +144,8 @@ public static class DependencyInjection
         // Bulk: one action over many tickets, each through its own TicketService call.
         services.AddScoped<Tickets.Bulk.BulkService>();
         services.AddScoped<TicketWriter>();
+        // Links and merges: two tickets each, both sides through the one ticket writer.
+        services.AddScoped<TicketLinkService>();
         // The CSV export: the list's filters, every page by keyset, streamed (Tickets:Export caps it).
         services.AddValidatedOptions<Tickets.Export.TicketExportOptions>(configuration, Tickets.Export.TicketExportOptions.Section, Tickets.Export.TicketExportOptions.Rules);
         services.AddScoped<Tickets.Export.TicketExport>();

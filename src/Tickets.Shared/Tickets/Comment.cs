@@ -23,6 +23,9 @@ public sealed record Comment(string Id, string TicketId, CommentAuthor Author, s
     /// internal note mentions staff only. A <see cref="Common.ValueList{T}"/>; empty when none, so older comments read the same.
     /// </summary>
     public IReadOnlyList<TicketPerson> Mentions { get; init => field = Common.ValueList.Of(value); } = Common.ValueList<TicketPerson>.Empty;
+    /// <summary>A copy of a public comment of a ticket merged into this one (author and time kept); null for the ticket's own.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TicketReference? MergedFrom { get; init; }
 
     [JsonIgnore]
     public long Sequence { get; init; }

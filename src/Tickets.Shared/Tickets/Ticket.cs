@@ -63,6 +63,9 @@ public sealed partial record Ticket
     /// </summary>
     public IReadOnlyList<string> Tags { get; init => field = ValueList.Of(value); } = ValueList<string>.Empty;
 
+    /// <summary>Colleagues the requester copied in: they read and comment on the public side and are told as the requester is.</summary>
+    public IReadOnlyList<TicketPerson> Ccs { get; init => field = ValueList.Of(value); } = ValueList<TicketPerson>.Empty;
+
     /// <summary>Soft delete: kept for audit, invisible to everyone.</summary>
     public DateTimeOffset? DeletedAt { get; init; }
 

@@ -17,4 +17,6 @@ public sealed record TicketActions(
     [property: Description("Write a public comment.")] bool Comment,
     [property: Description("Write an internal note (staff only).")] bool InternalNote,
     [property: Description("The status moves allowed now, as GET /tickets/{id}/transitions lists them.")] IReadOnlyList<AllowedTransition> Transitions,
-    [property: Description("Replace its tags (PUT tags; staff only).")] bool ChangeTags = false);
+    [property: Description("Replace its tags (PUT tags; staff only).")] bool ChangeTags = false,
+    [property: Description("Link it to other tickets and remove its links (POST links, DELETE links/{ticketId}; staff only).")] bool Link = false,
+    [property: Description("Merge it into another ticket (POST merge; staff, while it is not closed).")] bool Merge = false);

@@ -21,4 +21,10 @@ public sealed record TicketChange(Ticket Ticket, IReadOnlyList<TicketEvent> Even
     /// comment: the store writes each as its own record in the same atomic write, for listing and downloads.
     /// </summary>
     public IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// Comments copied into the ticket by a merge (<see cref="Comment.MergedFrom"/>), written with the change like its
+    /// comment: a retried merge writes none again (the ticket remembers the merge, and the write is conditional).
+    /// </summary>
+    public IReadOnlyList<Comment> CopiedComments { get; init; } = [];
 }

@@ -19,4 +19,8 @@ public enum TicketEventType
     TeamChanged,
     SlaReplanned,
     TagsChanged,
+    Linked,
+    Unlinked,
+    MergedInto,
+    MergedFrom,
 }

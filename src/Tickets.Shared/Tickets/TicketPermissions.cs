@@ -34,6 +34,15 @@ public static class TicketPermissions
     /// <summary>Tags are staff-internal labels: technicians and admins set them, on any ticket they see.</summary>
     public static bool MayTag(Actor actor) => actor.IsStaff;
 
+    /// <summary>Links between tickets are staff knowledge: technicians and admins make and remove them.</summary>
+    public static bool MayLink(Actor actor) => actor.IsStaff;
+
+    /// <summary>Staff merge a ticket into another.</summary>
+    public static bool MayMerge(Actor actor) => actor.IsStaff;
+
+    /// <summary>A ticket is merged once, and not once closed.</summary>
+    public static bool IsMergeable(Ticket ticket) => ticket.Status != Closed && ticket.MergedInto is null;
+
     /// <summary>A closed ticket is not assigned; reopen it first.</summary>
     public static bool IsAssignable(Ticket ticket) => ticket.Status != Closed;
 
@@ -51,5 +60,7 @@ public static class TicketPermissions
         Comment: MayComment(ticket, actor),
         InternalNote: actor.IsStaff && MayComment(ticket, actor),
         Transitions: StatusMachine.AllowedFor(ticket, actor),
-        ChangeTags: MayTag(actor));
+        ChangeTags: MayTag(actor),
+        Link: MayLink(actor),
+        Merge: MayMerge(actor) && IsMergeable(ticket));
 }

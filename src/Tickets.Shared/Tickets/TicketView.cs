@@ -29,12 +29,23 @@ public sealed record TicketView(
     IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments,
     [property: System.ComponentModel.Description("Staff-internal labels (staff only: absent for requesters).")]
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<string>? Tags = null)
+    IReadOnlyList<string>? Tags = null,
+    [property: System.ComponentModel.Description("Colleagues the requester copied in.")]
+    IReadOnlyList<TicketPerson>? Ccs = null,
+    [property: System.ComponentModel.Description("Links to other tickets, each as this ticket sees it (staff only: absent for requesters).")]
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<TicketLink>? Links = null,
+    [property: System.ComponentModel.Description("The ticket this one was merged into (it is closed); null when it was not.")]
+    TicketReference? MergedInto = null,
+    [property: System.ComponentModel.Description("Tickets merged into this one (staff only: absent for requesters).")]
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<TicketReference>? MergedFrom = null)
 {
     public static TicketView Of(Ticket t, SlaStatus sla, Actor caller) => new(
         t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.Team,
         t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, TicketSlaView.Of(t.Sla, sla), t.ETag,
-        t.ActionsFor(caller), t.Attachments, TagsFor(t, caller));
+        t.ActionsFor(caller), t.Attachments, TagsFor(t, caller), t.Ccs, caller.IsStaff ? t.Links : null, t.MergedInto,
+        caller.IsStaff ? t.MergedFrom : null);
 
     /// <summary>Tags are staff-internal: a requester's view leaves them out.</summary>
     public static IReadOnlyList<string>? TagsFor(Ticket t, Actor caller) => caller.IsStaff ? t.Tags : null;

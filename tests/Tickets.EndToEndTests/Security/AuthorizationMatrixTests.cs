@@ -67,6 +67,10 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["SetTicketTags"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // tags are staff-internal labels
         ["ListTags"] = Row.Same(401, 403, 200, 200),
         ["ListStaff"] = Row.Same(401, 403, 200, 200), // completion for mentions: colleagues only
+        // Links and merges are staff work; the other ticket is a fresh one of another user ({ticketId}: linked to the ticket first).
+        ["LinkTicket"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)),
+        ["UnlinkTicket"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)),
+        ["MergeTicket"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)),
         ["ListCategories"] = Row.Same(401, 200, 200, 200),
         ["GetCategory"] = Row.Same(401, 200, 200, 200),
         ["CreateCategory"] = Row.Same(401, 403, 403, 201),
@@ -177,6 +181,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         if (Resource(route) == "upload") path = path.Replace("{id}", await FreshUploadAsync(caller, own), StringComparison.Ordinal);
         if (Resource(route) == "view") path = path.Replace("{id}", await FreshViewAsync(caller, own), StringComparison.Ordinal);
         if (Resource(route) == "macro") path = path.Replace("{id}", await FreshMacroAsync(caller, own), StringComparison.Ordinal);
+        if (path.Contains("{ticketId}", StringComparison.Ordinal)) path = path.Replace("{ticketId}", await LinkedTicketAsync(path), StringComparison.Ordinal);
         if (path.Contains("{macroId}", StringComparison.Ordinal)) path = path.Replace("{macroId}", await FreshMacroAsync(Caller.Admin, own: false), StringComparison.Ordinal);
 
         // The seeded policy and calendar stand for "some policy / calendar" (SLA routes are not owned).
@@ -207,6 +212,15 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
                 Assert.Equal(200, (int)(await world.Admin.AssignAsync(ticket, assignee)).StatusCode);
                 return ticket;
         }
+    }
+
+    /// <summary>A fresh ticket of another user, linked by the admin to the ticket the route names.</summary>
+    private async Task<string> LinkedTicketAsync(string path)
+    {
+        var other = (await world.OtherUser.CreateTicketAsync()).Id();
+        var ticket = path.Split('/')[1];
+        Assert.Equal(200, (int)(await world.Admin.PostAsJsonAsync($"api/tickets/{ticket}/links", new { ticketId = other, type = "related" })).StatusCode);
+        return other;
     }
 
     /// <summary>A fresh team per cell (one cell deletes it).</summary>
@@ -284,6 +298,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "MoveTicketToTeam" => new { teamId = (string?)null },
         "BulkTickets" => new { ids = new[] { Guid.NewGuid().ToString("N") }, action = "priority", priority = "high" },
         "SetTicketTags" => new { tags = new[] { "matriz" } },
+        "LinkTicket" => new { ticketId = (await world.OtherUser.CreateTicketAsync()).Id(), type = "related" },
+        "MergeTicket" => new { intoId = (await world.OtherUser.CreateTicketAsync()).Id() },
         "CreateMacro" => new { name = "Matriz", body = "Hola {{requester.firstNames}}." },
         "UpdateMacro" => new { body = "Buenos días, {{requester.firstNames}}." },
         "CreateTeam" => new { name = $"Matriz {Guid.NewGuid():N}" },

@@ -956,6 +956,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Links the ticket to another (related, duplicate_of, parent_of); the other shows the inverse (related, duplicated_by, child_of). Both histories record it (linked). At most 50 links per ticket, one per pair: linking the same pair again is a 409.
+         * @description Technicians and admins. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        post: operations["LinkTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/links/{ticketId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Removes the link between the ticket and another from both (unlinked in both histories); 404 when they are not linked.
+         * @description Technicians and admins. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        delete: operations["UnlinkTicket"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{id}/macros/{macroId}": {
         parameters: {
             query?: never;
@@ -970,6 +1010,26 @@ export interface paths {
          * @description Technicians and admins. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
          */
         post: operations["ApplyMacro"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merges the ticket into another open one: its requester and CCs become CCs there, its public comments are copied there (marked mergedFrom), it is closed (reason merged) with mergedInto and a duplicate_of link. Answers the merged ticket. Asking again completes a merge that stopped half way.
+         * @description Technicians and admins. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        post: operations["MergeTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1427,6 +1487,7 @@ export interface components {
             id: string;
             internal: boolean;
             mentions?: components["schemas"]["TicketPerson"][];
+            mergedFrom?: components["schemas"]["TicketReference"] | null;
             ticketId: string;
         };
         CommentAuthor: {
@@ -1591,6 +1652,20 @@ export interface components {
             unknownSenders: components["schemas"]["UnknownSenders"];
             webhookConfigured: boolean;
         };
+        LinkedData: {
+            /** @description How this ticket relates to the other. */
+            linkType: components["schemas"]["TicketLinkType"];
+            /** @description The other ticket's number, TCK-000123. */
+            number: string;
+            /** @description The other ticket's id. */
+            ticketId: string;
+        };
+        LinkRequest: {
+            /** @description The other ticket: its id or its number (TCK-000123). */
+            ticketId: null | string;
+            /** @description related, duplicate_of (this ticket duplicates the other) or parent_of (this ticket is the other's parent). */
+            type: null | string;
+        };
         LoginRequest: {
             email: null | string;
             password: null | string;
@@ -1623,6 +1698,26 @@ export interface components {
             /** Format: date-time */
             lastSuccessAt: null | string;
             queued: number;
+        };
+        MergedFromData: {
+            /** @description Its requester and CCs who became CCs here. */
+            ccsAdded: components["schemas"]["TicketPerson"][];
+            /** @description How many of its public comments were copied here. */
+            comments: number;
+            /** @description That ticket's number, TCK-000123. */
+            number: string;
+            /** @description The ticket merged into this one. */
+            ticketId: string;
+        };
+        MergedIntoData: {
+            /** @description That ticket's number, TCK-000123. */
+            number: string;
+            /** @description The ticket it was merged into. */
+            ticketId: string;
+        };
+        MergeRequest: {
+            /** @description The ticket to merge this one into: its id or its number (TCK-000123). */
+            intoId: null | string;
         };
         MoveTeamRequest: {
             teamId: null | string;
@@ -2013,6 +2108,16 @@ export interface components {
             edit: boolean;
             /** @description Write an internal note (staff only). */
             internalNote: boolean;
+            /**
+             * @description Link it to other tickets and remove its links (POST links, DELETE links/{ticketId}; staff only).
+             * @default false
+             */
+            link: boolean;
+            /**
+             * @description Merge it into another ticket (POST merge; staff, while it is not closed).
+             * @default false
+             */
+            merge: boolean;
             /** @description Assign it to oneself (PUT assignee with one's own id). */
             take: boolean;
             /** @description The status moves allowed now, as GET /tickets/{id}/transitions lists them. */
@@ -2187,6 +2292,42 @@ export interface components {
             ticketId: string;
             /** @enum {string} */
             type: "tags_changed";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["LinkedData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "linked";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["UnlinkedData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "unlinked";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["MergedIntoData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "merged_into";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["MergedFromData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "merged_from";
         };
         TicketEventPage: {
             items: components["schemas"]["TicketEvent"][];
@@ -2194,7 +2335,17 @@ export interface components {
             total?: null | number;
         };
         /** @enum {string} */
-        TicketEventType: "created" | "updated" | "status_changed" | "assigned" | "priority_changed" | "commented" | "deleted" | "sla_started" | "sla_paused" | "sla_resumed" | "sla_met" | "sla_warning" | "sla_breached" | "escalated" | "team_changed" | "sla_replanned" | "tags_changed";
+        TicketEventType: "created" | "updated" | "status_changed" | "assigned" | "priority_changed" | "commented" | "deleted" | "sla_started" | "sla_paused" | "sla_resumed" | "sla_met" | "sla_warning" | "sla_breached" | "escalated" | "team_changed" | "sla_replanned" | "tags_changed" | "linked" | "unlinked" | "merged_into" | "merged_from";
+        TicketLink: {
+            /** @description The other ticket's number, TCK-000123. */
+            number: string;
+            ticketId: string;
+            /** @description The other ticket's title when the link was made. */
+            title: string;
+            type: components["schemas"]["TicketLinkType"];
+        };
+        /** @enum {string} */
+        TicketLinkType: "related" | "duplicate_of" | "duplicated_by" | "parent_of" | "child_of";
         TicketListItem: {
             actions: components["schemas"]["TicketActions"];
             assignee: components["schemas"]["Assignee"] | null;
@@ -2235,6 +2386,10 @@ export interface components {
         TicketPerson: {
             id: string;
             name: string;
+        };
+        TicketReference: {
+            number: string;
+            ticketId: string;
         };
         TicketSlaView: {
             calendar: string;
@@ -2297,6 +2452,8 @@ export interface components {
             /** @description The files the ticket was opened with (a comment's files are on the comment). */
             attachments: components["schemas"]["Attachment"][];
             category: null | string;
+            /** @description Colleagues the requester copied in. */
+            ccs?: null | components["schemas"]["TicketPerson"][];
             /** Format: date-time */
             closedAt: null | string;
             commentCount: number;
@@ -2307,6 +2464,12 @@ export interface components {
             /** Format: date-time */
             firstResponseAt: null | string;
             id: string;
+            /** @description Links to other tickets, each as this ticket sees it (staff only: absent for requesters). */
+            links?: null | components["schemas"]["TicketLink"][];
+            /** @description Tickets merged into this one (staff only: absent for requesters). */
+            mergedFrom?: null | components["schemas"]["TicketReference"][];
+            /** @description The ticket this one was merged into (it is closed); null when it was not. */
+            mergedInto?: components["schemas"]["TicketReference"] | null;
             number: string;
             priority: components["schemas"]["Priority"];
             requester: components["schemas"]["Requester"];
@@ -2344,6 +2507,14 @@ export interface components {
         };
         /** @enum {string} */
         UnknownSenders: "reject" | "create";
+        UnlinkedData: {
+            /** @description How this ticket related to the other. */
+            linkType: components["schemas"]["TicketLinkType"];
+            /** @description The other ticket's number, TCK-000123. */
+            number: string;
+            /** @description The other ticket's id. */
+            ticketId: string;
+        };
         UpdateCategoryRequest: {
             active?: null | boolean;
             description?: null | string;
@@ -7948,6 +8119,219 @@ export interface operations {
             };
         };
     };
+    LinkTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    UnlinkTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+                ticketId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     ApplyMacro: {
         parameters: {
             query?: never;
@@ -8049,6 +8433,136 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    MergeTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

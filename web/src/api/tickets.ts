@@ -103,6 +103,13 @@ export function createApi(client: ApiClient) {
     /** Staff replace the ticket's tags (normalised by the server as `normalizeTag` does); history says `tags_changed`. */
     setTags: (ticketId: string, tags: readonly string[], etag?: string) =>
       client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/tags`, { body: { tags: [...tags] }, headers: etag ? { 'If-Match': etag } : {} }),
+    /** Staff link the ticket to another (by id or TCK- number); the other ticket shows the inverse link. */
+    linkTicket: (ticketId: string, other: string, type: 'related' | 'duplicate_of' | 'parent_of') =>
+      client.json<Ticket>('POST', `/tickets/${id(ticketId)}/links`, { body: { ticketId: other, type } }),
+    /** Staff remove the link between the ticket and another, from both. */
+    unlinkTicket: (ticketId: string, otherId: string) => client.json<Ticket>('DELETE', `/tickets/${id(ticketId)}/links/${id(otherId)}`),
+    /** Staff merge the ticket into another (by id or TCK- number); answers the merged (now closed) ticket. */
+    mergeTicket: (ticketId: string, intoId: string) => client.json<Ticket>('POST', `/tickets/${id(ticketId)}/merge`, { body: { intoId } }),
     /** Tag completion (staff): the most used tags starting with `q`, with how many tickets carry each. */
     tags: (q: string) => client.json<components['schemas']['TagCompletion']>('GET', '/tags', { query: { q } }).then((r) => r.items),
     /** Completion for mentions (staff): active technicians and admins whose names start with `q`. */

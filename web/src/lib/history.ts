@@ -46,6 +46,7 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
             ]
           : []),
         ...(event.data.reason === 'requester_commented' ? [t('history.reason.requester_commented')] : []),
+        ...(event.data.reason === 'merged' ? [t('history.reason.merged')] : []),
         ...attached(event.data.attachments),
       ];
     case 'assigned':
@@ -100,6 +101,16 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
       return [
         ...(event.data.added.length ? [t('history.tagsAdded', { tags: event.data.added.join(', ') })] : []),
         ...(event.data.removed.length ? [t('history.tagsRemoved', { tags: event.data.removed.join(', ') })] : []),
+      ];
+    case 'linked':
+    case 'unlinked':
+      return [t(`links.type.${event.data.linkType}`) + ' ' + event.data.number];
+    case 'merged_into':
+      return [t('history.mergedInto', { number: event.data.number })];
+    case 'merged_from':
+      return [
+        t('history.mergedFrom', { number: event.data.number, comments: event.data.comments }),
+        ...(event.data.ccsAdded.length ? [t('history.ccsAdded', { names: event.data.ccsAdded.map((p) => p.name).join(', ') })] : []),
       ];
     case 'deleted':
       return [];

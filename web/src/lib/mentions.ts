@@ -78,6 +78,6 @@ export function mentionedIds(text: string, picked: readonly MentionPerson[]): st
  * Whoever reads the ticket on the requester's side — the requester and any CCs — as people to mention on a public reply.
  * (A ticket without a `ccs` list offers the requester alone.)
  */
-export function ticketSidePeople(ticket: { requester: MentionPerson; ccs?: readonly MentionPerson[] }): MentionPerson[] {
+export function ticketSidePeople(ticket: { requester: MentionPerson; ccs?: readonly MentionPerson[] | null }): MentionPerson[] {
   return [{ id: ticket.requester.id, name: ticket.requester.name }, ...(ticket.ccs ?? []).map((p) => ({ id: p.id, name: p.name }))];
 }

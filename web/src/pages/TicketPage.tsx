@@ -23,6 +23,8 @@ import { newIdempotencyKey, useLoad } from '../lib/useLoad';
 import { ActionsPanel } from './ticket/ActionsPanel';
 import { Conversation } from './ticket/Conversation';
 import { DeleteSection } from './ticket/DeleteSection';
+import { LinksCard } from './ticket/LinksCard';
+import { MergeDialog } from './ticket/MergeDialog';
 import { RequesterContactCard } from './ticket/RequesterContactCard';
 import { SlaPanel } from './ticket/SlaPanel';
 import { StatusDialog } from './ticket/StatusDialog';
@@ -38,6 +40,7 @@ type Dialog =
   | { kind: 'status'; to: TicketStatus; requiresNote: boolean; ticket: Ticket; etag: string | undefined }
   | { kind: 'edit'; ticket: Ticket; etag: string | undefined }
   | { kind: 'delete' }
+  | { kind: 'merge'; ticket: Ticket }
   | null;
 
 /**
@@ -232,6 +235,14 @@ export function TicketPage() {
       ) : null}
       <ErrorAlert error={actionError} message={actionMessage} />
       {statusNote ? <StatusNoteCard note={statusNote} /> : null}
+      {ticket.mergedInto ? (
+        <section className="card merged-banner" role="note" data-testid="merged-banner">
+          <p>
+            {t('merge.banner')}{' '}
+            <Link to={`/tickets/${ticket.mergedInto.ticketId}`}>{ticket.mergedInto.number}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <ActionsPanel
         // A fresh ticket resets the forms' choices to what the server has now.
@@ -284,6 +295,14 @@ export function TicketPage() {
             <TicketDetails ticket={ticket} isStaff={isStaff} />
             {sla.data ? <SlaPanel report={sla.data} /> : null}
             {contact.data ? <RequesterContactCard contact={contact.data} /> : null}
+            {isStaff && ticket.links ? (
+              <LinksCard
+                ticket={ticket}
+                onLink={(other, type) => act(ticket, () => api.linkTicket(ticket.id, other, type), t('links.added'))}
+                onUnlink={(otherId) => act(ticket, () => api.unlinkTicket(ticket.id, otherId), t('links.removed'))}
+                onMerge={() => setDialog({ kind: 'merge', ticket })}
+              />
+            ) : null}
             {ticket.actions.delete ? <DeleteSection onDelete={() => setDialog({ kind: 'delete' })} /> : null}
           </aside>
         </div>
@@ -305,6 +324,13 @@ export function TicketPage() {
           etag={dialog.etag}
           onClose={() => setDialog(null)}
           onSaved={() => refresh(t('myTickets.updated', { number: ticket.number }))}
+        />
+      ) : null}
+      {dialog?.kind === 'merge' ? (
+        <MergeDialog
+          ticket={dialog.ticket}
+          onClose={() => setDialog(null)}
+          onDone={(merged) => refresh(t('merge.done', { number: merged.number, into: merged.mergedInto?.number ?? '' }))}
         />
       ) : null}
       {dialog?.kind === 'delete' ? (

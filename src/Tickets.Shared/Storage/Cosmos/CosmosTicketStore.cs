@@ -279,6 +279,7 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
     {
         foreach (var e in change.Events) batch.CreateItem(EventDocument.From(e), NoBatchContent);
         if (change.Comment is { } comment) batch.CreateItem(CommentDocument.From(comment), NoBatchContent);
+        foreach (var copy in change.CopiedComments) batch.CreateItem(CommentDocument.From(copy), NoBatchContent);
         foreach (var message in change.Outbox) batch.CreateItem(OutboxDocument.From(message), NoBatchContent);
         for (var i = 0; i < change.Attachments.Count; i++)
             batch.CreateItem(AttachmentDocument.From(change.Attachments[i], AttachmentOrder.Of(change, i)), NoBatchContent);

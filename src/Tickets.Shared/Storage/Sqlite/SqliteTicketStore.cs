@@ -421,6 +421,16 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             await comments.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // A merge's copies: the ticket's write is conditional on the version that had not taken the merge, so none is
+        // written twice.
+        foreach (var copy in change.CopiedComments)
+        {
+            comments.Parameters.Clear();
+            comments.With("$id", copy.Id).With("$ticket", copy.TicketId).With("$seq", copy.Sequence).With("$internal", copy.Internal ? 1 : 0)
+                .With("$doc", JsonSerializer.Serialize(copy, Json.Options));
+            await comments.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         for (var i = 0; i < change.Attachments.Count; i++)
         {
             var a = change.Attachments[i];

@@ -39,6 +39,42 @@ public sealed record TagsChangedData(
     public static TicketEventType Kind => TicketEventType.TagsChanged;
 }
 
+/// <summary><c>linked</c> / <c>unlinked</c>: staff linked this ticket to another, or removed the link (staff only).</summary>
+public sealed record LinkedData(
+    [property: Description("The other ticket's id.")] string TicketId,
+    [property: Description("The other ticket's number, TCK-000123.")] string Number,
+    [property: Description("How this ticket relates to the other.")] TicketLinkType LinkType) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.Linked;
+}
+
+/// <summary><c>unlinked</c>: the link to another ticket was removed (staff only).</summary>
+public sealed record UnlinkedData(
+    [property: Description("The other ticket's id.")] string TicketId,
+    [property: Description("The other ticket's number, TCK-000123.")] string Number,
+    [property: Description("How this ticket related to the other.")] TicketLinkType LinkType) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.Unlinked;
+}
+
+/// <summary><c>merged_into</c>: staff merged this ticket into another; it was closed (reason <c>merged</c>) and points there.</summary>
+public sealed record MergedIntoData(
+    [property: Description("The ticket it was merged into.")] string TicketId,
+    [property: Description("That ticket's number, TCK-000123.")] string Number) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.MergedInto;
+}
+
+/// <summary><c>merged_from</c>: another ticket was merged into this one (staff only): its public comments copied, its people copied in.</summary>
+public sealed record MergedFromData(
+    [property: Description("The ticket merged into this one.")] string TicketId,
+    [property: Description("That ticket's number, TCK-000123.")] string Number,
+    [property: Description("How many of its public comments were copied here.")] int Comments,
+    [property: Description("Its requester and CCs who became CCs here.")] IReadOnlyList<TicketPerson> CcsAdded) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.MergedFrom;
+}
+
 /// <summary><c>updated</c>: the fields whose value changed (priority has its own event).</summary>
 public sealed record TicketUpdatedData(FieldChanges Changes) : IPayloadOf<TicketEventType>
 {

@@ -73,6 +73,11 @@ function TimelineItem({ entry, isStaff }: { entry: TimelineEntry; isStaff: boole
           {c.author.role !== 'user' ? <span className="badge badge--role">{t(`role.${c.author.role}`)}</span> : null}
           {c.internal ? <span className="badge badge--internal">{t('comment.internal')}</span> : null}
           {c.channel === 'email' ? <EmailMark /> : null}
+          {c.mergedFrom ? (
+            <span className="badge badge--channel" data-testid="merged-from">
+              {t('merge.copiedFrom', { number: c.mergedFrom.number })}
+            </span>
+          ) : null}
           <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
         </div>
         <MessageBody text={c.body} />
