@@ -88,7 +88,7 @@ public sealed partial class NotificationDelivery(
     {
         if (!Ids.IsWellFormed(message.TicketId) || await tickets.FindAsync(message.TicketId, cancellationToken) is not { } ticket) return null;
         if (await FindEventAsync(ticket.Id, message.EventId, cancellationToken) is not { } told) return null;
-        if (NotificationRules.TypeOf(told.Type) != message.Type) return null;
+        if (!NotificationRules.Tells(message.Type, told.Type)) return null;
 
         Comment? comment = null;
         if (told.Type == TicketEventType.Commented)

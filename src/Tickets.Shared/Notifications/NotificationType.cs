@@ -9,4 +9,7 @@ public enum NotificationType
     StatusChanged,
     SlaWarning,
     SlaBreached,
+
+    /// <summary>To a follower: a public comment, an internal note or a status change on a ticket they follow.</summary>
+    TicketUpdated,
 }

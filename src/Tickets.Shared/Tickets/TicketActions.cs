@@ -17,4 +17,6 @@ public sealed record TicketActions(
     [property: Description("Write a public comment.")] bool Comment,
     [property: Description("Write an internal note (staff only).")] bool InternalNote,
     [property: Description("The status moves allowed now, as GET /tickets/{id}/transitions lists them.")] IReadOnlyList<AllowedTransition> Transitions,
-    [property: Description("Replace its tags (PUT tags; staff only).")] bool ChangeTags = false);
+    [property: Description("Replace its tags (PUT tags; staff only).")] bool ChangeTags = false,
+    [property: Description("Replace who is copied in (PUT ccs; the requester and staff).")] bool ChangeCcs = false,
+    [property: Description("Follow or unfollow it (PUT/DELETE followers/me; staff only).")] bool Follow = false);

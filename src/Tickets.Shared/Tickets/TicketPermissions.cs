@@ -34,6 +34,12 @@ public static class TicketPermissions
     /// <summary>Tags are staff-internal labels: technicians and admins set them, on any ticket they see.</summary>
     public static bool MayTag(Actor actor) => actor.IsStaff;
 
+    /// <summary>Who is copied in: the requester and staff (not a CC, who only reads and comments).</summary>
+    public static bool MayChangeCcs(Ticket ticket, Actor actor) => actor.IsStaff || ticket.Requester.Id == actor.Id;
+
+    /// <summary>Following is for staff: it tells them of comments, internal notes and status changes.</summary>
+    public static bool MayFollow(Actor actor) => actor.IsStaff;
+
     /// <summary>A closed ticket is not assigned; reopen it first.</summary>
     public static bool IsAssignable(Ticket ticket) => ticket.Status != Closed;
 
@@ -51,5 +57,7 @@ public static class TicketPermissions
         Comment: MayComment(ticket, actor),
         InternalNote: actor.IsStaff && MayComment(ticket, actor),
         Transitions: StatusMachine.AllowedFor(ticket, actor),
-        ChangeTags: MayTag(actor));
+        ChangeTags: MayTag(actor),
+        ChangeCcs: MayChangeCcs(ticket, actor),
+        Follow: MayFollow(actor));
 }

@@ -66,6 +66,10 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["BulkTickets"] = Row.Same(401, 403, 200, 200), // staff only; each ticket's own answer is in the results (BulkTests)
         ["SetTicketTags"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // tags are staff-internal labels
         ["ListTags"] = Row.Same(401, 403, 200, 200),
+        ["SetTicketCcs"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)), // the requester and staff choose who is copied
+        ["FollowTicket"] = Row.Owned(401, (403, 404), (200, 200), (200, 200)), // following is for staff
+        ["UnfollowTicket"] = Row.Owned(401, (403, 404), (200, 200), (200, 200)),
+        ["LookUpPerson"] = Row.Same(401, 200, 200, 200), // any signed-in caller finds an account by its exact e-mail (CC picker)
         ["ListCategories"] = Row.Same(401, 200, 200, 200),
         ["GetCategory"] = Row.Same(401, 200, 200, 200),
         ["CreateCategory"] = Row.Same(401, 403, 403, 201),
@@ -181,6 +185,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         // The seeded policy and calendar stand for "some policy / calendar" (SLA routes are not owned).
         path = path.Replace("sla-policies/{id}", "sla-policies/default", StringComparison.Ordinal)
             .Replace("calendars/{id}", "calendars/business", StringComparison.Ordinal);
+        if (route.Function == "LookUpPerson") path += "?email=user@tickets.local";
         var request = new HttpRequestMessage(new HttpMethod(route.Method), "api/" + path);
         if (route.Function == "ImportCalendarHolidays")
             request.Content = new StringContent("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20301225\r\nSUMMARY:Navidad\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
@@ -283,6 +288,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "MoveTicketToTeam" => new { teamId = (string?)null },
         "BulkTickets" => new { ids = new[] { Guid.NewGuid().ToString("N") }, action = "priority", priority = "high" },
         "SetTicketTags" => new { tags = new[] { "matriz" } },
+        "SetTicketCcs" => new { ccIds = Array.Empty<string>() },
         "CreateMacro" => new { name = "Matriz", body = "Hola {{requester.firstNames}}." },
         "UpdateMacro" => new { body = "Buenos días, {{requester.firstNames}}." },
         "CreateTeam" => new { name = $"Matriz {Guid.NewGuid():N}" },
