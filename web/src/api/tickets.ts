@@ -103,6 +103,14 @@ export function createApi(client: ApiClient) {
     /** Staff replace the ticket's tags (normalised by the server as `normalizeTag` does); history says `tags_changed`. */
     setTags: (ticketId: string, tags: readonly string[], etag?: string) =>
       client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/tags`, { body: { tags: [...tags] }, headers: etag ? { 'If-Match': etag } : {} }),
+    /** The requester or staff replace who is copied on the ticket (active accounts, not the requester; at most 20). */
+    setCcs: (ticketId: string, ccIds: readonly string[], etag?: string) =>
+      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/ccs`, { body: { ccIds: [...ccIds] }, headers: etag ? { 'If-Match': etag } : {} }),
+    /** Staff follow (or stop following) a ticket: told of its comments, notes and status changes. Idempotent. */
+    follow: (ticketId: string, following: boolean) =>
+      client.json<Ticket>(following ? 'PUT' : 'DELETE', `/tickets/${id(ticketId)}/followers/me`),
+    /** The active account with exactly this e-mail (for the CC picker); a 404 when there is none. */
+    lookUpPerson: (email: string) => client.json<components['schemas']['TicketPerson']>('GET', '/people/lookup', { query: { email } }),
     /** Tag completion (staff): the most used tags starting with `q`, with how many tickets carry each. */
     tags: (q: string) => client.json<components['schemas']['TagCompletion']>('GET', '/tags', { query: { q } }).then((r) => r.items),
     transitions: (ticketId: string) => client.json<Transitions>('GET', `/tickets/${id(ticketId)}/transitions`),

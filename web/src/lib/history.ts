@@ -101,6 +101,14 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
         ...(event.data.added.length ? [t('history.tagsAdded', { tags: event.data.added.join(', ') })] : []),
         ...(event.data.removed.length ? [t('history.tagsRemoved', { tags: event.data.removed.join(', ') })] : []),
       ];
+    case 'ccs_changed':
+    case 'followers_changed': {
+      const [added, removed] = event.type === 'ccs_changed' ? ['history.ccsAdded', 'history.ccsRemoved'] as const : ['history.followersAdded', 'history.followersRemoved'] as const;
+      return [
+        ...(event.data.added.length ? [t(added, { names: event.data.added.map((p) => p.name).join(', ') })] : []),
+        ...(event.data.removed.length ? [t(removed, { names: event.data.removed.map((p) => p.name).join(', ') })] : []),
+      ];
+    }
     case 'deleted':
       return [];
     default:

@@ -18,13 +18,14 @@ export type TimelineEntry =
   | { kind: 'event'; id: string; at: string; event: HistoryEvent };
 
 /** What a person reading the ticket as its requester may see among the markers: nothing internal, no SLA clock. */
-const REQUESTER_EVENTS: ReadonlySet<HistoryEventType> = new Set(['created', 'updated', 'status_changed', 'assigned', 'priority_changed']);
+const REQUESTER_EVENTS: ReadonlySet<HistoryEventType> = new Set(['created', 'updated', 'status_changed', 'assigned', 'priority_changed', 'ccs_changed']);
 
 /** What staff see by default: the moves that change who does what; the SLA clock's own log waits behind "show all". */
 const STAFF_EVENTS: ReadonlySet<HistoryEventType> = new Set([
   ...REQUESTER_EVENTS,
   'team_changed',
   'tags_changed',
+  'followers_changed',
   'escalated',
   'sla_breached',
 ]);

@@ -23,6 +23,7 @@ import { ActionsPanel } from './ticket/ActionsPanel';
 import { Conversation } from './ticket/Conversation';
 import { DeleteSection } from './ticket/DeleteSection';
 import { RequesterContactCard } from './ticket/RequesterContactCard';
+import { PeopleCard } from './ticket/PeopleCard';
 import { SlaPanel } from './ticket/SlaPanel';
 import { StatusDialog } from './ticket/StatusDialog';
 import { StatusNoteCard } from './ticket/StatusNoteCard';
@@ -51,6 +52,7 @@ export function TicketPage() {
   const { t } = useI18n();
   const { api, user, isAdmin, isStaff } = useAuth();
   const suggestTags = useCallback((q: string) => api.tags(q), [api]);
+  const lookUpPerson = useCallback((email: string) => api.lookUpPerson(email), [api]);
   const navigate = useNavigate();
   const categories = useCategories();
   const categoryWords = useCategoryLabel();
@@ -274,6 +276,13 @@ export function TicketPage() {
           <aside>
             <TicketDetails ticket={ticket} isStaff={isStaff} />
             {sla.data ? <SlaPanel report={sla.data} /> : null}
+            <PeopleCard
+              ticket={ticket}
+              meId={user!.id}
+              onCcs={(ccIds) => act(ticket, () => api.setCcs(ticket.id, ccIds, etag), t('people.ccsSaved'))}
+              onFollow={(following) => act(ticket, () => api.follow(ticket.id, following), t(following ? 'people.followed' : 'people.unfollowed'))}
+              lookUp={lookUpPerson}
+            />
             {contact.data ? <RequesterContactCard contact={contact.data} /> : null}
             {ticket.actions.delete ? <DeleteSection onDelete={() => setDialog({ kind: 'delete' })} /> : null}
           </aside>
