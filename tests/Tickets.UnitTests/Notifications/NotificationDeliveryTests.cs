@@ -362,6 +362,21 @@ public sealed class NotificationDeliveryTests
     }
 
     [Fact]
+    public async Task AnUpdateForAFollowerNoLongerStaffIsNotStoredAndOneForStaffIsWordedForAFollower()
+    {
+        await _users.CreateAsync(Person("former", "antes@example.org", "es") with { Role = Role.User });
+        var move = JsonSerializer.SerializeToElement(new { from = "in_progress", to = "on_hold" }, Json.Options);
+        _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
+            [new TicketEvent("event-7", "ticket-1", TicketEventType.StatusChanged, new EventActor("t-1", "Tomás"), Build.Start, move)], NextCursor: null));
+
+        await Delivery(withEmail: false).DeliverAsync(JsonSerializer.Serialize(new NotificationMessage(
+            "event-7", NotificationType.TicketUpdated, "ticket-1", ["former", "tech"], null, Build.Start, new NotificationData { Number = 12, Title = "x" }), Json.Options), default);
+
+        var told = Assert.Single(_inbox.All);
+        Assert.Equal(("tech", "Tomás ha cambiado TCK-000012, que sigues, de en curso a en espera."), (told.RecipientId, told.Message));
+    }
+
+    [Fact]
     public async Task ACcsResolvedMailTellsTheNoteButNotTheLinksThatAnswerAsTheRequester()
     {
         var mail = await ResolvedMailAsync(TicketStatus.Resolved, new FakeResolutionLinks(), recipient: "admin");
