@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Tickets.EndToEndTests.Attachments;
 
 namespace Tickets.EndToEndTests.Tickets;
 
@@ -42,6 +43,24 @@ public sealed class CcAndFollowerTests(TicketWorld world) : IClassFixture<Ticket
         Assert.Equal([reply.Str("id")], comments);
         Assert.Equal(200, (int)(await colleague.Client.GetAsync($"api/tickets/{ticket.Id()}/comments/{reply.Str("id")}")).StatusCode);
         await (await colleague.Client.GetAsync($"api/tickets/{ticket.Id()}/comments/{note.Str("id")}")).ProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task ACcReadsThePublicFilesButAnInternalFileIsA404()
+    {
+        var requester = await NewPersonAsync();
+        var colleague = await NewPersonAsync();
+        var id = (await OpenWithCcsAsync(requester.Client, colleague.Id)).Id();
+        var shared = await world.Technician.UploadedAsync(AttachmentClient.Png, "captura.png");
+        var kept = await world.Technician.UploadedAsync(AttachmentClient.Png, "interno.png");
+        Assert.Equal(201, (int)(await world.Technician.CommentWithAsync(id, false, shared.Id())).StatusCode);
+        Assert.Equal(201, (int)(await world.Technician.CommentWithAsync(id, true, kept.Id())).StatusCode);
+
+        var listed = (await (await colleague.Client.GetAsync($"api/tickets/{id}/attachments")).JsonAsync()).GetProperty("items").EnumerateArray().Select(a => a.Str("id"));
+
+        Assert.Equal([shared.Id()], listed);
+        Assert.Equal(200, (int)(await colleague.Client.GetAsync($"api/attachments/{shared.Id()}/link")).StatusCode);
+        await (await colleague.Client.GetAsync($"api/attachments/{kept.Id()}/link")).ProblemAsync(404);
     }
 
     [Fact]
