@@ -52,6 +52,7 @@ public static partial class DevHostApp
                 ["Tickets:Limits:PasswordHashingPerMinute"] = "6000",
                 ["Tickets:Limits:RequestsPerUserPerMinute"] = "100000",
                 ["Tickets:Limits:WritesPerUserPerMinute"] = "20000",
+                ["Tickets:Limits:LookupsPerUserPerMinute"] = "1000",
                 ["DevHost:WebRoot"] = Path.Combine(root, "web", "dist"),
                 // Azurite on its default port (scripts/run.sh starts it); the queues are created at start.
                 ["Tickets:Queues:Connection"] = "UseDevelopmentStorage=true",

@@ -177,6 +177,8 @@ public static class DependencyInjection
         services.AddScoped<Tickets.Resolution.ResolutionAnswers>();
         // Macros (canned responses): staff's personal and shared replies, applied to a ticket as one change.
         services.AddScoped<Macros.MacroService>();
+        // CCs, followers and the people finder: who else is on a ticket.
+        services.AddScoped<Collaboration.TicketCollaboration>();
         services.AddScoped<SystemTicketChanges>();
         services.AddScoped<AutoCloser>();
         services.AddOptions<SlaSweepOptions>().Bind(configuration.GetSection(SlaSweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -48,6 +48,7 @@ public sealed partial class RequestBudgets
         Requests = new BudgetPolicy("requests", limits.RequestsPerUserPerMinute, Minute);
         Writes = new BudgetPolicy("writes", limits.WritesPerUserPerMinute, Minute);
         Policies = [Requests, Writes];
+        Lookups = new BudgetPolicy("lookups", limits.LookupsPerUserPerMinute, Minute);
     }
 
     /// <summary>Every request of a signed-in account.</summary>
@@ -57,6 +58,12 @@ public sealed partial class RequestBudgets
     public BudgetPolicy Writes { get; }
 
     public IReadOnlyList<BudgetPolicy> Policies { get; }
+
+    /// <summary>
+    /// Directory look-ups (finding an account by e-mail), spent by the route itself on top of the request: small, so the
+    /// directory cannot be enumerated quickly. Not in <see cref="Policies"/>: only that route answers with it.
+    /// </summary>
+    public BudgetPolicy Lookups { get; }
 
     /// <summary>Accounts, policies and windows held in memory now (tests check that ended windows go).</summary>
     internal int Tracked => _allowances.Count;
@@ -80,6 +87,16 @@ public sealed partial class RequestBudgets
         return closest
             ? new BudgetSpend(writes.Granted, Writes, writes.Remaining, resetAfter)
             : new BudgetSpend(true, Requests, requests.Remaining, resetAfter);
+    }
+
+    /// <summary>Spends one of <paramref name="account"/>'s <see cref="Lookups"/>, in the same windows and store as the other budgets.</summary>
+    public async ValueTask<BudgetSpend> SpendLookupAsync(string account, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcTicks;
+        var window = now - now % Minute.Ticks;
+        ForgetEndedWindows(window);
+        var (granted, remaining) = await SpendAsync(account, Lookups, 2, window, cancellationToken);
+        return new BudgetSpend(granted, Lookups, remaining, TimeSpan.FromTicks(window + Minute.Ticks - now));
     }
 
     /// <summary>The 429 for a refused spend: a stable code, the policy it exhausted, Retry-After when its window is renewed.</summary>

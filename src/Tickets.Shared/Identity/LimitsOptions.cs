@@ -35,6 +35,13 @@ public sealed class LimitsOptions
     public int WritesPerUserPerMinute { get; set; } = 60;
 
     /// <summary>
+    /// Look-ups of an account by e-mail (<c>GET /people/lookup</c>, for choosing CCs) one account may make per minute, all
+    /// instances together; each also counts as a request. Low, so the directory cannot be enumerated quickly.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int LookupsPerUserPerMinute { get; set; } = 30;
+
+    /// <summary>
     /// A request header that carries the client's address, set (its last entry appended) by a front end you trust and
     /// that overwrites what clients send; empty (the default) means the connection's remote address. In the Functions
     /// worker that address already is the client's: the ASP.NET Core integration applies the host's X-Forwarded-For,

@@ -53,6 +53,8 @@ public sealed partial class NotificationDelivery(
             var recipient = await users.FindByIdAsync(recipientId, cancellationToken);
             if (recipient is not { Active: true }) continue;
             if (message.Data.Internal && !recipient.IsStaff) continue;
+            // Following is for staff: someone no longer staff is not told of a ticket they may no longer see.
+            if (message.Type == NotificationType.TicketUpdated && !recipient.IsStaff) continue;
 
             var reader = Reader.Of(recipient.Language, recipient.TimeZone, userOptions.Value.DefaultTimeZone);
             var stored = await notifications.AddAsync(new Notification(
@@ -88,7 +90,7 @@ public sealed partial class NotificationDelivery(
     {
         if (!Ids.IsWellFormed(message.TicketId) || await tickets.FindAsync(message.TicketId, cancellationToken) is not { } ticket) return null;
         if (await FindEventAsync(ticket.Id, message.EventId, cancellationToken) is not { } told) return null;
-        if (!NotificationRules.Tells(told.Type, message.Type)) return null;
+        if (!NotificationRules.Tells(message.Type, told.Type)) return null;
         if (message.Type == NotificationType.Mentioned) return await AsMentionAsync(message, ticket, told, cancellationToken);
 
         Comment? comment = null;

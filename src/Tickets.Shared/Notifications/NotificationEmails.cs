@@ -69,7 +69,7 @@ public sealed partial class NotificationEmails(
         }
 
         var reader = Reader.Of(recipient.Language, recipient.TimeZone, userOptions.Value.DefaultTimeZone);
-        var words = NotificationEmail.Compose(pending, reader, urls.Value.TicketUrl(ticket.DisplayNumber), ResolvedPartOf(ticket, pending));
+        var words = NotificationEmail.Compose(pending, reader, urls.Value.TicketUrl(ticket.DisplayNumber), ResolvedPartOf(ticket, recipientId, pending));
         var domain = mail.Value.Domain(smtp.Value.From);
         var first = pending[0].Id;
         var outcome = await once.SendAsync(
@@ -114,13 +114,16 @@ public sealed partial class NotificationEmails(
         return overdue.Count;
     }
 
-    /// <summary>The resolution part, when these notifications tell the resolution the ticket still has.</summary>
-    private ResolvedPart? ResolvedPartOf(Ticket ticket, IReadOnlyList<Notification> pending)
+    /// <summary>
+    /// The resolution part, when these notifications tell the resolution the ticket still has. The confirm/reopen links
+    /// answer as the requester, so only the requester's e-mail carries them (a CC reads the note and the date, not the question).
+    /// </summary>
+    private ResolvedPart? ResolvedPartOf(Ticket ticket, string recipientId, IReadOnlyList<Notification> pending)
     {
         if (ticket.Status != TicketStatus.Resolved) return null;
         var resolution = pending.LastOrDefault(n => n is { Type: NotificationType.StatusChanged, Content.Data.To: TicketStatus.Resolved });
         if (resolution is null) return null;
-        var links = resolutionLinks?.For(ticket);
+        var links = recipientId == ticket.Requester.Id ? resolutionLinks?.For(ticket) : null;
         return new ResolvedPart(resolution.Content!.Data.Note, links, links?.ExpiresAt ?? ticket.UpdatedAt + rules.AutoCloseDelay);
     }
 

@@ -6,14 +6,16 @@ using Tickets.Tickets;
 namespace Tickets.Notifications;
 
 /// <summary>
-/// Who is told what about a ticket change — the routing table, defined once. Never the person who acted; an
-/// internal note reaches staff only, so its text can never reach a requester.
+/// Who is told what about a ticket change — the routing table, defined once. Never the person who acted; each person at
+/// most once per event; an internal note reaches staff only, so its text can never reach a requester or a CC.
 /// <list type="table">
 /// <item>created and unassigned → active admins (<c>ticket_created</c>)</item>
 /// <item>assigned → the new assignee (<c>ticket_assigned</c>)</item>
 /// <item>public comment by staff → requester, and the assignee when someone else wrote it; by the requester → assignee, or admins when unassigned (<c>ticket_commented</c>)</item>
 /// <item>internal note → the assignee (<c>ticket_commented</c>, marked internal)</item>
 /// <item>status change → requester, and the assignee when the requester closes or reopens (<c>status_changed</c>); one made with a public comment ("send and resolve") is told once, as the status change with the comment as its note, to whom the comment would have been told</item>
+/// <item>the requester's CCs hear whatever the requester hears, and a CC's public comment is told as the requester's (to the assignee or admins, the requester and the other CCs)</item>
+/// <item>public comment, internal note or status change → the followers not already told of that event (<c>ticket_updated</c>)</item>
 /// <item>SLA warning → assignee, or admins when unassigned; breach → assignee and every active admin</item>
 /// <item>a comment that mentions people → each of them (<c>mentioned</c>, marked internal for a note) instead of
 /// <c>ticket_commented</c>; with a move ("send and resolve") those the move already tells hear of it as the move, the others as a mention</item>
@@ -38,16 +40,24 @@ public static class NotificationRules
         var actorId = actor?.Id;
         var who = actor is null ? null : new EventActor(actor.Id, actor.Name);
 
-        // Each person hears of one event once: a mention outranks the comment's own notice.
+        // Each person hears of one event once: a mention outranks the comment's own notice, and a follower hears of it
+        // only when nothing else told them.
         var mentionedIds = change.Comment?.Mentions.Select(p => p.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        var told = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+
         void Tell(TicketEvent e, NotificationType type, IEnumerable<string?> recipients, NotificationData data)
         {
-            var ids = recipients.OfType<string>().Where(id => id != actorId).Distinct(StringComparer.Ordinal).ToList();
+            var already = told.TryGetValue(e.Id, out var seen) ? seen : told[e.Id] = new HashSet<string>(StringComparer.Ordinal);
+            var ids = recipients.OfType<string>().Where(id => id != actorId && !already.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+            already.UnionWith(ids);
             if (ids.Count > 0) messages.Add(new NotificationMessage(e.Id, type, ticket.Id, ids, who, e.At, data));
         }
 
-        void TellMentioned(TicketEvent e, Comment comment, IEnumerable<string?> toldOtherwise) =>
-            Tell(e, NotificationType.Mentioned, mentionedIds.Except(toldOtherwise.OfType<string>(), StringComparer.Ordinal), MentionDataFor(ticket, comment));
+        void TellMentioned(TicketEvent e, Comment comment) => Tell(e, NotificationType.Mentioned, mentionedIds, MentionDataFor(ticket, comment));
+
+        // The requester's side: the requester and the CCs hear the same things (never an internal note).
+        var requesterSide = ticket.Ccs.Select(c => c.Id).Prepend(ticket.Requester.Id).ToList();
+        var followers = ticket.Followers.Select(f => f.Id).ToList();
 
         var assigneeOrAdmins = ticket.Assignee is { } assignee ? [assignee.Id] : activeAdminIds;
         foreach (var e in change.Events)
@@ -62,23 +72,28 @@ public static class NotificationRules
                     break;
                 case TicketEventType.Commented when change.Comment is { } comment:
                     var excerpt = DataFor(ticket, e, comment);
-                    string?[] commentedTo = comment.Internal ? [ticket.Assignee?.Id]
-                        : comment.Author.Id == ticket.Requester.Id ? [.. assigneeOrAdmins]
-                        : [ticket.Requester.Id, ticket.Assignee?.Id];
-                    Tell(e, NotificationType.TicketCommented, commentedTo.Where(id => id is null || !mentionedIds.Contains(id)), excerpt);
-                    TellMentioned(e, comment, []);
+                    TellMentioned(e, comment);
+                    if (comment.Internal)
+                        Tell(e, NotificationType.TicketCommented, [ticket.Assignee?.Id], excerpt);
+                    else if (ticket.IsOnRequesterSide(comment.Author.Id))
+                        Tell(e, NotificationType.TicketCommented, [.. assigneeOrAdmins, .. requesterSide], excerpt);
+                    else
+                        Tell(e, NotificationType.TicketCommented, [.. requesterSide, ticket.Assignee?.Id], excerpt);
+                    Tell(e, NotificationType.TicketUpdated, followers, excerpt);
                     break;
                 case TicketEventType.StatusChanged:
                     var move = e.Data.Deserialize<StatusMove>(Json.Options)!;
-                    // The requester's own comment resumed the ticket: the comment already tells the assignee.
+                    // The requester's (or a CC's) comment resumed the ticket: the comment already tells the assignee and followers.
                     if (move.Reason == "requester_commented") break;
                     var requesterMoved = actorId == ticket.Requester.Id
                         && (move.To == TicketStatus.Closed || move.From is TicketStatus.Resolved or TicketStatus.Closed);
                     // A move made with a public comment (send and resolve) also tells whom the comment would have told.
                     var toAssignee = requesterMoved || move.CommentId is not null;
-                    string?[] movedTo = [ticket.Requester.Id, toAssignee ? ticket.Assignee?.Id : null];
-                    Tell(e, NotificationType.StatusChanged, movedTo, DataFor(ticket, e, comment: null));
-                    if (move.CommentId is not null && change.Comment is { } reply && reply.Id == move.CommentId) TellMentioned(e, reply, movedTo);
+                    var moved = DataFor(ticket, e, comment: null);
+                    Tell(e, NotificationType.StatusChanged, [.. requesterSide, toAssignee ? ticket.Assignee?.Id : null], moved);
+                    // Those the move tells hear of its comment as the move; the others it mentions, as a mention.
+                    if (move.CommentId is not null && change.Comment is { } reply && reply.Id == move.CommentId) TellMentioned(e, reply);
+                    Tell(e, NotificationType.TicketUpdated, followers, moved);
                     break;
                 case TicketEventType.SlaWarning:
                     Tell(e, NotificationType.SlaWarning, assigneeOrAdmins, DataFor(ticket, e, comment: null));
@@ -133,10 +148,6 @@ public static class NotificationRules
         AttachmentNames = Names(comment.Attachments.Select(a => a.FileName)),
     };
 
-    /// <summary>Whether an event of this type may be told as <paramref name="told"/>: its own notification, or a mention of its comment.</summary>
-    public static bool Tells(TicketEventType type, NotificationType told) =>
-        TypeOf(type) == told || (told == NotificationType.Mentioned && type is TicketEventType.Commented or TicketEventType.StatusChanged);
-
     /// <summary>Null for none, so a notification without files is stored exactly as before.</summary>
     private static List<string>? Names(IEnumerable<string> names) => names.ToList() is { Count: > 0 } list ? list : null;
 
@@ -151,6 +162,14 @@ public static class NotificationRules
         TicketEventType.SlaBreached => NotificationType.SlaBreached,
         _ => null,
     };
+
+    /// <summary>
+    /// Whether a notification of <paramref name="type"/> may tell an event of <paramref name="eventType"/> (delivery checks
+    /// it): the event's own notification, or a mention of its comment or a follower's notice of a comment or a move.
+    /// </summary>
+    public static bool Tells(NotificationType type, TicketEventType eventType) =>
+        TypeOf(eventType) == type
+        || (type is NotificationType.TicketUpdated or NotificationType.Mentioned && eventType is TicketEventType.Commented or TicketEventType.StatusChanged);
 
     /// <summary>A breach is told when the SLA check escalates it; one recorded while closing a late ticket is history only.</summary>
     private static bool IsEscalation(TicketChange change, TicketEvent breach) =>

@@ -47,6 +47,13 @@ public static class NotificationText
             NotificationType.SlaBreached => en
                 ? $"{number} missed its {Target(d.Target, en)} deadline ({Due(d.DueAt, reader)}) and has been escalated."
                 : $"{number} ha incumplido el plazo de {Target(d.Target, en)} ({Due(d.DueAt, reader)}) y se ha escalado.",
+            NotificationType.TicketUpdated when d.To is not null => en
+                ? $"{actor} changed {number}, which you follow, from {Status(d.From, en)} to {Status(d.To, en)}."
+                : $"{actor} ha cambiado {number}, que sigues, de {Status(d.From, en)} a {Status(d.To, en)}.",
+            NotificationType.TicketUpdated when d.Internal => en
+                ? $"{actor} added an internal note to {number}, which you follow."
+                : $"{actor} ha añadido una nota interna en {number}, que sigues.",
+            NotificationType.TicketUpdated => en ? $"{actor} commented on {number}, which you follow." : $"{actor} ha comentado en {number}, que sigues.",
             _ => number,
         };
     }
@@ -73,6 +80,7 @@ public static class NotificationText
             NotificationType.SlaWarning => (en ? "SLA due soon: " : "SLA a punto de vencer: ") + ticket,
             NotificationType.SlaBreached => (en ? "SLA breached: " : "SLA incumplido: ") + ticket,
             NotificationType.Mentioned => (en ? "You were mentioned in " : "Te han mencionado en ") + ticket,
+            NotificationType.TicketUpdated => (en ? "Update on a ticket you follow: " : "Novedad en un ticket que sigues: ") + ticket,
             _ => ticket,
         };
     }

@@ -11,4 +11,7 @@ public enum NotificationType
     SlaBreached,
     /// <summary>A comment names the recipient (<c>@Name</c>); told instead of <see cref="TicketCommented"/>.</summary>
     Mentioned,
+
+    /// <summary>To a follower: a public comment, an internal note or a status change on a ticket they follow.</summary>
+    TicketUpdated,
 }

@@ -7,7 +7,7 @@ namespace Tickets.Tickets;
 /// <summary>
 /// What of a ticket's history concerns its requester (a caller who is not staff): the ticket's creation, public comments,
 /// status changes with their notes (resolution notes, reopen reasons), the ticket it was merged into, who handles it, and edits of title, description,
-/// priority and category. Never SLA events, links, team moves, re-plans, internal notes, or why or how it was assigned. The
+/// priority and category, and who is copied in. Never SLA events, links, team moves, re-plans, internal notes, followers, or why or how it was assigned. The
 /// stores filter by these types in the history query itself, so paging stays keyset; <see cref="Redact"/> then drops
 /// the staff-only members of the payloads they keep.
 /// </summary>
@@ -22,6 +22,7 @@ public static class RequesterTimeline
         TicketEventType.PriorityChanged,
         TicketEventType.Commented,
         TicketEventType.MergedInto,
+        TicketEventType.CcsChanged,
     ];
 
     /// <summary>The event as the requester reads it: without the team it was routed to, nor the assignment's reason.</summary>

@@ -63,7 +63,7 @@ public sealed partial record Ticket
 
     /// <summary>
     /// The target's side of a merge, written first: <paramref name="source"/>'s requester and CCs become CCs here (not this
-    /// ticket's requester, nor anyone already copied, up to <see cref="TicketLinks.MaxCcs"/>), its public comments are
+    /// ticket's requester, nor anyone already copied, up to <see cref="TicketCcs.MaxCount"/>), its public comments are
     /// copied (author and time kept, marked <c>mergedFrom</c>, with ids derived from theirs), the link becomes
     /// <c>duplicated_by</c>, and the source is remembered in <see cref="MergedFrom"/>, so doing it again changes nothing.
     /// History <c>merged_from</c>. A closed ticket takes no merge (409 naming <c>intoId</c>).
@@ -83,7 +83,7 @@ public sealed partial record Ticket
         var added = new List<TicketPerson>();
         foreach (var person in (IEnumerable<TicketPerson>)[new TicketPerson(source.Requester.Id, source.Requester.Name), .. source.Ccs])
         {
-            if (person.Id == Requester.Id || ccs.Any(c => c.Id == person.Id) || ccs.Count >= TicketLinks.MaxCcs) continue;
+            if (person.Id == Requester.Id || ccs.Any(c => c.Id == person.Id) || ccs.Count >= TicketCcs.MaxCount) continue;
             ccs.Add(person);
             added.Add(person);
         }

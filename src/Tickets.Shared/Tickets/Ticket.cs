@@ -92,8 +92,8 @@ public sealed partial record Ticket
             && long.TryParse(text.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0;
     }
 
-    /// <summary>Users see their own tickets, staff see all; nobody sees a deleted one.</summary>
-    public bool IsVisibleTo(Actor actor) => DeletedAt is null && (actor.IsStaff || Requester.Id == actor.Id);
+    /// <summary>Users see their own tickets and those they are copied on, staff see all; nobody sees a deleted one.</summary>
+    public bool IsVisibleTo(Actor actor) => DeletedAt is null && (actor.IsStaff || IsOnRequesterSide(actor.Id));
 
     public IReadOnlyList<AllowedTransition> TransitionsFor(Actor actor) => StatusMachine.AllowedFor(this, actor);
 
@@ -106,7 +106,8 @@ public sealed partial record Ticket
     /// </summary>
     public static Result<TicketChange> Create(
         string id, long number, CreateTicketRequest request, Actor requester, TicketRules rules, DateTimeOffset now,
-        (Assignee Assignee, AssignmentReason Reason)? autoAssignee = null, TicketTeam? team = null, IReadOnlyList<Upload>? uploads = null)
+        (Assignee Assignee, AssignmentReason Reason)? autoAssignee = null, TicketTeam? team = null, IReadOnlyList<Upload>? uploads = null,
+        IReadOnlyList<TicketPerson>? ccs = null)
     {
         if (request.Validate(rules).ToError() is { } invalid) return invalid;
 
@@ -128,7 +129,7 @@ public sealed partial record Ticket
             Revision = 1,
         };
         var files = (uploads ?? []).Select(u => Attachment.Of(u, id, commentId: null, isInternal: false)).ToList();
-        ticket = ticket with { Attachments = files };
+        ticket = ticket with { Attachments = files, Ccs = ccs ?? [] };
 
         var history = new Recorder(ticket.Id, requester, now)
             .Add(TicketEventType.Created, new TicketCreatedData(ticket.DisplayNumber, ticket.Title, ticket.Priority, ticket.Category)
@@ -143,6 +144,7 @@ public sealed partial record Ticket
                 FirstResponseWarningAt = ticket.Sla.FirstResponseWarningAt,
                 ResolutionWarningAt = ticket.Sla.ResolutionWarningAt,
             });
+        if (ticket.Ccs.Count > 0) history.Add(TicketEventType.CcsChanged, new CcsChangedData(ticket.Ccs, []));
         if (autoAssignee is var (assignee, reason))
         {
             ticket = ticket with { Assignee = assignee };
@@ -345,7 +347,8 @@ public sealed partial record Ticket
 
         history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named, Channel = actor.ChannelMark }, isInternal);
         if (!isInternal) next = next.RespondIfFirst(actor, now, history);
-        if (!isInternal && Status == OnHold && actor.Id == Requester.Id)
+        // A CC's comment acts as the requester's: it too answers a ticket waiting on the requester's side.
+        if (!isInternal && Status == OnHold && IsOnRequesterSide(actor.Id))
             next = next.MoveTo(InProgress, note: null, reason: "requester_commented", actor, rules.Sla, now, history);
         return history.Build(next, comment: comment) with { Attachments = files };
     }

@@ -19,4 +19,6 @@ public sealed record TicketActions(
     [property: Description("The status moves allowed now, as GET /tickets/{id}/transitions lists them.")] IReadOnlyList<AllowedTransition> Transitions,
     [property: Description("Replace its tags (PUT tags; staff only).")] bool ChangeTags = false,
     [property: Description("Link it to other tickets and remove its links (POST links, DELETE links/{ticketId}; staff only).")] bool Link = false,
-    [property: Description("Merge it into another ticket (POST merge; staff, while it is not closed).")] bool Merge = false);
+    [property: Description("Merge it into another ticket (POST merge; staff, while it is not closed).")] bool Merge = false,
+    [property: Description("Replace who is copied in (PUT ccs; the requester and staff).")] bool ChangeCcs = false,
+    [property: Description("Follow or unfollow it (PUT/DELETE followers/me; staff only).")] bool Follow = false);

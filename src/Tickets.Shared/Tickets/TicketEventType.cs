@@ -23,4 +23,6 @@ public enum TicketEventType
     Unlinked,
     MergedInto,
     MergedFrom,
+    CcsChanged,
+    FollowersChanged,
 }

@@ -30,9 +30,6 @@ public static class TicketLinks
     /// </summary>
     public const int MaxCopiedComments = 80;
 
-    /// <summary>How many CCs a ticket has at most; a merge adds the source's people up to it.</summary>
-    public const int MaxCcs = 20;
-
     /// <summary>The types a caller may ask for; their inverses are only ever written by the link itself.</summary>
     public static IReadOnlyList<TicketLinkType> Requestable { get; } = [TicketLinkType.Related, TicketLinkType.DuplicateOf, TicketLinkType.ParentOf];
 

@@ -25,7 +25,11 @@ public sealed record TicketListParameters(
     string? Sla = null,
     [Query("teamId", List = true, Description = "Team ids, or `mine`: the teams the caller is a member of.")] string? TeamId = null,
     [Query("tag", MaxLength = TicketTags.MaxLength, Description = "Tickets with this tag (compared as stored: lower case, no accents). Staff only: a requester's is a 400.")]
-    string? Tag = null)
+    string? Tag = null,
+    [Query("ccId", MaxLength = Ids.MaxLength, Description = "Tickets this account is copied on, or `me`. A user's list is then what they are copied on (a user may ask only for `me`).")]
+    string? CcId = null,
+    [Query("followerId", MaxLength = Ids.MaxLength, Description = "Tickets this member of staff follows, or `me`. Staff only: a requester's is a 400.")]
+    string? FollowerId = null)
 {
     /// <summary><c>teamId=mine</c> asks for the caller's teams (resolved by the caller of <see cref="Parse"/>).</summary>
     public bool AsksForMyTeams => List(TeamId).Any(t => t.Equals(MyTeams, StringComparison.OrdinalIgnoreCase));
@@ -107,6 +111,12 @@ public sealed record TicketListParameters(
                 v.Add("tag", FieldCodes.InvalidCharacters, $"Must be 1 to {TicketTags.MaxLength} letters, digits, spaces, '-', '_' or '.'.");
         }
 
+        var ccId = PersonFilter(v, "ccId", CcId, caller);
+        if (ccId is not null && !caller.IsStaff && ccId != caller.Id)
+            v.Add("ccId", FieldCodes.NotAllowed, "Users list only the tickets they are copied on: use me.");
+        var followerId = PersonFilter(v, "followerId", FollowerId, caller);
+        if (followerId is not null && !caller.IsStaff) v.Add("followerId", FieldCodes.NotAllowed, "Only technicians and admins follow tickets.");
+
         var query = new TicketQuery
         {
             Statuses = statuses,
@@ -114,7 +124,10 @@ public sealed record TicketListParameters(
             AssigneeIds = assignees,
             Unassigned = unassigned,
             RequesterIds = requesters,
-            OnlyRequesterId = caller.IsStaff ? null : caller.Id,
+            // A user's list is their own requests, or (ccId=me) what they are copied on: never anyone else's.
+            OnlyRequesterId = caller.IsStaff || ccId is not null ? null : caller.Id,
+            CcId = ccId,
+            FollowerId = followerId,
             Categories = List(Category).Select(c => c.ToLowerInvariant()).ToList(),
             TeamIds = teamFilter.Count == 0 ? null : teams.Distinct(StringComparer.Ordinal).ToList(),
             TeamFilter = teamFilter.Distinct(StringComparer.Ordinal).ToList(),
@@ -135,6 +148,16 @@ public sealed record TicketListParameters(
         if (v.ToError() is { } invalid) return invalid;
 
         return query with { Page = page };
+    }
+
+    /// <summary>An account filter: <c>me</c> (the caller) or a well-formed id; null when absent.</summary>
+    private static string? PersonFilter(Validator v, string field, string? value, User caller)
+    {
+        if (value is null) return null;
+        if (value.Equals("me", StringComparison.OrdinalIgnoreCase)) return caller.Id;
+        if (Ids.IsWellFormed(value)) return value;
+        v.Add(field, FieldCodes.NotAllowed, "Must be an account id or me.");
+        return null;
     }
 
     private static List<string> List(string? value) =>

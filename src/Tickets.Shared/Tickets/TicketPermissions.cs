@@ -43,6 +43,12 @@ public static class TicketPermissions
     /// <summary>A ticket is merged once, and not once closed.</summary>
     public static bool IsMergeable(Ticket ticket) => ticket.Status != Closed && ticket.MergedInto is null;
 
+    /// <summary>Who is copied in: the requester and staff (not a CC, who only reads and comments).</summary>
+    public static bool MayChangeCcs(Ticket ticket, Actor actor) => actor.IsStaff || ticket.Requester.Id == actor.Id;
+
+    /// <summary>Following is for staff: it tells them of comments, internal notes and status changes.</summary>
+    public static bool MayFollow(Actor actor) => actor.IsStaff;
+
     /// <summary>A closed ticket is not assigned; reopen it first.</summary>
     public static bool IsAssignable(Ticket ticket) => ticket.Status != Closed;
 
@@ -62,5 +68,7 @@ public static class TicketPermissions
         Transitions: StatusMachine.AllowedFor(ticket, actor),
         ChangeTags: MayTag(actor),
         Link: MayLink(actor),
-        Merge: MayMerge(actor) && IsMergeable(ticket));
+        Merge: MayMerge(actor) && IsMergeable(ticket),
+        ChangeCcs: MayChangeCcs(ticket, actor),
+        Follow: MayFollow(actor));
 }

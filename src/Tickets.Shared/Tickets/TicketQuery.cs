@@ -48,6 +48,12 @@ public sealed record TicketQuery
     /// <summary>Tickets with this tag (normalised as stored, <see cref="TicketTags.Normalize"/>); staff only.</summary>
     public string? Tag { get; init; }
 
+    /// <summary>Tickets this account is copied on (<c>ccId=</c>); for a user, their own id, in place of <see cref="OnlyRequesterId"/>.</summary>
+    public string? CcId { get; init; }
+
+    /// <summary>Tickets this member of staff follows (<c>followerId=</c>); staff only.</summary>
+    public string? FollowerId { get; init; }
+
     public DateTimeOffset? CreatedFrom { get; init; }
 
     public DateTimeOffset? CreatedTo { get; init; }
@@ -68,7 +74,7 @@ public sealed record TicketQuery
     /// </summary>
     public string CursorListFor(string list) => SignedCursors.Filtered(list,
         Canonical(Statuses), Canonical(Priorities), Canonical(AssigneeIds), Unassigned, Canonical(RequesterIds), Canonical(Categories),
-        Canonical(TeamFilter), Search, Tag, CreatedFrom, CreatedTo, Sla is null ? null : Canonical(Sla.Conditions), Sort);
+        Canonical(TeamFilter), Search, Tag, CreatedFrom, CreatedTo, Sla is null ? null : Canonical(Sla.Conditions), Sort, CcId, FollowerId);
 
     /// <summary>A filter's values in one order without repeats (most filters are empty or one value: left as they are).</summary>
     private static IReadOnlyList<T> Canonical<T>(IReadOnlyList<T> values) =>

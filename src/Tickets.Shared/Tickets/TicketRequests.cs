@@ -10,7 +10,9 @@ public sealed record CreateTicketRequest(
     string? Priority = null,
     string? Category = null,
     [property: System.ComponentModel.Description("Files to open the ticket with: ids of your own uploads (POST /attachments) not yet attached to anything; at most 10.")]
-    IReadOnlyList<string>? AttachmentIds = null)
+    IReadOnlyList<string>? AttachmentIds = null,
+    [property: System.ComponentModel.Description("Colleagues to copy: ids of active accounts other than the requester; at most 20 (GET /people/lookup finds one by e-mail).")]
+    IReadOnlyList<string?>? CcIds = null)
 {
     /// <summary>The parsed priority; null when absent or invalid (validation names it).</summary>
     [JsonIgnore]

@@ -46,6 +46,14 @@ public sealed partial class TicketService(
         // from the short-lived caches: a create reads no configuration from the store in the steady state.
         var checks = await RulesAsync(cancellationToken);
         if (request.Validate(checks).ToError() is { } invalid) return invalid;
+        IReadOnlyList<TicketPerson> ccs = [];
+        if (request.CcIds is not null)
+        {
+            var resolved = await TicketCcs.ResolveAsync(users, request.CcIds, me.Id, cancellationToken);
+            if (!resolved.IsSuccess) return resolved.Error!;
+            ccs = resolved.Value;
+        }
+
         if (id is not null && await store.FindAsync(id, cancellationToken) is { } made) return made;
 
         // A ticket with a category goes to that category's team (if it is active), then is assigned by the team's mode.
@@ -73,7 +81,7 @@ public sealed partial class TicketService(
         {
             created = await store.CreateAsync(number =>
             {
-                var opened = Ticket.Create(id, number, request, Caller, sla, now, assignee, team?.Reference, claimed.Value);
+                var opened = Ticket.Create(id, number, request, Caller, sla, now, assignee, team?.Reference, claimed.Value, ccs);
                 if (!opened.IsSuccess) throw new InvalidOperationException($"A validated ticket was refused: {opened.Error!.Code}.");
                 return change = outbox.Attach(null, opened.Value, Caller, admins);
             }, cancellationToken);

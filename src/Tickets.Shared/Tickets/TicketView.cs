@@ -27,11 +27,11 @@ public sealed record TicketView(
     TicketActions Actions,
     [property: System.ComponentModel.Description("The files the ticket was opened with (a comment's files are on the comment).")]
     IReadOnlyList<global::Tickets.Attachments.Attachment> Attachments,
+    [property: System.ComponentModel.Description("Colleagues the requester copied in: they read and comment on the public side and are told as the requester is.")]
+    IReadOnlyList<TicketPerson> Ccs,
     [property: System.ComponentModel.Description("Staff-internal labels (staff only: absent for requesters).")]
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<string>? Tags = null,
-    [property: System.ComponentModel.Description("Colleagues the requester copied in.")]
-    IReadOnlyList<TicketPerson>? Ccs = null,
     [property: System.ComponentModel.Description("Links to other tickets, each as this ticket sees it (staff only: absent for requesters).")]
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<TicketLink>? Links = null,
@@ -39,13 +39,16 @@ public sealed record TicketView(
     TicketReference? MergedInto = null,
     [property: System.ComponentModel.Description("Tickets merged into this one (staff only: absent for requesters).")]
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<TicketReference>? MergedFrom = null)
+    IReadOnlyList<TicketReference>? MergedFrom = null,
+    [property: System.ComponentModel.Description("Staff following the ticket (staff only: absent for requesters and CCs).")]
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<TicketPerson>? Followers = null)
 {
     public static TicketView Of(Ticket t, SlaStatus sla, Actor caller) => new(
         t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.Team,
         t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, TicketSlaView.Of(t.Sla, sla), t.ETag,
-        t.ActionsFor(caller), t.Attachments, TagsFor(t, caller), t.Ccs, caller.IsStaff ? t.Links : null, t.MergedInto,
-        caller.IsStaff ? t.MergedFrom : null);
+        t.ActionsFor(caller), t.Attachments, t.Ccs, TagsFor(t, caller), caller.IsStaff ? t.Links : null, t.MergedInto,
+        caller.IsStaff ? t.MergedFrom : null, caller.IsStaff ? t.Followers : null);
 
     /// <summary>Tags are staff-internal: a requester's view leaves them out.</summary>
     public static IReadOnlyList<string>? TagsFor(Ticket t, Actor caller) => caller.IsStaff ? t.Tags : null;

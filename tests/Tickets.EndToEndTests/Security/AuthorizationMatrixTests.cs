@@ -71,6 +71,10 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["LinkTicket"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)),
         ["UnlinkTicket"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)),
         ["MergeTicket"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)),
+        ["SetTicketCcs"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)), // the requester and staff choose who is copied
+        ["FollowTicket"] = Row.Owned(401, (403, 404), (200, 200), (200, 200)), // following is for staff
+        ["UnfollowTicket"] = Row.Owned(401, (403, 404), (200, 200), (200, 200)),
+        ["LookUpPerson"] = Row.Same(401, 200, 200, 200), // any signed-in caller finds an account by its exact e-mail (CC picker)
         ["ListCategories"] = Row.Same(401, 200, 200, 200),
         ["GetCategory"] = Row.Same(401, 200, 200, 200),
         ["CreateCategory"] = Row.Same(401, 403, 403, 201),
@@ -187,6 +191,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         // The seeded policy and calendar stand for "some policy / calendar" (SLA routes are not owned).
         path = path.Replace("sla-policies/{id}", "sla-policies/default", StringComparison.Ordinal)
             .Replace("calendars/{id}", "calendars/business", StringComparison.Ordinal);
+        if (route.Function == "LookUpPerson") path += "?email=user@tickets.local";
         var request = new HttpRequestMessage(new HttpMethod(route.Method), "api/" + path);
         if (route.Function == "ImportCalendarHolidays")
             request.Content = new StringContent("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20301225\r\nSUMMARY:Navidad\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
@@ -300,6 +305,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "SetTicketTags" => new { tags = new[] { "matriz" } },
         "LinkTicket" => new { ticketId = (await world.OtherUser.CreateTicketAsync()).Id(), type = "related" },
         "MergeTicket" => new { intoId = (await world.OtherUser.CreateTicketAsync()).Id() },
+        "SetTicketCcs" => new { ccIds = Array.Empty<string>() },
         "CreateMacro" => new { name = "Matriz", body = "Hola {{requester.firstNames}}." },
         "UpdateMacro" => new { body = "Buenos días, {{requester.firstNames}}." },
         "CreateTeam" => new { name = $"Matriz {Guid.NewGuid():N}" },

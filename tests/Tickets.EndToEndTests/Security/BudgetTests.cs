@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Tickets.EndToEndTests.Security;
 
-/// <summary>Small per-account budgets (<c>Tickets:Limits</c>): 20 requests and 5 writes a minute.</summary>
+/// <summary>Small per-account budgets (<c>Tickets:Limits</c>): 20 requests, 5 writes and 3 look-ups by e-mail a minute.</summary>
 internal static class SmallBudgets
 {
     public const string Policy = "\"requests\";q=20;w=60, \"writes\";q=5;w=60";
@@ -13,6 +13,7 @@ internal static class SmallBudgets
     {
         host.Settings["Tickets:Limits:RequestsPerUserPerMinute"] = "20";
         host.Settings["Tickets:Limits:WritesPerUserPerMinute"] = "5";
+        host.Settings["Tickets:Limits:LookupsPerUserPerMinute"] = "3";
     }
 
     public static Task<HttpResponseMessage> PostTicketAsync(this HttpClient client) =>
@@ -81,6 +82,27 @@ public sealed class AccountBudgetTests(SmallBudgetHost fixture) : IClassFixture<
         Assert.Equal(("rate_limited", ("requests", 0)), ((await refused.ProblemAsync(429)).GetProperty("code").GetString(), refused.RateLimit()));
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
         Assert.Equal((HttpStatusCode.OK, ("requests", 19)), (others.StatusCode, others.RateLimit()));
+    }
+
+    [Fact]
+    public async Task LookUpsByEmailBeyondTheirBudgetGet429FoundOrNotAndAnotherAccountLooksUpOn()
+    {
+        var (burst, other) = (await fixture.Host.NewUserAsync(), await fixture.Host.NewUserAsync());
+
+        var (statuses, refused, others) = await LimitedRequests.WithinOneMinuteAsync(async () =>
+        {
+            var statuses = new List<int>();
+            foreach (var email in new[] { "user@tickets.local", "nadie@example.org", "otro@example.org" })
+                statuses.Add((int)(await burst.Client.GetAsync($"api/people/lookup?email={email}")).StatusCode);
+            return (statuses, await burst.Client.GetAsync("api/people/lookup?email=user@tickets.local"),
+                await other.Client.GetAsync("api/people/lookup?email=user@tickets.local"));
+        });
+
+        Assert.Equal([200, 404, 404], statuses);
+        var problem = await refused.ProblemAsync(429);
+        Assert.Equal(("rate_limited", "lookups"), (problem.GetProperty("code").GetString(), problem.GetProperty("policy").GetString()));
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, others.StatusCode);
     }
 
     [Fact]

@@ -71,6 +71,11 @@ public sealed class MergeTests(TicketWorld world) : IClassFixture<TicketWorld>
             copies.Select(c => (c.GetProperty("author").Str("id"), c.Str("createdAt"))));
         var record = (await HistoryAsync(target.Id())).Single(e => e.Str("type") == "merged_from").GetProperty("data");
         Assert.Equal((source.Id(), 2), (record.Str("ticketId"), record.GetProperty("comments").GetInt32()));
+
+        // Now a CC of the target, the source's requester reads it and its copied comments, and comments on it.
+        Assert.Equal(target.Id(), (await world.User.GetTicketAsync(target.Id())).Id());
+        Assert.Equal(2, (await CommentsAsync(world.User, target.Id())).Length);
+        Assert.Equal(201, (int)(await world.User.CommentAsync(target.Id(), "Sigue pasando desde casa.")).StatusCode);
     }
 
     [Fact]

@@ -352,9 +352,15 @@ public sealed class NotificationDeliveryTests
             : null;
     }
 
-    private async Task<EmailMessage> ResolvedMailAsync(TicketStatus statusNow, IResolutionLinks? links)
+    /// <summary>The "resolved" mail to <paramref name="recipient"/>, about a ticket "tech" requested (copying "admin").</summary>
+    private async Task<EmailMessage> ResolvedMailAsync(TicketStatus statusNow, IResolutionLinks? links, string recipient = "tech")
     {
-        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(Build.InStatus(statusNow) with { Number = 12 });
+        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(Build.InStatus(statusNow) with
+        {
+            Number = 12,
+            Requester = new Requester("tech", "Tomás", "Soporte"),
+            Ccs = [new TicketPerson("admin", "Ana")],
+        });
         var move = JsonSerializer.SerializeToElement(new { from = "in_progress", to = "resolved", note = "Tóner cambiado." }, Json.Options);
         _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
             [new TicketEvent("event-9", "ticket-1", TicketEventType.StatusChanged, new EventActor("t-1", "Tomás"), Build.Start, move)], NextCursor: null));
@@ -362,7 +368,7 @@ public sealed class NotificationDeliveryTests
         _email.Setup(e => e.SendAsync(It.IsAny<EmailMessage>(), It.IsAny<CancellationToken>())).Callback<EmailMessage, CancellationToken>((m, _) => sent = m);
 
         await Delivery(links: links).DeliverAsync(JsonSerializer.Serialize(new NotificationMessage(
-            "event-9", NotificationType.StatusChanged, "ticket-1", ["tech"], null, Build.Start, new NotificationData { Number = 12, Title = "x" }), Json.Options), default);
+            "event-9", NotificationType.StatusChanged, "ticket-1", [recipient], null, Build.Start, new NotificationData { Number = 12, Title = "x" }), Json.Options), default);
         return sent!;
     }
 
@@ -376,6 +382,30 @@ public sealed class NotificationDeliveryTests
         Assert.Contains("No, reabrir: https://t.example/resolucion?token=no-ticket-1", mail.Body, StringComparison.Ordinal);
         Assert.Contains("Tóner cambiado.", mail.Body, StringComparison.Ordinal);
         Assert.Contains("se cerrará automáticamente el 9 mar 2026, 10:00 (Europe/Madrid)", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUpdateForAFollowerNoLongerStaffIsNotStoredAndOneForStaffIsWordedForAFollower()
+    {
+        await _users.CreateAsync(Person("former", "antes@example.org", "es") with { Role = Role.User });
+        var move = JsonSerializer.SerializeToElement(new { from = "in_progress", to = "on_hold" }, Json.Options);
+        _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
+            [new TicketEvent("event-7", "ticket-1", TicketEventType.StatusChanged, new EventActor("t-1", "Tomás"), Build.Start, move)], NextCursor: null));
+
+        await Delivery(withEmail: false).DeliverAsync(JsonSerializer.Serialize(new NotificationMessage(
+            "event-7", NotificationType.TicketUpdated, "ticket-1", ["former", "tech"], null, Build.Start, new NotificationData { Number = 12, Title = "x" }), Json.Options), default);
+
+        var told = Assert.Single(_inbox.All);
+        Assert.Equal(("tech", "Tomás ha cambiado TCK-000012, que sigues, de en curso a en espera."), (told.RecipientId, told.Message));
+    }
+
+    [Fact]
+    public async Task ACcsResolvedMailTellsTheNoteButNotTheLinksThatAnswerAsTheRequester()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Resolved, new FakeResolutionLinks(), recipient: "admin");
+
+        Assert.Contains("Tóner cambiado.", mail.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("token=", mail.Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -103,9 +103,9 @@ public sealed class MentionTests
     [Fact]
     public void AMentionIsToldOnlyForTheEventThatCarriesAComment()
     {
-        Assert.True(NotificationRules.Tells(TicketEventType.Commented, NotificationType.Mentioned));
-        Assert.True(NotificationRules.Tells(TicketEventType.StatusChanged, NotificationType.Mentioned));
-        Assert.False(NotificationRules.Tells(TicketEventType.Assigned, NotificationType.Mentioned));
+        Assert.True(NotificationRules.Tells(NotificationType.Mentioned, TicketEventType.Commented));
+        Assert.True(NotificationRules.Tells(NotificationType.Mentioned, TicketEventType.StatusChanged));
+        Assert.False(NotificationRules.Tells(NotificationType.Mentioned, TicketEventType.Assigned));
     }
 
     [Fact]

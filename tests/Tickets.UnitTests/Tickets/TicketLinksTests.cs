@@ -82,7 +82,7 @@ public sealed class TicketLinksTests
 
         var absorbed = target.AbsorbMerge(Build.Technician, source, [], Build.Start).Value;
 
-        Assert.Equal(TicketLinks.MaxCcs, absorbed.Ticket.Ccs.Count);
+        Assert.Equal(TicketCcs.MaxCount, absorbed.Ticket.Ccs.Count);
         Assert.Equal("u-source", absorbed.Ticket.Ccs[0].Id);
         Assert.True(absorbed.Ticket.AbsorbMerge(Build.Technician, source, [], Build.Start).Value.IsEmpty);
     }

@@ -600,6 +600,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active account with exactly this e-mail address (id and name), for choosing CCs; 404 when there is none. Each call spends one of the caller's look-ups (Tickets:Limits:LookupsPerUserPerMinute; beyond it 429), so the directory cannot be listed quickly.
+         * @description Any signed-in, active account. Counts against the caller's budget of requests per minute (429 beyond it).
+         */
+        get: operations["LookUpPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/resolution-answers": {
         parameters: {
             query?: never;
@@ -892,6 +912,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tickets/{id}/ccs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces who is copied on the ticket (the requester or staff; a CC is refused with 403): active accounts other than the requester, at most 20 (else 400 naming ccIds). Recorded as ccs_changed with who was added and removed.
+         * @description Any signed-in, active account. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        put: operations["SetTicketCcs"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tickets/{id}/comments": {
         parameters: {
             query?: never;
@@ -931,6 +971,30 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/followers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The caller (staff) follows the ticket: told of its public comments, internal notes and status changes (ticket_updated). Following twice changes nothing. Requesters are refused (403).
+         * @description Any signed-in, active account. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        put: operations["FollowTicket"];
+        post?: never;
+        /**
+         * The caller (staff) stops following the ticket; unfollowing one not followed changes nothing. Requesters are refused (403).
+         * @description Any signed-in, active account. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        delete: operations["UnfollowTicket"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1475,6 +1539,12 @@ export interface components {
             /** @description The team new tickets of this category go to. */
             teamId: null | string;
         };
+        CcsChangedData: {
+            /** @description People copied in. */
+            added: components["schemas"]["TicketPerson"][];
+            /** @description People no longer copied. */
+            removed: components["schemas"]["TicketPerson"][];
+        };
         /** @enum {string} */
         Channel: "web" | "email";
         Comment: {
@@ -1559,6 +1629,8 @@ export interface components {
             /** @description Files to open the ticket with: ids of your own uploads (POST /attachments) not yet attached to anything; at most 10. */
             attachmentIds?: null | string[];
             category?: null | string;
+            /** @description Colleagues to copy: ids of active accounts other than the requester; at most 20 (GET /people/lookup finds one by e-mail). */
+            ccIds?: null | string[];
             description: null | string;
             priority?: null | string;
             title: null | string;
@@ -1593,6 +1665,12 @@ export interface components {
             category?: components["schemas"]["TextChange"] | null;
             description?: components["schemas"]["TextChange"] | null;
             title?: components["schemas"]["TextChange"] | null;
+        };
+        FollowersChangedData: {
+            /** @description Who started following. */
+            added: components["schemas"]["TicketPerson"][];
+            /** @description Who stopped following. */
+            removed: components["schemas"]["TicketPerson"][];
         };
         ForgotPasswordRequest: {
             email: null | string;
@@ -1741,7 +1819,7 @@ export interface components {
             unreadCount: number;
         };
         /** @enum {string} */
-        NotificationType: "ticket_created" | "ticket_assigned" | "ticket_commented" | "status_changed" | "sla_warning" | "sla_breached" | "mentioned";
+        NotificationType: "ticket_created" | "ticket_assigned" | "ticket_commented" | "status_changed" | "sla_warning" | "sla_breached" | "mentioned" | "ticket_updated";
         PasswordChangeRequest: {
             currentPassword: null | string;
             newPassword: null | string;
@@ -1865,6 +1943,10 @@ export interface components {
         };
         SavedViewList: {
             items: components["schemas"]["SavedView"][];
+        };
+        SetCcsRequest: {
+            /** @description Ids of active accounts to copy (not the requester); repeats are dropped; at most 20. Replaces the list. */
+            ccIds: null | string[];
         };
         SetTagsRequest: {
             /** @description The ticket's tags: each 1–40 letters, digits, spaces, '-', '_' or '.', stored lower case without accents; repeats are dropped; at most 20. Replaces the ticket's set. */
@@ -2092,6 +2174,11 @@ export interface components {
             assign: boolean;
             /** @description Change the category (PATCH with category, and priority, only). */
             changeCategory: boolean;
+            /**
+             * @description Replace who is copied in (PUT ccs; the requester and staff).
+             * @default false
+             */
+            changeCcs: boolean;
             /** @description Change the priority (PATCH with priority only). */
             changePriority: boolean;
             /**
@@ -2106,6 +2193,11 @@ export interface components {
             delete: boolean;
             /** @description Change title, description and category (PATCH). */
             edit: boolean;
+            /**
+             * @description Follow or unfollow it (PUT/DELETE followers/me; staff only).
+             * @default false
+             */
+            follow: boolean;
             /** @description Write an internal note (staff only). */
             internalNote: boolean;
             /**
@@ -2328,6 +2420,24 @@ export interface components {
             ticketId: string;
             /** @enum {string} */
             type: "merged_from";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["CcsChangedData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "ccs_changed";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["FollowersChangedData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "followers_changed";
         };
         TicketEventPage: {
             items: components["schemas"]["TicketEvent"][];
@@ -2335,7 +2445,7 @@ export interface components {
             total?: null | number;
         };
         /** @enum {string} */
-        TicketEventType: "created" | "updated" | "status_changed" | "assigned" | "priority_changed" | "commented" | "deleted" | "sla_started" | "sla_paused" | "sla_resumed" | "sla_met" | "sla_warning" | "sla_breached" | "escalated" | "team_changed" | "sla_replanned" | "tags_changed" | "linked" | "unlinked" | "merged_into" | "merged_from";
+        TicketEventType: "created" | "updated" | "status_changed" | "assigned" | "priority_changed" | "commented" | "deleted" | "sla_started" | "sla_paused" | "sla_resumed" | "sla_met" | "sla_warning" | "sla_breached" | "escalated" | "team_changed" | "sla_replanned" | "tags_changed" | "linked" | "unlinked" | "merged_into" | "merged_from" | "ccs_changed" | "followers_changed";
         TicketLink: {
             /** @description The other ticket's number, TCK-000123. */
             number: string;
@@ -2452,8 +2562,8 @@ export interface components {
             /** @description The files the ticket was opened with (a comment's files are on the comment). */
             attachments: components["schemas"]["Attachment"][];
             category: null | string;
-            /** @description Colleagues the requester copied in. */
-            ccs?: null | components["schemas"]["TicketPerson"][];
+            /** @description Colleagues the requester copied in: they read and comment on the public side and are told as the requester is. */
+            ccs: components["schemas"]["TicketPerson"][];
             /** Format: date-time */
             closedAt: null | string;
             commentCount: number;
@@ -2463,6 +2573,8 @@ export interface components {
             etag: string;
             /** Format: date-time */
             firstResponseAt: null | string;
+            /** @description Staff following the ticket (staff only: absent for requesters and CCs). */
+            followers?: null | components["schemas"]["TicketPerson"][];
             id: string;
             /** @description Links to other tickets, each as this ticket sees it (staff only: absent for requesters). */
             links?: null | components["schemas"]["TicketLink"][];
@@ -5649,6 +5761,86 @@ export interface operations {
             };
         };
     };
+    LookUpPerson: {
+        parameters: {
+            query?: {
+                /** @description The account's e-mail address, exactly (compared without case). */
+                email?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPerson"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     AnswerResolution: {
         parameters: {
             query?: never;
@@ -6968,12 +7160,16 @@ export interface operations {
                 /** @description Assignee ids, `me` or `none` (unassigned). */
                 assigneeId?: string[];
                 category?: string[];
+                /** @description Tickets this account is copied on, or `me`. A user's list is then what they are copied on (a user may ask only for `me`). */
+                ccId?: string;
                 /** @description Created at or after (a date counts from its start). */
                 createdFrom?: string;
                 /** @description Created at or before (a date counts to its end). */
                 createdTo?: string;
                 /** @description The nextCursor of the previous page, with the same filters and sort (another cursor is a 400 naming it). */
                 cursor?: string;
+                /** @description Tickets this member of staff follows, or `me`. Staff only: a requester's is a 400. */
+                followerId?: string;
                 /** @description Also count every match (total). */
                 includeTotal?: boolean;
                 /** @description Items per page. */
@@ -7718,6 +7914,139 @@ export interface operations {
             };
         };
     };
+    SetTicketCcs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag read last: a ticket changed since answers 412 and is not touched. Without it, concurrent changes are merged. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetCcsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     ListComments: {
         parameters: {
             query?: {
@@ -7993,6 +8322,170 @@ export interface operations {
                 headers: {
                     /** @description Bearer, with error="invalid_token" for a token that is not valid. */
                     "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    FollowTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    UnfollowTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9344,12 +9837,16 @@ export interface operations {
                 /** @description Assignee ids, `me` or `none` (unassigned). */
                 assigneeId?: string[];
                 category?: string[];
+                /** @description Tickets this account is copied on, or `me`. A user's list is then what they are copied on (a user may ask only for `me`). */
+                ccId?: string;
                 /** @description Created at or after (a date counts from its start). */
                 createdFrom?: string;
                 /** @description Created at or before (a date counts to its end). */
                 createdTo?: string;
                 /** @description The nextCursor of the previous page, with the same filters and sort (another cursor is a 400 naming it). */
                 cursor?: string;
+                /** @description Tickets this member of staff follows, or `me`. Staff only: a requester's is a 400. */
+                followerId?: string;
                 /** @description Also count every match (total). */
                 includeTotal?: boolean;
                 /** @description Items per page. */

@@ -110,6 +110,14 @@ export function createApi(client: ApiClient) {
     unlinkTicket: (ticketId: string, otherId: string) => client.json<Ticket>('DELETE', `/tickets/${id(ticketId)}/links/${id(otherId)}`),
     /** Staff merge the ticket into another (by id or TCK- number); answers the merged (now closed) ticket. */
     mergeTicket: (ticketId: string, intoId: string) => client.json<Ticket>('POST', `/tickets/${id(ticketId)}/merge`, { body: { intoId } }),
+    /** The requester or staff replace who is copied on the ticket (active accounts, not the requester; at most 20). */
+    setCcs: (ticketId: string, ccIds: readonly string[], etag?: string) =>
+      client.json<Ticket>('PUT', `/tickets/${id(ticketId)}/ccs`, { body: { ccIds: [...ccIds] }, headers: etag ? { 'If-Match': etag } : {} }),
+    /** Staff follow (or stop following) a ticket: told of its comments, notes and status changes. Idempotent. */
+    follow: (ticketId: string, following: boolean) =>
+      client.json<Ticket>(following ? 'PUT' : 'DELETE', `/tickets/${id(ticketId)}/followers/me`),
+    /** The active account with exactly this e-mail (for the CC picker); a 404 when there is none. */
+    lookUpPerson: (email: string) => client.json<components['schemas']['TicketPerson']>('GET', '/people/lookup', { query: { email } }),
     /** Tag completion (staff): the most used tags starting with `q`, with how many tickets carry each. */
     tags: (q: string) => client.json<components['schemas']['TagCompletion']>('GET', '/tags', { query: { q } }).then((r) => r.items),
     /** Completion for mentions (staff): active technicians and admins whose names start with `q`. */

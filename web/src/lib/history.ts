@@ -112,6 +112,14 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
         t('history.mergedFrom', { number: event.data.number, comments: event.data.comments }),
         ...(event.data.ccsAdded.length ? [t('history.ccsAdded', { names: event.data.ccsAdded.map((p) => p.name).join(', ') })] : []),
       ];
+    case 'ccs_changed':
+    case 'followers_changed': {
+      const [added, removed] = event.type === 'ccs_changed' ? ['history.ccsAdded', 'history.ccsRemoved'] as const : ['history.followersAdded', 'history.followersRemoved'] as const;
+      return [
+        ...(event.data.added.length ? [t(added, { names: event.data.added.map((p) => p.name).join(', ') })] : []),
+        ...(event.data.removed.length ? [t(removed, { names: event.data.removed.map((p) => p.name).join(', ') })] : []),
+      ];
+    }
     case 'deleted':
       return [];
     default:

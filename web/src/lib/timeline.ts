@@ -25,6 +25,7 @@ const REQUESTER_EVENTS: ReadonlySet<HistoryEventType> = new Set([
   'assigned',
   'priority_changed',
   'merged_into',
+  'ccs_changed',
 ]);
 
 /** What staff see by default: the moves that change who does what; the SLA clock's own log waits behind "show all". */
@@ -35,6 +36,7 @@ const STAFF_EVENTS: ReadonlySet<HistoryEventType> = new Set([
   'linked',
   'unlinked',
   'merged_from',
+  'followers_changed',
   'escalated',
   'sla_breached',
 ]);

@@ -29,8 +29,14 @@ export function MyTickets() {
     (next: TicketFilters) => updateParams((p) => writeFilters(next, p)),
     [updateParams],
   );
-  // Everyone's own requests; the server scopes a user's list anyway, staff see theirs here too.
-  const query = useMemo(() => toTicketQuery(filters, { requesterId: 'me' }), [filters]);
+  // Everyone's own requests (the server scopes a user's list anyway, staff see theirs here too), or what they are copied on.
+  const copied = params.get('list') === 'copied';
+  const query = useMemo(() => toTicketQuery(filters, copied ? { ccId: 'me' } : { requesterId: 'me' }), [filters, copied]);
+  const showList = (list: 'mine' | 'copied') =>
+    updateParams((p) => {
+      if (list === 'copied') p.set('list', 'copied');
+      else p.delete('list');
+    });
 
   // List items carry no description: the edit form starts from the whole ticket (and its ETag, so a stale edit is refused).
   async function edit(item: TicketListItem) {
@@ -59,11 +65,24 @@ export function MyTickets() {
       </div>
       <SuccessNotice message={notice} />
       <ErrorAlert error={editError} />
+      <div className="tabs" role="group" aria-label={t('myTickets.lists')}>
+        {(['mine', 'copied'] as const).map((list) => (
+          <button
+            key={list}
+            type="button"
+            className={`tab${(list === 'copied') === copied ? ' tab--active' : ''}`}
+            aria-pressed={(list === 'copied') === copied}
+            onClick={() => showList(list)}
+          >
+            {t(list === 'copied' ? 'myTickets.copied' : 'myTickets.mine')}
+          </button>
+        ))}
+      </div>
       <TicketFiltersBar value={filters} onChange={setFilters} />
       <TicketList
         query={query}
         version={version}
-        emptyText={hasActiveFilters(filters) ? t('list.emptyFiltered') : t('myTickets.empty')}
+        emptyText={hasActiveFilters(filters) ? t('list.emptyFiltered') : t(copied ? 'myTickets.copiedEmpty' : 'myTickets.empty')}
         actions={(ticket) => (
           <>
             {ticket.actions.edit ? (

@@ -26,6 +26,7 @@ import { DeleteSection } from './ticket/DeleteSection';
 import { LinksCard } from './ticket/LinksCard';
 import { MergeDialog } from './ticket/MergeDialog';
 import { RequesterContactCard } from './ticket/RequesterContactCard';
+import { PeopleCard } from './ticket/PeopleCard';
 import { SlaPanel } from './ticket/SlaPanel';
 import { StatusDialog } from './ticket/StatusDialog';
 import { StatusNoteCard } from './ticket/StatusNoteCard';
@@ -55,6 +56,7 @@ export function TicketPage() {
   const { t } = useI18n();
   const { api, user, isAdmin, isStaff } = useAuth();
   const suggestTags = useCallback((q: string) => api.tags(q), [api]);
+  const lookUpPerson = useCallback((email: string) => api.lookUpPerson(email), [api]);
   const navigate = useNavigate();
   const categories = useCategories();
   const categoryWords = useCategoryLabel();
@@ -294,6 +296,13 @@ export function TicketPage() {
           <aside>
             <TicketDetails ticket={ticket} isStaff={isStaff} />
             {sla.data ? <SlaPanel report={sla.data} /> : null}
+            <PeopleCard
+              ticket={ticket}
+              meId={user!.id}
+              onCcs={(ccIds) => act(ticket, () => api.setCcs(ticket.id, ccIds, etag), t('people.ccsSaved'))}
+              onFollow={(following) => act(ticket, () => api.follow(ticket.id, following), t(following ? 'people.followed' : 'people.unfollowed'))}
+              lookUp={lookUpPerson}
+            />
             {contact.data ? <RequesterContactCard contact={contact.data} /> : null}
             {isStaff && ticket.links ? (
               <LinksCard

@@ -99,6 +99,8 @@ public sealed class CosmosTicketStore(Container tickets, Container meta) : ITick
         if (query.OnlyRequesterId is { } only) sql.And("c.requesterId = @only").With("@only", only);
         if (query.Search is { } search) sql.And("CONTAINS(c.searchText, @search)").With("@search", search);
         if (query.Tag is { } tag) sql.And("ARRAY_CONTAINS(c.tags, @tag)").With("@tag", tag);
+        if (query.CcId is { } cc) sql.And("ARRAY_CONTAINS(c.ccIds, @cc)").With("@cc", cc);
+        if (query.FollowerId is { } follower) sql.And("ARRAY_CONTAINS(c.followerIds, @follower)").With("@follower", follower);
         if (query.CreatedFrom is { } from) sql.And("c.createdAt >= @from").With("@from", SortableTime.Of(from));
         if (query.CreatedTo is { } to) sql.And("c.createdAt <= @to").With("@to", SortableTime.Of(to));
         if (query.Sla is { } sla)

@@ -42,6 +42,12 @@ internal sealed record TicketDocument
     /// <summary>The ticket's tags, for the tag filter (<c>ARRAY_CONTAINS</c>) and completion (absent before tags: none).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>Ids of the accounts copied on the ticket, for "copied to me" (<c>ARRAY_CONTAINS</c>; absent before CCs: none).</summary>
+    public IReadOnlyList<string> CcIds { get; init; } = [];
+
+    /// <summary>Ids of the staff following the ticket, for "tickets I follow" (<c>ARRAY_CONTAINS</c>; absent before followers: none).</summary>
+    public IReadOnlyList<string> FollowerIds { get; init; } = [];
+
     /// <summary>Folded "TCK-000123 title description": what <c>q</c> searches with <c>CONTAINS</c>.</summary>
     public required string SearchText { get; init; }
 
@@ -72,6 +78,8 @@ internal sealed record TicketDocument
         SlaPhase = index.SlaPhase,
         Deleted = t.DeletedAt is not null,
         Tags = t.Tags,
+        CcIds = t.Ccs.Select(c => c.Id).ToList(),
+        FollowerIds = t.Followers.Select(f => f.Id).ToList(),
         SearchText = index.SearchText,
         Ticket = t with { ETag = "" },
     };

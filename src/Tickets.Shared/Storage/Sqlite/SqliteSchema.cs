@@ -403,6 +403,19 @@ internal static class SqliteSchema
             CREATE INDEX ix_saved_views_owner ON saved_views (owner_id, shared);
             CREATE INDEX ix_saved_views_shared ON saved_views (shared, name_key)
             """),
+        new(21, "ticket ccs and followers", """
+            -- Who is copied on a ticket (role 'cc') and which staff follow it (role 'follower'), also in its document, one row
+            -- each, written in the transaction of the ticket's change; a deleted ticket has none. The key serves "tickets I am
+            -- copied on / follow" (the ticket list then reads them in its sort's order); the second index, rewriting a
+            -- ticket's set. No ticket had either before: nothing to backfill.
+            CREATE TABLE ticket_people (
+                role TEXT NOT NULL,
+                person_id TEXT NOT NULL,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                PRIMARY KEY (role, person_id, ticket_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_ticket_people_ticket ON ticket_people (ticket_id)
+            """),
         new(27, "ticket tags keep the list's sort keys", """
             -- A tag's list walks its own rows in the sort's order: each row carries its ticket's sort keys (rewritten with
             -- every write of the ticket, like the rows themselves), so a common tag's newest page reads 25 rows, not

@@ -57,6 +57,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) return null;
         await AppendAsync(connection, transaction, change, cancellationToken);
         await WriteTagsAsync(connection, transaction, stored, replace: false, cancellationToken);
+        await WritePeopleAsync(connection, transaction, stored, replace: false, cancellationToken);
         return stored;
     }
 
@@ -84,6 +85,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 await AppendAsync(events, outbox, comments, attachments, change, cancellationToken);
                 await WriteTagsAsync(connection, transaction, change.Ticket, replace: false, cancellationToken);
+                await WritePeopleAsync(connection, transaction, change.Ticket, replace: false, cancellationToken);
                 count++;
             }
 
@@ -125,6 +127,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return null;
             await AppendAsync(connection, transaction, change, cancellationToken);
             await WriteTagsAsync(connection, transaction, stored, replace: true, cancellationToken);
+            await WritePeopleAsync(connection, transaction, stored, replace: true, cancellationToken);
             return stored;
         }, cancellationToken);
 
@@ -178,6 +181,18 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             columnOf = TagColumnOf;
             where.Append(" AND g.tag = $tag");
             command.With("$tag", tag);
+        }
+
+        if (query.CcId is { } cc)
+        {
+            where.Append(" AND id IN (SELECT ticket_id FROM ticket_people WHERE role = 'cc' AND person_id = $cc)");
+            command.With("$cc", cc);
+        }
+
+        if (query.FollowerId is { } follower)
+        {
+            where.Append(" AND id IN (SELECT ticket_id FROM ticket_people WHERE role = 'follower' AND person_id = $follower)");
+            command.With("$follower", follower);
         }
 
         if (query.CreatedFrom is { } createdFrom)
@@ -465,6 +480,28 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
                 .With("$created", ticket.CreatedAt.Ticks()).With("$updated", ticket.UpdatedAt.Ticks()).With("$rank", (int)ticket.Priority)
                 .With("$slaDue", SlaTicks(TicketIndexFields.SlaDueOf(ticket)))
                 .ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The ticket's CC and follower rows as its document has them (none once it is deleted); <paramref name="replace"/>
+    /// clears the old ones first.
+    /// </summary>
+    private static async Task WritePeopleAsync(SqliteConnection connection, SqliteTransaction transaction, Ticket ticket, bool replace, CancellationToken cancellationToken)
+    {
+        if (replace)
+        {
+            await using var clear = connection.Command("DELETE FROM ticket_people WHERE ticket_id = $ticket", transaction).With("$ticket", ticket.Id);
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (ticket.DeletedAt is not null || (ticket.Ccs.Count == 0 && ticket.Followers.Count == 0)) return;
+        await using var insert = connection.Command(
+            "INSERT INTO ticket_people (role, person_id, ticket_id) VALUES ($role, $person, $ticket) ON CONFLICT DO NOTHING", transaction);
+        foreach (var (role, person) in ticket.Ccs.Select(c => ("cc", c.Id)).Concat(ticket.Followers.Select(f => ("follower", f.Id))))
+        {
+            insert.Parameters.Clear();
+            await insert.With("$role", role).With("$person", person).With("$ticket", ticket.Id).ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
