@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tickets.Common;
 using Tickets.Messaging;
 using Tickets.Tickets;
+using Tickets.Tickets.History;
 
 namespace Tickets.Notifications;
 
@@ -15,6 +16,7 @@ namespace Tickets.Notifications;
 /// <item>internal note → the assignee (<c>ticket_commented</c>, marked internal)</item>
 /// <item>status change → requester, and the assignee when the requester closes or reopens (<c>status_changed</c>); one made with a public comment ("send and resolve") is told once, as the status change with the comment as its note, to whom the comment would have been told</item>
 /// <item>SLA warning → assignee, or admins when unassigned; breach → assignee and every active admin</item>
+/// <item>a bad satisfaction rating → assignee and every active admin (<c>satisfaction_bad</c>, the comment as excerpt); a good one → nobody</item>
 /// </list>
 /// A notification about a change that attached files names them (<see cref="NotificationData.AttachmentNames"/>); an
 /// internal note's files travel with the note's internal mark, so they reach staff only, like its words.
@@ -25,7 +27,7 @@ public static class NotificationRules
 
     /// <summary>Whether <see cref="Plan"/> needs the active admins' ids for this change (they are read only then).</summary>
     public static bool NeedsAdmins(TicketChange change) =>
-        change.Events.Any(e => e.Type is TicketEventType.SlaBreached or TicketEventType.Escalated)
+        change.Events.Any(e => e.Type is TicketEventType.SlaBreached or TicketEventType.Escalated || IsBadRating(e))
         || (change.Ticket.Assignee is null && change.Events.Any(e => e.Type is TicketEventType.Created or TicketEventType.Commented or TicketEventType.SlaWarning));
 
     /// <summary>The outbox messages for <paramref name="change"/>, made by <paramref name="actor"/> (null: the system).</summary>
@@ -76,6 +78,9 @@ public static class NotificationRules
                 case TicketEventType.SlaWarning:
                     Tell(e, NotificationType.SlaWarning, assigneeOrAdmins, DataFor(ticket, e, comment: null));
                     break;
+                case TicketEventType.SatisfactionRated when IsBadRating(e):
+                    Tell(e, NotificationType.SatisfactionBad, [ticket.Assignee?.Id, .. activeAdminIds], DataFor(ticket, e, comment: null));
+                    break;
                 case TicketEventType.SlaBreached when IsEscalation(change, e):
                     Tell(e, NotificationType.SlaBreached, [ticket.Assignee?.Id, .. activeAdminIds], DataFor(ticket, e, comment: null));
                     break;
@@ -112,6 +117,8 @@ public static class NotificationRules
             TicketEventType.StatusChanged when e.Data.Deserialize<StatusMove>(Json.Options) is { } move =>
                 basics with { From = move.From, To = move.To, Note = move.Note, AttachmentNames = Names((move.Attachments ?? []).Select(a => a.FileName)) },
             TicketEventType.SlaWarning or TicketEventType.SlaBreached => basics with { Target = Target(e), DueAt = DueAt(e) },
+            TicketEventType.SatisfactionRated when e.Data.Deserialize<SatisfactionRatedData>(Json.Options)?.Comment is { } said =>
+                basics with { Excerpt = Excerpt(said) },
             _ => basics,
         };
     }
@@ -128,12 +135,16 @@ public static class NotificationRules
         TicketEventType.StatusChanged => NotificationType.StatusChanged,
         TicketEventType.SlaWarning => NotificationType.SlaWarning,
         TicketEventType.SlaBreached => NotificationType.SlaBreached,
+        TicketEventType.SatisfactionRated => NotificationType.SatisfactionBad,
         _ => null,
     };
 
     /// <summary>A breach is told when the SLA check escalates it; one recorded while closing a late ticket is history only.</summary>
     private static bool IsEscalation(TicketChange change, TicketEvent breach) =>
         change.Events.Any(e => e.Type == TicketEventType.Escalated && e.At == breach.At);
+
+    private static bool IsBadRating(TicketEvent e) =>
+        e.Type == TicketEventType.SatisfactionRated && e.Data.Deserialize<SatisfactionRatedData>(Json.Options)?.Rating == SatisfactionRating.Bad;
 
     private static string Excerpt(string body)
     {

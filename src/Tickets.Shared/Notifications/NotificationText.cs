@@ -45,6 +45,7 @@ public static class NotificationText
             NotificationType.SlaBreached => en
                 ? $"{number} missed its {Target(d.Target, en)} deadline ({Due(d.DueAt, reader)}) and has been escalated."
                 : $"{number} ha incumplido el plazo de {Target(d.Target, en)} ({Due(d.DueAt, reader)}) y se ha escalado.",
+            NotificationType.SatisfactionBad => en ? $"{actor} rated the resolution of {number} as bad." : $"{actor} ha valorado como mala la resolución de {number}.",
             _ => number,
         };
     }
@@ -70,6 +71,7 @@ public static class NotificationText
             },
             NotificationType.SlaWarning => (en ? "SLA due soon: " : "SLA a punto de vencer: ") + ticket,
             NotificationType.SlaBreached => (en ? "SLA breached: " : "SLA incumplido: ") + ticket,
+            NotificationType.SatisfactionBad => (en ? "Bad rating: " : "Valoración negativa: ") + ticket,
             _ => ticket,
         };
     }

@@ -9,4 +9,7 @@ public enum NotificationType
     StatusChanged,
     SlaWarning,
     SlaBreached,
+
+    /// <summary>The requester rated a resolution bad: told to the assignee and every active admin.</summary>
+    SatisfactionBad,
 }

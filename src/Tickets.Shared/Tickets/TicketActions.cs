@@ -17,4 +17,5 @@ public sealed record TicketActions(
     [property: Description("Write a public comment.")] bool Comment,
     [property: Description("Write an internal note (staff only).")] bool InternalNote,
     [property: Description("The status moves allowed now, as GET /tickets/{id}/transitions lists them.")] IReadOnlyList<AllowedTransition> Transitions,
-    [property: Description("Replace its tags (PUT tags; staff only).")] bool ChangeTags = false);
+    [property: Description("Replace its tags (PUT tags; staff only).")] bool ChangeTags = false,
+    [property: Description("Rate its resolution, good or bad (POST satisfaction): the requester, once per resolution.")] bool Rate = false);

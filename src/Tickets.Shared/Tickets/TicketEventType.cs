@@ -19,4 +19,6 @@ public enum TicketEventType
     TeamChanged,
     SlaReplanned,
     TagsChanged,
+    SatisfactionRated,
+    SatisfactionCommented,
 }

@@ -42,6 +42,14 @@ internal sealed record TicketDocument
     /// <summary>The ticket's tags, for the tag filter (<c>ARRAY_CONTAINS</c>) and completion (absent before tags: none).</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The requester's latest satisfaction rating (good, bad), for reports; absent when never rated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SatisfactionRating? SatisfactionRating { get; init; }
+
+    /// <summary>When it was given (sortable UTC, like <see cref="CreatedAt"/>), for reports over a period; absent when never rated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SatisfactionAt { get; init; }
+
     /// <summary>Folded "TCK-000123 title description": what <c>q</c> searches with <c>CONTAINS</c>.</summary>
     public required string SearchText { get; init; }
 
@@ -72,6 +80,8 @@ internal sealed record TicketDocument
         SlaPhase = index.SlaPhase,
         Deleted = t.DeletedAt is not null,
         Tags = t.Tags,
+        SatisfactionRating = t.Satisfaction?.Rating,
+        SatisfactionAt = t.Satisfaction is { } rated ? SortableTime.Of(rated.At) : null,
         SearchText = index.SearchText,
         Ticket = t with { ETag = "" },
     };

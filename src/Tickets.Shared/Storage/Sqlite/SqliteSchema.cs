@@ -403,5 +403,14 @@ internal static class SqliteSchema
             CREATE INDEX ix_saved_views_owner ON saved_views (owner_id, shared);
             CREATE INDEX ix_saved_views_shared ON saved_views (shared, name_key)
             """),
+        new(24, "satisfaction", """
+            -- The requester's latest satisfaction rating of the ticket (also in its document), for reports to count without
+            -- reading documents: 'good' or 'bad', and when it was given (ticks, UTC); NULL for never rated. Written with the
+            -- ticket in every write. The partial index serves counts over a rating period. No ticket was rated before:
+            -- nothing to backfill.
+            ALTER TABLE tickets ADD COLUMN satisfaction_rating TEXT NULL;
+            ALTER TABLE tickets ADD COLUMN satisfaction_at INTEGER NULL;
+            CREATE INDEX ix_tickets_satisfaction ON tickets (satisfaction_at, satisfaction_rating) WHERE satisfaction_at IS NOT NULL
+            """),
     ];
 }
