@@ -101,6 +101,12 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
         ...(event.data.added.length ? [t('history.tagsAdded', { tags: event.data.added.join(', ') })] : []),
         ...(event.data.removed.length ? [t('history.tagsRemoved', { tags: event.data.removed.join(', ') })] : []),
       ];
+    case 'satisfaction_rated':
+    case 'satisfaction_commented':
+      return [
+        t('history.satisfaction', { rating: t(`satisfaction.${event.data.rating}`) }),
+        ...(event.data.comment ? [event.data.comment] : []),
+      ];
     case 'deleted':
       return [];
     default:

@@ -18,7 +18,15 @@ export type TimelineEntry =
   | { kind: 'event'; id: string; at: string; event: HistoryEvent };
 
 /** What a person reading the ticket as its requester may see among the markers: nothing internal, no SLA clock. */
-const REQUESTER_EVENTS: ReadonlySet<HistoryEventType> = new Set(['created', 'updated', 'status_changed', 'assigned', 'priority_changed']);
+const REQUESTER_EVENTS: ReadonlySet<HistoryEventType> = new Set([
+  'created',
+  'updated',
+  'status_changed',
+  'assigned',
+  'priority_changed',
+  'satisfaction_rated',
+  'satisfaction_commented',
+]);
 
 /** What staff see by default: the moves that change who does what; the SLA clock's own log waits behind "show all". */
 const STAFF_EVENTS: ReadonlySet<HistoryEventType> = new Set([

@@ -23,6 +23,7 @@ import { ActionsPanel } from './ticket/ActionsPanel';
 import { Conversation } from './ticket/Conversation';
 import { DeleteSection } from './ticket/DeleteSection';
 import { RequesterContactCard } from './ticket/RequesterContactCard';
+import { SatisfactionCard } from './ticket/SatisfactionCard';
 import { SlaPanel } from './ticket/SlaPanel';
 import { StatusDialog } from './ticket/StatusDialog';
 import { StatusNoteCard } from './ticket/StatusNoteCard';
@@ -224,6 +225,14 @@ export function TicketPage() {
       ) : null}
       <ErrorAlert error={actionError} message={actionMessage} />
       {statusNote ? <StatusNoteCard note={statusNote} /> : null}
+      <SatisfactionCard
+        key={`satisfaction-${ticket.etag}`}
+        ticket={ticket}
+        onRate={async (rating, comment) => {
+          await api.rate(ticket.id, rating, comment);
+          refresh(t('satisfaction.saved'));
+        }}
+      />
 
       <ActionsPanel
         // A fresh ticket resets the forms' choices to what the server has now.
