@@ -69,7 +69,7 @@ public sealed partial class NotificationEmails(
         }
 
         var reader = Reader.Of(recipient.Language, recipient.TimeZone, userOptions.Value.DefaultTimeZone);
-        var words = NotificationEmail.Compose(pending, reader, urls.Value.TicketUrl(ticket.DisplayNumber), ResolvedPartOf(ticket, pending));
+        var words = NotificationEmail.Compose(pending, reader, urls.Value.TicketUrl(ticket.DisplayNumber), ResolvedPartOf(ticket, pending, recipientId));
         var domain = mail.Value.Domain(smtp.Value.From);
         var first = pending[0].Id;
         var outcome = await once.SendAsync(
@@ -114,13 +114,17 @@ public sealed partial class NotificationEmails(
         return overdue.Count;
     }
 
-    /// <summary>The resolution part, when these notifications tell the resolution the ticket still has.</summary>
-    private ResolvedPart? ResolvedPartOf(Ticket ticket, IReadOnlyList<Notification> pending)
+    /// <summary>
+    /// The resolution part, when these notifications tell the resolution the ticket still has. Its links act as the
+    /// requester (confirm, reopen, rate), so only the requester's e-mail carries them; anyone else told of the resolution
+    /// (an assignee told of a send-and-resolve) reads the note and the auto-close date.
+    /// </summary>
+    private ResolvedPart? ResolvedPartOf(Ticket ticket, IReadOnlyList<Notification> pending, string recipientId)
     {
         if (ticket.Status != TicketStatus.Resolved) return null;
         var resolution = pending.LastOrDefault(n => n is { Type: NotificationType.StatusChanged, Content.Data.To: TicketStatus.Resolved });
         if (resolution is null) return null;
-        var links = resolutionLinks?.For(ticket);
+        var links = recipientId == ticket.Requester.Id ? resolutionLinks?.For(ticket) : null;
         return new ResolvedPart(resolution.Content!.Data.Note, links, links?.ExpiresAt ?? ticket.UpdatedAt + rules.AutoCloseDelay);
     }
 

@@ -329,9 +329,12 @@ public sealed class NotificationDeliveryTests
             : null;
     }
 
-    private async Task<EmailMessage> ResolvedMailAsync(TicketStatus statusNow, IResolutionLinks? links)
+    /// <summary>The resolved mail to "tech", who is the ticket's requester unless <paramref name="toRequester"/> is false.</summary>
+    private async Task<EmailMessage> ResolvedMailAsync(TicketStatus statusNow, IResolutionLinks? links, bool toRequester = true)
     {
-        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(Build.InStatus(statusNow) with { Number = 12 });
+        var ticket = Build.InStatus(statusNow) with { Number = 12 };
+        if (toRequester) ticket = ticket with { Requester = new Requester("tech", "Tomás", "Soporte") };
+        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
         var move = JsonSerializer.SerializeToElement(new { from = "in_progress", to = "resolved", note = "Tóner cambiado." }, Json.Options);
         _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
             [new TicketEvent("event-9", "ticket-1", TicketEventType.StatusChanged, new EventActor("t-1", "Tomás"), Build.Start, move)], NextCursor: null));
@@ -361,6 +364,16 @@ public sealed class NotificationDeliveryTests
         var mail = await ResolvedMailAsync(TicketStatus.Resolved, links: null);
 
         Assert.DoesNotContain("resolucion?token", mail.Body + mail.Html, StringComparison.Ordinal);
+        Assert.Contains("se cerrará automáticamente el", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlyTheRequestersResolvedMailCarriesTheLinksThatActAsThem()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Resolved, new FakeResolutionLinks(), toRequester: false);
+
+        Assert.DoesNotContain("token=", mail.Body + mail.Html, StringComparison.Ordinal);
+        Assert.Contains("Tóner cambiado.", mail.Body, StringComparison.Ordinal);
         Assert.Contains("se cerrará automáticamente el", mail.Body, StringComparison.Ordinal);
     }
 

@@ -34,7 +34,8 @@ public sealed record SatisfactionAnswerView(
 /// ticket is still resolved by the resolution the link names, so after any answer — or a reopening or closing by anyone,
 /// or a later resolution — it is a 409 <c>link_already_used</c>. Malformed, forged, expired, or naming a requester who is
 /// no longer active: 400 <c>invalid_link</c>. Anonymous (the token is the credential), so asking is throttled per client
-/// address like "forgot my password".
+/// address like "forgot my password". The same e-mail's satisfaction links (good, bad) are answered here too
+/// (<see cref="RateAsync"/>), under the same checks; neither kind of link is accepted for the other.
 /// </summary>
 public sealed partial class ResolutionAnswers(
     ResolutionLinkTokens tokens,
