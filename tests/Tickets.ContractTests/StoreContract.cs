@@ -26,6 +26,13 @@ public interface IStoreUnderTest
 
     /// <summary>Removes what is left after the composition is disposed (e.g. files).</summary>
     Task CleanUpAsync(string uniqueName) => Task.CompletedTask;
+
+    /// <summary>
+    /// A ticket's satisfaction as the adapter keeps it beside the document for reports (rating, when), read raw from the
+    /// store, so the contract proves each adapter writes the projection its reports count.
+    /// </summary>
+    Task<(string? Rating, DateTimeOffset? At)> SatisfactionProjectionAsync(IServiceProvider services, string ticketId) =>
+        throw new NotSupportedException("This adapter does not read its raw projection.");
 }
 
 /// <summary>
@@ -40,6 +47,9 @@ public abstract class StoreContract(IStoreUnderTest store) : IAsyncLifetime
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     protected IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
+
+    /// <summary>The adapter under test, for the few cases that read what it stores raw.</summary>
+    protected IStoreUnderTest Adapter => store;
 
     protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -79,6 +89,20 @@ public sealed class SqliteStore : IStoreUnderTest
         ["Tickets:Jwt:SigningKeys:0:Id"] = "test",
         ["Tickets:Jwt:SigningKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
     };
+
+    public async Task<(string? Rating, DateTimeOffset? At)> SatisfactionProjectionAsync(IServiceProvider services, string ticketId)
+    {
+        var path = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<global::Tickets.Storage.Sqlite.SqliteOptions>>().Value.Path;
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT satisfaction_rating, satisfaction_at FROM tickets WHERE id = $id";
+        command.Parameters.AddWithValue("$id", ticketId);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return (reader.IsDBNull(0) ? null : reader.GetString(0),
+            reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero));
+    }
 
     public Task CleanUpAsync(string uniqueName)
     {

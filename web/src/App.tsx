@@ -16,6 +16,7 @@ import { Register } from './pages/Register';
 import { RegisterConfirm } from './pages/RegisterConfirm';
 import { ResetPassword } from './pages/ResetPassword';
 import { ResolutionAnswer } from './pages/ResolutionAnswer';
+import { SatisfactionAnswer } from './pages/SatisfactionAnswer';
 import { TicketPage } from './pages/TicketPage';
 import { Users } from './pages/Users';
 import { Audit } from './pages/settings/Audit';
@@ -56,6 +57,7 @@ export function App() {
               <Route path="forgot-password" element={<ForgotPassword />} />
               <Route path="reset-password" element={<ResetPassword />} />
               <Route path="resolucion" element={<ResolutionAnswer />} />
+              <Route path="satisfaccion" element={<SatisfactionAnswer />} />
               <Route path="tickets" element={<RequireAuth><MyTickets /></RequireAuth>} />
               <Route path="tickets/:id" element={<RequireAuth><TicketPage /></RequireAuth>} />
               <Route path="notifications" element={<RequireAuth><Notifications /></RequireAuth>} />

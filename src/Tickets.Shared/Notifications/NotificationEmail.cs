@@ -12,7 +12,7 @@ public sealed record ResolvedPart(string? Note, ResolutionLinkPair? Links, DateT
 /// The words of one notification e-mail — one or several notifications of one person about one ticket — in the
 /// reader's language, dates in their zone: a subject naming the event, the latest message quoted, a button to the
 /// ticket, the names of the files the changes attached ("Adjuntos: captura.png, informe.pdf" — names only, no links), and
-/// for a resolution the note, "¿Está resuelto? Sí / No, reabrir" and the auto-close date. The plain text and the HTML
+/// for a resolution the note, "¿Está resuelto? Sí / No, reabrir", the satisfaction question (good / bad) and the auto-close date. The plain text and the HTML
 /// tell the same; every word that came from a person (file names included) is HTML-escaped.
 /// </summary>
 public sealed record NotificationEmail(string Subject, string Text, string Html)
@@ -59,6 +59,10 @@ public sealed record NotificationEmail(string Subject, string Text, string Html)
                 text.Append('\n').Append(en ? "Is it solved?" : "¿Está resuelto?").Append('\n')
                     .Append(en ? "  Yes, it is solved: " : "  Sí, está resuelto: ").Append(links.ConfirmUrl).Append('\n')
                     .Append(en ? "  No, reopen it: " : "  No, reabrir: ").Append(links.ReopenUrl).Append('\n');
+            if (resolved.Links?.Satisfaction is { } rate)
+                text.Append('\n').Append(RateQuestion(en)).Append('\n')
+                    .Append(en ? "  Good: " : "  Buena: ").Append(rate.GoodUrl).Append('\n')
+                    .Append(en ? "  Bad: " : "  Mala: ").Append(rate.BadUrl).Append('\n');
             text.Append('\n').Append(ClosesLine(resolved, reader)).Append('\n');
         }
 
@@ -100,6 +104,13 @@ public sealed record NotificationEmail(string Subject, string Text, string Html)
                     .Append(Button(links.ReopenUrl, en ? "No, reopen it" : "No, reabrir", "#b91c1c")).Append("</p>");
             }
 
+            if (resolved.Links?.Satisfaction is { } rate)
+            {
+                html.Append("<p style=\"margin:0 0 8px;font-weight:600;\">").Append(E(RateQuestion(en))).Append("</p><p style=\"margin:0 0 16px;\">")
+                    .Append(Button(rate.GoodUrl, en ? "👍 Good" : "👍 Buena", "#15803d")).Append(' ')
+                    .Append(Button(rate.BadUrl, en ? "👎 Bad" : "👎 Mala", "#b91c1c")).Append("</p>");
+            }
+
             html.Append("<p style=\"margin:0 0 16px;\">").Append(E(ClosesLine(resolved, reader))).Append("</p>");
         }
 
@@ -108,6 +119,9 @@ public sealed record NotificationEmail(string Subject, string Text, string Html)
             .Append("</div></body></html>");
         return new NotificationEmail(subject, text.ToString(), html.ToString());
     }
+
+    private static string RateQuestion(bool en) =>
+        en ? "How would you rate the support you received?" : "¿Cómo valoras la atención recibida?";
 
     private static string ClosesLine(ResolvedPart resolved, Reader reader) => reader.English
         ? $"If we hear nothing from you, the ticket will close automatically on {reader.DateTime(resolved.ClosesAt)}."

@@ -69,7 +69,7 @@ public sealed partial class NotificationEmails(
         }
 
         var reader = Reader.Of(recipient.Language, recipient.TimeZone, userOptions.Value.DefaultTimeZone);
-        var words = NotificationEmail.Compose(pending, reader, urls.Value.TicketUrl(ticket.DisplayNumber), ResolvedPartOf(ticket, recipientId, pending));
+        var words = NotificationEmail.Compose(pending, reader, urls.Value.TicketUrl(ticket.DisplayNumber), ResolvedPartOf(ticket, pending, recipientId));
         var domain = mail.Value.Domain(smtp.Value.From);
         var first = pending[0].Id;
         var outcome = await once.SendAsync(
@@ -115,10 +115,11 @@ public sealed partial class NotificationEmails(
     }
 
     /// <summary>
-    /// The resolution part, when these notifications tell the resolution the ticket still has. The confirm/reopen links
-    /// answer as the requester, so only the requester's e-mail carries them (a CC reads the note and the date, not the question).
+    /// The resolution part, when these notifications tell the resolution the ticket still has. Its links act as the
+    /// requester (confirm, reopen, rate), so only the requester's e-mail carries them; anyone else told of the resolution
+    /// (a CC, or an assignee told of a send-and-resolve) reads the note and the auto-close date.
     /// </summary>
-    private ResolvedPart? ResolvedPartOf(Ticket ticket, string recipientId, IReadOnlyList<Notification> pending)
+    private ResolvedPart? ResolvedPartOf(Ticket ticket, IReadOnlyList<Notification> pending, string recipientId)
     {
         if (ticket.Status != TicketStatus.Resolved) return null;
         var resolution = pending.LastOrDefault(n => n is { Type: NotificationType.StatusChanged, Content.Data.To: TicketStatus.Resolved });

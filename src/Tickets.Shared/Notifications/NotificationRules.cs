@@ -2,6 +2,7 @@ using System.Text.Json;
 using Tickets.Common;
 using Tickets.Messaging;
 using Tickets.Tickets;
+using Tickets.Tickets.History;
 
 namespace Tickets.Notifications;
 
@@ -19,6 +20,7 @@ namespace Tickets.Notifications;
 /// <item>SLA warning → assignee, or admins when unassigned; breach → assignee and every active admin</item>
 /// <item>a comment that mentions people → each of them (<c>mentioned</c>, marked internal for a note) instead of
 /// <c>ticket_commented</c>; with a move ("send and resolve") those the move already tells hear of it as the move, the others as a mention</item>
+/// <item>a bad satisfaction rating → assignee and every active admin (<c>satisfaction_bad</c>, the comment as excerpt); a good one → nobody</item>
 /// </list>
 /// A notification about a change that attached files names them (<see cref="NotificationData.AttachmentNames"/>); an
 /// internal note's files travel with the note's internal mark, so they reach staff only, like its words.
@@ -29,7 +31,7 @@ public static class NotificationRules
 
     /// <summary>Whether <see cref="Plan"/> needs the active admins' ids for this change (they are read only then).</summary>
     public static bool NeedsAdmins(TicketChange change) =>
-        change.Events.Any(e => e.Type is TicketEventType.SlaBreached or TicketEventType.Escalated)
+        change.Events.Any(e => e.Type is TicketEventType.SlaBreached or TicketEventType.Escalated || IsBadRating(e))
         || (change.Ticket.Assignee is null && change.Events.Any(e => e.Type is TicketEventType.Created or TicketEventType.Commented or TicketEventType.SlaWarning));
 
     /// <summary>The outbox messages for <paramref name="change"/>, made by <paramref name="actor"/> (null: the system).</summary>
@@ -98,6 +100,9 @@ public static class NotificationRules
                 case TicketEventType.SlaWarning:
                     Tell(e, NotificationType.SlaWarning, assigneeOrAdmins, DataFor(ticket, e, comment: null));
                     break;
+                case TicketEventType.SatisfactionRated when IsBadRating(e):
+                    Tell(e, NotificationType.SatisfactionBad, [ticket.Assignee?.Id, .. activeAdminIds], DataFor(ticket, e, comment: null));
+                    break;
                 case TicketEventType.SlaBreached when IsEscalation(change, e):
                     Tell(e, NotificationType.SlaBreached, [ticket.Assignee?.Id, .. activeAdminIds], DataFor(ticket, e, comment: null));
                     break;
@@ -134,6 +139,8 @@ public static class NotificationRules
             TicketEventType.StatusChanged when e.Data.Deserialize<StatusMove>(Json.Options) is { } move =>
                 basics with { From = move.From, To = move.To, Note = move.Note, AttachmentNames = Names((move.Attachments ?? []).Select(a => a.FileName)) },
             TicketEventType.SlaWarning or TicketEventType.SlaBreached => basics with { Target = Target(e), DueAt = DueAt(e) },
+            TicketEventType.SatisfactionRated when e.Data.Deserialize<SatisfactionRatedData>(Json.Options)?.Comment is { } said =>
+                basics with { Excerpt = Excerpt(said) },
             _ => basics,
         };
     }
@@ -160,6 +167,7 @@ public static class NotificationRules
         TicketEventType.StatusChanged => NotificationType.StatusChanged,
         TicketEventType.SlaWarning => NotificationType.SlaWarning,
         TicketEventType.SlaBreached => NotificationType.SlaBreached,
+        TicketEventType.SatisfactionRated => NotificationType.SatisfactionBad,
         _ => null,
     };
 
@@ -174,6 +182,9 @@ public static class NotificationRules
     /// <summary>A breach is told when the SLA check escalates it; one recorded while closing a late ticket is history only.</summary>
     private static bool IsEscalation(TicketChange change, TicketEvent breach) =>
         change.Events.Any(e => e.Type == TicketEventType.Escalated && e.At == breach.At);
+
+    private static bool IsBadRating(TicketEvent e) =>
+        e.Type == TicketEventType.SatisfactionRated && e.Data.Deserialize<SatisfactionRatedData>(Json.Options)?.Rating == SatisfactionRating.Bad;
 
     private static string Excerpt(string body)
     {

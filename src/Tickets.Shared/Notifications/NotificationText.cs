@@ -54,6 +54,7 @@ public static class NotificationText
                 ? $"{actor} added an internal note to {number}, which you follow."
                 : $"{actor} ha añadido una nota interna en {number}, que sigues.",
             NotificationType.TicketUpdated => en ? $"{actor} commented on {number}, which you follow." : $"{actor} ha comentado en {number}, que sigues.",
+            NotificationType.SatisfactionBad => en ? $"{actor} rated the resolution of {number} as bad." : $"{actor} ha valorado como mala la resolución de {number}.",
             _ => number,
         };
     }
@@ -81,6 +82,7 @@ public static class NotificationText
             NotificationType.SlaBreached => (en ? "SLA breached: " : "SLA incumplido: ") + ticket,
             NotificationType.Mentioned => (en ? "You were mentioned in " : "Te han mencionado en ") + ticket,
             NotificationType.TicketUpdated => (en ? "Update on a ticket you follow: " : "Novedad en un ticket que sigues: ") + ticket,
+            NotificationType.SatisfactionBad => (en ? "Bad rating: " : "Valoración negativa: ") + ticket,
             _ => ticket,
         };
     }

@@ -14,4 +14,7 @@ public enum NotificationType
 
     /// <summary>To a follower: a public comment, an internal note or a status change on a ticket they follow.</summary>
     TicketUpdated,
+
+    /// <summary>The requester rated a resolution bad: told to the assignee and every active admin.</summary>
+    SatisfactionBad,
 }

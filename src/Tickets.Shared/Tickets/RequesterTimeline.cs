@@ -6,8 +6,8 @@ namespace Tickets.Tickets;
 
 /// <summary>
 /// What of a ticket's history concerns its requester (a caller who is not staff): the ticket's creation, public comments,
-/// status changes with their notes (resolution notes, reopen reasons), the ticket it was merged into, who handles it, and edits of title, description,
-/// priority and category, and who is copied in. Never SLA events, links, team moves, re-plans, internal notes, followers, or why or how it was assigned. The
+/// status changes with their notes (resolution notes, reopen reasons), the ticket it was merged into, who handles it, edits of title, description,
+/// priority and category, who is copied in, and their own satisfaction ratings. Never SLA events, links, team moves, re-plans, internal notes, followers, or why or how it was assigned. The
 /// stores filter by these types in the history query itself, so paging stays keyset; <see cref="Redact"/> then drops
 /// the staff-only members of the payloads they keep.
 /// </summary>
@@ -23,6 +23,8 @@ public static class RequesterTimeline
         TicketEventType.Commented,
         TicketEventType.MergedInto,
         TicketEventType.CcsChanged,
+        TicketEventType.SatisfactionRated,
+        TicketEventType.SatisfactionCommented,
     ];
 
     /// <summary>The event as the requester reads it: without the team it was routed to, nor the assignment's reason.</summary>

@@ -21,4 +21,5 @@ public sealed record TicketActions(
     [property: Description("Link it to other tickets and remove its links (POST links, DELETE links/{ticketId}; staff only).")] bool Link = false,
     [property: Description("Merge it into another ticket (POST merge; staff, while it is not closed).")] bool Merge = false,
     [property: Description("Replace who is copied in (PUT ccs; the requester and staff).")] bool ChangeCcs = false,
-    [property: Description("Follow or unfollow it (PUT/DELETE followers/me; staff only).")] bool Follow = false);
+    [property: Description("Follow or unfollow it (PUT/DELETE followers/me; staff only).")] bool Follow = false,
+    [property: Description("Rate its resolution, good or bad (POST satisfaction): the requester, once per resolution.")] bool Rate = false);

@@ -25,4 +25,6 @@ public enum TicketEventType
     MergedFrom,
     CcsChanged,
     FollowersChanged,
+    SatisfactionRated,
+    SatisfactionCommented,
 }

@@ -55,6 +55,9 @@ public static class TicketPermissions
     /// <summary>A closed ticket takes comments from admins only (nobody else could act on them until it is reopened).</summary>
     public static bool MayComment(Ticket ticket, Actor actor) => ticket.Status != Closed || actor.IsAdmin;
 
+    /// <summary>Satisfaction is the requester's word on the resolution: nobody rates it for them.</summary>
+    public static bool MayRate(Ticket ticket, Actor actor) => ticket.Requester.Id == actor.Id;
+
     public static TicketActions For(Ticket ticket, Actor actor) => new(
         Edit: MayEdit(ticket, actor),
         ChangePriority: MayChangePriority(ticket, actor),
@@ -70,5 +73,6 @@ public static class TicketPermissions
         Link: MayLink(actor),
         Merge: MayMerge(actor) && IsMergeable(ticket),
         ChangeCcs: MayChangeCcs(ticket, actor),
-        Follow: MayFollow(actor));
+        Follow: MayFollow(actor),
+        Rate: MayRate(ticket, actor) && ticket.AwaitsSatisfaction);
 }

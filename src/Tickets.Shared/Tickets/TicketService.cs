@@ -363,6 +363,19 @@ public sealed partial class TicketService(
         return v.ToError() is { } badCursor ? badCursor : (ticket.Value.Id, page);
     }
 
+    /// <summary>
+    /// The requester rates the ticket's current resolution (<see cref="Ticket.Rate"/>): others 403, nothing to rate or rated
+    /// already 409; history <c>satisfaction_rated</c>, and a bad rating tells the assignee and the active admins.
+    /// </summary>
+    public async Task<Result<Ticket>> RateAsync(string idOrNumber, SatisfactionRequest request, CancellationToken cancellationToken)
+    {
+        var parsed = request.Parsed();
+        if (!parsed.IsSuccess) return parsed.Error!;
+        var (rating, comment) = parsed.Value;
+        return (await ChangeAsync(idOrNumber, null, ticket => Task.FromResult(ticket.Rate(Caller, rating, comment, time.GetUtcNow())), cancellationToken))
+            .Map(change => change.Ticket);
+    }
+
     public async Task<Result<Page<Ticket>>> ListAsync(TicketListParameters parameters, CancellationToken cancellationToken)
     {
         var list = $"tickets:{me.Id}";

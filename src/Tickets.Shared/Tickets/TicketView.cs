@@ -42,16 +42,30 @@ public sealed record TicketView(
     IReadOnlyList<TicketReference>? MergedFrom = null,
     [property: System.ComponentModel.Description("Staff following the ticket (staff only: absent for requesters and CCs).")]
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<TicketPerson>? Followers = null)
+    IReadOnlyList<TicketPerson>? Followers = null,
+    [property: System.ComponentModel.Description("The requester's latest rating of a resolution (staff and the requester; absent when never rated).")]
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    SatisfactionView? Satisfaction = null)
 {
     public static TicketView Of(Ticket t, SlaStatus sla, Actor caller) => new(
         t.Id, t.DisplayNumber, t.Title, t.Description, t.Priority, t.Category, t.Status, t.Requester, t.Assignee, t.Team,
         t.CreatedAt, t.UpdatedAt, t.FirstResponseAt, t.ResolvedAt, t.ClosedAt, t.CommentCount, TicketSlaView.Of(t.Sla, sla), t.ETag,
         t.ActionsFor(caller), t.Attachments, t.Ccs, TagsFor(t, caller), caller.IsStaff ? t.Links : null, t.MergedInto,
-        caller.IsStaff ? t.MergedFrom : null, caller.IsStaff ? t.Followers : null);
+        caller.IsStaff ? t.MergedFrom : null, caller.IsStaff ? t.Followers : null, SatisfactionView.Of(t, caller));
 
     /// <summary>Tags are staff-internal: a requester's view leaves them out.</summary>
     public static IReadOnlyList<string>? TagsFor(Ticket t, Actor caller) => caller.IsStaff ? t.Tags : null;
+}
+
+/// <summary>The rating as the API shows it: good or bad, the comment, when.</summary>
+public sealed record SatisfactionView(
+    SatisfactionRating Rating,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Comment,
+    DateTimeOffset At)
+{
+    /// <summary>Staff and the requester who gave it see it (with its comment); nobody else sees the ticket anyway.</summary>
+    public static SatisfactionView? Of(Ticket t, Actor caller) =>
+        t.Satisfaction is { } s && (caller.IsStaff || caller.Id == t.Requester.Id) ? new SatisfactionView(s.Rating, s.Comment, s.At) : null;
 }
 
 /// <summary>

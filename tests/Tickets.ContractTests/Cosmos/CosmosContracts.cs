@@ -116,6 +116,8 @@ public sealed class CosmosDbServerSavedViewStoreContract() : SavedViewStoreContr
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountSavedViewStoreContract() : SavedViewStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
 public sealed class CosmosDbServerMacroStoreContract() : MacroStoreContract(new CosmosDbServerStore());
 
 [CosmosAccountEndpoint]

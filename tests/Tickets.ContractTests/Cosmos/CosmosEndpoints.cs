@@ -51,6 +51,9 @@ public sealed class CosmosDbServerStore : IStoreUnderTest
     public void ConfigureServices(IServiceCollection services) => services.AddCosmosDbServerCompatibility();
 
     public Task DropAsync(IServiceProvider services, string uniqueName) => CosmosStoreSettings.DropAsync(services, uniqueName);
+
+    public Task<(string? Rating, DateTimeOffset? At)> SatisfactionProjectionAsync(IServiceProvider services, string ticketId) =>
+        CosmosStoreSettings.SatisfactionProjectionAsync(services, ticketId);
 }
 
 /// <summary>Cosmos on the emulator or a real account (<c>TICKETS_COSMOS_CONNECTION</c>): same, with every case.</summary>
@@ -68,6 +71,9 @@ public sealed class CosmosAccountStore : IStoreUnderTest
 
     public Task DropAsync(IServiceProvider services, string uniqueName) => CosmosStoreSettings.DropAsync(services, uniqueName);
 
+    public Task<(string? Rating, DateTimeOffset? At)> SatisfactionProjectionAsync(IServiceProvider services, string ticketId) =>
+        CosmosStoreSettings.SatisfactionProjectionAsync(services, ticketId);
+
     private static bool IsLocal(string connection) =>
         connection.Contains("localhost", StringComparison.OrdinalIgnoreCase) || connection.Contains("127.0.0.1", StringComparison.Ordinal);
 }
@@ -83,6 +89,18 @@ internal static class CosmosStoreSettings
         ["Tickets:Jwt:SigningKeys:0:Id"] = "test",
         ["Tickets:Jwt:SigningKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
     };
+
+    /// <summary>The top-level <c>satisfactionRating</c> and <c>satisfactionAt</c> of the ticket's document, read raw.</summary>
+    public static async Task<(string? Rating, DateTimeOffset? At)> SatisfactionProjectionAsync(IServiceProvider services, string ticketId)
+    {
+        var database = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<global::Tickets.Storage.Cosmos.CosmosOptions>>().Value.Database;
+        using var response = await services.GetRequiredService<CosmosClient>().GetContainer(database, "tickets").ReadItemStreamAsync(ticketId, new PartitionKey(ticketId));
+        Assert.True(response.IsSuccessStatusCode);
+        using var document = await System.Text.Json.JsonDocument.ParseAsync(response.Content);
+        var root = document.RootElement;
+        return (root.TryGetProperty("satisfactionRating", out var rating) ? rating.GetString() : null,
+            root.TryGetProperty("satisfactionAt", out var at) ? DateTimeOffset.Parse(at.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
 
     public static async Task DropAsync(IServiceProvider services, string database)
     {

@@ -67,6 +67,30 @@ public sealed class NotificationTests(NotificationWorld world) : IClassFixture<N
     }
 
     [Fact]
+    public async Task ABadRatingTellsTheAssigneeAndTheAdminsWithTheComment()
+    {
+        var admin = await world.NewPersonAsync("admin");
+        var requester = await world.NewPersonAsync("user");
+        var tech = await world.NewPersonAsync("technician");
+        var ticket = await requester.Client.CreateTicketAsync("La VPN se corta");
+        (await world.Admin.AssignAsync(ticket.Id(), tech.Id)).EnsureSuccessStatusCode();
+        (await tech.Client.SetStatusAsync(ticket.Id(), "resolved", "Perfil de VPN renovado.")).EnsureSuccessStatusCode();
+
+        var resolvedMail = await Host.Mail.WaitForMailAsync(m => m.To.Any(to => to.Contains(requester.Email, StringComparison.OrdinalIgnoreCase))
+            && m.Subject.StartsWith("Resuelto:", StringComparison.Ordinal) && m.Subject.Contains(ticket.Str("number"), StringComparison.Ordinal));
+        Assert.Contains("https://tickets.example.org/satisfaccion?token=", resolvedMail.Text, StringComparison.Ordinal);
+        (await requester.Client.PostAsJsonAsync($"api/tickets/{ticket.Id()}/satisfaction", new { rating = "bad", comment = "Se sigue cortando." })).EnsureSuccessStatusCode();
+
+        var toTech = await NotificationWorld.WaitForNotificationAsync(tech.Client, About("satisfaction_bad", ticket), "the assignee told of the bad rating");
+        await NotificationWorld.WaitForNotificationAsync(admin.Client, About("satisfaction_bad", ticket), "an admin told of the bad rating");
+        Assert.Contains(ticket.Str("number"), toTech.Str("message"), StringComparison.Ordinal);
+        var mail = await Host.Mail.WaitForMailAsync(m => m.To.Any(to => to.Contains(tech.Email, StringComparison.OrdinalIgnoreCase))
+            && m.Subject.StartsWith("Valoración negativa:", StringComparison.Ordinal));
+        Assert.Contains("Se sigue cortando.", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain((await NotificationWorld.InboxAsync(requester.Client)).GetProperty("items").EnumerateArray(), n => n.Str("type") == "satisfaction_bad");
+    }
+
+    [Fact]
     public async Task NewUnassignedTicketTellsTheAdminsButNotItsRequester()
     {
         var admin = await world.NewPersonAsync("admin");

@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["ForgotPassword"] = Row.Same(202, 202, 202, 202),
         ["ResetPassword"] = Row.Same(400, 400, 400, 400), // not a real link: the caller is let in, the link is refused
         ["AnswerResolution"] = Row.Same(400, 400, 400, 400), // not a real link: the token is the credential, and it is refused
+        ["AnswerSatisfaction"] = Row.Same(400, 400, 400, 400), // not a real link: the token is the credential, and it is refused
         ["GetMe"] = Row.Same(401, 200, 200, 200),
         ["UpdateMe"] = Row.Same(401, 200, 200, 200),
         ["ChangePassword"] = Row.Same(401, 400, 400, 400), // wrong current password: the caller is let in, the check refuses
@@ -65,6 +66,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["MoveTicketToTeam"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // staff move tickets between teams
         ["BulkTickets"] = Row.Same(401, 403, 200, 200), // staff only; each ticket's own answer is in the results (BulkTests)
         ["SetTicketTags"] = Row.Owned(401, (403, 403), (200, 200), (200, 200)), // tags are staff-internal labels
+        // Only the requester rates, and a fresh ticket has no resolution to rate: the requester is let in and refused (409).
+        ["RateTicket"] = Row.Owned(401, (409, 404), (403, 403), (409, 403)),
         ["ListTags"] = Row.Same(401, 403, 200, 200),
         ["ListStaff"] = Row.Same(401, 403, 200, 200), // completion for mentions: colleagues only
         // Links and merges are staff work; the other ticket is a fresh one of another user ({ticketId}: linked to the ticket first).
@@ -291,6 +294,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         "ResetPassword" => new { token = "not-a-link", newPassword = "Another-password-1" },
         "ConfirmRegistration" => new { token = "not-a-link" },
         "AnswerResolution" => new { token = "not-a-link" },
+        "AnswerSatisfaction" => new { token = "not-a-link" },
+        "RateTicket" => new { rating = "good" },
         "UpdateMe" => new { department = "Ventas" },
         "ChangePassword" => new { currentPassword = "not-my-password", newPassword = "Another-password-1" },
         "CreateUser" => Person(role: "technician"),

@@ -352,15 +352,15 @@ public sealed class NotificationDeliveryTests
             : null;
     }
 
-    /// <summary>The "resolved" mail to <paramref name="recipient"/>, about a ticket "tech" requested (copying "admin").</summary>
-    private async Task<EmailMessage> ResolvedMailAsync(TicketStatus statusNow, IResolutionLinks? links, string recipient = "tech")
+    /// <summary>
+    /// The "resolved" mail to <paramref name="recipient"/>, about a ticket copying "admin" that "tech" requested (unless
+    /// <paramref name="toRequester"/> is false: then "tech" is not its requester).
+    /// </summary>
+    private async Task<EmailMessage> ResolvedMailAsync(TicketStatus statusNow, IResolutionLinks? links, string recipient = "tech", bool toRequester = true)
     {
-        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(Build.InStatus(statusNow) with
-        {
-            Number = 12,
-            Requester = new Requester("tech", "Tomás", "Soporte"),
-            Ccs = [new TicketPerson("admin", "Ana")],
-        });
+        var ticket = Build.InStatus(statusNow) with { Number = 12, Ccs = [new TicketPerson("admin", "Ana")] };
+        if (toRequester) ticket = ticket with { Requester = new Requester("tech", "Tomás", "Soporte") };
+        _tickets.Setup(t => t.FindAsync("ticket-1", It.IsAny<CancellationToken>())).ReturnsAsync(ticket);
         var move = JsonSerializer.SerializeToElement(new { from = "in_progress", to = "resolved", note = "Tóner cambiado." }, Json.Options);
         _tickets.Setup(t => t.ListHistoryAsync("ticket-1", true, It.IsAny<PageRequest>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Page<TicketEvent>(
             [new TicketEvent("event-9", "ticket-1", TicketEventType.StatusChanged, new EventActor("t-1", "Tomás"), Build.Start, move)], NextCursor: null));
@@ -414,6 +414,16 @@ public sealed class NotificationDeliveryTests
         var mail = await ResolvedMailAsync(TicketStatus.Resolved, links: null);
 
         Assert.DoesNotContain("resolucion?token", mail.Body + mail.Html, StringComparison.Ordinal);
+        Assert.Contains("se cerrará automáticamente el", mail.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlyTheRequestersResolvedMailCarriesTheLinksThatActAsThem()
+    {
+        var mail = await ResolvedMailAsync(TicketStatus.Resolved, new FakeResolutionLinks(), toRequester: false);
+
+        Assert.DoesNotContain("token=", mail.Body + mail.Html, StringComparison.Ordinal);
+        Assert.Contains("Tóner cambiado.", mail.Body, StringComparison.Ordinal);
         Assert.Contains("se cerrará automáticamente el", mail.Body, StringComparison.Ordinal);
     }
 

@@ -89,6 +89,23 @@ public sealed class NotificationEmailTests
     }
 
     [Fact]
+    public void TheResolvedMailAsksForASatisfactionRatingWithItsTwoLinks()
+    {
+        var rate = new SatisfactionLinks("https://t.example/satisfaccion?token=good&x=1", "https://t.example/satisfaccion?token=bad", At.AddDays(37));
+        var links = new ResolutionLinkPair("https://t.example/resolucion?token=yes", "https://t.example/resolucion?token=no", At.AddDays(7), rate);
+        var resolved = Told(NotificationType.StatusChanged, Data() with { From = TicketStatus.InProgress, To = TicketStatus.Resolved });
+
+        var es = NotificationEmail.Compose([resolved], Madrid, Url, new ResolvedPart(null, links, At.AddDays(7)));
+        var en = NotificationEmail.Compose([resolved], NewYork, Url, new ResolvedPart(null, links, At.AddDays(7)));
+
+        Assert.Contains("¿Cómo valoras la atención recibida?", es.Text, StringComparison.Ordinal);
+        Assert.Contains("Buena: https://t.example/satisfaccion?token=good&x=1", es.Text, StringComparison.Ordinal);
+        Assert.Contains("Mala: https://t.example/satisfaccion?token=bad", es.Text, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://t.example/satisfaccion?token=good&amp;x=1\"", es.Html, StringComparison.Ordinal);
+        Assert.Contains("Bad: https://t.example/satisfaccion?token=bad", en.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WithoutResolutionLinksTheResolvedMailStillTellsWhenItCloses()
     {
         var resolved = Told(NotificationType.StatusChanged, Data() with { From = TicketStatus.InProgress, To = TicketStatus.Resolved });

@@ -640,6 +640,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/satisfaction-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records the rating a resolved e-mail's satisfaction link names (good or bad), as the ticket's requester; the same link may then add a comment, once. Any other second use, or a link of a resolution since reopened, is a 409 link_already_used; a malformed, forged or expired link a 400 invalid_link naming token. Throttled per client address.
+         * @description Anyone; no token needed.
+         */
+        post: operations["AnswerSatisfaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sla-policies": {
         parameters: {
             query?: never;
@@ -1114,6 +1134,26 @@ export interface paths {
         get: operations["TicketRequester"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{id}/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The requester rates the ticket's current resolution good or bad, with an optional comment (at most 2000 characters), recorded as satisfaction_rated; a bad rating tells the assignee and the active admins. Once per resolution: a ticket not resolved (nor closed after a resolution) is a 409 not_resolved, a second rating a 409 already_rated; a reopening and a new resolution ask again. Others: 403.
+         * @description Any signed-in, active account. A write: counts against the caller's budgets of requests and of writes per minute (429 beyond either).
+         */
+        post: operations["RateTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1819,7 +1859,7 @@ export interface components {
             unreadCount: number;
         };
         /** @enum {string} */
-        NotificationType: "ticket_created" | "ticket_assigned" | "ticket_commented" | "status_changed" | "sla_warning" | "sla_breached" | "mentioned" | "ticket_updated";
+        NotificationType: "ticket_created" | "ticket_assigned" | "ticket_commented" | "status_changed" | "sla_warning" | "sla_breached" | "mentioned" | "ticket_updated" | "satisfaction_bad";
         PasswordChangeRequest: {
             currentPassword: null | string;
             newPassword: null | string;
@@ -1934,6 +1974,46 @@ export interface components {
         };
         /** @enum {string} */
         Role: "user" | "technician" | "admin";
+        SatisfactionAnswerRequest: {
+            /** @description A few words on the rating, at most 2000 characters; may follow in a second call with the same token. */
+            comment?: null | string;
+            /** @description The token of the link (its ?token=…); it names the ticket, the resolution and the rating. */
+            token: null | string;
+        };
+        SatisfactionAnswerView: {
+            /** @description Whether the rating has a comment (true: the link is used up). */
+            commented: boolean;
+            rating: components["schemas"]["SatisfactionRating"];
+            ticketNumber: string;
+        };
+        SatisfactionCommentedData: {
+            /** @description How it was given: resolution_link (a resolved e-mail's link). */
+            channel?: null | string;
+            /** @description The requester's words (at most 2000 characters). */
+            comment: string;
+            rating: components["schemas"]["SatisfactionRating"];
+        };
+        SatisfactionRatedData: {
+            /** @description How it was given when not in the app: resolution_link (a resolved e-mail's link). */
+            channel?: null | string;
+            /** @description The requester's words, if any (at most 2000 characters). */
+            comment: null | string;
+            rating: components["schemas"]["SatisfactionRating"];
+        };
+        /** @enum {string} */
+        SatisfactionRating: "good" | "bad";
+        SatisfactionRequest: {
+            /** @description A few words on it (optional), at most 2000 characters. */
+            comment?: null | string;
+            /** @description good or bad. */
+            rating: null | string;
+        };
+        SatisfactionView: {
+            /** Format: date-time */
+            at: string;
+            comment: null | string;
+            rating: components["schemas"]["SatisfactionRating"];
+        };
         SavedView: {
             id: string;
             name: string;
@@ -2210,6 +2290,11 @@ export interface components {
              * @default false
              */
             merge: boolean;
+            /**
+             * @description Rate its resolution, good or bad (POST satisfaction): the requester, once per resolution.
+             * @default false
+             */
+            rate: boolean;
             /** @description Assign it to oneself (PUT assignee with one's own id). */
             take: boolean;
             /** @description The status moves allowed now, as GET /tickets/{id}/transitions lists them. */
@@ -2438,6 +2523,24 @@ export interface components {
             ticketId: string;
             /** @enum {string} */
             type: "followers_changed";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["SatisfactionRatedData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "satisfaction_rated";
+        } | {
+            actor: components["schemas"]["EventActor"] | null;
+            /** Format: date-time */
+            at: string;
+            data: components["schemas"]["SatisfactionCommentedData"];
+            id: string;
+            ticketId: string;
+            /** @enum {string} */
+            type: "satisfaction_commented";
         };
         TicketEventPage: {
             items: components["schemas"]["TicketEvent"][];
@@ -2445,7 +2548,7 @@ export interface components {
             total?: null | number;
         };
         /** @enum {string} */
-        TicketEventType: "created" | "updated" | "status_changed" | "assigned" | "priority_changed" | "commented" | "deleted" | "sla_started" | "sla_paused" | "sla_resumed" | "sla_met" | "sla_warning" | "sla_breached" | "escalated" | "team_changed" | "sla_replanned" | "tags_changed" | "linked" | "unlinked" | "merged_into" | "merged_from" | "ccs_changed" | "followers_changed";
+        TicketEventType: "created" | "updated" | "status_changed" | "assigned" | "priority_changed" | "commented" | "deleted" | "sla_started" | "sla_paused" | "sla_resumed" | "sla_met" | "sla_warning" | "sla_breached" | "escalated" | "team_changed" | "sla_replanned" | "tags_changed" | "linked" | "unlinked" | "merged_into" | "merged_from" | "ccs_changed" | "followers_changed" | "satisfaction_rated" | "satisfaction_commented";
         TicketLink: {
             /** @description The other ticket's number, TCK-000123. */
             number: string;
@@ -2587,6 +2690,8 @@ export interface components {
             requester: components["schemas"]["Requester"];
             /** Format: date-time */
             resolvedAt: null | string;
+            /** @description The requester's latest rating of a resolution (staff and the requester; absent when never rated). */
+            satisfaction?: components["schemas"]["SatisfactionView"] | null;
             sla: components["schemas"]["TicketSlaView"];
             status: components["schemas"]["TicketStatus"];
             /** @description Staff-internal labels (staff only: absent for requesters). */
@@ -5921,6 +6026,86 @@ export interface operations {
             };
         };
     };
+    AnswerSatisfaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SatisfactionAnswerRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionAnswerView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
     ListSlaPolicies: {
         parameters: {
             query?: never;
@@ -9136,6 +9321,136 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    RateTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ticket's id or its number (TCK-000123). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SatisfactionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The entity tag: sent back in If-None-Match, a GET answers 304 while it is current; a ticket's (strong) tag is also the If-Match of its writes. */
+                    ETag?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

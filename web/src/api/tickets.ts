@@ -17,6 +17,7 @@ import type {
   Page,
   RegisterRequest,
   RequesterContact,
+  SatisfactionRating,
   SlaReport,
   Ticket,
   TicketListItem,
@@ -161,6 +162,15 @@ export function createApi(client: ApiClient) {
     markAllRead: () => client.json<void>('POST', '/notifications/read-all'),
 
     /** A resolved e-mail's link answered (anonymous: the token is the credential); 409 link_already_used once spent. */
+    /** The requester rates the ticket's current resolution (once; a reopening and a new resolution ask again). */
+    rate: (ticketId: string, rating: SatisfactionRating, comment?: string) =>
+      client.json<Ticket>('POST', `/tickets/${id(ticketId)}/satisfaction`, { body: comment ? { rating, comment } : { rating } }),
+    /** A resolved e-mail's satisfaction link: records its rating; the same token with a comment adds the comment, once. */
+    answerSatisfaction: (token: string, comment?: string) =>
+      client.json<components['schemas']['SatisfactionAnswerView']>('POST', '/satisfaction-answers', {
+        body: comment ? { token, comment } : { token },
+        auth: false,
+      }),
     answerResolution: (token: string, note?: string) =>
       client.json<components['schemas']['ResolutionAnswerView']>('POST', '/resolution-answers', {
         body: note ? { token, note } : { token },

@@ -32,6 +32,7 @@ export type CreateUserForm = RegistrationForm & { role: Role };
 export type Ticket = Schemas['TicketView'];
 export type TicketListItem = Schemas['TicketListItem'];
 export type TicketActions = Schemas['TicketActions'];
+export type SatisfactionRating = Schemas['SatisfactionRating'];
 export type Sla = Schemas['TicketSlaView'];
 export type SlaReport = Schemas['SlaReport'];
 export type SlaCondition = Schemas['SlaCondition'];

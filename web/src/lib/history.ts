@@ -120,6 +120,12 @@ export function describeEvent(event: HistoryEvent, { t, formatDateTime }: Words,
         ...(event.data.removed.length ? [t(removed, { names: event.data.removed.map((p) => p.name).join(', ') })] : []),
       ];
     }
+    case 'satisfaction_rated':
+    case 'satisfaction_commented':
+      return [
+        t('history.satisfaction', { rating: t(`satisfaction.${event.data.rating}`) }),
+        ...(event.data.comment ? [event.data.comment] : []),
+      ];
     case 'deleted':
       return [];
     default:

@@ -26,6 +26,8 @@ const REQUESTER_EVENTS: ReadonlySet<HistoryEventType> = new Set([
   'priority_changed',
   'merged_into',
   'ccs_changed',
+  'satisfaction_rated',
+  'satisfaction_commented',
 ]);
 
 /** What staff see by default: the moves that change who does what; the SLA clock's own log waits behind "show all". */

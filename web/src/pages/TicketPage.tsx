@@ -27,6 +27,7 @@ import { LinksCard } from './ticket/LinksCard';
 import { MergeDialog } from './ticket/MergeDialog';
 import { RequesterContactCard } from './ticket/RequesterContactCard';
 import { PeopleCard } from './ticket/PeopleCard';
+import { SatisfactionCard } from './ticket/SatisfactionCard';
 import { SlaPanel } from './ticket/SlaPanel';
 import { StatusDialog } from './ticket/StatusDialog';
 import { StatusNoteCard } from './ticket/StatusNoteCard';
@@ -245,6 +246,14 @@ export function TicketPage() {
           </p>
         </section>
       ) : null}
+      <SatisfactionCard
+        key={`satisfaction-${ticket.etag}`}
+        ticket={ticket}
+        onRate={async (rating, comment) => {
+          await api.rate(ticket.id, rating, comment);
+          refresh(t('satisfaction.saved'));
+        }}
+      />
 
       <ActionsPanel
         // A fresh ticket resets the forms' choices to what the server has now.

@@ -47,6 +47,13 @@ internal sealed record TicketDocument
 
     /// <summary>Ids of the staff following the ticket, for "tickets I follow" (<c>ARRAY_CONTAINS</c>; absent before followers: none).</summary>
     public IReadOnlyList<string> FollowerIds { get; init; } = [];
+    /// <summary>The requester's latest satisfaction rating (good, bad), for reports; absent when never rated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SatisfactionRating? SatisfactionRating { get; init; }
+
+    /// <summary>When it was given (sortable UTC, like <see cref="CreatedAt"/>), for reports over a period; absent when never rated.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? SatisfactionAt { get; init; }
 
     /// <summary>Folded "TCK-000123 title description": what <c>q</c> searches with <c>CONTAINS</c>.</summary>
     public required string SearchText { get; init; }
@@ -80,6 +87,8 @@ internal sealed record TicketDocument
         Tags = t.Tags,
         CcIds = t.Ccs.Select(c => c.Id).ToList(),
         FollowerIds = t.Followers.Select(f => f.Id).ToList(),
+        SatisfactionRating = t.Satisfaction?.Rating,
+        SatisfactionAt = t.Satisfaction is { } rated ? SortableTime.Of(rated.At) : null,
         SearchText = index.SearchText,
         Ticket = t with { ETag = "" },
     };

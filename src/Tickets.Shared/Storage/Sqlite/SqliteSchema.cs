@@ -416,6 +416,15 @@ internal static class SqliteSchema
             ) WITHOUT ROWID;
             CREATE INDEX ix_ticket_people_ticket ON ticket_people (ticket_id)
             """),
+        new(24, "satisfaction", """
+            -- The requester's latest satisfaction rating of the ticket (also in its document), for reports to count without
+            -- reading documents: 'good' or 'bad', and when it was given (ticks, UTC); NULL for never rated. Written with the
+            -- ticket in every write. The partial index serves counts over a rating period. No ticket was rated before:
+            -- nothing to backfill.
+            ALTER TABLE tickets ADD COLUMN satisfaction_rating TEXT NULL;
+            ALTER TABLE tickets ADD COLUMN satisfaction_at INTEGER NULL;
+            CREATE INDEX ix_tickets_satisfaction ON tickets (satisfaction_at, satisfaction_rating) WHERE satisfaction_at IS NOT NULL
+            """),
         new(27, "ticket tags keep the list's sort keys", """
             -- A tag's list walks its own rows in the sort's order: each row carries its ticket's sort keys (rewritten with
             -- every write of the ticket, like the rows themselves), so a common tag's newest page reads 25 rows, not

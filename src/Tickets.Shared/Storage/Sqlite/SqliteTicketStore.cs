@@ -119,7 +119,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
                 UPDATE tickets SET status = $status, priority_rank = $rank, category = $category, assignee_id = $assignee,
                     updated_at = $updated, first_response_at = $responded, resolved_at = $resolved, first_response_due = $responseDue,
                     resolution_due = $resolutionDue, sla_due = $slaDue, sla_phase = $slaPhase, sla_warning = $slaWarning, deleted = $deleted, search_text = $search, etag = $etag, doc = $doc,
-                    team_id = $team
+                    team_id = $team, satisfaction_rating = $satisfaction, satisfaction_at = $satisfiedAt
                 WHERE id = $id AND etag = $expected
                 """, transaction);
             Bind(update, stored);
@@ -507,9 +507,11 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     private const string InsertTicket = """
         INSERT INTO tickets (id, number, status, priority_rank, category, requester_id, assignee_id, created_at, updated_at,
-            first_response_at, resolved_at, first_response_due, resolution_due, sla_due, sla_phase, sla_warning, deleted, search_text, etag, doc, team_id)
+            first_response_at, resolved_at, first_response_due, resolution_due, sla_due, sla_phase, sla_warning, deleted, search_text, etag, doc, team_id,
+            satisfaction_rating, satisfaction_at)
         VALUES ($id, $number, $status, $rank, $category, $requester, $assignee, $created, $updated,
-            $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $slaPhase, $slaWarning, $deleted, $search, $etag, $doc, $team)
+            $responded, $resolved, $responseDue, $resolutionDue, $slaDue, $slaPhase, $slaWarning, $deleted, $search, $etag, $doc, $team,
+            $satisfaction, $satisfiedAt)
         """;
 
     private const string InsertEvent = "INSERT INTO ticket_events (id, ticket_id, seq, type, internal, doc) VALUES ($id, $ticket, $seq, $type, $internal, $doc)";
@@ -580,6 +582,8 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         .With("$deleted", t.DeletedAt is null ? 0 : 1)
         .With("$search", index.SearchText)
         .With("$etag", t.ETag)
+        .With("$satisfaction", t.Satisfaction is { } rated ? Json.EnumName(rated.Rating) : null)
+        .With("$satisfiedAt", t.Satisfaction?.At.Ticks())
         .With("$doc", JsonSerializer.Serialize(t, Json.Options));
     }
 

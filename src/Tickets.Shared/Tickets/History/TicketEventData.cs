@@ -178,3 +178,28 @@ public sealed record TicketDeletedData(string Number, TicketStatus Status) : IPa
 {
     public static TicketEventType Kind => TicketEventType.Deleted;
 }
+
+/// <summary><c>satisfaction_rated</c>: the requester rated the resolution (good or bad), with an optional comment.</summary>
+public sealed record SatisfactionRatedData(
+    SatisfactionRating Rating,
+    [property: Description("The requester's words, if any (at most 2000 characters).")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Comment) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.SatisfactionRated;
+
+    [Description("How it was given when not in the app: resolution_link (a resolved e-mail's link).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Channel { get; init; }
+}
+
+/// <summary><c>satisfaction_commented</c>: the comment that followed a rating given through an e-mail's link.</summary>
+public sealed record SatisfactionCommentedData(
+    SatisfactionRating Rating,
+    [property: Description("The requester's words (at most 2000 characters).")] string Comment) : IPayloadOf<TicketEventType>
+{
+    public static TicketEventType Kind => TicketEventType.SatisfactionCommented;
+
+    [Description("How it was given: resolution_link (a resolved e-mail's link).")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Channel { get; init; }
+}

@@ -15,6 +15,12 @@ public enum ResolutionAnswer
 
     /// <summary>"No, reabrir": the ticket goes back to work.</summary>
     Reopen,
+
+    /// <summary>Satisfaction: the requester rates the resolution good (the ticket's status does not change).</summary>
+    Good,
+
+    /// <summary>Satisfaction: the requester rates the resolution bad.</summary>
+    Bad,
 }
 
 /// <summary>
@@ -26,8 +32,8 @@ public sealed record ResolutionLinkClaims(
 
 /// <summary>
 /// Resolution link tokens: <c>{payload}.{HMAC-SHA256(key, payload)}</c>, both base64url, the payload a small JSON object
-/// (<c>{v, t, n, u, r, a, e}</c>: version, ticket id, number, requester id, resolution time in UTC ticks, answer, expiry in
-/// Unix seconds) that the web page may read to show the ticket number and the answer. Nothing is stored: the key is
+/// (<c>{v, t, n, u, r, a, e}</c>: version, ticket id, number, requester id, resolution time in UTC ticks, answer — confirm,
+/// reopen, or a satisfaction rating good or bad —, expiry in Unix seconds) that the web page may read to show the ticket number and the answer. Nothing is stored: the key is
 /// derived from the configured signing keys (<see cref="ServerKeys"/>, purpose <c>resolution-link</c>), the first signs and
 /// every configured key verifies, so a key rotation leaves links in inboxes working. Single use comes from the ticket
 /// itself (<see cref="ResolutionAnswers"/>): a link applies only while the ticket is still resolved by that resolution.
@@ -40,7 +46,7 @@ public sealed class ResolutionLinkTokens(ServerKeys keys)
     {
         var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(
             new Payload(1, claims.TicketId, claims.Number, claims.RequesterId, claims.ResolvedAt.UtcTicks,
-                claims.Answer == ResolutionAnswer.Confirm ? "confirm" : "reopen", claims.ExpiresAt.ToUnixTimeSeconds()),
+                Names[claims.Answer], claims.ExpiresAt.ToUnixTimeSeconds()),
             PayloadJson.Default.Payload));
         return payload + "." + Mac(payload, keys.For(Purpose)[0]);
     }
@@ -67,10 +73,19 @@ public sealed class ResolutionLinkTokens(ServerKeys keys)
             return null;
         }
 
-        if (read is not { V: 1, T: { } ticket, U: { } requester, A: "confirm" or "reopen" }) return null;
-        return new ResolutionLinkClaims(ticket, read.N, requester, new DateTimeOffset(read.R, TimeSpan.Zero),
-            read.A == "confirm" ? ResolutionAnswer.Confirm : ResolutionAnswer.Reopen, DateTimeOffset.FromUnixTimeSeconds(read.E));
+        if (read is not { V: 1, T: { } ticket, U: { } requester, A: { } name } || Names.FirstOrDefault(n => n.Value == name) is not { Value: not null } answer)
+            return null;
+        return new ResolutionLinkClaims(ticket, read.N, requester, new DateTimeOffset(read.R, TimeSpan.Zero), answer.Key, DateTimeOffset.FromUnixTimeSeconds(read.E));
     }
+
+    /// <summary>The answer as the payload writes it (<c>a</c>).</summary>
+    private static readonly Dictionary<ResolutionAnswer, string> Names = new()
+    {
+        [ResolutionAnswer.Confirm] = "confirm",
+        [ResolutionAnswer.Reopen] = "reopen",
+        [ResolutionAnswer.Good] = "good",
+        [ResolutionAnswer.Bad] = "bad",
+    };
 
     private static string Mac(string payload, byte[] key) => Base64Url.EncodeToString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(payload)));
 
