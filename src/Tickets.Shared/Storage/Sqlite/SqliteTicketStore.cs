@@ -6,6 +6,7 @@ using Tickets.Attachments;
 using Tickets.Common;
 using Tickets.Sla;
 using Tickets.Stats;
+using Tickets.Storage.Sqlite.Reports;
 using Tickets.Tickets;
 
 namespace Tickets.Storage.Sqlite;
@@ -57,6 +58,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) return null;
         await AppendAsync(connection, transaction, change, cancellationToken);
         await WriteTagsAsync(connection, transaction, stored, replace: false, cancellationToken);
+        await SqliteReportStore.WriteAsync(connection, transaction, stored, cancellationToken);
         return stored;
     }
 
@@ -84,6 +86,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
                 await insert.ExecuteNonQueryAsync(cancellationToken);
                 await AppendAsync(events, outbox, comments, attachments, change, cancellationToken);
                 await WriteTagsAsync(connection, transaction, change.Ticket, replace: false, cancellationToken);
+                await SqliteReportStore.WriteAsync(connection, transaction, change.Ticket, cancellationToken);
                 count++;
             }
 
@@ -125,6 +128,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             if (await update.ExecuteNonQueryAsync(cancellationToken) != 1) return null;
             await AppendAsync(connection, transaction, change, cancellationToken);
             await WriteTagsAsync(connection, transaction, stored, replace: true, cancellationToken);
+            await SqliteReportStore.WriteAsync(connection, transaction, stored, cancellationToken);
             return stored;
         }, cancellationToken);
 
