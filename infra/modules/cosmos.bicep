@@ -82,6 +82,7 @@ resource tickets 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@
           { path: '/ticket/*' }
           { path: '/comment/*' }
           { path: '/event/*' }
+          { path: '/facts/*' }
           { path: '/"_etag"/?' }
         ]
         compositeIndexes: [

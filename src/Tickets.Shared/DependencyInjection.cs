@@ -184,6 +184,8 @@ public static class DependencyInjection
         services.AddOptions<SlaSweepOptions>().Bind(configuration.GetSection(SlaSweepOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<SlaEscalation>();
         services.AddScoped<StatsService>();
+        // Reports: business-time figures over the per-ticket report projection both stores keep with the ticket.
+        services.AddScoped<Reports.ReportService>();
     }
 
     private static void AddTicketsStore(this IServiceCollection services, IConfiguration configuration)
@@ -214,6 +216,7 @@ public static class DependencyInjection
                 services.AddSingleton<Inbound.IInboundMailStore, Storage.Sqlite.Inbound.SqliteInboundMailStore>();
                 services.AddSingleton<SavedViews.ISavedViewStore, Storage.Sqlite.Views.SqliteSavedViewStore>();
                 services.AddSingleton<Macros.IMacroStore, Storage.Sqlite.Macros.SqliteMacroStore>();
+                services.AddSingleton<Reports.IReportStore, Storage.Sqlite.Reports.SqliteReportStore>();
                 break;
             case "cosmos":
                 services.AddCosmosStore(configuration);

@@ -13,6 +13,7 @@ import { Notifications } from './pages/Notifications';
 import { Queue } from './pages/Queue';
 import { Macros } from './pages/Macros';
 import { Register } from './pages/Register';
+import { Reports } from './pages/Reports';
 import { RegisterConfirm } from './pages/RegisterConfirm';
 import { ResetPassword } from './pages/ResetPassword';
 import { ResolutionAnswer } from './pages/ResolutionAnswer';
@@ -74,6 +75,7 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              <Route path="reports" element={<RequireAuth role="staff"><Reports /></RequireAuth>} />
               <Route path="users" element={<RequireAuth role="admin"><Users /></RequireAuth>} />
               <Route path="settings" element={<RequireAuth role="admin"><Settings /></RequireAuth>}>
                 <Route index element={<Navigate to="teams" replace />} />

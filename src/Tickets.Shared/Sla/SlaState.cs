@@ -37,6 +37,15 @@ public sealed record SlaState
     /// <summary>When reopening last restarted the resolution clock; null: it runs from creation.</summary>
     public DateTimeOffset? ResolutionRestartedAt { get; init; }
 
+    /// <summary>
+    /// Whole minutes from creation to the first response on <see cref="Calendar"/> (business minutes on a business
+    /// calendar, time on hold included), measured when it was given; null before, and on tickets answered before reports.
+    /// </summary>
+    public long? FirstResponseMinutes { get; init; }
+
+    /// <summary>As <see cref="FirstResponseMinutes"/>, from creation to the latest resolution; kept through a reopening.</summary>
+    public long? ResolutionMinutes { get; init; }
+
     /// <summary>Finished pauses of the running clocks, oldest first: a priority change re-measures the targets with them.</summary>
     public ValueList<SlaPauseSpan> Pauses { get; init; } = [];
 

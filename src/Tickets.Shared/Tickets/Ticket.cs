@@ -346,7 +346,7 @@ public sealed partial record Ticket
         }
 
         history.Add(TicketEventType.Commented, new CommentedData(commentId, isInternal) { Attachments = named, Channel = actor.ChannelMark }, isInternal);
-        if (!isInternal) next = next.RespondIfFirst(actor, now, history);
+        if (!isInternal) next = next.RespondIfFirst(actor, rules.Sla, now, history);
         // A CC's comment acts as the requester's: it too answers a ticket waiting on the requester's side.
         if (!isInternal && Status == OnHold && IsOnRequesterSide(actor.Id))
             next = next.MoveTo(InProgress, note: null, reason: "requester_commented", actor, rules.Sla, now, history);
@@ -389,13 +389,13 @@ public sealed partial record Ticket
 
         next = to switch
         {
-            Resolved => next.ResolveClock(now, history) with { ResolvedAt = now },
+            Resolved => next.ResolveClock(policy, now, history) with { ResolvedAt = now },
             Closed => next with { ClosedAt = now },
             Open when Status == Closed => next.RestartResolutionClock(policy, now, history) with { ClosedAt = null, ResolvedAt = null },
             InProgress when Status == Resolved => next.RestartResolutionClock(policy, now, history) with { ResolvedAt = null },
             _ => next,
         };
-        return next.RespondIfFirst(actor, now, history);
+        return next.RespondIfFirst(actor, policy, now, history);
     }
 
     /// <summary>
@@ -455,28 +455,33 @@ public sealed partial record Ticket
         return this with { Sla = sla };
     }
 
-    private Ticket ResolveClock(DateTimeOffset now, Recorder history)
+    private Ticket ResolveClock(SlaPolicy policy, DateTimeOffset now, Recorder history)
     {
+        var measured = this with { Sla = Sla with { ResolutionMinutes = MinutesSinceCreation(policy, now) } };
         if (now <= Sla.ResolutionDueAt)
         {
             history.Add(TicketEventType.SlaMet, new SlaMetData(SlaTargetKind.Resolution, Sla.ResolutionDueAt));
-            return this;
+            return measured;
         }
 
-        if (Sla.ResolutionBreached) return this;
+        if (Sla.ResolutionBreached) return measured;
         history.Add(TicketEventType.SlaBreached, new SlaBreachedData(SlaTargetKind.Resolution, Sla.ResolutionDueAt));
-        return this with { Sla = Sla with { ResolutionBreached = true } };
+        return measured with { Sla = measured.Sla with { ResolutionBreached = true } };
     }
 
+    /// <summary>Whole minutes from creation to <paramref name="now"/> on the ticket's calendar (business minutes on a business calendar), for reports.</summary>
+    private long MinutesSinceCreation(SlaPolicy policy, DateTimeOffset now) =>
+        (long)Math.Floor(policy.Clock(Sla.Calendar).Between(CreatedAt, now).TotalMinutes);
+
     /// <summary>The first public comment or status change by staff (other than the requester) is the first response.</summary>
-    private Ticket RespondIfFirst(Actor actor, DateTimeOffset now, Recorder history)
+    private Ticket RespondIfFirst(Actor actor, SlaPolicy policy, DateTimeOffset now, Recorder history)
     {
         if (FirstResponseAt is not null || !actor.IsStaff || actor.Id == Requester.Id) return this;
 
         // On hold the clock stands at the pause: an answer given then is measured at that moment.
         var clockAt = Sla.PausedAt ?? now;
         var dueAt = Sla.FirstResponseDueAt;
-        var next = this with { FirstResponseAt = now };
+        var next = this with { FirstResponseAt = now, Sla = Sla with { FirstResponseMinutes = MinutesSinceCreation(policy, now) } };
         if (clockAt <= dueAt)
         {
             history.Add(TicketEventType.SlaMet, new SlaMetData(SlaTargetKind.FirstResponse, dueAt));
@@ -485,7 +490,7 @@ public sealed partial record Ticket
 
         if (Sla.FirstResponseBreached) return next;
         history.Add(TicketEventType.SlaBreached, new SlaBreachedData(SlaTargetKind.FirstResponse, dueAt));
-        return next with { Sla = Sla with { FirstResponseBreached = true } };
+        return next with { Sla = next.Sla with { FirstResponseBreached = true } };
     }
 
     /// <summary>

@@ -122,3 +122,9 @@ public sealed class CosmosDbServerMacroStoreContract() : MacroStoreContract(new 
 
 [CosmosAccountEndpoint]
 public sealed class CosmosAccountMacroStoreContract() : MacroStoreContract(new CosmosAccountStore());
+
+[CosmosDbServerEndpoint]
+public sealed class CosmosDbServerReportStoreContract() : ReportStoreContract(new CosmosDbServerStore());
+
+[CosmosAccountEndpoint]
+public sealed class CosmosAccountReportStoreContract() : ReportStoreContract(new CosmosAccountStore());

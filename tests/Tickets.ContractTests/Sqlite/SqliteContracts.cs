@@ -36,3 +36,5 @@ public sealed class SqliteInboundMailStoreContract() : InboundMailStoreContract(
 
 public sealed class SqliteSavedViewStoreContract() : SavedViewStoreContract(new SqliteStore());
 public sealed class SqliteMacroStoreContract() : MacroStoreContract(new SqliteStore());
+
+public sealed class SqliteReportStoreContract() : ReportStoreContract(new SqliteStore());

@@ -91,6 +91,8 @@ public sealed class AuthorizationMatrixTests(TicketWorld world) : IClassFixture<
         ["ListComments"] = Row.Owned(401, (200, 404), (200, 200), (200, 200)),
         ["AddComment"] = Row.Owned(401, (201, 404), (201, 201), (201, 201)),
         ["Stats"] = Row.Same(401, 403, 200, 200),
+        ["ReportSummary"] = Row.Same(401, 403, 200, 200), // reports are for staff
+        ["ReportSummaryCsv"] = Row.Same(401, 403, 200, 200),
         ["HealthDetails"] = Row.Same(401, 403, 403, 200),
         ["ListAudit"] = Row.Same(401, 403, 403, 200),
         ["OpenApiDocument"] = Row.Same(200, 200, 200, 200),

@@ -620,6 +620,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Over the tickets created from `from` to `to` (dates in the organisation's time zone, at most 366 days; by default the last 30), optionally of one team and category: median and 90th percentile minutes to first response and to resolution, counted on each ticket's SLA calendar (business minutes where it runs on one); SLA compliance (both targets met) overall and by priority, team and assignee; created and resolved per day; the reopen rate; and open work now by age band.
+         * @description Technicians and admins. Counts against the caller's budget of requests per minute (429 beyond it).
+         */
+        get: operations["ReportSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/summary.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /reports/summary as a CSV attachment (report-YYYYMMDD-YYYYMMDD.csv), one measure a line: section,key,name,measure,value. UTF-8 with BOM, RFC 4180 quoting, CRLF; a cell starting with = + - @, a tab or a CR gets a leading ' so no spreadsheet runs it.
+         * @description Technicians and admins. Counts against the caller's budget of requests per minute (429 beyond it).
+         */
+        get: operations["ReportSummaryCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/resolution-answers": {
         parameters: {
             query?: never;
@@ -1434,6 +1474,13 @@ export interface components {
             id: string;
             name: string;
         };
+        AssigneeCompliance: {
+            assigneeId: null | string;
+            breached: number;
+            met: number;
+            name: null | string;
+            rate: null | number;
+        };
         AssigneeLoad: {
             assigneeId: null | string;
             name: null | string;
@@ -1500,6 +1547,10 @@ export interface components {
             id: string;
             name: string;
             type: string;
+        };
+        BacklogBand: {
+            band: string;
+            count: number;
         };
         BulkRequest: {
             /** @description assign (assigneeId), status (status, note), priority (priority), team (teamId) or tags (tags). */
@@ -1628,6 +1679,11 @@ export interface components {
             /** @description Also move the ticket to this status, in the same change, as PUT /tickets/{id}/status would (the same rules; 409 or 403 naming status otherwise). A public comment is the move's note; an internal note moves it without one. */
             status?: null | string;
         };
+        ComplianceFigure: {
+            breached: number;
+            met: number;
+            rate: null | number;
+        };
         ConfirmRegistrationRequest: {
             token: null | string;
         };
@@ -1691,6 +1747,12 @@ export interface components {
             count: number;
             /** Format: date */
             day: string;
+        };
+        DayCounts: {
+            created: number;
+            /** Format: date */
+            date: string;
+            resolved: number;
         };
         EscalatedData: {
             level: number;
@@ -1837,6 +1899,11 @@ export interface components {
             /** @description The ticket to merge this one into: its id or its number (TCK-000123). */
             intoId: null | string;
         };
+        MinutesFigure: {
+            count: number;
+            medianMinutes: null | number;
+            p90Minutes: null | number;
+        };
         MoveTeamRequest: {
             teamId: null | string;
         };
@@ -1889,6 +1956,12 @@ export interface components {
             reason?: null | string;
             /** Format: date-time */
             resolutionDueAt: string;
+        };
+        PriorityCompliance: {
+            breached: number;
+            met: number;
+            priority: components["schemas"]["Priority"];
+            rate: null | number;
         };
         PriorityTargets: {
             firstResponse?: string;
@@ -1943,6 +2016,26 @@ export interface components {
         };
         RegistrationAccepted: {
             status: string;
+        };
+        ReopenFigure: {
+            rate: null | number;
+            reopened: number;
+            resolved: number;
+        };
+        ReportSummary: {
+            backlogByAge: components["schemas"]["BacklogBand"][];
+            category: null | string;
+            createdVsResolved: components["schemas"]["DayCounts"][];
+            firstResponse: components["schemas"]["MinutesFigure"];
+            /** Format: date */
+            from: string;
+            reopenRate: components["schemas"]["ReopenFigure"];
+            resolution: components["schemas"]["MinutesFigure"];
+            slaCompliance: components["schemas"]["SlaCompliance"];
+            teamId: null | string;
+            timeZone: string;
+            /** Format: date */
+            to: string;
         };
         Requester: {
             department: string;
@@ -2050,6 +2143,12 @@ export interface components {
             workingDays: null | ("sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday")[];
             workingHours: null | string[];
             yearlyHolidays?: null | string[];
+        };
+        SlaCompliance: {
+            byAssignee: components["schemas"]["AssigneeCompliance"][];
+            byPriority: components["schemas"]["PriorityCompliance"][];
+            byTeam: components["schemas"]["TeamCompliance"][];
+            overall: components["schemas"]["ComplianceFigure"];
         };
         /** @enum {string} */
         SlaCondition: "on_track" | "at_risk" | "breached" | "paused" | "met";
@@ -2230,6 +2329,13 @@ export interface components {
         TeamChangedData: {
             from: components["schemas"]["TicketTeam"] | null;
             to: components["schemas"]["TicketTeam"] | null;
+        };
+        TeamCompliance: {
+            breached: number;
+            met: number;
+            name: null | string;
+            rate: null | number;
+            teamId: null | string;
         };
         TeamList: {
             items: components["schemas"]["TeamView"][];
@@ -5913,6 +6019,180 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ReportSummary: {
+        parameters: {
+            query?: {
+                /** @description Only tickets of this category. */
+                category?: string;
+                /** @description First date (yyyy-MM-dd, in the organisation's time zone) of the tickets' creation; by default 29 days before `to`. */
+                from?: string;
+                /** @description Only tickets of this team. */
+                teamId?: string;
+                /** @description Last date (yyyy-MM-dd, counted whole); by default today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unexpected error (500, with a trace id to quote) or a busy store (503, with Retry-After). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+        };
+    };
+    ReportSummaryCsv: {
+        parameters: {
+            query?: {
+                /** @description Only tickets of this category. */
+                category?: string;
+                /** @description First date (yyyy-MM-dd, in the organisation's time zone) of the tickets' creation; by default 29 days before `to`. */
+                from?: string;
+                /** @description Only tickets of this team. */
+                teamId?: string;
+                /** @description Last date (yyyy-MM-dd, counted whole); by default today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description attachment, with the file's name. */
+                    "Content-Disposition"?: string;
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    /** @description Bearer, with error="invalid_token" for a token that is not valid. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

@@ -3,6 +3,7 @@ import { createAttachmentsApi } from './attachments';
 import type { ApiClient } from './client';
 import { createInboundApi } from './inbound';
 import { createMacrosApi } from './macros';
+import { createReportsApi } from './reports';
 import type { QueryValue } from './query';
 import type { components } from './schema';
 import type {
@@ -187,6 +188,8 @@ export function createApi(client: ApiClient) {
     inbound: createInboundApi(client),
     /** Canned responses for staff and applying one to a ticket (api/macros.ts). */
     macros: createMacrosApi(client),
+    /** Business-time reports for staff, and their CSV (api/reports.ts). */
+    reports: createReportsApi(client),
   };
 }
 

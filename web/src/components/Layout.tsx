@@ -64,6 +64,7 @@ export function Layout() {
               </NavLink>
               {isStaff ? <NavLink to="/queue">{t('nav.queue')}</NavLink> : null}
               {isStaff ? <NavLink to="/dashboard">{t('nav.dashboard')}</NavLink> : null}
+              {isStaff ? <NavLink to="/reports">{t('nav.reports')}</NavLink> : null}
               {isStaff ? <NavLink to="/macros">{t('nav.macros')}</NavLink> : null}
               {isAdmin ? <NavLink to="/users">{t('nav.users')}</NavLink> : null}
               {isAdmin ? <NavLink to="/settings">{t('nav.settings')}</NavLink> : null}

@@ -23,8 +23,9 @@ public static class CosmosModel
             [new("/slaDueAt", Ascending: true), new("/id", Ascending: true)],
         ],
         // The nested aggregates are read, never filtered on: only the top-level copies (status, priorityRank, searchText, …)
-        // and, for comments and events, ticketId/type/seq/internal are indexed. Keeps writes cheap.
-        ExcludedPaths: ["/ticket/*", "/comment/*", "/event/*", "/\"_etag\"/?"]);
+        // and, for comments and events, ticketId/type/seq/internal are indexed. Keeps writes cheap. The report facts are
+        // projected, never filtered on (reports filter on the top-level createdAt, resolvedAt, status, teamId, category).
+        ExcludedPaths: ["/ticket/*", "/comment/*", "/event/*", "/facts/*", "/\"_etag\"/?"]);
 
     public static readonly CosmosContainerModel Users = new(
         Name: "users",

@@ -66,6 +66,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton<IPasswordTokenStore>(sp => new CosmosPasswordTokenStore(Users(sp), Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<IPendingRegistrationStore>(sp => new CosmosPendingRegistrationStore(Users(sp), Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<ITicketStore>(sp => new CosmosTicketStore(Container(sp, CosmosModel.Tickets), Container(sp, CosmosModel.Meta)));
+        services.AddSingleton<global::Tickets.Reports.IReportStore>(sp => new Reports.CosmosReportStore(Container(sp, CosmosModel.Tickets)));
         services.AddSingleton<IIdempotencyStore>(sp => new CosmosIdempotencyStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IUploadStore>(sp => new CosmosUploadStore(Container(sp, CosmosModel.Meta)));
         services.AddSingleton<IInboundMailStore>(sp => new CosmosInboundMailStore(Container(sp, CosmosModel.Meta)));

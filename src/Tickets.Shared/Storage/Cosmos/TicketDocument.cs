@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Tickets.Reports;
 using Tickets.Sla;
 using Tickets.Tickets;
 
@@ -60,14 +61,21 @@ internal sealed record TicketDocument
 
     public required Ticket Ticket { get; init; }
 
+    /// <summary>The report projection (<see cref="TicketFacts"/>), written with the ticket; absent on documents not written since reports.</summary>
+    public TicketFacts? Facts { get; init; }
+
+    /// <summary>The latest resolution while resolved or closed after one (sortable), for "resolved per day"; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ResolvedAt { get; init; }
+
     /// <summary>Read from Cosmos (a query returns it in the body); never written.</summary>
     [JsonPropertyName("_etag")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ETag { get; init; }
 
-    public static TicketDocument From(Ticket t) => From(t, TicketIndexFields.Of(t));
+    public static TicketDocument From(Ticket t) => From(t, TicketIndexFields.Of(t), t.DeletedAt is null ? TicketFacts.Of(t) : null);
 
-    private static TicketDocument From(Ticket t, TicketIndexFields index) => new()
+    private static TicketDocument From(Ticket t, TicketIndexFields index, TicketFacts? facts) => new()
     {
         Id = t.Id,
         TicketId = t.Id,
@@ -91,6 +99,8 @@ internal sealed record TicketDocument
         SatisfactionAt = t.Satisfaction is { } rated ? SortableTime.Of(rated.At) : null,
         SearchText = index.SearchText,
         Ticket = t with { ETag = "" },
+        Facts = facts,
+        ResolvedAt = facts?.ResolvedAt is { } resolved ? SortableTime.Of(resolved) : null,
     };
 
     public Ticket ToTicket(string etag) => Ticket with { ETag = CosmosETag.Unquote(etag) };

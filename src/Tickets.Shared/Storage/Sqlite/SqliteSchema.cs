@@ -425,6 +425,54 @@ internal static class SqliteSchema
             ALTER TABLE tickets ADD COLUMN satisfaction_at INTEGER NULL;
             CREATE INDEX ix_tickets_satisfaction ON tickets (satisfaction_at, satisfaction_rating) WHERE satisfaction_at IS NOT NULL
             """),
+        new(25, "report facts", """
+            -- The report projection of each live ticket (Tickets.Reports.TicketFacts), written in the transaction of every
+            -- change to the ticket and removed when it is deleted: reports aggregate these narrow rows, never the documents.
+            -- Minutes are counted on the ticket's SLA calendar; the met flags are 1 met, 0 breached, NULL not known yet, and
+            -- sla_met combines both targets. Each filter (team, category) leads an index with the creation time, the
+            -- partial indexes serve "resolved per day" and the backlog. Existing tickets are backfilled from their
+            -- columns and documents, in elapsed minutes: business minutes are recorded from now on.
+            CREATE TABLE ticket_facts (
+                ticket_id TEXT PRIMARY KEY REFERENCES tickets (id),
+                created_at INTEGER NOT NULL,
+                priority_rank INTEGER NOT NULL,
+                category TEXT,
+                team_id TEXT,
+                team_name TEXT,
+                assignee_id TEXT,
+                assignee_name TEXT,
+                first_response_minutes INTEGER,
+                resolution_minutes INTEGER,
+                first_response_met INTEGER,
+                resolution_met INTEGER,
+                sla_met INTEGER,
+                resolved_at INTEGER,
+                resolved INTEGER NOT NULL,
+                reopened INTEGER NOT NULL,
+                open INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_ticket_facts_created ON ticket_facts (created_at);
+            CREATE INDEX ix_ticket_facts_team ON ticket_facts (team_id, created_at);
+            CREATE INDEX ix_ticket_facts_category ON ticket_facts (category, created_at);
+            CREATE INDEX ix_ticket_facts_resolved ON ticket_facts (resolved_at) WHERE resolved_at IS NOT NULL;
+            CREATE INDEX ix_ticket_facts_open ON ticket_facts (created_at, team_id, category) WHERE open = 1;
+            INSERT INTO ticket_facts
+            SELECT id, created_at, priority_rank, category, team_id, json_extract(doc, '$.team.name'), assignee_id, json_extract(doc, '$.assignee.name'),
+                fr_minutes, res_minutes, fr_met, res_met,
+                CASE WHEN fr_met = 0 OR res_met = 0 THEN 0 WHEN fr_met = 1 AND res_met = 1 THEN 1 END,
+                final_resolved_at, resolved_at IS NOT NULL OR reopened, reopened, status IN ('open', 'in_progress', 'on_hold')
+            FROM (
+                SELECT t.*,
+                    (first_response_at - created_at) / 600000000 AS fr_minutes,
+                    CASE WHEN status IN ('resolved', 'closed') THEN (resolved_at - created_at) / 600000000 END AS res_minutes,
+                    CASE WHEN json_extract(doc, '$.sla.firstResponseBreached') THEN 0 WHEN first_response_at IS NOT NULL THEN 1 END AS fr_met,
+                    CASE WHEN json_extract(doc, '$.sla.resolutionBreached') THEN 0
+                        WHEN status IN ('resolved', 'closed') AND resolved_at IS NOT NULL THEN 1 END AS res_met,
+                    CASE WHEN status IN ('resolved', 'closed') THEN resolved_at END AS final_resolved_at,
+                    json_extract(doc, '$.sla.resolutionRestartedAt') IS NOT NULL AS reopened
+                FROM tickets t WHERE deleted = 0
+            )
+            """),
         new(27, "ticket tags keep the list's sort keys", """
             -- A tag's list walks its own rows in the sort's order: each row carries its ticket's sort keys (rewritten with
             -- every write of the ticket, like the rows themselves), so a common tag's newest page reads 25 rows, not

@@ -6,6 +6,7 @@ using Tickets.Attachments;
 using Tickets.Common;
 using Tickets.Sla;
 using Tickets.Stats;
+using Tickets.Storage.Sqlite.Reports;
 using Tickets.Tickets;
 
 namespace Tickets.Storage.Sqlite;
@@ -58,6 +59,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         await AppendAsync(connection, transaction, change, cancellationToken);
         await WriteTagsAsync(connection, transaction, stored, replace: false, cancellationToken);
         await WritePeopleAsync(connection, transaction, stored, replace: false, cancellationToken);
+        await SqliteReportStore.WriteAsync(connection, transaction, stored, cancellationToken);
         return stored;
     }
 
@@ -86,6 +88,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
                 await AppendAsync(events, outbox, comments, attachments, change, cancellationToken);
                 await WriteTagsAsync(connection, transaction, change.Ticket, replace: false, cancellationToken);
                 await WritePeopleAsync(connection, transaction, change.Ticket, replace: false, cancellationToken);
+                await SqliteReportStore.WriteAsync(connection, transaction, change.Ticket, cancellationToken);
                 count++;
             }
 
@@ -128,6 +131,7 @@ public sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             await AppendAsync(connection, transaction, change, cancellationToken);
             await WriteTagsAsync(connection, transaction, stored, replace: true, cancellationToken);
             await WritePeopleAsync(connection, transaction, stored, replace: true, cancellationToken);
+            await SqliteReportStore.WriteAsync(connection, transaction, stored, cancellationToken);
             return stored;
         }, cancellationToken);
 
