@@ -403,5 +403,13 @@ internal static class SqliteSchema
             CREATE INDEX ix_saved_views_owner ON saved_views (owner_id, shared);
             CREATE INDEX ix_saved_views_shared ON saved_views (shared, name_key)
             """),
+        new(26, "notification digest and quiet hours", """
+            -- How a person's notification e-mail goes out: instant or a daily digest at digest_hour (their zone), and the
+            -- quiet hours (local HH:mm, both or neither) in which none is sent. Existing accounts keep instant, no quiet hours.
+            ALTER TABLE users ADD COLUMN notification_mode TEXT NOT NULL DEFAULT 'instant';
+            ALTER TABLE users ADD COLUMN digest_hour INTEGER NOT NULL DEFAULT 8;
+            ALTER TABLE users ADD COLUMN quiet_from TEXT NULL;
+            ALTER TABLE users ADD COLUMN quiet_to TEXT NULL
+            """),
     ];
 }
