@@ -140,6 +140,30 @@ public sealed class DigestTests(DigestWorld world) : IClassFixture<DigestWorld>
         Assert.True(commented.Elapsed >= left - TimeSpan.FromSeconds(1), $"mailed after {commented.Elapsed}, before the quiet hours ended ({left} after the comment)");
     }
 
+    [Fact]
+    public async Task TheSettingsAreShownByMeValidatedNamingTheFieldAndTheDigestIsForStaffOnly()
+    {
+        var admin = await Host.AdminAsync();
+        var tech = await Host.NewPersonAsync(admin, "technician");
+        var requester = await Host.NewPersonAsync(admin, "user");
+
+        var fresh = (await (await tech.Client.GetAsync("api/me")).JsonAsync()).GetProperty("user");
+        Assert.Equal(("instant", 8, JsonValueKind.Null), (fresh.Str("notificationMode"), fresh.GetProperty("digestHour").GetInt32(), fresh.GetProperty("quietHours").ValueKind));
+
+        var chosen = await (await tech.Client.PatchAsJsonAsync("api/me", new { notificationMode = "digest", digestHour = 17, quietHours = new { from = "22:00", to = "07:00" } })).JsonAsync();
+        var shown = (await (await tech.Client.GetAsync("api/me")).JsonAsync()).GetProperty("user");
+        Assert.Equal(chosen.GetProperty("user").ToString(), shown.ToString());
+        Assert.Equal(("digest", 17, "22:00", "07:00"),
+            (shown.Str("notificationMode"), shown.GetProperty("digestHour").GetInt32(), shown.GetProperty("quietHours").Str("from"), shown.GetProperty("quietHours").Str("to")));
+
+        Assert.Equal(["digestHour"], (await (await tech.Client.PatchAsJsonAsync("api/me", new { digestHour = 24 })).ProblemAsync(400)).FieldErrors());
+        Assert.Equal(["quietHours.to"], (await (await tech.Client.PatchAsJsonAsync("api/me", new { quietHours = new { from = "22:00", to = "7h" } })).ProblemAsync(400)).FieldErrors());
+        Assert.Equal(["notificationMode"], (await (await requester.Client.PatchAsJsonAsync("api/me", new { notificationMode = "digest" })).ProblemAsync(400)).FieldErrors());
+
+        var off = (await (await tech.Client.PatchAsync("api/me", JsonContent.Create(JsonDocument.Parse("""{"quietHours":null}""").RootElement))).JsonAsync()).GetProperty("user");
+        Assert.Equal((JsonValueKind.Null, "digest"), (off.GetProperty("quietHours").ValueKind, off.Str("notificationMode")));
+    }
+
     private async Task RunTimerAsync(string name)
     {
         var function = TriggerCatalog.Functions.Timers.Single(f => f.Name == name);
