@@ -6,9 +6,10 @@ import { Field, PasswordField } from '../components/Field';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { LANGS, useI18n, type Lang } from '../i18n';
 import { browserTimeZone, initialTimeZone, timeZoneChoices } from '../lib/timeZones';
-import { DIGEST_HOURS, deliveryChanges, deliverySettingsOf, hourLabel, isStaff, type DeliverySettings } from '../lib/notificationSettings';
+import { deliveryChanges, deliverySettingsOf, isStaff, type DeliverySettings } from '../lib/notificationSettings';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { DeliveryFields } from './AccountDelivery';
 
 /**
  * `timeZone` on the profile (PATCH /me, shown in the user view; null until chosen). Spelled out here until the generated
@@ -138,74 +139,12 @@ export function Account() {
             {t('account.emailNotifications.hint')}
           </p>
         </div>
-        <fieldset className="field">
-          <legend>{t('account.delivery')}</legend>
-          {staff ? (
-            <>
-              <Field label={t('account.notificationMode')} name="notificationMode" errors={fieldErrors.notificationMode}>
-                {(p) => (
-                  <select
-                    {...p}
-                    value={values.notificationMode}
-                    onChange={(e) => setValues({ ...values, notificationMode: e.target.value as ProfileForm['notificationMode'] })}
-                  >
-                    <option value="instant">{t('account.notificationMode.instant')}</option>
-                    <option value="digest">{t('account.notificationMode.digest')}</option>
-                  </select>
-                )}
-              </Field>
-              {values.notificationMode === 'digest' ? (
-                <Field
-                  label={t('account.digestHour')}
-                  name="digestHour"
-                  errors={fieldErrors.digestHour}
-                  hint={t('account.digestHour.hint')}
-                >
-                  {(p) => (
-                    <select {...p} value={values.digestHour} onChange={(e) => setValues({ ...values, digestHour: Number(e.target.value) })}>
-                      {DIGEST_HOURS.map((hour) => (
-                        <option key={hour} value={hour}>
-                          {hourLabel(hour)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-              ) : null}
-            </>
-          ) : null}
-          <div className="field">
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                name="quiet"
-                aria-describedby="quiet-hours-hint"
-                checked={values.quiet}
-                onChange={(e) => setValues({ ...values, quiet: e.target.checked })}
-              />
-              {t('account.quietHours')}
-            </label>
-            <p id="quiet-hours-hint" className="field__hint">
-              {t('account.quietHours.hint')}
-            </p>
-          </div>
-          {values.quiet ? (
-            <div className="grid-2">
-              <Field
-                label={t('account.quietHours.from')}
-                name="quietFrom"
-                errors={[...(fieldErrors['quietHours.from'] ?? []), ...(fieldErrors.quietHours ?? [])]}
-              >
-                {(p) => (
-                  <input {...p} type="time" value={values.quietFrom} onChange={(e) => setValues({ ...values, quietFrom: e.target.value })} />
-                )}
-              </Field>
-              <Field label={t('account.quietHours.to')} name="quietTo" errors={fieldErrors['quietHours.to']}>
-                {(p) => <input {...p} type="time" value={values.quietTo} onChange={(e) => setValues({ ...values, quietTo: e.target.value })} />}
-              </Field>
-            </div>
-          ) : null}
-        </fieldset>
+        <DeliveryFields
+          staff={staff}
+          values={values}
+          errors={fieldErrors}
+          onChange={(changes) => setValues({ ...values, ...changes })}
+        />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('common.working') : t('account.save')}
