@@ -23,7 +23,9 @@ public static partial class DevHostApp
 {
     public const string DefaultUrl = "http://localhost:7071";
 
-    public static WebApplication Create(string[] args)
+    /// <param name="args">Command-line configuration (<c>--Key=value</c>).</param>
+    /// <param name="configureServices">Registrations that go first, so the composition keeps them (a test's clock).</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var root = RepositoryRoot();
@@ -72,6 +74,7 @@ public static partial class DevHostApp
         });
         AddDevelopmentSigningKey(builder.Configuration);
 
+        configureServices?.Invoke(builder.Services);
         // Queues first (Tickets:Queues:CreateIfNotExists), so demo data and the outbox find them at start.
         builder.Services.AddQueueProvisioning();
         builder.Services.AddTicketsFunctions(builder.Configuration);

@@ -234,6 +234,24 @@ public abstract class NotificationStoreContract(IStoreUnderTest store) : StoreCo
     }
 
     [StoreFact]
+    public async Task DueEmailIsListedPerRecipientAcrossTicketsOldestFirstUpToItsDueTime()
+    {
+        var later = await Notifications.AddAsync(Pending("r1", "ticket-2", TimeSpan.FromSeconds(2)));
+        var first = await Notifications.AddAsync(Pending("r1", "ticket-1", TimeSpan.Zero));
+        var settled = await Notifications.AddAsync(Pending("r1", "ticket-1", TimeSpan.FromSeconds(1)));
+        await Notifications.MarkEmailedAsync("r1", settled.Id, Time.GetUtcNow());
+        await Notifications.AddAsync(Pending("r1", "ticket-3", TimeSpan.FromMinutes(30))); // not due yet
+        await Notifications.AddAsync(Pending("r2", "ticket-1", TimeSpan.Zero)); // someone else's
+        await Notifications.AddAsync(New("r1") with { TicketId = "ticket-1" }); // no e-mail wanted
+
+        var due = await Notifications.ListEmailDueAsync("r1", Time.GetUtcNow().AddSeconds(62), 10);
+
+        Assert.Equal([first.Id, later.Id], due.Select(n => n.Id));
+        Assert.Equal([first.Id], (await Notifications.ListEmailDueAsync("r1", Time.GetUtcNow().AddSeconds(62), 1)).Select(n => n.Id));
+        Assert.Equal([first.Id], (await Notifications.ListEmailDueAsync("r1", Time.GetUtcNow().AddSeconds(60), 10)).Select(n => n.Id));
+    }
+
+    [StoreFact]
     public async Task OverdueEmailIsListedOncePerRecipientAndTicket()
     {
         await Notifications.AddAsync(Pending("r1", "ticket-1", TimeSpan.Zero));

@@ -258,4 +258,21 @@ public abstract class UserStoreContract(IStoreUnderTest store) : StoreContract(s
 
         Assert.Equal("America/New_York", (await Users.FindByIdAsync(user.Id))!.TimeZone);
     }
+
+    [StoreFact]
+    public async Task NotificationPreferencesAreKeptAndDefaultToInstantAtEightWithoutQuietHours()
+    {
+        var user = NewUser(role: Role.Technician);
+        await Users.CreateAsync(user);
+        var fresh = (await Users.FindByIdAsync(user.Id))!;
+        Assert.Equal((NotificationMode.Instant, 8, (QuietHours?)null), (fresh.NotificationMode, fresh.DigestHour, fresh.QuietHours));
+
+        var quiet = new QuietHours(new TimeOnly(22, 30), new TimeOnly(7, 0));
+        Assert.Equal(UserWrite.Done, await Users.UpdateAsync(fresh with { NotificationMode = NotificationMode.Digest, DigestHour = 17, QuietHours = quiet }));
+        var chosen = (await Users.FindByIdAsync(user.Id))!;
+        Assert.Equal((NotificationMode.Digest, 17, quiet), (chosen.NotificationMode, chosen.DigestHour, chosen.QuietHours));
+
+        Assert.Equal(UserWrite.Done, await Users.UpdateAsync(chosen with { QuietHours = null }));
+        Assert.Null((await Users.FindByIdAsync(user.Id))!.QuietHours);
+    }
 }

@@ -42,6 +42,9 @@ public sealed class LocalHost : IAsyncLifetime
     /// </summary>
     public string? QueueSettings { get; set; }
 
+    /// <summary>The host's clock (every <c>TimeProvider</c> reading in it); unset, the system's. Set before the host starts.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Start an SMTP sink and point the host's e-mail at it; set before the host starts.</summary>
     public bool WithSmtpSink { get; set; }
 
@@ -110,7 +113,7 @@ public sealed class LocalHost : IAsyncLifetime
         }
 
         args.AddRange(Settings.Select(s => $"--{s.Key}={s.Value}"));
-        _app = DevHostApp.Create([.. args]);
+        _app = DevHostApp.Create([.. args], Clock is { } clock ? services => services.AddSingleton(clock) : null);
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");

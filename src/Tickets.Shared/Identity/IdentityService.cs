@@ -160,6 +160,20 @@ public sealed partial class IdentityService(
     public Task<Result<User>> UpdateProfileAsync(string userId, UpdateProfileRequest request, CancellationToken cancellationToken)
     {
         if (request.Validate().ToError() is { } invalid) return Task.FromResult<Result<User>>(invalid);
+        return request.NotificationModeValue == NotificationMode.Digest ? UpdateStaffProfileAsync(userId, request, cancellationToken) : UpdateCheckedProfileAsync(userId, request, cancellationToken);
+    }
+
+    /// <summary>The digest is for staff: the account's role decides whether it may be chosen.</summary>
+    private async Task<Result<User>> UpdateStaffProfileAsync(string userId, UpdateProfileRequest request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId, cancellationToken);
+        if (user is null) return Error.NotFound("user");
+        if (request.Validate(user.IsStaff).ToError() is { } invalid) return invalid;
+        return await UpdateCheckedProfileAsync(userId, request, cancellationToken);
+    }
+
+    private Task<Result<User>> UpdateCheckedProfileAsync(string userId, UpdateProfileRequest request, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         return accounts.UpdateAsync(userId, user => request.ApplyTo(user, now), cancellationToken);
     }

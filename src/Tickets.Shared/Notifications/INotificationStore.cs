@@ -27,6 +27,12 @@ public interface INotificationStore
     Task<IReadOnlyList<Notification>> ListEmailPendingAsync(string recipientId, string ticketId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The recipient's notifications, about any ticket, whose e-mail is still to be sent and was due at or before
+    /// <paramref name="dueBy"/>, oldest first, at most <paramref name="max"/>: what one digest e-mail tells.
+    /// </summary>
+    Task<IReadOnlyList<Notification>> ListEmailDueAsync(string recipientId, DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Recipients and tickets with an e-mail still to be sent that was due before <paramref name="dueBefore"/>, at most
     /// <paramref name="max"/> pairs, each once: what the sweep sends when the delayed queue message that should have was lost.
     /// </summary>

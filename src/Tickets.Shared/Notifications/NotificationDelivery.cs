@@ -15,7 +15,9 @@ namespace Tickets.Notifications;
 /// (stored once, whatever the number of deliveries, with its content so its words are written when it is read) and,
 /// when SMTP is configured and the recipient wants it, its e-mail — due at the end of the coalescing window, so several
 /// changes of one ticket within it reach one person as ONE e-mail (<see cref="NotificationEmails"/>): a delayed
-/// <c>notification-emails</c> message sends it then, or at once when coalescing is off. A failure fails the delivery
+/// <c>notification-emails</c> message sends it then, or at once when coalescing is off. A person in digest mode gets it
+/// at their next digest hour instead, and anything due inside someone's quiet hours at their end (<see cref="EmailTiming"/>):
+/// the delayed message is simply scheduled for then. A failure fails the delivery
 /// after every recipient was tried, so the queue retries it — the stored notifications are not duplicated, and e-mails
 /// already sent are not sent again; an e-mail whose delayed message is lost is sent by the sweep.
 /// The message names the event; what people are told (number, title, note, comment) is read again from the store, so
@@ -62,13 +64,13 @@ public sealed partial class NotificationDelivery(
                 message.Data.Title, NotificationText.Line(message.Type, content, reader), message.OccurredAt, ReadAt: null)
             {
                 Content = content,
-                EmailDueAt = email is not null && recipient.EmailNotifications ? message.OccurredAt + window : null,
+                EmailDueAt = email is not null && recipient.EmailNotifications ? EmailTiming.DueAt(recipient, message.OccurredAt, window, reader.Zone) : null,
             }, cancellationToken);
             if (!stored.EmailPending) continue;
 
             try
             {
-                if (window == TimeSpan.Zero)
+                if (stored.EmailDueAt <= message.OccurredAt)
                     await emails.SendPendingAsync(recipientId, message.TicketId, cancellationToken, onlyId: stored.Id);
                 else
                     await queue.SendAsync(QueueNames.NotificationEmails,

@@ -18,7 +18,8 @@ public sealed record NotificationEmailMessage(string RecipientId, string TicketI
 /// (<see cref="NotificationEmail"/>). Run by the delayed <c>notification-emails</c> message at the end of the coalescing
 /// window, at once when coalescing is off, and by the sweep for anything overdue. Idempotent: the e-mail is claimed
 /// through <see cref="OnceOnlyEmail"/> under its oldest notification's id and its notifications are marked settled after
-/// it went, so copies, redeliveries and the sweep never send it twice; a failure leaves them pending for a retry.
+/// it went, so copies, redeliveries and the sweep never send it twice; a failure leaves them pending for a retry. For a
+/// person in digest mode every such message sends their digest instead: all they have due, about any ticket, as one e-mail.
 /// </summary>
 public sealed partial class NotificationEmails(
     INotificationStore notifications,
@@ -68,6 +69,13 @@ public sealed partial class NotificationEmails(
             return;
         }
 
+        if (recipient.EffectiveNotificationMode == NotificationMode.Digest)
+        {
+            // A digest-mode person hears about every ticket at once: this pair's message is the cue to send their digest.
+            await SendDigestAsync(recipient, cancellationToken);
+            return;
+        }
+
         var reader = Reader.Of(recipient.Language, recipient.TimeZone, userOptions.Value.DefaultTimeZone);
         var words = NotificationEmail.Compose(pending, reader, urls.Value.TicketUrl(ticket.DisplayNumber), ResolvedPartOf(ticket, pending, recipientId));
         var domain = mail.Value.Domain(smtp.Value.From);
@@ -91,6 +99,55 @@ public sealed partial class NotificationEmails(
         }
         if (outcome == OnceOnlyOutcome.Sent) LogSent(logger, pending.Count, recipientId, ticketId);
     }
+
+    /// <summary>
+    /// Sends a digest-mode person's digest: every notification of theirs, about any ticket, whose e-mail is due now (with a
+    /// minute's slack for a queue that shows a message a little early), as ONE e-mail grouped by ticket. Claimed under its
+    /// oldest notification's id and settled after it went, so the several tickets' messages of one digest hour, their
+    /// copies and the sweep send it once. Notifications about tickets that are gone are settled untold.
+    /// </summary>
+    private async Task SendDigestAsync(User recipient, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = await notifications.ListEmailDueAsync(recipient.Id, now + DigestSlack, MaxDigestItems, cancellationToken);
+        if (due.Count == 0) return;
+
+        var parts = new List<DigestTicket>();
+        foreach (var group in due.GroupBy(n => n.TicketId, StringComparer.Ordinal))
+        {
+            if (Ids.IsWellFormed(group.Key) && await tickets.FindAsync(group.Key, cancellationToken) is { } ticket)
+                parts.Add(new DigestTicket(ticket.DisplayNumber, ticket.Title, urls.Value.TicketUrl(ticket.DisplayNumber), group.ToList()));
+        }
+
+        if (parts.Count == 0)
+        {
+            await SettleAsync(due, cancellationToken);
+            LogNotWanted(logger, due.Count, recipient.Id, "(digest)");
+            return;
+        }
+
+        var reader = Reader.Of(recipient.Language, recipient.TimeZone, userOptions.Value.DefaultTimeZone);
+        var words = NotificationDigest.Compose(parts, reader, now);
+        var domain = mail.Value.Domain(smtp.Value.From);
+        var first = due[0].Id;
+        var outcome = await once.SendAsync(
+            $"notification-digest:{first}",
+            ct => email!.SendAsync(new EmailMessage(recipient.Email, recipient.FullName, words.Subject, words.Text)
+            {
+                Html = words.Html,
+                MessageId = $"digest-{first}@{domain}",
+            }, ct),
+            ct => SettleAsync(due, ct),
+            cancellationToken);
+        if (outcome == OnceOnlyOutcome.BeingSent) LogDigestBeingSent(logger, recipient.Id);
+        if (outcome == OnceOnlyOutcome.Sent) LogDigestSent(logger, due.Count, parts.Count, recipient.Id);
+    }
+
+    /// <summary>How early a digest may take what comes due: a queue may show its message a moment before its time.</summary>
+    private static readonly TimeSpan DigestSlack = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most one digest tells; anything beyond stays pending and is sent by the sweep as the next digest.</summary>
+    private const int MaxDigestItems = 500;
 
     /// <summary>Sends, pair by pair, what is pending past its due time by more than <c>SweepAfter</c>; how many pairs it tried.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -139,6 +196,12 @@ public sealed partial class NotificationEmails(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The e-mail to {RecipientId} about ticket {TicketId} is being sent by another delivery; left to it (the sweep sends it if that one fails)")]
     private static partial void LogBeingSent(ILogger logger, string recipientId, string ticketId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sent one digest telling {Count} notification(s) about {Tickets} ticket(s) to {RecipientId}")]
+    private static partial void LogDigestSent(ILogger logger, int count, int tickets, string recipientId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The digest of {RecipientId} is being sent by another delivery; left to it (the sweep sends it if that one fails)")]
+    private static partial void LogDigestBeingSent(ILogger logger, string recipientId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} notification e-mail(s) to {RecipientId} about ticket {TicketId} no longer wanted: settled unsent")]
     private static partial void LogNotWanted(ILogger logger, int count, string recipientId, string ticketId);

@@ -42,6 +42,20 @@ public sealed record User
     /// <summary>Whether notifications are also e-mailed (in-app ones are always kept).</summary>
     public bool EmailNotifications { get; init; } = true;
 
+    /// <summary>Instant (one e-mail per ticket, coalesced) or a daily digest; only staff may choose the digest.</summary>
+    public NotificationMode NotificationMode { get; init; } = NotificationMode.Instant;
+
+    /// <summary>The hour of the day (0–23, in the person's zone) their digest goes out.</summary>
+    public int DigestHour { get; init; } = DefaultDigestHour;
+
+    /// <summary>When no notification e-mail is sent to them; null: none.</summary>
+    public QuietHours? QuietHours { get; init; }
+
+    /// <summary>The mode that applies: a digest only while the person is staff (requesters are always told at once).</summary>
+    public NotificationMode EffectiveNotificationMode => IsStaff ? NotificationMode : NotificationMode.Instant;
+
+    public const int DefaultDigestHour = 8;
+
     /// <summary>
     /// An admin made the account without a password and the person has not chosen one yet through a set-password link:
     /// set when the invitation is made, cleared when a password is set (any link, or a password change).
@@ -110,5 +124,5 @@ public sealed record User
 
     public UserView ToView() => new(
         Id, Email, Dni, Phone, FirstNames, LastNames, Department, Role, Active, CreatedAt, UpdatedAt, LastLoginAt, Language, EmailNotifications,
-        InvitationPending, TimeZone);
+        InvitationPending, TimeZone, NotificationMode, DigestHour, QuietHours?.ToView());
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Tickets.Common;
 
 namespace Tickets.Users;
@@ -44,11 +45,36 @@ public sealed record CreateUserRequest : RegisterRequest
     public override Validator Validate() => Fields(passwordRequired: false).Defined("role", Role);
 }
 
+/// <summary>
+/// <c>PATCH /me</c>: absent fields stay. <c>quietHours</c> set to null turns quiet hours off; <c>notificationMode</c>
+/// <c>digest</c> is for staff only.
+/// </summary>
 public sealed record UpdateProfileRequest(
     string? Phone = null, string? Department = null, string? FirstNames = null, string? LastNames = null, string? Language = null, bool? EmailNotifications = null,
-    string? TimeZone = null)
+    string? TimeZone = null, string? NotificationMode = null, int? DigestHour = null)
 {
-    public Validator Validate()
+    private readonly QuietHoursView? _quietHours;
+
+    /// <summary>Local times of day (HH:mm) between which no notification e-mail is sent; null turns them off.</summary>
+    public QuietHoursView? QuietHours
+    {
+        get => _quietHours;
+        init
+        {
+            _quietHours = value;
+            QuietHoursGiven = true;
+        }
+    }
+
+    /// <summary>Whether the request named <c>quietHours</c> at all (null included), as opposed to leaving it out.</summary>
+    [JsonIgnore]
+    public bool QuietHoursGiven { get; private init; }
+
+    [JsonIgnore]
+    public NotificationMode? NotificationModeValue => Json.TryParseEnum<NotificationMode>(NotificationMode, out var mode) ? mode : null;
+
+    /// <param name="staff">Whether the person is staff: only staff may choose the digest.</param>
+    public Validator Validate(bool staff = true)
     {
         var v = new Validator();
         v.Phone("phone", Phone, required: false);
@@ -59,6 +85,21 @@ public sealed record UpdateProfileRequest(
             v.Add("language", FieldCodes.NotAllowed, $"Must be one of: {string.Join(", ", Notifications.NotificationText.Languages)}.");
         if (TimeZone is not null && !TimeZones.IsKnown(TimeZone))
             v.Add("timeZone", FieldCodes.NotAllowed, "Must be an IANA time zone, e.g. Europe/Madrid.");
+        if (NotificationMode is not null && NotificationModeValue is null)
+            v.Add("notificationMode", FieldCodes.NotAllowed, "Must be one of: instant, digest.");
+        else if (NotificationModeValue == Users.NotificationMode.Digest && !staff)
+            v.Add("notificationMode", FieldCodes.NotAllowed, "Only staff may choose the digest; requesters are told at once.");
+        if (DigestHour is < 0 or > 23)
+            v.Add("digestHour", FieldCodes.NotAllowed, "Must be an hour from 0 to 23.");
+        if (QuietHours is { } quiet)
+        {
+            var from = Users.QuietHours.Parse(quiet.From);
+            var to = Users.QuietHours.Parse(quiet.To);
+            if (from is null) v.Add("quietHours.from", FieldCodes.NotAllowed, "Must be a time of day as HH:mm, e.g. 22:00.");
+            if (to is null) v.Add("quietHours.to", FieldCodes.NotAllowed, "Must be a time of day as HH:mm, e.g. 07:00.");
+            if (from is not null && from == to) v.Add("quietHours", FieldCodes.NotAllowed, "From and to must differ.");
+        }
+
         return v;
     }
 
@@ -71,6 +112,9 @@ public sealed record UpdateProfileRequest(
         Language = Language ?? user.Language,
         EmailNotifications = EmailNotifications ?? user.EmailNotifications,
         TimeZone = TimeZone is null ? user.TimeZone : TimeZones.Find(TimeZone)!.Id,
+        NotificationMode = NotificationModeValue ?? user.NotificationMode,
+        DigestHour = DigestHour ?? user.DigestHour,
+        QuietHours = QuietHoursGiven ? Users.QuietHours.Read(QuietHours?.From, QuietHours?.To) : user.QuietHours,
         UpdatedAt = now,
     };
 }

@@ -21,4 +21,10 @@ public sealed record UserView(
     bool EmailNotifications,
     [property: Description("Invited by an admin without a password and no password chosen yet (POST /users/{id}/invitation sends a fresh link).")]
     bool InvitationPending,
-    string? TimeZone);
+    string? TimeZone,
+    [property: Description("instant: each ticket's changes e-mailed as they happen; digest (staff only): one e-mail a day at digestHour.")]
+    NotificationMode NotificationMode,
+    [property: Description("The hour (0-23, in the person's time zone) the daily digest is sent.")]
+    int DigestHour,
+    [property: Description("Local times of day (HH:mm) between which no notification e-mail is sent (may wrap midnight); null: none.")]
+    QuietHoursView? QuietHours);

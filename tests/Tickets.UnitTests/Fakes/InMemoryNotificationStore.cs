@@ -48,6 +48,11 @@ public sealed class InMemoryNotificationStore : INotificationStore
             .Where(n => n.RecipientId == recipientId && n.TicketId == ticketId && n.EmailPending)
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id, StringComparer.Ordinal).ToList());
 
+    public Task<IReadOnlyList<Notification>> ListEmailDueAsync(string recipientId, DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Notification>>(_items.Values
+            .Where(n => n.RecipientId == recipientId && n.EmailPending && n.EmailDueAt <= dueBy)
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id, StringComparer.Ordinal).Take(max).ToList());
+
     public Task<IReadOnlyList<PendingEmail>> ListEmailOverdueAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PendingEmail>>(_items.Values
             .Where(n => n.EmailPending && n.EmailDueAt < dueBefore).OrderBy(n => n.EmailDueAt)

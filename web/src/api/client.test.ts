@@ -21,6 +21,9 @@ const user: User = {
   emailNotifications: true,
   invitationPending: false,
   timeZone: null,
+  notificationMode: 'instant',
+  digestHour: 8,
+  quietHours: null,
 };
 
 const NOW = Date.parse('2024-05-01T10:00:00Z');

@@ -1920,6 +1920,8 @@ export interface components {
             title: string;
             type: components["schemas"]["NotificationType"];
         };
+        /** @enum {string} */
+        NotificationMode: "instant" | "digest";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             nextCursor: null | string;
@@ -2000,6 +2002,10 @@ export interface components {
             name: string;
             poison: boolean;
             reachable: boolean;
+        };
+        QuietHoursView: {
+            from: null | string;
+            to: null | string;
         };
         RefreshRequest: {
             refreshToken: null | string;
@@ -2857,11 +2863,14 @@ export interface components {
         };
         UpdateProfileRequest: {
             department?: null | string;
+            digestHour?: null | number;
             emailNotifications?: null | boolean;
             firstNames?: null | string;
             language?: null | string;
             lastNames?: null | string;
+            notificationMode?: null | string;
             phone?: null | string;
+            quietHours?: components["schemas"]["QuietHoursView"] | null;
             timeZone?: null | string;
         };
         UpdateSavedViewRequest: {
@@ -2905,6 +2914,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             department: string;
+            /** @description The hour (0-23, in the person's time zone) the daily digest is sent. */
+            digestHour: number;
             dni: string;
             email: string;
             emailNotifications: boolean;
@@ -2916,7 +2927,11 @@ export interface components {
             /** Format: date-time */
             lastLoginAt: null | string;
             lastNames: string;
+            /** @description instant: each ticket's changes e-mailed as they happen; digest (staff only): one e-mail a day at digestHour. */
+            notificationMode: components["schemas"]["NotificationMode"];
             phone: string;
+            /** @description Local times of day (HH:mm) between which no notification e-mail is sent (may wrap midnight); null: none. */
+            quietHours: components["schemas"]["QuietHoursView"] | null;
             role: components["schemas"]["Role"];
             timeZone: null | string;
             /** Format: date-time */

@@ -6,8 +6,10 @@ import { Field, PasswordField } from '../components/Field';
 import { SuccessNotice } from '../components/SuccessNotice';
 import { LANGS, useI18n, type Lang } from '../i18n';
 import { browserTimeZone, initialTimeZone, timeZoneChoices } from '../lib/timeZones';
+import { deliveryChanges, deliverySettingsOf, isStaff, type DeliverySettings } from '../lib/notificationSettings';
 import { useFormSubmission } from '../lib/useFormSubmission';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
+import { DeliveryFields } from './AccountDelivery';
 
 /**
  * `timeZone` on the profile (PATCH /me, shown in the user view; null until chosen). Spelled out here until the generated
@@ -15,7 +17,7 @@ import { useDocumentTitle } from '../lib/useDocumentTitle';
  */
 type WithTimeZone<T> = T & { timeZone?: string | null };
 
-interface ProfileForm {
+interface ProfileForm extends DeliverySettings {
   firstNames: string;
   lastNames: string;
   phone: string;
@@ -46,6 +48,7 @@ export function Account() {
     language: user?.language === 'en' ? 'en' : 'es',
     emailNotifications: user?.emailNotifications ?? true,
     timeZone: initialTimeZone((user as WithTimeZone<User> | null)?.timeZone),
+    ...deliverySettingsOf(user),
   }));
   const browserZone = browserTimeZone();
   const zones = useMemo(() => timeZoneChoices(values.timeZone, browserZone), [values.timeZone, browserZone]);
@@ -53,6 +56,7 @@ export function Account() {
   const [saved, setSaved] = useState(false);
   const { formRef, fieldErrors, error, busy, submit } = useFormSubmission<ProfileForm>(REQUIRED);
   if (!user) return null;
+  const staff = isStaff(user);
 
   const send = async () => {
     setSaved(false);
@@ -64,6 +68,7 @@ export function Account() {
       language: values.language,
       emailNotifications: values.emailNotifications,
       timeZone: values.timeZone,
+      ...deliveryChanges(values, staff),
     };
     const saved = await updateProfile(changes);
     if (saved.language === 'es' || saved.language === 'en') setLang(saved.language);
@@ -134,6 +139,12 @@ export function Account() {
             {t('account.emailNotifications.hint')}
           </p>
         </div>
+        <DeliveryFields
+          staff={staff}
+          values={values}
+          errors={fieldErrors}
+          onChange={(changes) => setValues({ ...values, ...changes })}
+        />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('common.working') : t('account.save')}

@@ -90,6 +90,20 @@ public sealed class CosmosNotificationStore(Container notifications) : INotifica
         return documents.Select(d => d.ToNotification()).ToList();
     }
 
+    /// <summary>One recipient's partition: a digest reads only its own person's pending e-mail.</summary>
+    public async Task<IReadOnlyList<Notification>> ListEmailDueAsync(string recipientId, DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
+    {
+        var query = new QueryDefinition("""
+            SELECT TOP @max * FROM c WHERE c.recipientId = @recipient
+                AND IS_DEFINED(c.emailDueAt) AND NOT IS_NULL(c.emailDueAt) AND c.emailDueAt <= @dueBy
+                AND (NOT IS_DEFINED(c.emailedAt) OR IS_NULL(c.emailedAt))
+            ORDER BY c.createdAt, c.id
+            """).WithParameter("@recipient", recipientId).WithParameter("@dueBy", SortableTime.Of(dueBy)).WithParameter("@max", max);
+        var documents = await notifications.QueryAllAsync<NotificationDocument>(query, cancellationToken,
+            new QueryRequestOptions { PartitionKey = new PartitionKey(recipientId) });
+        return documents.Select(d => d.ToNotification()).ToList();
+    }
+
     /// <summary>Across recipients' partitions: run by the sweep only, over the few notifications whose e-mail is overdue.</summary>
     public async Task<IReadOnlyList<PendingEmail>> ListEmailOverdueAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken = default)
     {

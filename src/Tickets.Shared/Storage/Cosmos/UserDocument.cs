@@ -51,6 +51,17 @@ internal sealed record UserDocument
     /// <summary>The person's IANA time zone; absent until they choose one.</summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>instant or digest; absent on documents written before it existed: instant.</summary>
+    public NotificationMode? NotificationMode { get; init; }
+
+    /// <summary>Absent on documents written before it existed: the default hour.</summary>
+    public int? DigestHour { get; init; }
+
+    /// <summary>Quiet hours as local HH:mm, both or neither; absent: none.</summary>
+    public string? QuietFrom { get; init; }
+
+    public string? QuietTo { get; init; }
+
     /// <summary>
     /// Audit entries of an admin's change to this account, written with the change (the <c>admin</c> container cannot be
     /// in the same batch) and removed once they are in the log; absent otherwise. See <see cref="CosmosAuditRelay"/>.
@@ -81,6 +92,10 @@ internal sealed record UserDocument
         EmailNotifications = user.EmailNotifications,
         InvitationPending = user.InvitationPending,
         TimeZone = user.TimeZone,
+        NotificationMode = user.NotificationMode,
+        DigestHour = user.DigestHour,
+        QuietFrom = user.QuietHours is { } quiet ? QuietHours.Write(quiet.From) : null,
+        QuietTo = user.QuietHours is { } q ? QuietHours.Write(q.To) : null,
         SecurityStamp = user.SecurityStamp,
         EndedSessions = user.EndedSessions,
         SignInAddresses = user.SignInAddresses,
@@ -106,6 +121,9 @@ internal sealed record UserDocument
         EmailNotifications = EmailNotifications ?? true,
         InvitationPending = InvitationPending,
         TimeZone = TimeZone,
+        NotificationMode = NotificationMode ?? Users.NotificationMode.Instant,
+        DigestHour = DigestHour ?? User.DefaultDigestHour,
+        QuietHours = QuietHours.Read(QuietFrom, QuietTo),
         SecurityStamp = SecurityStamp,
         // Empty lists are the shared empty one, so users compare equal whether read or freshly built.
         EndedSessions = EndedSessions is { Count: > 0 } ended ? ended : Array.Empty<EndedSession>(),

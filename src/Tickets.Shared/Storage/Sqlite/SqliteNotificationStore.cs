@@ -109,6 +109,20 @@ public sealed class SqliteNotificationStore(SqliteDatabase database) : INotifica
         return items;
     }
 
+    public async Task<IReadOnlyList<Notification>> ListEmailDueAsync(string recipientId, DateTimeOffset dueBy, int max, CancellationToken cancellationToken = default)
+    {
+        await using var session = await database.ReadAsync(cancellationToken);
+        var command = session.Statement($"""
+            SELECT {Columns} FROM notifications
+            WHERE recipient_id = $recipient AND email_due_at IS NOT NULL AND emailed_at IS NULL AND email_due_at <= $dueBy
+            ORDER BY created_at, id LIMIT $max
+            """).With("$recipient", recipientId).With("$dueBy", dueBy.Ticks()).With("$max", max);
+        var items = new List<Notification>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) items.Add(Read(reader));
+        return items;
+    }
+
     public async Task<IReadOnlyList<PendingEmail>> ListEmailOverdueAsync(DateTimeOffset dueBefore, int max, CancellationToken cancellationToken = default)
     {
         await using var session = await database.ReadAsync(cancellationToken);

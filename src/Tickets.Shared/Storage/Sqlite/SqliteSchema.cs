@@ -473,6 +473,14 @@ internal static class SqliteSchema
                 FROM tickets t WHERE deleted = 0
             )
             """),
+        new(26, "notification digest and quiet hours", """
+            -- How a person's notification e-mail goes out: instant or a daily digest at digest_hour (their zone), and the
+            -- quiet hours (local HH:mm, both or neither) in which none is sent. Existing accounts keep instant, no quiet hours.
+            ALTER TABLE users ADD COLUMN notification_mode TEXT NOT NULL DEFAULT 'instant';
+            ALTER TABLE users ADD COLUMN digest_hour INTEGER NOT NULL DEFAULT 8;
+            ALTER TABLE users ADD COLUMN quiet_from TEXT NULL;
+            ALTER TABLE users ADD COLUMN quiet_to TEXT NULL
+            """),
         new(27, "ticket tags keep the list's sort keys", """
             -- A tag's list walks its own rows in the sort's order: each row carries its ticket's sort keys (rewritten with
             -- every write of the ticket, like the rows themselves), so a common tag's newest page reads 25 rows, not

@@ -11,7 +11,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
 {
     private const string Columns =
         "id, email, dni, phone, first_names, last_names, department, role, active, password_hash, created_at, updated_at, last_login_at, version, sort_name, " +
-        "security_stamp, ended_sessions, sign_in_addresses, language, email_notifications, invitation_pending, time_zone";
+        "security_stamp, ended_sessions, sign_in_addresses, language, email_notifications, invitation_pending, time_zone, " +
+        "notification_mode, digest_hour, quiet_from, quiet_to";
 
     private const int VersionColumn = 13;
 
@@ -56,7 +57,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                 await using var insert = connection.Command($"""
                     INSERT INTO users ({Columns}, search_text)
                     VALUES ($id, $email, $dni, $phone, $first, $last, $department, $role, $active, $hash, $created, $updated, $login, 1, $sort,
-                        $stamp, $ended, $addresses, $language, $emailNotifications, $invitationPending, $timeZone, $search)
+                        $stamp, $ended, $addresses, $language, $emailNotifications, $invitationPending, $timeZone,
+                        $notificationMode, $digestHour, $quietFrom, $quietTo, $search)
                     """, transaction);
                 Bind(insert, user);
                 await insert.ExecuteNonQueryAsync(cancellationToken);
@@ -89,7 +91,8 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
                 UPDATE users SET phone = $phone, first_names = $first, last_names = $last, department = $department, role = $role,
                     active = $active, password_hash = $hash, updated_at = $updated, last_login_at = $login, version = version + 1,
                     sort_name = $sort, search_text = $search, security_stamp = $stamp, ended_sessions = $ended, sign_in_addresses = $addresses,
-                    language = $language, email_notifications = $emailNotifications, invitation_pending = $invitationPending, time_zone = $timeZone
+                    language = $language, email_notifications = $emailNotifications, invitation_pending = $invitationPending, time_zone = $timeZone,
+                    notification_mode = $notificationMode, digest_hour = $digestHour, quiet_from = $quietFrom, quiet_to = $quietTo
                 WHERE id = $id AND version = $version
                 """, transaction);
             Bind(update, user);
@@ -208,6 +211,10 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         .With("$emailNotifications", user.EmailNotifications ? 1 : 0)
         .With("$invitationPending", user.InvitationPending ? 1 : 0)
         .With("$timeZone", user.TimeZone)
+        .With("$notificationMode", Json.EnumName(user.NotificationMode))
+        .With("$digestHour", user.DigestHour)
+        .With("$quietFrom", user.QuietHours is { } quiet ? QuietHours.Write(quiet.From) : null)
+        .With("$quietTo", user.QuietHours is { } q ? QuietHours.Write(q.To) : null)
         .With("$stamp", user.SecurityStamp)
         .With("$ended", JsonSerializer.Serialize(user.EndedSessions, Json.Options))
         .With("$addresses", JsonSerializer.Serialize(user.SignInAddresses, Json.Options));
@@ -235,6 +242,9 @@ public sealed class SqliteUserStore(SqliteDatabase database) : IUserStore
         EmailNotifications = reader.GetInt64(19) == 1,
         InvitationPending = reader.GetInt64(20) == 1,
         TimeZone = reader.IsDBNull(21) ? null : reader.GetString(21),
+        NotificationMode = Json.TryParseEnum<NotificationMode>(reader.GetString(22), out var mode) ? mode : NotificationMode.Instant,
+        DigestHour = (int)reader.GetInt64(23),
+        QuietHours = QuietHours.Read(reader.IsDBNull(24) ? null : reader.GetString(24), reader.IsDBNull(25) ? null : reader.GetString(25)),
     };
 
     /// <summary>An empty list is the shared empty one, so users compare equal whether read or freshly built.</summary>
