@@ -136,6 +136,29 @@ public abstract class ReportStoreContract(IStoreUnderTest store) : StoreContract
     }
 
     [StoreFact]
+    public async Task SatisfactionCountsEachTicketsLatestRatingOverallByTeamAndByAssignee()
+    {
+        var scene = await WriteSceneAsync();
+        async Task RateAsync(Ticket ticket, SatisfactionRating rating)
+        {
+            var stored = (await Tickets.FindAsync(ticket.Id))!;
+            Assert.NotNull(await Tickets.SaveAsync(stored.Rate(Requester, rating, comment: null, Time.GetUtcNow()).Value, stored.ETag));
+        }
+
+        await RateAsync(scene[0], SatisfactionRating.Good);
+        await RateAsync(scene[1], SatisfactionRating.Bad);
+        await RateAsync(scene[4], SatisfactionRating.Good);
+
+        var satisfaction = (await SummaryAsync(new ReportParameters("2026-03-06", "2026-03-10"))).Satisfaction;
+        var red = (await SummaryAsync(new ReportParameters("2026-03-06", "2026-03-10", TeamId: "team-red"))).Satisfaction;
+
+        Assert.Equal((2L, 1L, (double?)0.6667), (satisfaction.Good, satisfaction.Bad, satisfaction.Score));
+        Assert.Equal([new GroupSatisfaction("team-desk", "Puesto de trabajo", 2, 1, 0.6667)], satisfaction.ByTeam);
+        Assert.Equal([new GroupSatisfaction("tech-r", "Teo Técnico", 2, 1, 0.6667)], satisfaction.ByAssignee);
+        Assert.Equal((0L, 0L, (double?)null), (red.Good, red.Bad, red.Score));
+    }
+
+    [StoreFact]
     public async Task ADeletedTicketLeavesTheReport()
     {
         var scene = await WriteSceneAsync();

@@ -20,13 +20,17 @@ public sealed record Percentiles(long Count, long? Median, long? P90)
 /// <summary>Tickets whose SLA was kept and broken in one group (a priority, team or assignee; key null: none); others are still running.</summary>
 public sealed record ComplianceCount(string? Key, string? Name, long Met, long Breached);
 
+/// <summary>Good and bad ratings in one group (a team or assignee; key null: none, or every rated ticket overall).</summary>
+public sealed record SatisfactionCount(string? Key, string? Name, long Good, long Bad);
+
 /// <summary>Created and resolved tickets on one day of the range (the day starting at <see cref="ReportFilter.DayStarts"/>[i]).</summary>
 public sealed record DayFigures(long Created, long Resolved);
 
 /// <summary>
 /// What a store sums for a report: first response and resolution minutes (of tickets created in the range), SLA kept or
 /// broken overall and per priority, team and assignee, open work per age band (at <see cref="ReportFilter.Now"/>, any
-/// creation date), created and resolved per day, and how many resolved tickets were reopened.
+/// creation date), created and resolved per day, how many resolved tickets were reopened, and the requesters' latest
+/// ratings of the tickets created in the range, overall and per team and assignee.
 /// </summary>
 public sealed record ReportFigures(
     Percentiles FirstResponse,
@@ -38,7 +42,10 @@ public sealed record ReportFigures(
     IReadOnlyList<long> Backlog,
     IReadOnlyList<DayFigures> Days,
     long Resolved,
-    long Reopened)
+    long Reopened,
+    SatisfactionCount Satisfaction,
+    IReadOnlyList<SatisfactionCount> SatisfactionByTeam,
+    IReadOnlyList<SatisfactionCount> SatisfactionByAssignee)
 {
     /// <summary>The lower bounds of the backlog's age bands: under 1 day, 1–3, 3–7, 7–30, over 30.</summary>
     public static readonly IReadOnlyList<TimeSpan> BacklogBands = [TimeSpan.Zero, TimeSpan.FromDays(1), TimeSpan.FromDays(3), TimeSpan.FromDays(7), TimeSpan.FromDays(30)];
@@ -82,8 +89,26 @@ public sealed record ReportFigures(
             backlog,
             days,
             created.LongCount(f => f.Resolved),
-            created.LongCount(f => f.Reopened));
+            created.LongCount(f => f.Reopened),
+            Rated(null, null, created),
+            [.. created.GroupBy(f => f.TeamId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Rated(g.Key, g.Max(f => f.TeamName), g)).Where(AnyRated)],
+            [.. created.GroupBy(f => f.AssigneeId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Rated(g.Key, g.Max(f => f.AssigneeName), g)).Where(AnyRated)]);
     }
+
+    private static SatisfactionCount Rated(string? key, string? name, IEnumerable<TicketFacts> facts)
+    {
+        long good = 0, bad = 0;
+        foreach (var fact in facts)
+        {
+            if (fact.Satisfaction == SatisfactionRating.Good) good++;
+            else if (fact.Satisfaction == SatisfactionRating.Bad) bad++;
+        }
+
+        return new SatisfactionCount(key, name, good, bad);
+    }
+
+    /// <summary>A group nobody rated has no score to show.</summary>
+    private static bool AnyRated(SatisfactionCount count) => count.Good + count.Bad > 0;
 
     private static ComplianceCount Count(string? key, string? name, IEnumerable<TicketFacts> facts)
     {

@@ -87,6 +87,16 @@ public sealed class ReportService(IReportStore store, TimeProvider time, IOption
         Row("reopen", null, null, "resolved", s.ReopenRate.Resolved);
         Row("reopen", null, null, "reopened", s.ReopenRate.Reopened);
         Row("reopen", null, null, "rate", s.ReopenRate.Rate);
+        void Satisfaction(string section, string? key, string? name, long good, long bad, double? score)
+        {
+            Row(section, key, name, "good", good);
+            Row(section, key, name, "bad", bad);
+            Row(section, key, name, "score", score);
+        }
+
+        Satisfaction("satisfaction", null, null, s.Satisfaction.Good, s.Satisfaction.Bad, s.Satisfaction.Score);
+        foreach (var t in s.Satisfaction.ByTeam) Satisfaction("satisfaction_by_team", t.Id, t.Name, t.Good, t.Bad, t.Score);
+        foreach (var a in s.Satisfaction.ByAssignee) Satisfaction("satisfaction_by_assignee", a.Id, a.Name, a.Good, a.Bad, a.Score);
         return text.ToString();
     }
 

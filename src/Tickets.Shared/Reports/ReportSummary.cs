@@ -27,6 +27,15 @@ public sealed record DayCounts(DateOnly Date, long Created, long Resolved);
 /// <summary>Resolved tickets later reopened, of those resolved; <see cref="Rate"/> null when none was resolved.</summary>
 public sealed record ReopenFigure(long Resolved, long Reopened, double? Rate);
 
+/// <summary>Good and bad ratings of one team's or assignee's tickets; <see cref="Score"/> = good ÷ rated. Id null: no team / unassigned.</summary>
+public sealed record GroupSatisfaction(string? Id, string? Name, long Good, long Bad, double? Score);
+
+/// <summary>
+/// The requesters' satisfaction with the tickets created in the range (each ticket's latest rating): good, bad and the
+/// score (good ÷ rated, null with none rated), overall and by team and assignee (only groups with a rating).
+/// </summary>
+public sealed record SatisfactionFigure(long Good, long Bad, double? Score, IReadOnlyList<GroupSatisfaction> ByTeam, IReadOnlyList<GroupSatisfaction> ByAssignee);
+
 /// <summary>
 /// <c>GET /reports/summary</c>: how the team did on the tickets created from <see cref="From"/> to <see cref="To"/>
 /// (dates in <see cref="TimeZone"/>, both whole), and the backlog now.
@@ -42,7 +51,8 @@ public sealed record ReportSummary(
     SlaCompliance SlaCompliance,
     IReadOnlyList<BacklogBand> BacklogByAge,
     IReadOnlyList<DayCounts> CreatedVsResolved,
-    ReopenFigure ReopenRate)
+    ReopenFigure ReopenRate,
+    SatisfactionFigure Satisfaction)
 {
     /// <summary>The names of <see cref="ReportFigures.BacklogBands"/>, in order.</summary>
     public static readonly IReadOnlyList<string> BandNames = ["lt_1d", "1_3d", "3_7d", "7_30d", "gt_30d"];
@@ -64,7 +74,13 @@ public sealed record ReportSummary(
             [.. figures.ByAssignee.Select(c => new AssigneeCompliance(c.Key, c.Name, c.Met, c.Breached, Rate(c.Met, c.Met + c.Breached)))]),
         [.. figures.Backlog.Select((count, i) => new BacklogBand(BandNames[i], count))],
         [.. figures.Days.Select((d, i) => new DayCounts(from.AddDays(i), d.Created, d.Resolved))],
-        new ReopenFigure(figures.Resolved, figures.Reopened, Rate(figures.Reopened, figures.Resolved)));
+        new ReopenFigure(figures.Resolved, figures.Reopened, Rate(figures.Reopened, figures.Resolved)),
+        new SatisfactionFigure(
+            figures.Satisfaction.Good, figures.Satisfaction.Bad, Rate(figures.Satisfaction.Good, figures.Satisfaction.Good + figures.Satisfaction.Bad),
+            [.. figures.SatisfactionByTeam.Select(Group)],
+            [.. figures.SatisfactionByAssignee.Select(Group)]));
+
+    private static GroupSatisfaction Group(SatisfactionCount c) => new(c.Key, c.Name, c.Good, c.Bad, Rate(c.Good, c.Good + c.Bad));
 
     /// <summary>A share to four decimals; null when there is nothing to divide.</summary>
     public static double? Rate(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);

@@ -15,6 +15,7 @@ namespace Tickets.Reports;
 /// <param name="Resolved">Resolved at least once: resolved or closed now, or reopened.</param>
 /// <param name="Reopened">Reopened after a resolution (or a closing) at least once.</param>
 /// <param name="Open">Open work: open, in progress or on hold.</param>
+/// <param name="Satisfaction">The requester's latest rating of a resolution; null when never rated.</param>
 public sealed record TicketFacts(
     string TicketId,
     DateTimeOffset CreatedAt,
@@ -31,7 +32,8 @@ public sealed record TicketFacts(
     DateTimeOffset? ResolvedAt,
     bool Resolved,
     bool Reopened,
-    bool Open)
+    bool Open,
+    SatisfactionRating? Satisfaction = null)
 {
     public static TicketFacts Of(Ticket ticket)
     {
@@ -55,7 +57,8 @@ public sealed record TicketFacts(
             resolvedAt,
             Resolved: ticket.ResolvedAt is not null || reopened,
             Reopened: reopened,
-            Open: ticket.IsWorkOpen);
+            Open: ticket.IsWorkOpen,
+            Satisfaction: ticket.Satisfaction?.Rating);
     }
 
     /// <summary>

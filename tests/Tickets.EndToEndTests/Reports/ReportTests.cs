@@ -74,6 +74,24 @@ public sealed class ReportTests(ReportWorld report) : IClassFixture<ReportWorld>
     }
 
     [Fact]
+    public async Task TheRequestersRatingsAreScoredForTheTeamAndTheTechnician()
+    {
+        var team = await NewTeamAsync("Valorado");
+        var pleased = await ResolvedTicketAsync(team, "medium");
+        var displeased = await ResolvedTicketAsync(team, "medium");
+        await ResolvedTicketAsync(team, "medium");
+        Assert.Equal(200, (int)(await World.User.PostAsJsonAsync($"api/tickets/{pleased}/satisfaction", new { rating = "good" })).StatusCode);
+        Assert.Equal(200, (int)(await World.User.PostAsJsonAsync($"api/tickets/{displeased}/satisfaction", new { rating = "bad", comment = "Tardó." })).StatusCode);
+
+        var satisfaction = (await SummaryAsync($"teamId={team}")).GetProperty("satisfaction");
+
+        Assert.Equal((1L, 1L, 0.5), (satisfaction.GetProperty("good").GetInt64(), satisfaction.GetProperty("bad").GetInt64(), satisfaction.GetProperty("score").GetDouble()));
+        var byTeam = Assert.Single(satisfaction.GetProperty("byTeam").EnumerateArray());
+        Assert.Equal((team, 0.5), (byTeam.Str("id"), byTeam.GetProperty("score").GetDouble()));
+        Assert.Equal(World.TechnicianId, Assert.Single(satisfaction.GetProperty("byAssignee").EnumerateArray()).Str("id"));
+    }
+
+    [Fact]
     public async Task TheTeamFilterNarrowsTheReportToThatTeam()
     {
         var team = await NewTeamAsync("Filtro");

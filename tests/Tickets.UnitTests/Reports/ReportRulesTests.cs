@@ -89,7 +89,8 @@ public sealed class ReportServiceTests
 {
     private static readonly ReportFigures Empty = new(
         new Percentiles(0, null, null), new Percentiles(0, null, null), new ComplianceCount(null, null, 0, 0), [],
-        [new ComplianceCount("t1", "=HYPERLINK(\"x\")", 1, 0)], [], [0, 0, 0, 0, 0], [], 0, 0);
+        [new ComplianceCount("t1", "=HYPERLINK(\"x\")", 1, 0)], [], [0, 0, 0, 0, 0], [], 0, 0,
+        new SatisfactionCount(null, null, 3, 1), [new SatisfactionCount("t1", "=Redes", 3, 1)], []);
 
     private static (ReportService Service, Mock<IReportStore> Store) Service(string zone = "Europe/Madrid")
     {
@@ -134,5 +135,20 @@ public sealed class ReportServiceTests
         Assert.StartsWith("\uFEFFsection,key,name,measure,value\r\n", file.Text);
         Assert.Contains("sla_by_team,t1,\"'=HYPERLINK(\"\"x\"\")\",met,1\r\n", file.Text);
         Assert.Equal("report-20260301-20260302.csv", file.FileName);
+    }
+
+    [Fact]
+    public async Task SatisfactionIsScoredAsGoodOverRatedOverallAndByTeamInTheSummaryAndTheCsv()
+    {
+        var service = Service().Service;
+
+        var summary = (await service.SummaryAsync(new ReportParameters("2026-03-01", "2026-03-02"), CancellationToken.None)).Value;
+        var file = (await service.CsvAsync(new ReportParameters("2026-03-01", "2026-03-02"), CancellationToken.None)).Value;
+
+        Assert.Equal((3L, 1L, (double?)0.75), (summary.Satisfaction.Good, summary.Satisfaction.Bad, summary.Satisfaction.Score));
+        Assert.Equal(new GroupSatisfaction("t1", "=Redes", 3, 1, 0.75), Assert.Single(summary.Satisfaction.ByTeam));
+        Assert.Empty(summary.Satisfaction.ByAssignee);
+        Assert.Contains("satisfaction,,,score,0.75\r\n", file.Text);
+        Assert.Contains("satisfaction_by_team,t1,'=Redes,bad,1\r\n", file.Text);
     }
 }

@@ -1777,6 +1777,13 @@ export interface components {
         ForgotPasswordRequest: {
             email: null | string;
         };
+        GroupSatisfaction: {
+            bad: number;
+            good: number;
+            id: null | string;
+            name: null | string;
+            score: null | number;
+        };
         HealthDetails: {
             queues: components["schemas"]["QueueHealthView"][];
             status: string;
@@ -2037,6 +2044,7 @@ export interface components {
             from: string;
             reopenRate: components["schemas"]["ReopenFigure"];
             resolution: components["schemas"]["MinutesFigure"];
+            satisfaction: components["schemas"]["SatisfactionFigure"];
             slaCompliance: components["schemas"]["SlaCompliance"];
             teamId: null | string;
             timeZone: string;
@@ -2091,6 +2099,13 @@ export interface components {
             /** @description The requester's words (at most 2000 characters). */
             comment: string;
             rating: components["schemas"]["SatisfactionRating"];
+        };
+        SatisfactionFigure: {
+            bad: number;
+            byAssignee: components["schemas"]["GroupSatisfaction"][];
+            byTeam: components["schemas"]["GroupSatisfaction"][];
+            good: number;
+            score: null | number;
         };
         SatisfactionRatedData: {
             /** @description How it was given when not in the app: resolution_link (a resolved e-mail's link). */

@@ -119,6 +119,16 @@ function ReportBody({
     return row ? [{ key: p, name: t(`priority.${p}`), met: row.met, breached: row.breached, rate: row.rate }] : [];
   });
   const byTeam: Compliance[] = c.byTeam.map((r) => ({ key: r.teamId ?? 'none', name: r.name ?? t('reports.noTeam'), met: r.met, breached: r.breached, rate: r.rate }));
+  const sat = data.satisfaction;
+  const satisfactionByTeam: Compliance[] = sat.byTeam.map((r) => ({ key: r.id ?? 'none', name: r.name ?? t('reports.noTeam'), met: r.good, breached: r.bad, rate: r.score }));
+  const satisfactionByAssignee: Compliance[] = sat.byAssignee.map((r) => ({
+    key: r.id ?? 'none',
+    name: r.name ?? t('ticket.unassigned'),
+    met: r.good,
+    breached: r.bad,
+    rate: r.score,
+  }));
+  const satisfactionColumns = { met: t('reports.good'), breached: t('reports.bad'), rate: t('reports.score') };
   const byAssignee: Compliance[] = c.byAssignee.map((r) => ({
     key: r.assigneeId ?? 'none',
     name: r.name ?? t('ticket.unassigned'),
@@ -136,6 +146,10 @@ function ReportBody({
         <Kpi label={t('reports.resolutionP90')} value={minutes(data.resolution.p90Minutes)} />
         <Kpi label={t('reports.compliance')} value={formatRate(c.overall.rate, formatNumber)} />
         <Kpi label={t('reports.reopenRate')} value={formatRate(data.reopenRate.rate, formatNumber)} />
+        <Kpi
+          label={t('reports.satisfaction')}
+          value={`${formatRate(sat.score, formatNumber)} (${t('reports.ratings', { good: formatNumber(sat.good), bad: formatNumber(sat.bad) })})`}
+        />
       </ul>
       <p className="muted">{t('reports.businessTimeNote', { zone: data.timeZone })}</p>
       <div className="charts">
@@ -143,6 +157,8 @@ function ReportBody({
         <ComplianceTable title={t('reports.byTeam')} rows={byTeam} />
         <ComplianceTable title={t('reports.byAssignee')} rows={byAssignee} />
         <Backlog bands={data.backlogByAge} />
+        <ComplianceTable title={t('reports.satisfactionByTeam')} rows={satisfactionByTeam} columns={satisfactionColumns} />
+        <ComplianceTable title={t('reports.satisfactionByAssignee')} rows={satisfactionByAssignee} columns={satisfactionColumns} />
       </div>
       <CreatedVsResolved days={data.createdVsResolved} formatDate={formatDate} />
     </>
@@ -158,9 +174,13 @@ function Kpi({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Compliance as a table whose rate cells carry a bar: the numbers are the content, the bar only shows them. */
-function ComplianceTable({ title, rows }: { title: string; rows: Compliance[] }) {
+/**
+ * Compliance (or satisfaction: good, bad, score) as a table whose rate cells carry a bar: the numbers are the content,
+ * the bar only shows them.
+ */
+function ComplianceTable({ title, rows, columns }: { title: string; rows: Compliance[]; columns?: { met: string; breached: string; rate: string } }) {
   const { t, formatNumber } = useI18n();
+  const heads = columns ?? { met: t('reports.met'), breached: t('reports.breached'), rate: t('reports.rate') };
   return (
     <figure className="card chart">
       <figcaption>
@@ -173,9 +193,9 @@ function ComplianceTable({ title, rows }: { title: string; rows: Compliance[] })
           <thead>
             <tr>
               <th scope="col">{t('reports.item')}</th>
-              <th scope="col">{t('reports.met')}</th>
-              <th scope="col">{t('reports.breached')}</th>
-              <th scope="col">{t('reports.rate')}</th>
+              <th scope="col">{heads.met}</th>
+              <th scope="col">{heads.breached}</th>
+              <th scope="col">{heads.rate}</th>
             </tr>
           </thead>
           <tbody>

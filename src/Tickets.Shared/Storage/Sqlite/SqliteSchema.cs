@@ -429,7 +429,7 @@ internal static class SqliteSchema
             -- The report projection of each live ticket (Tickets.Reports.TicketFacts), written in the transaction of every
             -- change to the ticket and removed when it is deleted: reports aggregate these narrow rows, never the documents.
             -- Minutes are counted on the ticket's SLA calendar; the met flags are 1 met, 0 breached, NULL not known yet, and
-            -- sla_met combines both targets. Each filter (team, category) leads an index with the creation time, the
+            -- sla_met combines both targets; satisfaction is the latest rating, 1 good, 0 bad, NULL none. Each filter (team, category) leads an index with the creation time, the
             -- partial indexes serve "resolved per day" and the backlog. Existing tickets are backfilled from their
             -- columns and documents, in elapsed minutes: business minutes are recorded from now on.
             CREATE TABLE ticket_facts (
@@ -449,7 +449,8 @@ internal static class SqliteSchema
                 resolved_at INTEGER,
                 resolved INTEGER NOT NULL,
                 reopened INTEGER NOT NULL,
-                open INTEGER NOT NULL
+                open INTEGER NOT NULL,
+                satisfaction INTEGER
             ) WITHOUT ROWID;
             CREATE INDEX ix_ticket_facts_created ON ticket_facts (created_at);
             CREATE INDEX ix_ticket_facts_team ON ticket_facts (team_id, created_at);
@@ -460,7 +461,8 @@ internal static class SqliteSchema
             SELECT id, created_at, priority_rank, category, team_id, json_extract(doc, '$.team.name'), assignee_id, json_extract(doc, '$.assignee.name'),
                 fr_minutes, res_minutes, fr_met, res_met,
                 CASE WHEN fr_met = 0 OR res_met = 0 THEN 0 WHEN fr_met = 1 AND res_met = 1 THEN 1 END,
-                final_resolved_at, resolved_at IS NOT NULL OR reopened, reopened, status IN ('open', 'in_progress', 'on_hold')
+                final_resolved_at, resolved_at IS NOT NULL OR reopened, reopened, status IN ('open', 'in_progress', 'on_hold'),
+                CASE satisfaction_rating WHEN 'good' THEN 1 WHEN 'bad' THEN 0 END
             FROM (
                 SELECT t.*,
                     (first_response_at - created_at) / 600000000 AS fr_minutes,

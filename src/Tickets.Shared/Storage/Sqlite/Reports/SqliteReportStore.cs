@@ -28,9 +28,9 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
         var f = TicketFacts.Of(ticket);
         await using var upsert = connection.Command("""
             INSERT OR REPLACE INTO ticket_facts (ticket_id, created_at, priority_rank, category, team_id, team_name, assignee_id, assignee_name,
-                first_response_minutes, resolution_minutes, first_response_met, resolution_met, sla_met, resolved_at, resolved, reopened, open)
+                first_response_minutes, resolution_minutes, first_response_met, resolution_met, sla_met, resolved_at, resolved, reopened, open, satisfaction)
             VALUES ($id, $created, $rank, $category, $team, $teamName, $assignee, $assigneeName,
-                $frMinutes, $resMinutes, $frMet, $resMet, $slaMet, $resolvedAt, $resolved, $reopened, $open)
+                $frMinutes, $resMinutes, $frMet, $resMet, $slaMet, $resolvedAt, $resolved, $reopened, $open, $satisfaction)
             """, transaction);
         upsert.Parameters.Clear();
         await upsert
@@ -39,6 +39,7 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
             .With("$frMinutes", f.FirstResponseMinutes).With("$resMinutes", f.ResolutionMinutes)
             .With("$frMet", Flag(f.FirstResponseMet)).With("$resMet", Flag(f.ResolutionMet)).With("$slaMet", Flag(f.SlaMet))
             .With("$resolvedAt", f.ResolvedAt.Ticks()).With("$resolved", f.Resolved ? 1 : 0).With("$reopened", f.Reopened ? 1 : 0).With("$open", f.Open ? 1 : 0)
+            .With("$satisfaction", f.Satisfaction is { } rating ? (rating == SatisfactionRating.Good ? 1 : 0) : null)
             .ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -62,9 +63,10 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
             return command;
         }
 
-        long frCount, resCount, met, breached, resolved, reopened;
+        long frCount, resCount, met, breached, resolved, reopened, good, bad;
         await using (var totals = Command($"""
-            SELECT COUNT(first_response_minutes), COUNT(resolution_minutes), TOTAL(sla_met = 1), TOTAL(sla_met = 0), TOTAL(resolved), TOTAL(reopened)
+            SELECT COUNT(first_response_minutes), COUNT(resolution_minutes), TOTAL(sla_met = 1), TOTAL(sla_met = 0), TOTAL(resolved), TOTAL(reopened),
+                TOTAL(satisfaction = 1), TOTAL(satisfaction = 0)
             FROM ticket_facts WHERE {created}
             """))
         await using (var reader = await totals.ExecuteReaderAsync(cancellationToken))
@@ -72,6 +74,7 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
             await reader.ReadAsync(cancellationToken);
             (frCount, resCount) = (reader.GetInt64(0), reader.GetInt64(1));
             (met, breached, resolved, reopened) = ((long)reader.GetDouble(2), (long)reader.GetDouble(3), (long)reader.GetDouble(4), (long)reader.GetDouble(5));
+            (good, bad) = ((long)reader.GetDouble(6), (long)reader.GetDouble(7));
         }
 
         async Task<Percentiles> PercentilesAsync(string column, long count)
@@ -97,6 +100,19 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
                 groups.Add(new ComplianceCount(keyOf(reader), reader.GetStringOrNull(1), (long)reader.GetDouble(2), (long)reader.GetDouble(3)));
+            return groups;
+        }
+
+        async Task<List<SatisfactionCount>> RatedByAsync(string key, string name)
+        {
+            var groups = new List<SatisfactionCount>();
+            await using var command = Command($"""
+                SELECT {key}, {name}, TOTAL(satisfaction = 1), TOTAL(satisfaction = 0) FROM ticket_facts WHERE {created}
+                GROUP BY {key} HAVING COUNT(satisfaction) > 0 ORDER BY {key}
+                """);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                groups.Add(new SatisfactionCount(reader.GetStringOrNull(0), reader.GetStringOrNull(1), (long)reader.GetDouble(2), (long)reader.GetDouble(3)));
             return groups;
         }
 
@@ -138,6 +154,9 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
             backlog,
             days,
             resolved,
-            reopened);
+            reopened,
+            new SatisfactionCount(null, null, good, bad),
+            await RatedByAsync("team_id", "MAX(team_name)"),
+            await RatedByAsync("assignee_id", "MAX(assignee_name)"));
     }
 }
