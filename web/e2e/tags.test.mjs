@@ -35,7 +35,7 @@ describe('Tags in the browser', () => {
     await page.goto(`/tickets/${ticket.number}`);
     const box = page.getByLabel('Añadir etiqueta');
     await box.fill(`VPN-${suffix}, Sala 2`);
-    await page.getByRole('button', { name: 'Añadir', exact: true }).click();
+    await page.getByRole('form', { name: 'Etiquetas' }).getByRole('button', { name: 'Añadir', exact: true }).click();
     const tags = page.getByRole('list', { name: 'Etiquetas' }).first();
     await tags.getByText(`vpn-${suffix}`, { exact: true }).waitFor();
     await tags.getByText('sala 2', { exact: true }).waitFor();

@@ -207,9 +207,10 @@ export function Composer({
               onBlur={() => setTyping(null)}
               {...(mentions
                 ? {
+                    // A textarea is a textbox: it may say it completes from a list and which option is active, not that it
+                    // expands (that is a combobox's, which a textarea cannot be); the list is named only while it is shown.
                     'aria-autocomplete': 'list' as const,
-                    'aria-controls': 'mention-options',
-                    'aria-expanded': options.length > 0 && typing !== null,
+                    'aria-controls': options.length > 0 && typing ? 'mention-options' : undefined,
                     'aria-activedescendant': options.length > 0 && typing ? `mention-${options[active]?.id}` : undefined,
                   }
                 : {})}
