@@ -198,6 +198,9 @@ describe('The workspace in the browser', () => {
     { path: '/tickets/TCK-000002', as: 'user', ready: { role: 'heading', name: 'Solicitud de licencia de Excel' } },
     { path: '/queue', as: 'tech', ready: { role: 'heading', name: 'Cola de trabajo' } },
     { path: '/tickets/TCK-000003', as: 'tech', ready: { role: 'heading', name: /impresora de la segunda planta/ } },
+    { path: '/reports', as: 'tech', ready: { role: 'heading', name: 'Informes' } },
+    { path: '/macros', as: 'tech', ready: { role: 'heading', name: 'Respuestas guardadas' } },
+    { path: '/satisfaccion?token=not-a-link', as: null, ready: { role: 'heading', name: 'Valoración' } },
     { path: '/dashboard', as: 'admin', ready: { role: 'heading', name: 'Panel' } },
     { path: '/users', as: 'admin', ready: { role: 'heading', name: 'Usuarios' } },
   ];

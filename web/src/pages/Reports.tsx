@@ -148,7 +148,8 @@ function ReportBody({
         <Kpi label={t('reports.reopenRate')} value={formatRate(data.reopenRate.rate, formatNumber)} />
         <Kpi
           label={t('reports.satisfaction')}
-          value={`${formatRate(sat.score, formatNumber)} (${t('reports.ratings', { good: formatNumber(sat.good), bad: formatNumber(sat.bad) })})`}
+          value={formatRate(sat.score, formatNumber)}
+          detail={t('reports.ratings', { good: formatNumber(sat.good), bad: formatNumber(sat.bad) })}
         />
       </ul>
       <p className="muted">{t('reports.businessTimeNote', { zone: data.timeZone })}</p>
@@ -165,11 +166,12 @@ function ReportBody({
   );
 }
 
-function Kpi({ label, value }: { label: string; value: string }) {
+function Kpi({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
     <li className="card kpi">
       <span className="kpi__label">{label}</span>
       <span className="kpi__value">{value}</span>
+      {detail ? <span className="kpi__detail">{detail}</span> : null}
     </li>
   );
 }
@@ -182,7 +184,7 @@ function ComplianceTable({ title, rows, columns }: { title: string; rows: Compli
   const { t, formatNumber } = useI18n();
   const heads = columns ?? { met: t('reports.met'), breached: t('reports.breached'), rate: t('reports.rate') };
   return (
-    <figure className="card chart">
+    <figure className="card chart" tabIndex={0}>
       <figcaption>
         <h2>{title}</h2>
       </figcaption>
@@ -204,7 +206,7 @@ function ComplianceTable({ title, rows, columns }: { title: string; rows: Compli
                 <th scope="row">{r.name}</th>
                 <td>{formatNumber(r.met)}</td>
                 <td>{formatNumber(r.breached)}</td>
-                <td>
+                <td className="report-rate">
                   <span className="report-bar" aria-hidden="true">
                     <span className="report-bar__fill" style={{ width: `${(r.rate ?? 0) * 100}%` }} />
                   </span>
@@ -223,7 +225,7 @@ function Backlog({ bands }: { bands: ReportSummary['backlogByAge'] }) {
   const { t, formatNumber } = useI18n();
   const widths = barPercents(bands.map((b) => b.count));
   return (
-    <figure className="card chart">
+    <figure className="card chart" tabIndex={0}>
       <figcaption>
         <h2>{t('reports.backlog')}</h2>
       </figcaption>
