@@ -778,7 +778,7 @@ export const en: Record<MessageKey, string> = {
   'audit.field.reason': 'Reason',
   'audit.reason.calendar_changed': 'its calendar changed',
 
-  // The live queue and the shell (issue 23).
+  // The live queue and the shell.
   'common.retry': 'Try again',
   'sla.businessLeft': 'in business hours: {time} left',
   'sla.businessOverdue': 'in business hours: overdue by {time}',

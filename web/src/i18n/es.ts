@@ -780,7 +780,7 @@ export const es = {
   'audit.field.reason': 'Motivo',
   'audit.reason.calendar_changed': 'se cambió su calendario',
 
-  // The live queue and the shell (issue 23).
+  // The live queue and the shell.
   'common.retry': 'Reintentar',
   'sla.businessLeft': 'en horario laboral: quedan {time}',
   'sla.businessOverdue': 'en horario laboral: vencido hace {time}',
