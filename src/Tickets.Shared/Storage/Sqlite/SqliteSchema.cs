@@ -430,7 +430,7 @@ internal static class SqliteSchema
             -- change to the ticket and removed when it is deleted: reports aggregate these narrow rows, never the documents.
             -- Minutes are counted on the ticket's SLA calendar; the met flags are 1 met, 0 breached, NULL not known yet, and
             -- sla_met combines both targets; satisfaction is the latest rating, 1 good, 0 bad, NULL none. Each filter (team, category) leads an index with the creation time, the
-            -- partial indexes serve "resolved per day" and the backlog. Existing tickets are backfilled from their
+            -- partial indexes serve "resolved per day" (with or without a filter) and the backlog. Existing tickets are backfilled from their
             -- columns and documents, in elapsed minutes: business minutes are recorded from now on.
             CREATE TABLE ticket_facts (
                 ticket_id TEXT PRIMARY KEY REFERENCES tickets (id),
@@ -456,6 +456,8 @@ internal static class SqliteSchema
             CREATE INDEX ix_ticket_facts_team ON ticket_facts (team_id, created_at);
             CREATE INDEX ix_ticket_facts_category ON ticket_facts (category, created_at);
             CREATE INDEX ix_ticket_facts_resolved ON ticket_facts (resolved_at) WHERE resolved_at IS NOT NULL;
+            CREATE INDEX ix_ticket_facts_team_resolved ON ticket_facts (team_id, resolved_at) WHERE resolved_at IS NOT NULL;
+            CREATE INDEX ix_ticket_facts_category_resolved ON ticket_facts (category, resolved_at) WHERE resolved_at IS NOT NULL;
             CREATE INDEX ix_ticket_facts_open ON ticket_facts (created_at, team_id, category) WHERE open = 1;
             INSERT INTO ticket_facts
             SELECT id, created_at, priority_rank, category, team_id, json_extract(doc, '$.team.name'), assignee_id, json_extract(doc, '$.assignee.name'),
