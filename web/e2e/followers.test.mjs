@@ -1,5 +1,5 @@
-// Following in the browser: a technician follows a ticket from its People card, its requester comments, and the
-// technician's bell lights up with the update, which opens the ticket. Runs against the local host with its demo accounts.
+// Following in the browser: a technician follows a ticket from its People card, finds it in the queue's "Que sigo"
+// tab, its requester comments, and the technician's bell lights up with the update, which opens the ticket. Runs against the local host with its demo accounts.
 //   TICKETS_BASE_URL=http://127.0.0.1:7071 node --test e2e/followers.test.mjs
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -42,7 +42,10 @@ describe('Following a ticket in the browser', () => {
     await people.getByRole('button', { name: 'Dejar de seguir' }).waitFor();
     await people.getByRole('list', { name: 'Seguidores' }).getByRole('listitem').first().waitFor();
     await screenshot(page, 'followers-1-following');
+    // The queue's "Que sigo" tab lists it.
     await page.goto('/queue');
+    await page.getByRole('group', { name: 'Vista de la cola' }).getByRole('button', { name: /^Que sigo/ }).click();
+    await page.getByRole('table', { name: 'Tickets de la cola' }).getByText(title).waitFor();
 
     await requester.call('POST', `/tickets/${ticket.id}/comments`, { body: 'Ya probé a cambiar el cable.' });
 

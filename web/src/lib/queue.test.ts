@@ -11,6 +11,7 @@ describe('staff queue', () => {
   it('asks the server for at-risk and breached open work on the urgent tab', () => {
     expect(viewQuery('at_risk')).toEqual({ sla: ['at_risk', 'breached'], status: ['open', 'in_progress', 'on_hold'] });
     expect(viewQuery('unassigned')).toMatchObject({ assigneeId: 'none' });
+    expect(viewQuery('following')).toMatchObject({ followerId: 'me', status: ['open', 'in_progress', 'on_hold'] });
     expect(viewQuery('all')).toEqual({});
   });
 

@@ -3,7 +3,7 @@ import type { TicketQuery } from '../api/tickets';
 import type { SlaCondition, TicketStatus } from '../api/types';
 
 /** The staff queue's tabs; each is a server query, so its count is the server's total. */
-export const QUEUE_VIEWS = ['mine', 'my_teams', 'unassigned', 'at_risk', 'all'] as const;
+export const QUEUE_VIEWS = ['mine', 'my_teams', 'unassigned', 'at_risk', 'following', 'all'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 /** Columns the server can order by (a table of one page must not pretend to sort what it has not loaded). */
@@ -40,6 +40,8 @@ export function viewQuery(view: QueueView): Partial<TicketQuery> {
       return { assigneeId: 'none', status: OPEN_WORK };
     case 'at_risk':
       return { sla: URGENT, status: OPEN_WORK };
+    case 'following':
+      return { followerId: 'me', status: OPEN_WORK };
     case 'all':
       return {};
   }
