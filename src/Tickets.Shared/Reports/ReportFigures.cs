@@ -79,50 +79,56 @@ public sealed record ReportFigures(
                 resolved.LongCount(f => f.ResolvedAt >= start && f.ResolvedAt < end)));
         }
 
+        bool? Kept(TicketFacts f) => f.SlaMet;
+        bool? Pleased(TicketFacts f) => f.Satisfaction is { } rating ? rating == SatisfactionRating.Good : null;
+        ComplianceCount Compliance(string? key, string? name, IEnumerable<TicketFacts> facts)
+        {
+            var (met, breached) = Split(facts, Kept);
+            return new ComplianceCount(key, name, met, breached);
+        }
+
+        SatisfactionCount Satisfaction(string? key, string? name, IEnumerable<TicketFacts> facts)
+        {
+            var (good, bad) = Split(facts, Pleased);
+            return new SatisfactionCount(key, name, good, bad);
+        }
+
         return new ReportFigures(
             Percentiles.Of(created.Where(f => f.FirstResponseMinutes is not null).Select(f => f.FirstResponseMinutes!.Value)),
             Percentiles.Of(created.Where(f => f.ResolutionMinutes is not null).Select(f => f.ResolutionMinutes!.Value)),
-            Count(null, null, created),
-            [.. created.GroupBy(f => f.Priority).OrderBy(g => g.Key).Select(g => Count(Common.Json.EnumName(g.Key), null, g)).Where(Judged)],
-            [.. created.GroupBy(f => f.TeamId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Key, g.Max(f => f.TeamName), g)).Where(Judged)],
-            [.. created.GroupBy(f => f.AssigneeId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Count(g.Key, g.Max(f => f.AssigneeName), g)).Where(Judged)],
+            Compliance(null, null, created),
+            [.. created.GroupBy(f => f.Priority).OrderBy(g => g.Key).Where(g => Any(g, Kept)).Select(g => Compliance(Common.Json.EnumName(g.Key), null, g))],
+            [.. GroupedByTeam(created, Kept).Select(g => Compliance(g.Key, g.Max(f => f.TeamName), g))],
+            [.. GroupedByAssignee(created, Kept).Select(g => Compliance(g.Key, g.Max(f => f.AssigneeName), g))],
             backlog,
             days,
             created.LongCount(f => f.Resolved),
             created.LongCount(f => f.Reopened),
-            Rated(null, null, created),
-            [.. created.GroupBy(f => f.TeamId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Rated(g.Key, g.Max(f => f.TeamName), g)).Where(AnyRated)],
-            [.. created.GroupBy(f => f.AssigneeId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Rated(g.Key, g.Max(f => f.AssigneeName), g)).Where(AnyRated)]);
+            Satisfaction(null, null, created),
+            [.. GroupedByTeam(created, Pleased).Select(g => Satisfaction(g.Key, g.Max(f => f.TeamName), g))],
+            [.. GroupedByAssignee(created, Pleased).Select(g => Satisfaction(g.Key, g.Max(f => f.AssigneeName), g))]);
     }
 
-    private static SatisfactionCount Rated(string? key, string? name, IEnumerable<TicketFacts> facts)
+    /// <summary>How many of <paramref name="facts"/> have <paramref name="flag"/> true and false (null: not counted).</summary>
+    private static (long Yes, long No) Split(IEnumerable<TicketFacts> facts, Func<TicketFacts, bool?> flag)
     {
-        long good = 0, bad = 0;
+        long yes = 0, no = 0;
         foreach (var fact in facts)
         {
-            if (fact.Satisfaction == SatisfactionRating.Good) good++;
-            else if (fact.Satisfaction == SatisfactionRating.Bad) bad++;
+            if (flag(fact) == true) yes++;
+            else if (flag(fact) == false) no++;
         }
 
-        return new SatisfactionCount(key, name, good, bad);
+        return (yes, no);
     }
 
-    /// <summary>A group nobody rated has no score to show.</summary>
-    private static bool AnyRated(SatisfactionCount count) => count.Good + count.Bad > 0;
+    /// <summary>A group with nothing judged (no SLA kept or broken, no rating) has no figure to show.</summary>
+    private static bool Any(IEnumerable<TicketFacts> facts, Func<TicketFacts, bool?> flag) => facts.Any(f => flag(f) is not null);
 
-    private static ComplianceCount Count(string? key, string? name, IEnumerable<TicketFacts> facts)
-    {
-        long met = 0, breached = 0;
-        foreach (var fact in facts)
-        {
-            if (fact.SlaMet == true) met++;
-            else if (fact.SlaMet == false) breached++;
-        }
+    private static IEnumerable<IGrouping<string?, TicketFacts>> GroupedByTeam(IEnumerable<TicketFacts> facts, Func<TicketFacts, bool?> flag) =>
+        facts.GroupBy(f => f.TeamId).OrderBy(g => g.Key, StringComparer.Ordinal).Where(g => Any(g, flag));
 
-        return new ComplianceCount(key, name, met, breached);
-    }
-
-    /// <summary>A group with no ticket judged yet has no compliance to show.</summary>
-    private static bool Judged(ComplianceCount count) => count.Met + count.Breached > 0;
+    private static IEnumerable<IGrouping<string?, TicketFacts>> GroupedByAssignee(IEnumerable<TicketFacts> facts, Func<TicketFacts, bool?> flag) =>
+        facts.GroupBy(f => f.AssigneeId).OrderBy(g => g.Key, StringComparer.Ordinal).Where(g => Any(g, flag));
 
 }

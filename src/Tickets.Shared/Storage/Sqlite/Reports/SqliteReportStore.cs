@@ -90,31 +90,27 @@ public sealed class SqliteReportStore(SqliteDatabase database) : IReportStore
             return new Percentiles(count, await AtAsync(0.5), await AtAsync(0.9));
         }
 
-        async Task<List<ComplianceCount>> ByAsync(string key, string? name, Func<SqliteDataReader, string?> keyOf)
+        // Per group: how many tickets have the 1/0 flag column set each way (SLA kept or broken, rated good or bad); groups
+        // with neither are left out.
+        async Task<List<(string? Key, string? Name, long Yes, long No)>> SplitByAsync(
+            string flag, string key, string? name, Func<SqliteDataReader, string?> keyOf)
         {
-            var groups = new List<ComplianceCount>();
+            var groups = new List<(string?, string?, long, long)>();
             await using var command = Command($"""
-                SELECT {key}, {name ?? "NULL"}, TOTAL(sla_met = 1), TOTAL(sla_met = 0) FROM ticket_facts WHERE {created}
-                GROUP BY {key} HAVING COUNT(sla_met) > 0 ORDER BY {key}
+                SELECT {key}, {name ?? "NULL"}, TOTAL({flag} = 1), TOTAL({flag} = 0) FROM ticket_facts WHERE {created}
+                GROUP BY {key} HAVING COUNT({flag}) > 0 ORDER BY {key}
                 """);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                groups.Add(new ComplianceCount(keyOf(reader), reader.GetStringOrNull(1), (long)reader.GetDouble(2), (long)reader.GetDouble(3)));
+                groups.Add((keyOf(reader), reader.GetStringOrNull(1), (long)reader.GetDouble(2), (long)reader.GetDouble(3)));
             return groups;
         }
 
-        async Task<List<SatisfactionCount>> RatedByAsync(string key, string name)
-        {
-            var groups = new List<SatisfactionCount>();
-            await using var command = Command($"""
-                SELECT {key}, {name}, TOTAL(satisfaction = 1), TOTAL(satisfaction = 0) FROM ticket_facts WHERE {created}
-                GROUP BY {key} HAVING COUNT(satisfaction) > 0 ORDER BY {key}
-                """);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                groups.Add(new SatisfactionCount(reader.GetStringOrNull(0), reader.GetStringOrNull(1), (long)reader.GetDouble(2), (long)reader.GetDouble(3)));
-            return groups;
-        }
+        async Task<List<ComplianceCount>> ByAsync(string key, string? name, Func<SqliteDataReader, string?> keyOf) =>
+            [.. (await SplitByAsync("sla_met", key, name, keyOf)).Select(g => new ComplianceCount(g.Key, g.Name, g.Yes, g.No))];
+
+        async Task<List<SatisfactionCount>> RatedByAsync(string key, string name) =>
+            [.. (await SplitByAsync("satisfaction", key, name, r => r.GetStringOrNull(0))).Select(g => new SatisfactionCount(g.Key, g.Name, g.Yes, g.No))];
 
         var backlog = new long[ReportFigures.BacklogBands.Count];
         {
